@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Regenerates the committed PNG/ICO icons from the scalable SVG.
+# The build never runs this: the generated files are committed.
+# Needs: rsvg-convert (librsvg2-bin); for the .ico also ImageMagick's convert.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+id=io.github.atbench.AtBench
+svg="$root/resources/icons/hicolor/scalable/apps/$id.svg"
+for size in 16 22 24 32 48 64 128 256; do
+    dir="$root/resources/icons/hicolor/${size}x${size}/apps"
+    mkdir -p "$dir"
+    rsvg-convert -w "$size" -h "$size" "$svg" -o "$dir/$id.png"
+    echo "wrote $dir/$id.png"
+done
+# Windows icon (NSIS installer, optional .rc of the GUI): 16, 24, 32, 48, 64, 256.
+if [ -x /usr/bin/convert ]; then
+    h="$root/resources/icons/hicolor"
+    /usr/bin/convert "$h/16x16/apps/$id.png" "$h/24x24/apps/$id.png" "$h/32x32/apps/$id.png" \
+        "$h/48x48/apps/$id.png" "$h/64x64/apps/$id.png" "$h/256x256/apps/$id.png" \
+        "$root/resources/icons/atbench.ico"
+    echo "wrote $root/resources/icons/atbench.ico"
+else
+    echo "ImageMagick (/usr/bin/convert) not found: atbench.ico not regenerated" >&2
+fi
