@@ -109,6 +109,7 @@ expected=(
     ./usr/share/metainfo/$APP_ID.metainfo.xml
     ./usr/share/icons/hicolor/scalable/apps/$APP_ID.svg
     ./usr/share/doc/atbench/copyright
+    ./usr/share/doc/atbench/changelog.Debian.gz
 )
 for s in 16 22 24 32 48 64 128 256; do
     expected+=("./usr/share/icons/hicolor/${s}x${s}/apps/$APP_ID.png")
