@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace atb {
+class DeviceSession;
+class DeviceModel;
+}
+class MainWindow;
+
+// Composition root of the GUI: creates the session (in its own I/O thread), the model and the
+// main window, and wires them. No singletons: everything is handed down from here.
+class Application : public QObject
+{
+    Q_OBJECT
+public:
+    Application();
+    ~Application() override;
+
+    MainWindow *window() const { return m_window.get(); }
+    atb::DeviceSession *session() const { return m_session; }
+    atb::DeviceModel *model() const { return m_model; }
+
+private:
+    QThread m_ioThread;
+    atb::DeviceSession *m_session = nullptr;
+    atb::DeviceModel *m_model = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+};

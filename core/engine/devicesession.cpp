@@ -1,0 +1,303 @@
+#include "devicesession.h"
+
+#include "transport/tcptransport.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcSession, "atbench.session")
+
+namespace atb {
+
+DeviceSession::DeviceSession(QObject *parent)
+    : QObject(parent), m_parser(this), m_queue(new CommandQueue(this)), m_log(new SessionLog(100000, this))
+{
+    qRegisterMetaType<atb::DeviceSession::State>();
+    m_clock.start();
+    m_payloadWatchdog.setSingleShot(true);
+    m_passthroughTimer.setSingleShot(true);
+    m_queue->setPaused(true);
+
+    connect(m_queue, &CommandQueue::writeRequested, this,
+            [this](const QByteArray &bytes, quint64 id, bool isPayload) {
+                if (isPayload)
+                    m_log->appendTxData(m_queue->currentLine(), bytes, id);
+                else
+                    m_log->appendTx(bytes.chopped(2), id);
+                writeBytes(bytes);
+            });
+    connect(m_queue, &CommandQueue::commandStarted, this, &DeviceSession::commandStarted);
+    connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &r) {
+        if (r.status != AtResult::Status::Ok && r.status != AtResult::Status::Error && !r.message.isEmpty())
+            m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
+        emit commandFinished(r);
+    });
+    connect(m_queue, &CommandQueue::urcReceived, this, [this](const AtEvent &e) {
+        if (e.kind == AtEvent::Kind::Urc && e.text == "ready")
+            m_queue->setEchoState(CommandQueue::EchoState::On); // a module that just booted echoes
+        emit urcReceived(e);
+    });
+    connect(m_queue, &CommandQueue::promptReceived, this, &DeviceSession::promptReceived);
+    connect(m_queue, &CommandQueue::passthroughEntered, this, [this] {
+        m_parser.framer().setRawMode(true);
+        setState(State::Passthrough);
+    });
+    connect(m_queue, &CommandQueue::echoStateChanged, this, [this](CommandQueue::EchoState s) {
+        emit echoStateChanged(s == CommandQueue::EchoState::On);
+    });
+    connect(&m_payloadWatchdog, &QTimer::timeout, this, [this] {
+        // A payload that never completes (garbled length, module reset mid-record) must not
+        // swallow everything that follows: report what arrived and resynchronise.
+        if (m_parser.framer().inPayload())
+            m_parser.finish();
+    });
+    connect(&m_passthroughTimer, &QTimer::timeout, this, &DeviceSession::stepLeavePassthrough);
+}
+
+DeviceSession::~DeviceSession()
+{
+    detach();
+}
+
+template<typename F> void DeviceSession::inSessionThread(F &&f)
+{
+    if (QThread::currentThread() == thread())
+        f();
+    else
+        QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+}
+
+QString DeviceSession::linkName() const
+{
+    return m_linkName;
+}
+
+void DeviceSession::setState(State s)
+{
+    if (int(s) == m_state.loadRelaxed())
+        return;
+    m_state.storeRelaxed(int(s));
+    emit stateChanged(s);
+}
+
+void DeviceSession::setDialect(Dialect d)
+{
+    m_dialect.storeRelaxed(int(d));
+    inSessionThread([this, d] { m_parser.setDialect(d); });
+}
+
+void DeviceSession::setPassthroughGuards(int beforeMs, int afterMs, int pauseMs)
+{
+    inSessionThread([=] {
+        m_guardBeforeMs = beforeMs;
+        m_guardAfterMs = afterMs;
+        m_pauseAfterMs = pauseMs;
+    });
+}
+
+void DeviceSession::openSerial(const SerialSettings &settings)
+{
+    inSessionThread([this, settings] { attach(new SerialTransport(settings, this)); });
+}
+
+void DeviceSession::openTcp(const QString &host, quint16 port)
+{
+    inSessionThread([this, host, port] { attach(new TcpTransport(host, port, this)); });
+}
+
+void DeviceSession::openWith(const std::function<Transport *(QObject *)> &factory)
+{
+    inSessionThread([this, factory] { attach(factory(this)); });
+}
+
+void DeviceSession::close()
+{
+    inSessionThread([this] {
+        if (m_transport)
+            m_log->appendInfo(tr("Closed %1").arg(m_linkName));
+        detach();
+    });
+}
+
+void DeviceSession::attach(Transport *t)
+{
+    detach();
+    m_transport = t;
+    m_linkName = t->displayName();
+    m_parser.reset();
+    m_parser.framer().setRawMode(false);
+    m_queue->setEchoState(CommandQueue::EchoState::Unknown);
+    connect(t, &Transport::received, this, &DeviceSession::onReceived);
+    connect(t, &Transport::stateChanged, this, [this, t](Transport::State s) {
+        if (t != m_transport)
+            return;
+        if (s == Transport::State::Open) {
+            m_log->appendInfo(tr("Opened %1").arg(m_linkName));
+            setState(State::Connected);
+            m_queue->setPaused(false);
+        } else if (s == Transport::State::Opening) {
+            setState(State::Connecting);
+        }
+    });
+    connect(t, &Transport::errorOccurred, this, [this, t](const QString &msg, bool fatal) {
+        if (t != m_transport)
+            return;
+        m_log->appendInfo(msg, true);
+        emit errorOccurred(msg);
+        if (fatal)
+            detach();
+    });
+    setState(State::Connecting);
+    t->open();
+}
+
+void DeviceSession::detach()
+{
+    m_passthroughTimer.stop();
+    m_payloadWatchdog.stop();
+    m_leaveStep = 0;
+    if (m_transport) {
+        Transport *t = m_transport;
+        m_transport = nullptr;
+        t->disconnect(this);
+        t->close();
+        t->deleteLater();
+    }
+    m_parser.reset();
+    m_parser.framer().setRawMode(false);
+    m_queue->setPaused(true);
+    m_queue->abortAll(AtResult::Status::Disconnected, tr("The link is closed"));
+    setState(State::Disconnected);
+}
+
+quint64 DeviceSession::submit(const AtCommand &command)
+{
+    const quint64 id = m_queue->allocateId();
+    inSessionThread([this, command, id] {
+        if (!m_transport || state() == State::Disconnected) {
+            AtResult r;
+            r.id = id;
+            r.command = command;
+            r.status = AtResult::Status::Refused;
+            r.message = tr("Not connected");
+            emit commandFinished(r);
+            return;
+        }
+        m_queue->enqueue(command, id);
+    });
+    return id;
+}
+
+void DeviceSession::cancel(quint64 id)
+{
+    inSessionThread([this, id] { m_queue->cancel(id); });
+}
+
+void DeviceSession::cancelAll()
+{
+    inSessionThread([this] { m_queue->cancelAll(); });
+}
+
+void DeviceSession::providePayload(quint64 id, const QByteArray &payload)
+{
+    inSessionThread([this, id, payload] { m_queue->providePayload(id, payload); });
+}
+
+quint64 DeviceSession::enterPassthrough()
+{
+    AtCommand c = AtCommand::fromLine("AT+CIPSEND", dialect() == Dialect::Beken);
+    c.origin = QStringLiteral("passthrough");
+    return submit(c);
+}
+
+void DeviceSession::sendRaw(const QByteArray &bytes)
+{
+    inSessionThread([this, bytes] {
+        if (state() != State::Passthrough || m_leaveStep != 0) {
+            m_log->appendInfo(tr("Raw data dropped: the link is not in passthrough"), true);
+            return;
+        }
+        writeBytes(bytes);
+    });
+}
+
+void DeviceSession::leavePassthrough()
+{
+    inSessionThread([this] {
+        if (state() != State::Passthrough || m_leaveStep != 0)
+            return;
+        m_leaveStep = 1;
+        stepLeavePassthrough();
+    });
+}
+
+void DeviceSession::stepLeavePassthrough()
+{
+    const qint64 now = m_clock.elapsed();
+    switch (m_leaveStep) {
+    case 1: {
+        // Silence before "+++": everything written must have left the UART, plus the guard.
+        const qint64 due = qMax(now, m_drainEndMs) + m_guardBeforeMs;
+        m_leaveStep = 2;
+        m_passthroughTimer.start(int(due - now));
+        return;
+    }
+    case 2:
+        m_log->appendTx("+++", 0);
+        writeBytes("+++");
+        m_leaveStep = 3;
+        m_passthroughTimer.start(int(qMax(now, m_drainEndMs) - now + m_guardAfterMs));
+        return;
+    case 3:
+        m_parser.framer().setRawMode(false);
+        m_log->appendInfo(tr("Left passthrough; next command in %1 ms").arg(m_pauseAfterMs));
+        m_leaveStep = 4;
+        m_passthroughTimer.start(m_pauseAfterMs);
+        return;
+    case 4:
+        m_leaveStep = 0;
+        setState(State::Connected);
+        m_queue->setPaused(false);
+        return;
+    default:
+        return;
+    }
+}
+
+void DeviceSession::writeBytes(const QByteArray &bytes)
+{
+    if (!m_transport)
+        return;
+    const qint64 now = m_clock.elapsed();
+    const qint64 rate = m_transport->nominalBytesPerSecond();
+    if (rate > 0)
+        m_drainEndMs = qMax(now, m_drainEndMs) + (bytes.size() * 1000 + rate - 1) / rate;
+    else
+        m_drainEndMs = now;
+    m_tx.fetchAndAddRelaxed(bytes.size());
+    m_transport->write(bytes);
+}
+
+void DeviceSession::onReceived(const QByteArray &bytes)
+{
+    m_rx.fetchAndAddRelaxed(bytes.size());
+    m_parser.feed(bytes);
+    if (m_parser.framer().inPayload())
+        m_payloadWatchdog.start(1500);
+    else
+        m_payloadWatchdog.stop();
+}
+
+void DeviceSession::onEvent(const AtEventView &view)
+{
+    const AtEvent e = view.toEvent();
+    if (e.kind == AtEvent::Kind::Raw) {
+        m_log->appendEvent(e, 0);
+        emit rawDataReceived(e.payload);
+        return;
+    }
+    m_log->appendEvent(e, e.kind == AtEvent::Kind::Urc ? 0 : m_queue->currentId());
+    m_queue->handleEvent(e);
+}
+
+} // namespace atb

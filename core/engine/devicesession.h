@@ -1,0 +1,100 @@
+#pragma once
+
+#include "commandqueue.h"
+#include "log/sessionlog.h"
+#include "protocol/atparser.h"
+#include "transport/serialtransport.h"
+
+#include <QAtomicInteger>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+
+namespace atb {
+
+// One module on one link: transport + framer + parser + command queue + log.
+//
+// Thread model: the session may be moved to a dedicated I/O thread (Application does so), so
+// reading and framing never wait for the GUI. Every public method is safe to call from any
+// thread; the work is done in the session's thread and results come back through signals
+// (queued across threads). Tests may keep it in the test thread.
+class DeviceSession : public QObject, private AtEventSink
+{
+    Q_OBJECT
+public:
+    enum class State { Disconnected, Connecting, Connected, Passthrough };
+    Q_ENUM(State)
+
+    explicit DeviceSession(QObject *parent = nullptr);
+    ~DeviceSession() override;
+
+    void openSerial(const SerialSettings &settings);
+    void openTcp(const QString &host, quint16 port);
+    // In-process devices (simulator, test doubles). The factory runs in the session's thread.
+    void openWith(const std::function<Transport *(QObject *parent)> &factory);
+    void close();
+
+    quint64 submit(const AtCommand &command);
+    void cancel(quint64 id);
+    void cancelAll();
+    void providePayload(quint64 id, const QByteArray &payload);
+
+    // Passthrough (protocol.md 4): enter sends AT+CIPSEND and switches the link to raw data on
+    // '>'; leave sends "+++" alone, with silence before and after, then waits before the next
+    // command.
+    quint64 enterPassthrough();
+    void sendRaw(const QByteArray &bytes);
+    void leavePassthrough();
+
+    void setDialect(Dialect d);
+    Dialect dialect() const { return Dialect(m_dialect.loadRelaxed()); }
+    State state() const { return State(m_state.loadRelaxed()); }
+    SessionLog *log() const { return m_log; }
+    QString linkName() const;
+
+    qint64 txBytes() const { return m_tx.loadRelaxed(); }
+    qint64 rxBytes() const { return m_rx.loadRelaxed(); }
+
+    // Guard times (ms) around "+++" and the pause after it; defaults from protocol.md 4.
+    void setPassthroughGuards(int beforeMs, int afterMs, int pauseMs);
+
+signals:
+    void stateChanged(atb::DeviceSession::State state);
+    void errorOccurred(const QString &message);
+    void commandStarted(quint64 id, const atb::AtCommand &command);
+    void commandFinished(const atb::AtResult &result);
+    void urcReceived(const atb::AtEvent &event);
+    void promptReceived(quint64 id, qint64 expectedLength);
+    void rawDataReceived(const QByteArray &bytes);
+    void echoStateChanged(bool on);
+
+private:
+    template<typename F> void inSessionThread(F &&f);
+    void attach(Transport *t);
+    void detach();
+    void setState(State s);
+    void onEvent(const AtEventView &event) override;
+    void onReceived(const QByteArray &bytes);
+    void writeBytes(const QByteArray &bytes);
+    void stepLeavePassthrough();
+
+    QPointer<Transport> m_transport;
+    AtParser m_parser;
+    CommandQueue *m_queue;
+    SessionLog *m_log;
+    QTimer m_payloadWatchdog { this };
+    QTimer m_passthroughTimer { this };
+    QElapsedTimer m_clock;
+    qint64 m_drainEndMs = 0; // when the bytes written so far have left the UART (estimate)
+    int m_leaveStep = 0;
+    int m_guardBeforeMs = 60, m_guardAfterMs = 60, m_pauseAfterMs = 1000;
+    QString m_linkName;
+    QAtomicInteger<int> m_state { int(State::Disconnected) };
+    QAtomicInteger<int> m_dialect { int(Dialect::Esp) };
+    QAtomicInteger<qint64> m_tx { 0 };
+    QAtomicInteger<qint64> m_rx { 0 };
+};
+
+} // namespace atb

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "protocol/atevent.h"
+
+#include <QFile>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+
+namespace atb {
+
+struct LogRecord
+{
+    enum class Kind { Tx, TxData, Rx, Final, Urc, Prompt, RxData, Info, Error };
+    qint64 timeMs = 0; // ms since the epoch
+    Kind kind = Kind::Info;
+    QByteArray text;   // already redacted; payloads escaped (\r \n \xNN)
+    quint64 commandId = 0;
+    bool failure = false; // Final: failure/busy; Info: a problem worth colouring
+
+    static QString kindName(Kind k);
+};
+
+// Millisecond-timestamped record of everything that crossed the link, bounded in memory,
+// optionally streamed to a file (plain text or JSON Lines). Secrets are masked on the way in,
+// so nothing downstream (view, export, stream) ever sees them. Thread-safe.
+class SessionLog : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Format { Text, JsonLines };
+    Q_ENUM(Format)
+
+    explicit SessionLog(qsizetype capacity = 100000, QObject *parent = nullptr);
+    ~SessionLog() override;
+
+    void append(LogRecord record);
+    void appendTx(const QByteArray &line, quint64 commandId);
+    void appendTxData(const QByteArray &commandLine, const QByteArray &payload, quint64 commandId);
+    void appendEvent(const AtEvent &event, quint64 commandId);
+    void appendInfo(const QString &text, bool problem = false);
+
+    qsizetype capacity() const { return m_capacity; }
+    qsizetype size() const;
+    QList<LogRecord> snapshot() const;
+    void clear();
+
+    bool startStreaming(const QString &path, Format format, QString *error = nullptr);
+    void stopStreaming();
+    bool isStreaming() const;
+    bool exportTo(const QString &path, Format format, QString *error = nullptr) const;
+
+    static QByteArray formatText(const LogRecord &r);
+    static QByteArray formatJson(const LogRecord &r);
+    // Printable form of raw bytes: text kept, CR/LF/TAB as \r \n \t, other bytes as \xNN;
+    // at most maxBytes of input are shown.
+    static QByteArray escapeBytes(QByteArrayView bytes, qsizetype maxBytes = 512);
+
+signals:
+    // Batched (about every 30 ms) so views update once per frame, not per line.
+    void recordsAppended(const QList<atb::LogRecord> &records);
+
+private:
+    void flushBatch();
+
+    qsizetype m_capacity;
+    mutable QMutex m_mutex;
+    std::deque<LogRecord> m_records;
+    QList<LogRecord> m_batch;
+    QTimer m_batchTimer { this };
+    QFile m_stream;
+    Format m_streamFormat = Format::Text;
+};
+
+} // namespace atb
+
+Q_DECLARE_METATYPE(atb::LogRecord)

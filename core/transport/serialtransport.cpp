@@ -1,0 +1,116 @@
+#include "serialtransport.h"
+
+namespace atb {
+
+SerialTransport::SerialTransport(const SerialSettings &settings, QObject *parent)
+    : Transport(parent), m_settings(settings), m_port(this)
+{
+    connect(&m_port, &QSerialPort::readyRead, this, [this] {
+        const QByteArray data = m_port.readAll();
+        if (!data.isEmpty())
+            emit received(data);
+    });
+    connect(&m_port, &QSerialPort::bytesWritten, this, &Transport::bytesWritten);
+    connect(&m_port, &QSerialPort::errorOccurred, this, &SerialTransport::handleError);
+}
+
+SerialTransport::~SerialTransport()
+{
+    if (m_port.isOpen())
+        m_port.close();
+}
+
+void SerialTransport::open()
+{
+    if (m_port.isOpen())
+        return;
+    setState(State::Opening);
+    m_port.setPortName(m_settings.portName);
+    m_port.setBaudRate(m_settings.baudRate);
+    m_port.setDataBits(m_settings.dataBits);
+    m_port.setParity(m_settings.parity);
+    m_port.setStopBits(m_settings.stopBits);
+    m_port.setFlowControl(m_settings.flowControl);
+    if (!m_port.open(QIODevice::ReadWrite)) {
+        const QString msg = tr("Cannot open %1: %2").arg(m_settings.portName, m_port.errorString());
+        setState(State::Closed);
+        emit errorOccurred(msg, true);
+        return;
+    }
+    // Opening a tty on Linux raises DTR and RTS; put them where the user wants them at once.
+    // (A board that resets on the raising edge may still see a glitch of a few microseconds.)
+    m_port.setDataTerminalReady(m_settings.dtrOnOpen);
+    if (m_settings.flowControl != QSerialPort::HardwareControl)
+        m_port.setRequestToSend(m_settings.rtsOnOpen);
+    m_port.clearError();
+    setState(State::Open);
+}
+
+void SerialTransport::close()
+{
+    if (m_port.isOpen())
+        m_port.close();
+    setState(State::Closed);
+}
+
+void SerialTransport::write(const QByteArray &bytes)
+{
+    if (!m_port.isOpen()) {
+        emit errorOccurred(tr("Write on a closed port"), false);
+        return;
+    }
+    m_port.write(bytes);
+}
+
+qint64 SerialTransport::bytesToWrite() const
+{
+    return m_port.bytesToWrite();
+}
+
+QString SerialTransport::displayName() const
+{
+    return QStringLiteral("%1 @ %2").arg(m_settings.portName).arg(m_settings.baudRate);
+}
+
+qint64 SerialTransport::nominalBytesPerSecond() const
+{
+    int bits = 1 + int(m_settings.dataBits) + (m_settings.parity == QSerialPort::NoParity ? 0 : 1)
+             + (m_settings.stopBits == QSerialPort::OneStop ? 1 : 2);
+    return m_settings.baudRate / bits;
+}
+
+bool SerialTransport::setBaudRate(qint32 baud)
+{
+    m_settings.baudRate = baud;
+    return !m_port.isOpen() || m_port.setBaudRate(baud);
+}
+
+void SerialTransport::handleError(QSerialPort::SerialPortError error)
+{
+    switch (error) {
+    case QSerialPort::NoError:
+        return;
+    case QSerialPort::ResourceError:
+    case QSerialPort::DeviceNotFoundError:
+    case QSerialPort::PermissionError:
+    case QSerialPort::OpenError:
+    case QSerialPort::NotOpenError: {
+        // ResourceError is what an unplugged USB adapter (or a closed pty master) produces.
+        const QString msg = error == QSerialPort::ResourceError
+            ? tr("The port %1 disappeared (adapter unplugged or device gone): %2")
+                  .arg(m_settings.portName, m_port.errorString())
+            : tr("Port %1: %2").arg(m_settings.portName, m_port.errorString());
+        if (m_port.isOpen())
+            m_port.close();
+        setState(State::Closed);
+        emit errorOccurred(msg, true);
+        return;
+    }
+    default:
+        emit errorOccurred(tr("Port %1: %2").arg(m_settings.portName, m_port.errorString()), false);
+        m_port.clearError();
+        return;
+    }
+}
+
+} // namespace atb
