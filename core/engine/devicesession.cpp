@@ -245,11 +245,13 @@ void DeviceSession::stepLeavePassthrough()
     case 2:
         m_log->appendTx("+++", 0);
         writeBytes("+++");
+        // Beken answers "+QUIT" at once: parse lines again from here on. (ESP in CIPMODE=1 keeps
+        // forwarding peer data raw even in command mode; that data then shows up as lines.)
+        m_parser.framer().setRawMode(false);
         m_leaveStep = 3;
         m_passthroughTimer.start(int(qMax(now, m_drainEndMs) - now + m_guardAfterMs));
         return;
     case 3:
-        m_parser.framer().setRawMode(false);
         m_log->appendInfo(tr("Left passthrough; next command in %1 ms").arg(m_pauseAfterMs));
         m_leaveStep = 4;
         m_passthroughTimer.start(m_pauseAfterMs);

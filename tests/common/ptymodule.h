@@ -1,0 +1,147 @@
+#pragma once
+
+// A scripted module on a pseudo-terminal: the host opens slavePath() with QSerialPort exactly
+// as it would open a USB adapter. Replies are looked up by command line. Independent of the
+// host's protocol code on purpose.
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QString>
+
+#include <fcntl.h>
+#include <pty.h>
+#include <termios.h>
+#include <unistd.h>
+
+class PtyModule : public QObject
+{
+public:
+    PtyModule()
+    {
+        int slave = -1;
+        char name[256] = {};
+        if (::openpty(&m_master, &slave, name, nullptr, nullptr) != 0)
+            return;
+        termios t {};
+        ::tcgetattr(slave, &t);
+        ::cfmakeraw(&t);
+        ::tcsetattr(slave, TCSANOW, &t);
+        ::close(slave); // the host opens it by name
+        m_slavePath = QString::fromLocal8Bit(name);
+        ::fcntl(m_master, F_SETFL, ::fcntl(m_master, F_GETFL) | O_NONBLOCK);
+        m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, &PtyModule::readMaster);
+        m_clock.start();
+    }
+    ~PtyModule() override { unplug(); }
+
+    bool isValid() const { return m_master >= 0; }
+    QString slavePath() const { return m_slavePath; }
+
+    // reply for a command line (without CR LF); "*" = default. Echo off unless setEcho(true).
+    void on(const QByteArray &line, const QByteArray &reply) { m_replies.insert(line, reply); }
+    void setEcho(bool on) { m_echo = on; }
+    void send(const QByteArray &bytes)
+    {
+        if (m_master >= 0) {
+            const ssize_t n = ::write(m_master, bytes.constData(), size_t(bytes.size()));
+            Q_UNUSED(n);
+        }
+    }
+    // Like pulling the USB adapter: the host side sees an I/O error.
+    void unplug()
+    {
+        if (m_master < 0)
+            return;
+        delete m_notifier;
+        m_notifier = nullptr;
+        ::close(m_master);
+        m_master = -1;
+    }
+
+    QByteArray received;            // everything the host sent
+    QList<QByteArray> lines;        // command lines the host sent
+    QList<qint64> plusTimesMs;      // arrival time of each '+' byte
+    QList<qint64> byteTimesMs;      // arrival time of each read
+    int passthroughBytes = 0;
+    bool passthrough = false;
+    int expectData = 0;             // data phase: bytes still expected after '>'
+    QByteArray dataReply;           // sent after the data phase
+
+private:
+    void readMaster()
+    {
+        char buf[4096];
+        for (;;) {
+            const ssize_t n = ::read(m_master, buf, sizeof buf);
+            if (n <= 0)
+                return;
+            const qint64 now = m_clock.elapsed();
+            byteTimesMs << now;
+            for (ssize_t i = 0; i < n; ++i) {
+                if (buf[i] == '+')
+                    plusTimesMs << now;
+            }
+            received.append(buf, n);
+            m_pending.append(buf, n);
+            process();
+        }
+    }
+
+    void process()
+    {
+        for (;;) {
+            if (passthrough) {
+                if (m_pending == "+++") {
+                    passthrough = false;
+                    m_pending.clear();
+                    send("+QUIT\r\n");
+                    continue;
+                }
+                passthroughBytes += int(m_pending.size());
+                m_pending.clear();
+                return;
+            }
+            if (expectData > 0) {
+                const int take = int(qMin<qsizetype>(expectData, m_pending.size()));
+                m_pending.remove(0, take);
+                expectData -= take;
+                if (expectData == 0)
+                    send(dataReply);
+                if (m_pending.isEmpty())
+                    return;
+                continue;
+            }
+            const qsizetype eol = m_pending.indexOf("\r\n");
+            if (eol < 0)
+                return;
+            const QByteArray line = m_pending.left(eol);
+            m_pending.remove(0, eol + 2);
+            lines << line;
+            if (m_echo)
+                send(line + "\r\n");
+            QByteArray reply = m_replies.value(line, m_replies.value("*", "\r\nERROR\r\n"));
+            if (reply.startsWith("@PASSTHROUGH")) {
+                passthrough = true;
+                reply = reply.mid(12);
+            } else if (reply.startsWith("@DATA:")) {
+                const qsizetype colon = reply.indexOf(':', 6);
+                expectData = reply.mid(6, colon - 6).toInt();
+                reply = reply.mid(colon + 1);
+            }
+            send(reply);
+        }
+    }
+
+    int m_master = -1;
+    QString m_slavePath;
+    QSocketNotifier *m_notifier = nullptr;
+    QHash<QByteArray, QByteArray> m_replies;
+    QByteArray m_pending;
+    bool m_echo = false;
+    QElapsedTimer m_clock;
+};

@@ -1,0 +1,236 @@
+// DeviceSession end to end: real QSerialPort on a pseudo-terminal, the TCP bridge transport,
+// the in-process pipe, an unplugged adapter, passthrough guard times, a session living in its
+// own I/O thread, and secrets masked in the log.
+#include "engine/devicesession.h"
+#include "ptymodule.h"
+#include "transport/pipetransport.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+#include <QtTest>
+
+using namespace atb;
+
+class tst_DeviceSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    static SerialSettings serialFor(const PtyModule &m)
+    {
+        SerialSettings s;
+        s.portName = m.slavePath();
+        s.baudRate = 115200;
+        return s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<atb::AtResult>();
+        qRegisterMetaType<atb::AtEvent>();
+    }
+
+    void atOkOverRealSerialPort()
+    {
+        PtyModule m;
+        QVERIFY(m.isValid());
+        m.setEcho(true);
+        m.on("AT", "\r\nOK\r\n");
+        m.on("AT+GMR", "AT version:2.3.0.0\r\nSDK version:v4.3\r\n\r\nOK\r\n");
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        s.openSerial(serialFor(m));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.submit(AtCommand::fromLine("AT"));
+        s.submit(AtCommand::fromLine("AT+GMR"));
+        QTRY_COMPARE(done.size(), 2);
+        const AtResult a = done[0][0].value<AtResult>();
+        const AtResult b = done[1][0].value<AtResult>();
+        QVERIFY(a.ok());
+        QVERIFY(a.sawEcho);
+        QVERIFY(b.ok());
+        QCOMPARE(b.lines, (QList<QByteArray> { "AT version:2.3.0.0", "SDK version:v4.3" }));
+        QCOMPARE(m.received, QByteArray("AT\r\nAT+GMR\r\n"));
+        QCOMPARE(s.txBytes(), 12);
+    }
+
+    void unpluggedAdapterIsReportedAndReopenWorks()
+    {
+        DeviceSession s;
+        QSignalSpy errors(&s, &DeviceSession::errorOccurred);
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        {
+            PtyModule m;
+            m.on("AT", "\r\nOK\r\n");
+            m.on("AT+CWLAP", ""); // never answers
+            s.openSerial(serialFor(m));
+            QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+            s.submit(AtCommand::fromLine("AT+CWLAP")); // never answered: in flight when unplugged
+            QTRY_COMPARE(m.lines.size(), 1);
+            m.unplug();
+            QTRY_COMPARE(s.state(), DeviceSession::State::Disconnected);
+        }
+        QVERIFY(errors.size() >= 1);
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(done[0][0].value<AtResult>().status, AtResult::Status::Disconnected);
+        // A command while disconnected is refused, not lost silently.
+        s.submit(AtCommand::fromLine("AT"));
+        QTRY_COMPARE(done.size(), 2);
+        QCOMPARE(done[1][0].value<AtResult>().status, AtResult::Status::Refused);
+
+        PtyModule again;
+        again.on("AT", "\r\nOK\r\n");
+        s.openSerial(serialFor(again));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.submit(AtCommand::fromLine("AT"));
+        QTRY_COMPARE(done.size(), 3);
+        QVERIFY(done[2][0].value<AtResult>().ok());
+    }
+
+    void openingAMissingPortFailsClearly()
+    {
+        DeviceSession s;
+        QSignalSpy errors(&s, &DeviceSession::errorOccurred);
+        SerialSettings bad;
+        bad.portName = QStringLiteral("/dev/atbench-no-such-port");
+        s.openSerial(bad);
+        QTRY_COMPARE(errors.size(), 1);
+        QVERIFY(errors[0][0].toString().contains(QLatin1String("atbench-no-such-port")));
+        QCOMPARE(s.state(), DeviceSession::State::Disconnected);
+    }
+
+    void dataPhaseOverSerial()
+    {
+        PtyModule m;
+        m.on("AT+CIPSEND=6", "@DATA:6:\r\nOK\r\n\r\n>");
+        m.dataReply = "\r\nRecv 6 bytes\r\n\r\nSEND OK\r\n";
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        s.openSerial(serialFor(m));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        AtCommand c = AtCommand::fromLine("AT+CIPSEND=6");
+        c.payload = QByteArray("a\r\nOK\r", 6);
+        s.submit(c);
+        QTRY_COMPARE(done.size(), 1);
+        const AtResult r = done[0][0].value<AtResult>();
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(r.finalText, QByteArray("SEND OK"));
+        QCOMPARE(m.received, QByteArray("AT+CIPSEND=6\r\na\r\nOK\r"));
+    }
+
+    void passthroughLeavesWithGuardedPlusPlusPlus()
+    {
+        PtyModule m;
+        m.on("AT+CIPSEND", "@PASSTHROUGH\r\nOK\r\n\r\n>");
+        m.on("AT", "\r\nOK\r\n");
+        DeviceSession s;
+        s.setPassthroughGuards(40, 40, 200);
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        QSignalSpy raw(&s, &DeviceSession::rawDataReceived);
+        QSignalSpy urcs(&s, &DeviceSession::urcReceived);
+        s.openSerial(serialFor(m));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.enterPassthrough();
+        QTRY_COMPARE(s.state(), DeviceSession::State::Passthrough);
+        s.submit(AtCommand::fromLine("AT")); // must wait until passthrough is left
+        s.sendRaw(QByteArray(100, 'x'));
+        QTRY_COMPARE(m.passthroughBytes, 100);
+        m.send("OK\r\n+IPD,1:z"); // data from the peer is raw, not parsed
+        QTRY_VERIFY(!raw.isEmpty());
+        s.leavePassthrough();
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        QTRY_COMPARE(done.size(), 2);
+        QVERIFY(done[1][0].value<AtResult>().ok());
+        QVERIFY(m.received.endsWith("xxx+++AT\r\n"));
+        QCOMPARE(m.plusTimesMs.size(), 4); // AT+CIPSEND, then +++
+        // Silence before "+++" (the 100 bytes take ~9 ms at 115200, plus the 40 ms guard) and
+        // a pause after it before the next command.
+        const qint64 lastData = m.byteTimesMs.at(m.byteTimesMs.size() - 3);
+        QVERIFY2(m.plusTimesMs[1] - lastData >= 40, qPrintable(QString::number(m.plusTimesMs[1] - lastData)));
+        QVERIFY(m.byteTimesMs.last() - m.plusTimesMs.last() >= 200);
+        bool sawQuit = false;
+        for (const auto &args : urcs)
+            sawQuit = sawQuit || args[0].value<AtEvent>().text == "+QUIT";
+        QVERIFY(sawQuit);
+    }
+
+    void tcpBridgeTransport()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        QSignalSpy errors(&s, &DeviceSession::errorOccurred);
+        s.openTcp(QStringLiteral("127.0.0.1"), server.serverPort());
+        QTRY_VERIFY(server.hasPendingConnections());
+        QTcpSocket *peer = server.nextPendingConnection();
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.submit(AtCommand::fromLine("AT+CIPMUX?"));
+        QTRY_COMPARE(peer->bytesAvailable(), 12);
+        QCOMPARE(peer->readAll(), QByteArray("AT+CIPMUX?\r\n"));
+        peer->write("+CIPMUX:0\r\n\r\nOK\r\n");
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(done[0][0].value<AtResult>().lines, QList<QByteArray> { "+CIPMUX:0" });
+        peer->close(); // the bridge goes away
+        QTRY_COMPARE(s.state(), DeviceSession::State::Disconnected);
+        QVERIFY(errors.size() >= 1);
+    }
+
+    void sessionInItsOwnThread()
+    {
+        auto [host, device] = PipeTransport::createPair(QStringLiteral("pipe"));
+        device->open();
+        QObject::connect(device, &Transport::received, device, [device = device](const QByteArray &b) {
+            if (b == "AT\r\n")
+                device->write("\r\nOK\r\n");
+        });
+        QThread io;
+        auto *s = new DeviceSession;
+        s->moveToThread(&io);
+        io.start();
+        QSignalSpy done(s, &DeviceSession::commandFinished);
+        host->setParent(nullptr);
+        host->moveToThread(&io);
+        s->openWith([host = host](QObject *parent) {
+            host->setParent(parent);
+            return host;
+        });
+        QTRY_COMPARE(s->state(), DeviceSession::State::Connected);
+        for (int i = 0; i < 50; ++i)
+            s->submit(AtCommand::fromLine("AT"));
+        QTRY_COMPARE(done.size(), 50);
+        for (const auto &args : done)
+            QVERIFY(args[0].value<AtResult>().ok());
+        QMetaObject::invokeMethod(s, &QObject::deleteLater);
+        io.quit();
+        io.wait();
+        delete device;
+    }
+
+    void secretsAreMaskedInTheLog()
+    {
+        PtyModule m;
+        m.setEcho(true);
+        m.on("AT+CWJAP=\"BenchAP\",\"s3cret,pw\"", "WIFI CONNECTED\r\nWIFI GOT IP\r\n\r\nOK\r\n");
+        m.on("AT+CWJAP=\"BenchAP\",\"s3cret\\,pw\"", "WIFI CONNECTED\r\nWIFI GOT IP\r\n\r\nOK\r\n");
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        s.openSerial(serialFor(m));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.submit(AtCommand::fromLine("AT+CWJAP=\"BenchAP\",\"s3cret\\,pw\""));
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(done[0][0].value<AtResult>().ok());
+        const QList<LogRecord> records = s.log()->snapshot();
+        QByteArray all;
+        for (const LogRecord &r : records)
+            all += SessionLog::formatText(r) + SessionLog::formatJson(r);
+        QVERIFY(!all.contains("s3cret"));
+        QVERIFY(all.contains("AT+CWJAP=\"BenchAP\",\"***\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_DeviceSession)
+#include "tst_devicesession.moc"
