@@ -91,10 +91,17 @@ public:
             o.insert(QStringLiteral("kind"), QStringLiteral("raw"));
             o.insert(QStringLiteral("payload_hex"), hexOf(e.payload));
             break;
-        case AtEvent::Kind::Line:
+        case AtEvent::Kind::Line: {
             o.insert(QStringLiteral("kind"), QStringLiteral("line"));
             o.insert(QStringLiteral("text"), QString::fromUtf8(e.text.toByteArray()));
+            // Garbage (noise at a wrong baud rate, binary) is kept exactly, next to the text.
+            bool clean = e.text.isValidUtf8();
+            for (char c : e.text)
+                clean = clean && (static_cast<unsigned char>(c) >= 0x20 || c == '\t');
+            if (!clean)
+                o.insert(QStringLiteral("text_hex"), hexOf(e.text));
             break;
+        }
         }
         m_out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
         m_out.write("\n");

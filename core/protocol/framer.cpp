@@ -161,16 +161,17 @@ bool Framer::stepLine(bool atEnd)
         }
     }
     if (p[0] == '>') {
-        // The data prompt has no newline after it: the module waits for us, so it cannot be held
-        // back until more input arrives. "> " (v1.x firmware) is accepted too.
-        if (avail == 1 || p[1] == ' ' || p[1] == '\r' || p[1] == '\n') {
-            m_pos += (avail > 1 && p[1] == ' ') ? 2 : 1;
-            m_afterPrompt = avail == 1;
-            Frame f;
-            f.kind = Frame::Kind::Prompt;
-            m_sink->onFrame(f);
-            return true;
-        }
+        // The data prompt has no newline after it and the module then waits for us, so it
+        // cannot be held back until more input arrives. A '>' at the start of a line is
+        // therefore always the prompt (no AT firmware starts a line with '>'); what follows it
+        // in a capture (Beken prints "SEND OK" right after the data) is the next line.
+        // "> " (v1.x firmware) is accepted too.
+        m_pos += (avail > 1 && p[1] == ' ') ? 2 : 1;
+        m_afterPrompt = avail == 1;
+        Frame f;
+        f.kind = Frame::Kind::Prompt;
+        m_sink->onFrame(f);
+        return true;
     } else if (p[0] == '+') {
         switch (parseHeader(atEnd)) {
         case HeaderResult::Complete:

@@ -125,6 +125,8 @@ void tst_AtParser::replies_data()
                                            << QStringList { "line:+BIPSTATUS:0,127.0.0.1,20108,50123,0" };
     QTest::newRow("95 Beken prompt without OK") << QByteArray("\r\n>") << QStringList { "prompt" };
     QTest::newRow("96 CMDRSP:ERROR") << QByteArray("CMDRSP:ERROR\r\n") << QStringList { "final:CMDRSP:ERROR" };
+    QTest::newRow("95 Beken capture: prompt then SEND OK") << QByteArray("\r\n>SEND OK\r\n")
+                                                        << QStringList { "prompt", "final:SEND OK" };
     QTest::newRow("101 +QUIT") << QByteArray("+QUIT\r\n") << QStringList { "urc:+QUIT" };
     QTest::newRow("112 Beken ready") << QByteArray("\r\nready\r\n") << QStringList { "urc:ready" };
     QTest::newRow("113 Beken echo") << QByteArray("AT\r\n\r\nOK\r\n") << QStringList { "line:AT", ok };
@@ -224,9 +226,9 @@ void tst_AtParser::megabyteLineIsReportedAndSkipped()
 
 void tst_AtParser::lineStartingWithPromptCharIsALineWhenWhole()
 {
-    // Known limit: the prompt cannot wait for more input (the module waits for us), so a line
-    // that starts with '>' is only recognised as a line when '>' is not the last byte of a read.
-    QCOMPARE(parseWhole(">abc\r\n"), QStringList { "line:>abc" });
+    // The prompt cannot wait for more input (the module waits for us), so '>' at the start of
+    // a line is always the prompt, whatever follows it.
+    QCOMPARE(parseWhole(">abc\r\n"), (QStringList { "prompt", "line:abc" }));
 }
 
 void tst_AtParser::absurdLengthIsRejected()
