@@ -586,6 +586,20 @@ void tst_AtEncoder::encodeThenSplitGivesOriginalValues_data()
                                             << Args { I(0), I(1), S(" c "), S("u\""), S("p,"), I(0), I(0), S("") };
 }
 
+// How the ESP firmware sees the line: every comma not preceded by a backslash separates
+// parameters, inside quotes too (protocol.md 3.1). Used to prove the encoder escapes commas.
+static int espDeviceParamCount(const QByteArray &line)
+{
+    int count = 1;
+    for (qsizetype i = line.indexOf('=') + 1; i < line.size(); ++i) {
+        if (line[i] == '\\')
+            ++i;
+        else if (line[i] == ',')
+            ++count;
+    }
+    return count;
+}
+
 static QByteArrayList expectedValues(const Args &args)
 {
     int n = int(args.size());
@@ -662,6 +676,8 @@ void tst_AtEncoder::randomStringsRoundTrip()
         const QByteArrayList back = AtEncoder::splitParams(r.line, dialect, &ok);
         QVERIFY2(ok, r.line.constData());
         QCOMPARE(back, expectedValues(args));
+        if (dialect == Dialect::Esp)
+            QCOMPARE(espDeviceParamCount(r.line), int(expectedValues(args).size()));
     }
     QVERIFY(encoded > 250);
 
