@@ -6,7 +6,7 @@ namespace atb {
 
 namespace {
 
-QString tr(const char *s)
+QString translated(const char *s)
 {
     return QCoreApplication::translate("AtEncoder", s);
 }
@@ -74,51 +74,55 @@ QString checkArg(const ParamSpec &p, const AtArg &a, Dialect dialect, QString *w
     const QString name = paramLabel(p);
     if (p.isNumeric()) {
         if (a.kind != AtArg::Int)
-            return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be an integer, not a string.")).arg(name);
+            return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be an integer, not a string.")).arg(name);
         if (p.type == ParamType::Enum && !p.values.isEmpty()) {
             bool found = false;
             for (const EnumValue &e : p.values)
                 found = found || e.value == a.i;
             if (!found)
-                return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be one of %2; got %3."))
-                        .arg(name, joinValues(p.values))
-                        .arg(a.i);
+                return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be one of %2; got %3."))
+                    .arg(name, joinValues(p.values))
+                    .arg(a.i);
         }
         if (a.i < p.min || a.i > p.max) {
             if (p.min == p.max)
-                return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 can only be %2; got %3.")).arg(name).arg(p.min).arg(a.i);
-            return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be between %2 and %3; got %4."))
+                return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 can only be %2; got %3."))
                     .arg(name)
                     .arg(p.min)
-                    .arg(p.max)
                     .arg(a.i);
+            return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be between %2 and %3; got %4."))
+                .arg(name)
+                .arg(p.min)
+                .arg(p.max)
+                .arg(a.i);
         }
         if (a.i > p.recommendedMax && warning)
-            *warning = tr(QT_TRANSLATE_NOOP("AtEncoder",
-                                            "%1 is %2; values above %3 are documented but unreliable on this "
-                                            "firmware."))
-                               .arg(name)
-                               .arg(a.i)
-                               .arg(p.recommendedMax);
+            *warning = translated(QT_TRANSLATE_NOOP("AtEncoder",
+                                                    "%1 is %2; values above %3 are documented but unreliable on this "
+                                                    "firmware."))
+                           .arg(name)
+                           .arg(a.i)
+                           .arg(p.recommendedMax);
         return {};
     }
     if (a.kind != AtArg::Str)
-        return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be a string, not an integer.")).arg(name);
+        return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be a string, not an integer.")).arg(name);
     if (p.maxLength >= 0 && a.s.size() > p.maxLength)
-        return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 is %2 bytes long; at most %3 bytes are allowed."))
-                .arg(name)
-                .arg(a.s.size())
-                .arg(p.maxLength);
+        return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 is %2 bytes long; at most %3 bytes are allowed."))
+            .arg(name)
+            .arg(a.s.size())
+            .arg(p.maxLength);
     if (a.s.size() < p.minLength)
-        return p.minLength == 1
-                ? tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must not be empty.")).arg(name)
-                : tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be at least %2 bytes long.")).arg(name).arg(p.minLength);
+        return p.minLength == 1 ? translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must not be empty.")).arg(name)
+                                : translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be at least %2 bytes long."))
+                                      .arg(name)
+                                      .arg(p.minLength);
     if (!choiceMatches(p, a.s)) {
         QStringList c;
         for (const QByteArray &v : p.choices)
             c << QString::fromLatin1(v);
-        return tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be one of %2; got \"%3\"."))
-                .arg(name, c.join(QStringLiteral(", ")), QString::fromUtf8(a.s));
+        return translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 must be one of %2; got \"%3\"."))
+            .arg(name, c.join(QStringLiteral(", ")), QString::fromUtf8(a.s));
     }
     QString escError;
     AtEncoder::escapeString(a.s, dialect, &escError);
@@ -146,10 +150,11 @@ QByteArray joinLine(QByteArrayView command, const QList<AtArg> &args, int n, Dia
 
 QString lineTooLong(qsizetype bytes)
 {
-    return tr(QT_TRANSLATE_NOOP("AtEncoder",
-                                "The command line would be %1 bytes including CR LF; at most %2 bytes are allowed."))
-            .arg(bytes)
-            .arg(AtEncoder::kMaxLineBytes);
+    return translated(
+               QT_TRANSLATE_NOOP("AtEncoder",
+                                 "The command line would be %1 bytes including CR LF; at most %2 bytes are allowed."))
+        .arg(bytes)
+        .arg(AtEncoder::kMaxLineBytes);
 }
 
 bool validCommandName(QByteArrayView command)
@@ -274,7 +279,7 @@ QByteArray AtEncoder::escapeString(QByteArrayView value, Dialect dialect, QStrin
 {
     auto fail = [&](const char *msg) {
         if (error)
-            *error = tr(msg);
+            *error = translated(msg);
         return QByteArray();
     };
     if (value.contains('\0'))
@@ -282,8 +287,9 @@ QByteArray AtEncoder::escapeString(QByteArrayView value, Dialect dialect, QStrin
     if (value.contains('\r') || value.contains('\n'))
         return fail(QT_TRANSLATE_NOOP("AtEncoder", "contains a line break (CR or LF), which would end the command."));
     if (dialect == Dialect::Beken && value.contains('\\'))
-        return fail(QT_TRANSLATE_NOOP("AtEncoder", "contains a backslash, which the Beken firmware cannot receive "
-                                                   "reliably (it only understands \\\")."));
+        return fail(QT_TRANSLATE_NOOP("AtEncoder",
+                                      "contains a backslash, which the Beken firmware cannot receive "
+                                      "reliably (it only understands \\\")."));
     if (error)
         error->clear();
     QByteArray out;
@@ -304,20 +310,20 @@ EncodeResult AtEncoder::set(QByteArrayView command, const QList<AtArg> &args, in
     const CommandSpec *spec = m_catalog->find(command, m_dialect);
     if (!spec) {
         if (m_catalog->find(command))
-            return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 is not available in the %2 dialect."))
-                                   .arg(cmdName, dialectName(m_dialect)));
-        return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "Unknown command %1.")).arg(cmdName));
+            return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 is not available in the %2 dialect."))
+                               .arg(cmdName, dialectName(m_dialect)));
+        return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "Unknown command %1.")).arg(cmdName));
     }
     if (!spec->supports(CommandForm::Set) || spec->signatures.isEmpty())
-        return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 takes no parameters.")).arg(cmdName));
+        return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 takes no parameters.")).arg(cmdName));
 
     const int n = effectiveCount(args);
     int chosen = -1;
     if (signature >= 0) {
         if (signature >= spec->signatures.size())
-            return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 has no parameter form number %2."))
-                                   .arg(cmdName)
-                                   .arg(signature));
+            return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 has no parameter form number %2."))
+                               .arg(cmdName)
+                               .arg(signature));
         chosen = signature;
     } else {
         for (int i = 0; i < spec->signatures.size() && chosen < 0; ++i)
@@ -346,17 +352,17 @@ EncodeResult AtEncoder::set(QByteArrayView command, const QList<AtArg> &args, in
     };
 
     if (n > sig.params.size())
-        return fail(tr(QT_TRANSLATE_NOOP("AtEncoder", "Too many parameters: %1 takes at most %2, got %3."))
-                            .arg(cmdName)
-                            .arg(sig.params.size())
-                            .arg(n),
+        return fail(translated(QT_TRANSLATE_NOOP("AtEncoder", "Too many parameters: %1 takes at most %2, got %3."))
+                        .arg(cmdName)
+                        .arg(sig.params.size())
+                        .arg(n),
                     {});
     for (int i = 0; i < sig.params.size(); ++i) {
         const ParamSpec &p = sig.params[i];
         const bool present = i < n && args[i].kind != AtArg::Omitted;
         if (!present) {
             if (!p.optional)
-                return fail(tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 is required.")).arg(paramLabel(p)), p.name);
+                return fail(translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 is required.")).arg(paramLabel(p)), p.name);
             continue;
         }
         QString warning;
@@ -370,10 +376,10 @@ EncodeResult AtEncoder::set(QByteArrayView command, const QList<AtArg> &args, in
             for (int j = i + 1; j < n; ++j)
                 following += args[j].kind != AtArg::Omitted;
             if (following != args[i].i)
-                return fail(tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 is %2 but %3 values follow it."))
-                                    .arg(paramLabel(p))
-                                    .arg(args[i].i)
-                                    .arg(following),
+                return fail(translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 is %2 but %3 values follow it."))
+                                .arg(paramLabel(p))
+                                .arg(args[i].i)
+                                .arg(following),
                             p.name);
         }
     }
@@ -391,31 +397,31 @@ EncodeResult AtEncoder::set(QByteArrayView command, const QList<AtArg> &args, in
         QString msg = lineTooLong(line.size() + 2);
         if (!longest.isEmpty())
             msg += QLatin1Char(' ')
-                    + tr(QT_TRANSLATE_NOOP("AtEncoder", "Shorten <%1>.")).arg(QString::fromLatin1(longest));
+                + translated(QT_TRANSLATE_NOOP("AtEncoder", "Shorten <%1>.")).arg(QString::fromLatin1(longest));
         return fail(msg, longest);
     }
     r.line = line;
     return r;
 }
 
-static EncodeResult simpleForm(const CommandCatalog *catalog, Dialect dialect, QByteArrayView command,
-                               CommandForm form, const char *suffix)
+static EncodeResult simpleForm(const CommandCatalog *catalog, Dialect dialect, QByteArrayView command, CommandForm form,
+                               const char *suffix)
 {
     const QString cmdName = QString::fromLatin1(command);
     const CommandSpec *spec = catalog->find(command, dialect);
     if (!spec) {
         if (catalog->find(command))
-            return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "%1 is not available in the %2 dialect."))
-                                   .arg(cmdName, dialectName(dialect)));
-        return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "Unknown command %1.")).arg(cmdName));
+            return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "%1 is not available in the %2 dialect."))
+                               .arg(cmdName, dialectName(dialect)));
+        return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "Unknown command %1.")).arg(cmdName));
     }
     if (!spec->supports(form)) {
         const char *what = form == CommandForm::Query ? QT_TRANSLATE_NOOP("AtEncoder", "%1 has no query form (%1?).")
-                : form == CommandForm::Test           ? QT_TRANSLATE_NOOP("AtEncoder", "%1 has no test form (%1=?).")
-                : spec->supports(CommandForm::Set)
-                ? QT_TRANSLATE_NOOP("AtEncoder", "%1 needs parameters.")
-                : QT_TRANSLATE_NOOP("AtEncoder", "%1 cannot be executed without a suffix.");
-        return failure(tr(what).arg(QString::fromLatin1(spec->name)));
+            : form == CommandForm::Test               ? QT_TRANSLATE_NOOP("AtEncoder", "%1 has no test form (%1=?).")
+            : spec->supports(CommandForm::Set)
+            ? QT_TRANSLATE_NOOP("AtEncoder", "%1 needs parameters.")
+            : QT_TRANSLATE_NOOP("AtEncoder", "%1 cannot be executed without a suffix.");
+        return failure(translated(what).arg(QString::fromLatin1(spec->name)));
     }
     EncodeResult r;
     r.spec = spec;
@@ -441,8 +447,8 @@ EncodeResult AtEncoder::test(QByteArrayView command) const
 EncodeResult AtEncoder::compose(QByteArrayView command, const QList<AtArg> &args, Dialect dialect)
 {
     if (!validCommandName(command))
-        return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "\"%1\" is not a valid command name.")).arg(
-                QString::fromLatin1(command)));
+        return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "\"%1\" is not a valid command name."))
+                           .arg(QString::fromLatin1(command)));
     const int n = effectiveCount(args);
     for (int i = 0; i < n; ++i) {
         if (args[i].kind != AtArg::Str)
@@ -451,7 +457,7 @@ EncodeResult AtEncoder::compose(QByteArrayView command, const QList<AtArg> &args
         escapeString(args[i].s, dialect, &err);
         if (!err.isEmpty()) {
             const QByteArray param = "parameter " + QByteArray::number(i + 1);
-            return failure(tr(QT_TRANSLATE_NOOP("AtEncoder", "Parameter %1 %2")).arg(i + 1).arg(err), param);
+            return failure(translated(QT_TRANSLATE_NOOP("AtEncoder", "Parameter %1 %2")).arg(i + 1).arg(err), param);
         }
     }
     const QByteArray line = n == 0 ? command.toByteArray() : joinLine(command, args, n, dialect);

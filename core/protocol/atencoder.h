@@ -23,18 +23,15 @@ struct AtArg
     static AtArg integer(qint64 v) { return { Int, v, {} }; }
     static AtArg string(QByteArray v) { return { Str, 0, std::move(v) }; }
 
-    friend bool operator==(const AtArg &a, const AtArg &b)
-    {
-        return a.kind == b.kind && a.i == b.i && a.s == b.s;
-    }
+    friend bool operator==(const AtArg &a, const AtArg &b) { return a.kind == b.kind && a.i == b.i && a.s == b.s; }
 };
 
 struct EncodeResult
 {
-    QByteArray line;       // the command without CR LF; empty on error
-    QString error;         // translated; empty on success
-    QByteArray errorParam; // the parameter the error is about (catalog name), if any
-    QString warning;       // accepted, but above a recommended limit (Beken CIPSEND > 1024)
+    QByteArray line;                   // the command without CR LF; empty on error
+    QString error;                     // translated; empty on success
+    QByteArray errorParam;             // the parameter the error is about (catalog name), if any
+    QString warning;                   // accepted, but above a recommended limit (Beken CIPSEND > 1024)
     const CommandSpec *spec = nullptr; // the catalog entry used (null for compose())
     int signature = -1;                // index of the Signature the arguments matched
 

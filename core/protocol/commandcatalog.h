@@ -42,10 +42,10 @@ struct ParamSpec
     qint64 max = 0; // Integer/Enum, inclusive
     // Integer: values above this are accepted but the encoder adds a warning (Beken CIPSEND: 1024).
     qint64 recommendedMax = std::numeric_limits<qint64>::max();
-    int minLength = 0;  // String, bytes
-    int maxLength = -1; // String, bytes; -1 = only bounded by the 256-byte line
-    QList<EnumValue> values;   // Enum
-    QList<QByteArray> choices; // String: allowed values (case-insensitive); empty = anything
+    int minLength = 0;          // String, bytes
+    int maxLength = -1;         // String, bytes; -1 = only bounded by the 256-byte line
+    QList<EnumValue> values;    // Enum
+    QList<QByteArray> choices;  // String: allowed values (case-insensitive); empty = anything
     const char *help = nullptr; // QT_TRANSLATE_NOOP("CommandCatalog", ...)
     bool secret = false;        // password, PSK: redact in logs, mask in UIs
     bool dataLength = false;    // number of raw bytes the host sends after the '>' prompt
@@ -57,8 +57,14 @@ struct ParamSpec
 
 enum class CommandForm { Test = 1, Query = 2, Set = 4, Execute = 8 };
 
-constexpr int formBit(CommandForm f) { return int(f); }
-constexpr int dialectBit(Dialect d) { return d == Dialect::Esp ? 1 : 2; }
+constexpr int formBit(CommandForm f)
+{
+    return int(f);
+}
+constexpr int dialectBit(Dialect d)
+{
+    return d == Dialect::Esp ? 1 : 2;
+}
 constexpr int kAllDialects = 3;
 
 // One accepted shape of the set form's parameter list. Commands such as CIPSTART, CIPSEND,
@@ -74,15 +80,15 @@ struct Signature
 
 struct CommandSpec
 {
-    QByteArray name; // "AT+CWJAP", "ATE0", "AT"
-    int forms = 0;   // CommandForm bits
-    QList<Signature> signatures; // set form only; empty when the command has no set form
-    int dialects = 0;            // dialectBit() bits
+    QByteArray name;               // "AT+CWJAP", "ATE0", "AT"
+    int forms = 0;                 // CommandForm bits
+    QList<Signature> signatures;   // set form only; empty when the command has no set form
+    int dialects = 0;              // dialectBit() bits
     const char *summary = nullptr; // QT_TRANSLATE_NOOP("CommandCatalog", ...)
     int timeoutMs = 2000;          // default time to wait for the final result code
-    int promptForms = 0;    // forms answered with the '>' data prompt (CIPSEND, CIPSENDEX, MQTTPUBRAW)
-    int quietEndForms = 0;  // forms whose reply has no final code (end on an idle period)
-    const char *note = nullptr; // extra help paragraph, QT_TRANSLATE_NOOP; may be null
+    int promptForms = 0;           // forms answered with the '>' data prompt (CIPSEND, CIPSENDEX, MQTTPUBRAW)
+    int quietEndForms = 0;         // forms whose reply has no final code (end on an idle period)
+    const char *note = nullptr;    // extra help paragraph, QT_TRANSLATE_NOOP; may be null
 
     bool supports(CommandForm f) const { return forms & formBit(f); }
     bool supports(Dialect d) const { return dialects & dialectBit(d); }

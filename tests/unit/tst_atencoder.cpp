@@ -64,10 +64,11 @@ void tst_AtEncoder::escapeString_data()
     const Dialect E = Dialect::Esp, B = Dialect::Beken;
     QTest::newRow("esp plain") << E << QByteArray("abc") << QByteArray("\"abc\"") << QString();
     QTest::newRow("esp empty") << E << QByteArray("") << QByteArray("\"\"") << QString();
-    QTest::newRow("esp protocol.md ssid") << E << QByteArray("comma,backslash\\ssid")
-                                          << QByteArray("\"comma\\,backslash\\\\ssid\"") << QString();
+    QTest::newRow("esp protocol.md ssid")
+        << E << QByteArray("comma,backslash\\ssid") << QByteArray("\"comma\\,backslash\\\\ssid\"") << QString();
     QTest::newRow("esp seed-004 json") << E << QByteArray("\"{\"timestamp\":\"20201121085253\"}\"")
-                                       << QByteArray("\"\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"\"") << QString();
+                                       << QByteArray("\"\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"\"")
+                                       << QString();
     QTest::newRow("esp lone backslash") << E << QByteArray("\\") << QByteArray("\"\\\\\"") << QString();
     QTest::newRow("esp utf-8 kept") << E << QByteArray("caf\xc3\xa9") << QByteArray("\"caf\xc3\xa9\"") << QString();
     QTest::newRow("esp NUL refused") << E << QByteArray("a\0b", 3) << QByteArray() << QString("NUL");
@@ -107,25 +108,23 @@ void tst_AtEncoder::setBuildsLines_data()
     QTest::addColumn<int>("signature");
     const Dialect E = Dialect::Esp, B = Dialect::Beken;
     QTest::newRow("protocol.md CWJAP escaping")
-            << E << QByteArray("AT+CWJAP") << Args { S("comma,backslash\\ssid"), S("1234567890") }
-            << QByteArray("AT+CWJAP=\"comma\\,backslash\\\\ssid\",\"1234567890\"") << 0;
+        << E << QByteArray("AT+CWJAP") << Args { S("comma,backslash\\ssid"), S("1234567890") }
+        << QByteArray("AT+CWJAP=\"comma\\,backslash\\\\ssid\",\"1234567890\"") << 0;
     QTest::newRow("seed-004 MQTTPUB json")
-            << E << QByteArray("AT+MQTTPUB")
-            << Args { I(0), S("topic"), S("\"{\"timestamp\":\"20201121085253\"}\""), I(0), I(0) }
-            << QByteArray("AT+MQTTPUB=0,\"topic\",\"\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"\",0,0") << 0;
+        << E << QByteArray("AT+MQTTPUB")
+        << Args { I(0), S("topic"), S("\"{\"timestamp\":\"20201121085253\"}\""), I(0), I(0) }
+        << QByteArray("AT+MQTTPUB=0,\"topic\",\"\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"\",0,0") << 0;
     QTest::newRow("omitted middle keeps comma")
-            << E << QByteArray("AT+CWJAP") << Args { S("ssid"), S("pwd"), O(), I(1) }
-            << QByteArray("AT+CWJAP=\"ssid\",\"pwd\",,1") << 0;
-    QTest::newRow("two omitted middle")
-            << E << QByteArray("AT+CWJAP") << Args { S("ssid"), S("pwd"), O(), O(), I(5) }
-            << QByteArray("AT+CWJAP=\"ssid\",\"pwd\",,,5") << 0;
-    QTest::newRow("trailing omitted dropped")
-            << E << QByteArray("AT+CWJAP") << Args { S("ssid"), S("pwd"), O(), O() }
-            << QByteArray("AT+CWJAP=\"ssid\",\"pwd\"") << 0;
+        << E << QByteArray("AT+CWJAP") << Args { S("ssid"), S("pwd"), O(), I(1) }
+        << QByteArray("AT+CWJAP=\"ssid\",\"pwd\",,1") << 0;
+    QTest::newRow("two omitted middle") << E << QByteArray("AT+CWJAP") << Args { S("ssid"), S("pwd"), O(), O(), I(5) }
+                                        << QByteArray("AT+CWJAP=\"ssid\",\"pwd\",,,5") << 0;
+    QTest::newRow("trailing omitted dropped") << E << QByteArray("AT+CWJAP") << Args { S("ssid"), S("pwd"), O(), O() }
+                                              << QByteArray("AT+CWJAP=\"ssid\",\"pwd\"") << 0;
     QTest::newRow("seed-004 MQTTUSERCFG")
-            << E << QByteArray("AT+MQTTUSERCFG")
-            << Args { I(0), I(1), S("ESP32"), S("espressif"), S("1234567890"), I(0), I(0), S("") }
-            << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"1234567890\",0,0,\"\"") << 0;
+        << E << QByteArray("AT+MQTTUSERCFG")
+        << Args { I(0), I(1), S("ESP32"), S("espressif"), S("1234567890"), I(0), I(0), S("") }
+        << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"1234567890\",0,0,\"\"") << 0;
     QTest::newRow("seed-004 MQTTALPN") << E << QByteArray("AT+MQTTALPN")
                                        << Args { I(0), I(2), S("mqtt-ca.cn"), S("mqtt-ca.us") }
                                        << QByteArray("AT+MQTTALPN=0,2,\"mqtt-ca.cn\",\"mqtt-ca.us\"") << 0;
@@ -135,63 +134,61 @@ void tst_AtEncoder::setBuildsLines_data()
                                        << Args { I(0), S("192.168.3.102"), I(8883), I(1) }
                                        << QByteArray("AT+MQTTCONN=0,\"192.168.3.102\",8883,1") << 0;
     QTest::newRow("beken CIPSTART tcp keepalive")
-            << B << QByteArray("AT+CIPSTART") << Args { I(0), S("tcp"), S("192.168.0.103"), I(20108), I(1800) }
-            << QByteArray("AT+CIPSTART=0,\"tcp\",\"192.168.0.103\",20108,1800") << 0;
+        << B << QByteArray("AT+CIPSTART") << Args { I(0), S("tcp"), S("192.168.0.103"), I(20108), I(1800) }
+        << QByteArray("AT+CIPSTART=0,\"tcp\",\"192.168.0.103\",20108,1800") << 0;
     QTest::newRow("beken CIPSTART udp local port")
-            << B << QByteArray("AT+CIPSTART")
-            << Args { I(1), S("udp"), S("192.168.0.103"), I(20108), I(5637), S("192.168.0.107") }
-            << QByteArray("AT+CIPSTART=1,\"udp\",\"192.168.0.103\",20108,5637,\"192.168.0.107\"") << 1;
-    QTest::newRow("esp CIPSTART multi tcp") << E << QByteArray("AT+CIPSTART")
-                                            << Args { I(4), S("TCP"), S("example.com"), I(80) }
-                                            << QByteArray("AT+CIPSTART=4,\"TCP\",\"example.com\",80") << 0;
+        << B << QByteArray("AT+CIPSTART")
+        << Args { I(1), S("udp"), S("192.168.0.103"), I(20108), I(5637), S("192.168.0.107") }
+        << QByteArray("AT+CIPSTART=1,\"udp\",\"192.168.0.103\",20108,5637,\"192.168.0.107\"") << 1;
+    QTest::newRow("esp CIPSTART multi tcp")
+        << E << QByteArray("AT+CIPSTART") << Args { I(4), S("TCP"), S("example.com"), I(80) }
+        << QByteArray("AT+CIPSTART=4,\"TCP\",\"example.com\",80") << 0;
     QTest::newRow("esp CIPSTART multi udp")
-            << E << QByteArray("AT+CIPSTART") << Args { I(0), S("UDP"), S("1.2.3.4"), I(1000), I(2000), I(2) }
-            << QByteArray("AT+CIPSTART=0,\"UDP\",\"1.2.3.4\",1000,2000,2") << 1;
+        << E << QByteArray("AT+CIPSTART") << Args { I(0), S("UDP"), S("1.2.3.4"), I(1000), I(2000), I(2) }
+        << QByteArray("AT+CIPSTART=0,\"UDP\",\"1.2.3.4\",1000,2000,2") << 1;
     QTest::newRow("esp CIPSTART single tcp keepalive")
-            << E << QByteArray("AT+CIPSTART") << Args { S("SSL"), S("1.2.3.4"), I(443), I(60) }
-            << QByteArray("AT+CIPSTART=\"SSL\",\"1.2.3.4\",443,60") << 2;
-    QTest::newRow("esp CIPSTART single udp") << E << QByteArray("AT+CIPSTART")
-                                             << Args { S("UDP"), S("1.2.3.4"), I(53) }
+        << E << QByteArray("AT+CIPSTART") << Args { S("SSL"), S("1.2.3.4"), I(443), I(60) }
+        << QByteArray("AT+CIPSTART=\"SSL\",\"1.2.3.4\",443,60") << 2;
+    QTest::newRow("esp CIPSTART single udp") << E << QByteArray("AT+CIPSTART") << Args { S("UDP"), S("1.2.3.4"), I(53) }
                                              << QByteArray("AT+CIPSTART=\"UDP\",\"1.2.3.4\",53") << 3;
-    QTest::newRow("esp CIPSEND single") << E << QByteArray("AT+CIPSEND") << Args { I(5) }
-                                        << QByteArray("AT+CIPSEND=5") << 1;
+    QTest::newRow("esp CIPSEND single") << E << QByteArray("AT+CIPSEND") << Args { I(5) } << QByteArray("AT+CIPSEND=5")
+                                        << 1;
     QTest::newRow("esp CIPSEND multi") << E << QByteArray("AT+CIPSEND") << Args { I(0), I(5) }
                                        << QByteArray("AT+CIPSEND=0,5") << 0;
     QTest::newRow("esp CIPSEND single udp") << E << QByteArray("AT+CIPSEND") << Args { I(5), S("1.2.3.4"), I(80) }
                                             << QByteArray("AT+CIPSEND=5,\"1.2.3.4\",80") << 1;
-    QTest::newRow("esp CIPSEND multi udp") << E << QByteArray("AT+CIPSEND")
-                                           << Args { I(1), I(5), S("1.2.3.4"), I(80) }
+    QTest::newRow("esp CIPSEND multi udp") << E << QByteArray("AT+CIPSEND") << Args { I(1), I(5), S("1.2.3.4"), I(80) }
                                            << QByteArray("AT+CIPSEND=1,5,\"1.2.3.4\",80") << 0;
     QTest::newRow("beken CIPSEND") << B << QByteArray("AT+CIPSEND") << Args { I(0), I(4) }
                                    << QByteArray("AT+CIPSEND=0,4") << 0;
     QTest::newRow("CIPDNS no server") << B << QByteArray("AT+CIPDNS") << Args { I(0) } << QByteArray("AT+CIPDNS=0")
                                       << 0;
-    QTest::newRow("CIPDNS two servers") << B << QByteArray("AT+CIPDNS") << Args { I(1), S("8.8.8.8"), S("114.114.114.114") }
+    QTest::newRow("CIPDNS two servers") << B << QByteArray("AT+CIPDNS")
+                                        << Args { I(1), S("8.8.8.8"), S("114.114.114.114") }
                                         << QByteArray("AT+CIPDNS=1,\"8.8.8.8\",\"114.114.114.114\"") << 0;
-    QTest::newRow("CIPDNS three servers")
-            << E << QByteArray("AT+CIPDNS") << Args { I(1), S("a"), S("b"), S("c") }
-            << QByteArray("AT+CIPDNS=1,\"a\",\"b\",\"c\"") << 0;
-    QTest::newRow("esp CIPSNTPCFG enable only") << E << QByteArray("AT+CIPSNTPCFG") << Args { I(0) }
-                                                << QByteArray("AT+CIPSNTPCFG=0") << 0;
+    QTest::newRow("CIPDNS three servers") << E << QByteArray("AT+CIPDNS") << Args { I(1), S("a"), S("b"), S("c") }
+                                          << QByteArray("AT+CIPDNS=1,\"a\",\"b\",\"c\"") << 0;
+    QTest::newRow("esp CIPSNTPCFG enable only")
+        << E << QByteArray("AT+CIPSNTPCFG") << Args { I(0) } << QByteArray("AT+CIPSNTPCFG=0") << 0;
     QTest::newRow("seed-004 CIPSNTPCFG two servers")
-            << E << QByteArray("AT+CIPSNTPCFG") << Args { I(1), I(8), S("ntp1.aliyun.com"), S("ntp2.aliyun.com") }
-            << QByteArray("AT+CIPSNTPCFG=1,8,\"ntp1.aliyun.com\",\"ntp2.aliyun.com\"") << 0;
+        << E << QByteArray("AT+CIPSNTPCFG") << Args { I(1), I(8), S("ntp1.aliyun.com"), S("ntp2.aliyun.com") }
+        << QByteArray("AT+CIPSNTPCFG=1,8,\"ntp1.aliyun.com\",\"ntp2.aliyun.com\"") << 0;
     QTest::newRow("beken CIPSNTPCFG negative tz")
-            << B << QByteArray("AT+CIPSNTPCFG") << Args { I(1), I(-5), S("0.pool.ntp.org") }
-            << QByteArray("AT+CIPSNTPCFG=1,-5,\"0.pool.ntp.org\"") << 0;
+        << B << QByteArray("AT+CIPSNTPCFG") << Args { I(1), I(-5), S("0.pool.ntp.org") }
+        << QByteArray("AT+CIPSNTPCFG=1,-5,\"0.pool.ntp.org\"") << 0;
     QTest::newRow("beken CIPSSLCPSK multi") << B << QByteArray("AT+CIPSSLCPSK") << Args { I(0), S("id"), S("hint") }
                                             << QByteArray("AT+CIPSSLCPSK=0,\"id\",\"hint\"") << 0;
     QTest::newRow("beken CIPSSLCPSK single") << B << QByteArray("AT+CIPSSLCPSK") << Args { S("id"), S("hint") }
                                              << QByteArray("AT+CIPSSLCPSK=\"id\",\"hint\"") << 1;
-    QTest::newRow("esp CIPRECVDATA single") << E << QByteArray("AT+CIPRECVDATA") << Args { I(100) }
-                                            << QByteArray("AT+CIPRECVDATA=100") << 1;
+    QTest::newRow("esp CIPRECVDATA single")
+        << E << QByteArray("AT+CIPRECVDATA") << Args { I(100) } << QByteArray("AT+CIPRECVDATA=100") << 1;
     QTest::newRow("beken PING") << B << QByteArray("AT+PING") << Args { S("192.168.0.1") }
                                 << QByteArray("AT+PING=\"192.168.0.1\"") << 0;
-    QTest::newRow("beken json in quotes") << B << QByteArray("AT+MQTTPUB")
-                                          << Args { I(0), S("t"), S("{\"a\":1,\"b\":2}"), I(1), I(0) }
-                                          << QByteArray("AT+MQTTPUB=0,\"t\",\"{\\\"a\\\":1,\\\"b\\\":2}\",1,0") << 0;
-    QTest::newRow("lower-case command name") << E << QByteArray("at+cipmux") << Args { I(1) }
-                                             << QByteArray("AT+CIPMUX=1") << 0;
+    QTest::newRow("beken json in quotes")
+        << B << QByteArray("AT+MQTTPUB") << Args { I(0), S("t"), S("{\"a\":1,\"b\":2}"), I(1), I(0) }
+        << QByteArray("AT+MQTTPUB=0,\"t\",\"{\\\"a\\\":1,\\\"b\\\":2}\",1,0") << 0;
+    QTest::newRow("lower-case command name")
+        << E << QByteArray("at+cipmux") << Args { I(1) } << QByteArray("AT+CIPMUX=1") << 0;
 }
 
 void tst_AtEncoder::setBuildsLines()
@@ -326,9 +323,8 @@ void tst_AtEncoder::limitAcceptedAtBoundaryRefusedOnePast()
     QCOMPARE(refused.errorParam, param);
     QVERIFY2(refused.error.contains(QString::fromLatin1(param)), qPrintable(refused.error));
     if (!isString || bad > good) {
-        const qint64 limit = isString && refused.error.contains(QStringLiteral("including CR LF"))
-                ? AtEncoder::kMaxLineBytes
-                : good;
+        const qint64 limit
+            = isString && refused.error.contains(QStringLiteral("including CR LF")) ? AtEncoder::kMaxLineBytes : good;
         QVERIFY2(refused.error.contains(QString::number(limit)), qPrintable(refused.error));
     }
 }
@@ -341,51 +337,50 @@ void tst_AtEncoder::refusals_data()
     QTest::addColumn<QByteArray>("param");
     QTest::addColumn<QString>("fragment");
     const Dialect E = Dialect::Esp, B = Dialect::Beken;
-    QTest::newRow("beken backslash in ssid") << B << QByteArray("AT+CWJAP") << Args { S("a\\b"), S("p") }
-                                             << QByteArray("ssid") << QString("backslash");
-    QTest::newRow("beken backslash in data") << B << QByteArray("AT+MQTTPUB")
-                                             << Args { I(0), S("t"), S("C:\\x"), I(0), I(0) } << QByteArray("data")
-                                             << QString("backslash");
+    QTest::newRow("beken backslash in ssid")
+        << B << QByteArray("AT+CWJAP") << Args { S("a\\b"), S("p") } << QByteArray("ssid") << QString("backslash");
+    QTest::newRow("beken backslash in data")
+        << B << QByteArray("AT+MQTTPUB") << Args { I(0), S("t"), S("C:\\x"), I(0), I(0) } << QByteArray("data")
+        << QString("backslash");
     QTest::newRow("esp NUL in data") << E << QByteArray("AT+MQTTPUB")
                                      << Args { I(0), S("t"), S(QByteArray("a\0b", 3)), I(0), I(0) }
                                      << QByteArray("data") << QString("NUL");
     QTest::newRow("esp CR in topic") << E << QByteArray("AT+MQTTPUB") << Args { I(0), S("t\r"), S("d"), I(0), I(0) }
                                      << QByteArray("topic") << QString("line break");
-    QTest::newRow("beken LF in pwd") << B << QByteArray("AT+CWJAP") << Args { S("s"), S("p\n") }
-                                     << QByteArray("pwd") << QString("line break");
+    QTest::newRow("beken LF in pwd") << B << QByteArray("AT+CWJAP") << Args { S("s"), S("p\n") } << QByteArray("pwd")
+                                     << QString("line break");
     QTest::newRow("string for integer") << E << QByteArray("AT+CIPMUX") << Args { S("1") } << QByteArray("mode")
                                         << QString("integer");
     QTest::newRow("integer for string") << E << QByteArray("AT+MQTTCONN") << Args { I(0), I(5), I(1883), I(0) }
                                         << QByteArray("host") << QString("string");
-    QTest::newRow("required omitted in middle") << E << QByteArray("AT+MQTTCONN")
-                                                << Args { I(0), O(), I(1883), I(0) } << QByteArray("host")
-                                                << QString("required");
+    QTest::newRow("required omitted in middle") << E << QByteArray("AT+MQTTCONN") << Args { I(0), O(), I(1883), I(0) }
+                                                << QByteArray("host") << QString("required");
     QTest::newRow("required missing at end") << E << QByteArray("AT+MQTTCONN") << Args { I(0), S("h"), I(1883) }
                                              << QByteArray("reconnect") << QString("required");
     QTest::newRow("too many") << E << QByteArray("AT+CIPMUX") << Args { I(1), I(1) } << QByteArray()
                               << QString("at most 1");
-    QTest::newRow("CIPSTART unknown type") << E << QByteArray("AT+CIPSTART")
-                                           << Args { I(0), S("FOO"), S("1.2.3.4"), I(80) } << QByteArray("type")
-                                           << QString("TCP");
-    QTest::newRow("beken CIPSTART SSL is TLS") << B << QByteArray("AT+CIPSTART")
-                                               << Args { I(0), S("SSL"), S("1.2.3.4"), I(80) } << QByteArray("type")
-                                               << QString("TLS");
+    QTest::newRow("CIPSTART unknown type")
+        << E << QByteArray("AT+CIPSTART") << Args { I(0), S("FOO"), S("1.2.3.4"), I(80) } << QByteArray("type")
+        << QString("TCP");
+    QTest::newRow("beken CIPSTART SSL is TLS")
+        << B << QByteArray("AT+CIPSTART") << Args { I(0), S("SSL"), S("1.2.3.4"), I(80) } << QByteArray("type")
+        << QString("TLS");
     QTest::newRow("ALPN count mismatch") << E << QByteArray("AT+MQTTALPN") << Args { I(0), I(2), S("h2") }
                                          << QByteArray("alpn_counts") << QString("1 values follow");
-    QTest::newRow("enum value not listed") << E << QByteArray("AT+CWMODE") << Args { I(7) } << QByteArray("mode")
-                                           << QString("0, 1, 2, 3");
-    QTest::newRow("empty topic") << E << QByteArray("AT+MQTTSUB") << Args { I(0), S(""), I(0) }
-                                 << QByteArray("topic") << QString("empty");
-    QTest::newRow("CIPSENDEX not on beken") << B << QByteArray("AT+CIPSENDEX") << Args { I(0), I(4) } << QByteArray()
-                                            << QString("not available");
+    QTest::newRow("enum value not listed")
+        << E << QByteArray("AT+CWMODE") << Args { I(7) } << QByteArray("mode") << QString("0, 1, 2, 3");
+    QTest::newRow("empty topic") << E << QByteArray("AT+MQTTSUB") << Args { I(0), S(""), I(0) } << QByteArray("topic")
+                                 << QString("empty");
+    QTest::newRow("CIPSENDEX not on beken")
+        << B << QByteArray("AT+CIPSENDEX") << Args { I(0), I(4) } << QByteArray() << QString("not available");
     QTest::newRow("unknown command") << E << QByteArray("AT+NOPE") << Args { I(1) } << QByteArray()
                                      << QString("Unknown");
     QTest::newRow("no set form") << E << QByteArray("AT+GMR") << Args { I(1) } << QByteArray()
                                  << QString("no parameters");
     QTest::newRow("client_id over 256") << E << QByteArray("AT+MQTTCLIENTID") << Args { I(0), S(QByteArray(257, 'c')) }
                                         << QByteArray("client_id") << QString("at most 256 bytes");
-    QTest::newRow("beken SNTP needs timezone") << B << QByteArray("AT+CIPSNTPCFG") << Args { I(1) }
-                                               << QByteArray("timezone") << QString("required");
+    QTest::newRow("beken SNTP needs timezone")
+        << B << QByteArray("AT+CIPSNTPCFG") << Args { I(1) } << QByteArray("timezone") << QString("required");
 }
 
 void tst_AtEncoder::refusals()
@@ -422,9 +417,7 @@ void tst_AtEncoder::lineLimitIsExactly256BytesWithCrLf()
     QFETCH(char, fill);
     QFETCH(int, escapedSize);
     const AtEncoder enc(dialect);
-    auto pub = [&](int n) {
-        return enc.set("AT+MQTTPUB", { I(0), S("topic"), S(QByteArray(n, fill)), I(0), I(0) });
-    };
+    auto pub = [&](int n) { return enc.set("AT+MQTTPUB", { I(0), S("topic"), S(QByteArray(n, fill)), I(0), I(0) }); };
     // AT+MQTTPUB=0,"topic","",0,0 is 27 bytes; with CR LF 29.
     const int overhead = int(QByteArray("AT+MQTTPUB=0,\"topic\",\"\",0,0").size()) + 2;
     QVERIFY((256 - overhead) % escapedSize == 0 || escapedSize == 2);
@@ -494,7 +487,7 @@ void tst_AtEncoder::simpleForms()
     QFETCH(QByteArray, expected);
     const AtEncoder enc(dialect);
     const EncodeResult r = form == formBit(CommandForm::Query) ? enc.query(command)
-            : form == formBit(CommandForm::Test)              ? enc.test(command)
+        : form == formBit(CommandForm::Test)                   ? enc.test(command)
                                                                : enc.execute(command);
     QCOMPARE(r.line, expected);
     QCOMPARE(r.ok(), !expected.isEmpty());
@@ -535,28 +528,28 @@ void tst_AtEncoder::splitParams_data()
                                 << QByteArrayList { "1", "208.67.222.222", "8.8.8.8" } << true;
     QTest::newRow("command line") << E << QByteArray("AT+CWJAP=\"comma\\,backslash\\\\ssid\",\"1234567890\"")
                                   << QByteArrayList { "comma,backslash\\ssid", "1234567890" } << true;
-    QTest::newRow("esp json") << E << QByteArray("AT+MQTTPUB=0,\"topic\",\"\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"\",0,0")
-                              << QByteArrayList { "0", "topic", "\"{\"timestamp\":\"20201121085253\"}\"", "0", "0" }
-                              << true;
+    QTest::newRow("esp json")
+        << E << QByteArray("AT+MQTTPUB=0,\"topic\",\"\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"\",0,0")
+        << QByteArrayList { "0", "topic", "\"{\"timestamp\":\"20201121085253\"}\"", "0", "0" } << true;
     QTest::newRow("omitted middle") << E << QByteArray("\"ssid\",\"pwd\",,1")
                                     << QByteArrayList { "ssid", "pwd", "", "1" } << true;
     QTest::newRow("trailing empty") << E << QByteArray("1,") << QByteArrayList { "1", "" } << true;
     QTest::newRow("empty") << E << QByteArray("") << QByteArrayList {} << true;
     QTest::newRow("query without params") << E << QByteArray("AT+CIPMUX?") << QByteArrayList {} << true;
-    QTest::newRow("reply comma inside quotes") << E << QByteArray("+CWJAP:\"my,ssid\",\"aa:bb\",6")
-                                               << QByteArrayList { "my,ssid", "aa:bb", "6" } << true;
+    QTest::newRow("reply comma inside quotes")
+        << E << QByteArray("+CWJAP:\"my,ssid\",\"aa:bb\",6") << QByteArrayList { "my,ssid", "aa:bb", "6" } << true;
     QTest::newRow("beken blanks after commas")
-            << B << QByteArray("AT+CIPSTART=2,\"tcp\",\"192.168.0.103\",20108,1800, 5637, \"192.168.0.107\"")
-            << QByteArrayList { "2", "tcp", "192.168.0.103", "20108", "1800", "5637", "192.168.0.107" } << true;
+        << B << QByteArray("AT+CIPSTART=2,\"tcp\",\"192.168.0.103\",20108,1800, 5637, \"192.168.0.107\"")
+        << QByteArrayList { "2", "tcp", "192.168.0.103", "20108", "1800", "5637", "192.168.0.107" } << true;
     QTest::newRow("beken comma literal") << B << QByteArray("\"a,b\",1") << QByteArrayList { "a,b", "1" } << true;
-    QTest::newRow("beken backslash kept") << B << QByteArray("\"a\\\\b\\,c\"") << QByteArrayList { "a\\\\b\\,c" }
-                                          << true;
+    QTest::newRow("beken backslash kept")
+        << B << QByteArray("\"a\\\\b\\,c\"") << QByteArrayList { "a\\\\b\\,c" } << true;
     QTest::newRow("beken escaped quote") << B << QByteArray("\"say \\\"hi\\\"\"") << QByteArrayList { "say \"hi\"" }
                                          << true;
     QTest::newRow("beken unquoted reply") << B << QByteArray("+BIPSTATUS:0,192.168.0.103,20108,50123,0")
                                           << QByteArrayList { "0", "192.168.0.103", "20108", "50123", "0" } << true;
-    QTest::newRow("time value with colon") << B << QByteArray("+CIPSNTPTIME:2022-10-21 19:20:39")
-                                           << QByteArrayList { "2022-10-21 19:20:39" } << true;
+    QTest::newRow("time value with colon")
+        << B << QByteArray("+CIPSNTPTIME:2022-10-21 19:20:39") << QByteArrayList { "2022-10-21 19:20:39" } << true;
     QTest::newRow("unterminated quote") << E << QByteArray("1,\"abc") << QByteArrayList { "1", "abc" } << false;
     QTest::newRow("text after quote") << E << QByteArray("\"a\"b,1") << QByteArrayList { "ab", "1" } << false;
 }
@@ -579,11 +572,13 @@ void tst_AtEncoder::encodeThenSplitGivesOriginalValues_data()
     QTest::addColumn<Args>("args");
     const Dialect E = Dialect::Esp, B = Dialect::Beken;
     QTest::newRow("esp CWJAP nasty") << E << QByteArray("AT+CWJAP") << Args { S("a\\,b\"c,"), S("\\\\"), O(), I(1) };
-    QTest::newRow("esp PUB json") << E << QByteArray("AT+MQTTPUB") << Args { I(0), S("a/b,c"), S("{\"k\":\"v,w\"}"), I(1), I(1) };
-    QTest::newRow("beken PUB json") << B << QByteArray("AT+MQTTPUB") << Args { I(0), S("a/b,c"), S("{\"k\":\"v,w\"}"), I(1), I(1) };
+    QTest::newRow("esp PUB json") << E << QByteArray("AT+MQTTPUB")
+                                  << Args { I(0), S("a/b,c"), S("{\"k\":\"v,w\"}"), I(1), I(1) };
+    QTest::newRow("beken PUB json") << B << QByteArray("AT+MQTTPUB")
+                                    << Args { I(0), S("a/b,c"), S("{\"k\":\"v,w\"}"), I(1), I(1) };
     QTest::newRow("beken SNTP negative") << B << QByteArray("AT+CIPSNTPCFG") << Args { I(1), I(-12), S("x,y") };
-    QTest::newRow("esp USERCFG empty path") << E << QByteArray("AT+MQTTUSERCFG")
-                                            << Args { I(0), I(1), S(" c "), S("u\""), S("p,"), I(0), I(0), S("") };
+    QTest::newRow("esp USERCFG empty path")
+        << E << QByteArray("AT+MQTTUSERCFG") << Args { I(0), I(1), S(" c "), S("u\""), S("p,"), I(0), I(0), S("") };
 }
 
 // How the ESP firmware sees the line: every comma not preceded by a backslash separates
@@ -712,9 +707,10 @@ void tst_AtEncoder::redactHidesSecrets_data()
     QTest::newRow("CWJAP pwd") << E << QByteArray("AT+CWJAP=\"ssid\",\"secret,pw\\\\\",,1")
                                << QByteArray("AT+CWJAP=\"ssid\",\"***\",,1");
     QTest::newRow("MQTTUSERCFG password")
-            << E << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"1234567890\",0,0,\"\"")
-            << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"***\",0,0,\"\"");
-    QTest::newRow("MQTTPASSWORD") << E << QByteArray("AT+MQTTPASSWORD=0,\"pw\"") << QByteArray("AT+MQTTPASSWORD=0,\"***\"");
+        << E << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"1234567890\",0,0,\"\"")
+        << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"***\",0,0,\"\"");
+    QTest::newRow("MQTTPASSWORD") << E << QByteArray("AT+MQTTPASSWORD=0,\"pw\"")
+                                  << QByteArray("AT+MQTTPASSWORD=0,\"***\"");
     QTest::newRow("beken PSK multi") << B << QByteArray("AT+CIPSSLCPSK=0,\"id\",\"hint\"")
                                      << QByteArray("AT+CIPSSLCPSK=0,\"***\",\"hint\"");
     QTest::newRow("beken PSK single") << B << QByteArray("AT+CIPSSLCPSK=\"id\",\"hint\"")
@@ -722,8 +718,8 @@ void tst_AtEncoder::redactHidesSecrets_data()
     QTest::newRow("no secret unchanged") << E << QByteArray("AT+MQTTPUB=0,\"t\",\"d\",0,0")
                                          << QByteArray("AT+MQTTPUB=0,\"t\",\"d\",0,0");
     QTest::newRow("query unchanged") << E << QByteArray("AT+CWJAP?") << QByteArray("AT+CWJAP?");
-    QTest::newRow("shape unknown hides all strings") << E << QByteArray("AT+CWJAP=1,\"x\",\"y\"")
-                                                     << QByteArray("AT+CWJAP=1,\"***\",\"***\"");
+    QTest::newRow("shape unknown hides all strings")
+        << E << QByteArray("AT+CWJAP=1,\"x\",\"y\"") << QByteArray("AT+CWJAP=1,\"***\",\"***\"");
     QTest::newRow("unknown command unchanged") << E << QByteArray("AT+NOPE=\"x\"") << QByteArray("AT+NOPE=\"x\"");
 }
 

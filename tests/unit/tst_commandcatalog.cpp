@@ -98,14 +98,56 @@ void tst_CommandCatalog::everyCommandIsPresentWithItsForms()
 void tst_CommandCatalog::everyBriefCommandExistsForEsp()
 {
     const QList<QByteArray> names = {
-        "AT", "ATE0", "ATE1", "AT+RST", "AT+RESTORE", "AT+GMR", "AT+CMD", "AT+SYSLOG", "AT+SYSMSG",
-        "AT+SYSSTORE", "AT+UART_CUR", "AT+UART_DEF", "AT+CWMODE", "AT+CWJAP", "AT+CWQAP", "AT+CWLAP",
-        "AT+CIFSR", "AT+CIPSTA", "AT+CIPSTATUS", "AT+CIPSTART", "AT+CIPSEND", "AT+CIPSENDEX",
-        "AT+CIPCLOSE", "AT+CIPMUX", "AT+CIPMODE", "AT+CIPDINFO", "AT+CIPRECVMODE", "AT+CIPRECVDATA",
-        "AT+CIPRECVLEN", "AT+CIPSERVER", "AT+CIPSERVERMAXCONN", "AT+TRANSINTVL", "AT+CIPSNTPCFG",
-        "AT+CIPSNTPTIME", "AT+CIPSNTPINTV", "AT+PING", "AT+CIPDOMAIN", "AT+CIPDNS", "AT+CIPSSLCPSK",
-        "AT+MQTTUSERCFG", "AT+MQTTCLIENTID", "AT+MQTTUSERNAME", "AT+MQTTPASSWORD", "AT+MQTTCONNCFG",
-        "AT+MQTTALPN", "AT+MQTTCONN", "AT+MQTTPUB", "AT+MQTTPUBRAW", "AT+MQTTSUB", "AT+MQTTUNSUB",
+        "AT",
+        "ATE0",
+        "ATE1",
+        "AT+RST",
+        "AT+RESTORE",
+        "AT+GMR",
+        "AT+CMD",
+        "AT+SYSLOG",
+        "AT+SYSMSG",
+        "AT+SYSSTORE",
+        "AT+UART_CUR",
+        "AT+UART_DEF",
+        "AT+CWMODE",
+        "AT+CWJAP",
+        "AT+CWQAP",
+        "AT+CWLAP",
+        "AT+CIFSR",
+        "AT+CIPSTA",
+        "AT+CIPSTATUS",
+        "AT+CIPSTART",
+        "AT+CIPSEND",
+        "AT+CIPSENDEX",
+        "AT+CIPCLOSE",
+        "AT+CIPMUX",
+        "AT+CIPMODE",
+        "AT+CIPDINFO",
+        "AT+CIPRECVMODE",
+        "AT+CIPRECVDATA",
+        "AT+CIPRECVLEN",
+        "AT+CIPSERVER",
+        "AT+CIPSERVERMAXCONN",
+        "AT+TRANSINTVL",
+        "AT+CIPSNTPCFG",
+        "AT+CIPSNTPTIME",
+        "AT+CIPSNTPINTV",
+        "AT+PING",
+        "AT+CIPDOMAIN",
+        "AT+CIPDNS",
+        "AT+CIPSSLCPSK",
+        "AT+MQTTUSERCFG",
+        "AT+MQTTCLIENTID",
+        "AT+MQTTUSERNAME",
+        "AT+MQTTPASSWORD",
+        "AT+MQTTCONNCFG",
+        "AT+MQTTALPN",
+        "AT+MQTTCONN",
+        "AT+MQTTPUB",
+        "AT+MQTTPUBRAW",
+        "AT+MQTTSUB",
+        "AT+MQTTUNSUB",
         "AT+MQTTCLEAN",
     };
     for (const QByteArray &n : names) {
@@ -157,44 +199,79 @@ void tst_CommandCatalog::limitsMatchProtocolPerDialect_data()
     QTest::addColumn<qint64>("min");
     QTest::addColumn<qint64>("max"); // for strings: maxLength
     const Dialect B = Dialect::Beken, E = Dialect::Esp;
-    QTest::newRow("esp CIPSEND length 8192") << QByteArray("AT+CIPSEND") << E << 0 << QByteArray("length") << qint64(1) << qint64(8192);
-    QTest::newRow("beken CIPSEND length 2048") << QByteArray("AT+CIPSEND") << B << 0 << QByteArray("length") << qint64(1) << qint64(2048);
-    QTest::newRow("esp CIPSEND link 0..4") << QByteArray("AT+CIPSEND") << E << 0 << QByteArray("link_id") << qint64(0) << qint64(4);
-    QTest::newRow("beken CIPSEND link 0..5") << QByteArray("AT+CIPSEND") << B << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
-    QTest::newRow("esp CIPSTART link 0..4") << QByteArray("AT+CIPSTART") << E << 0 << QByteArray("link_id") << qint64(0) << qint64(4);
-    QTest::newRow("beken CIPSTART link 0..5") << QByteArray("AT+CIPSTART") << B << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
-    QTest::newRow("CIPSTART keepalive 0..7200") << QByteArray("AT+CIPSTART") << B << 0 << QByteArray("keep_alive") << qint64(0) << qint64(7200);
-    QTest::newRow("esp CIPCLOSE 5=all") << QByteArray("AT+CIPCLOSE") << E << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
-    QTest::newRow("beken CIPCLOSE 5=all") << QByteArray("AT+CIPCLOSE") << B << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
-    QTest::newRow("esp PSK 32") << QByteArray("AT+CIPSSLCPSK") << E << 0 << QByteArray("psk") << qint64(0) << qint64(32);
-    QTest::newRow("beken PSK 48") << QByteArray("AT+CIPSSLCPSK") << B << 0 << QByteArray("psk") << qint64(0) << qint64(48);
-    QTest::newRow("beken hint 48") << QByteArray("AT+CIPSSLCPSK") << B << 1 << QByteArray("hint") << qint64(0) << qint64(48);
-    QTest::newRow("esp timezone -12..14") << QByteArray("AT+CIPSNTPCFG") << E << 0 << QByteArray("timezone") << qint64(-12) << qint64(14);
-    QTest::newRow("beken timezone -12..12") << QByteArray("AT+CIPSNTPCFG") << B << 0 << QByteArray("timezone") << qint64(-12) << qint64(12);
+    QTest::newRow("esp CIPSEND length 8192")
+        << QByteArray("AT+CIPSEND") << E << 0 << QByteArray("length") << qint64(1) << qint64(8192);
+    QTest::newRow("beken CIPSEND length 2048")
+        << QByteArray("AT+CIPSEND") << B << 0 << QByteArray("length") << qint64(1) << qint64(2048);
+    QTest::newRow("esp CIPSEND link 0..4")
+        << QByteArray("AT+CIPSEND") << E << 0 << QByteArray("link_id") << qint64(0) << qint64(4);
+    QTest::newRow("beken CIPSEND link 0..5")
+        << QByteArray("AT+CIPSEND") << B << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
+    QTest::newRow("esp CIPSTART link 0..4")
+        << QByteArray("AT+CIPSTART") << E << 0 << QByteArray("link_id") << qint64(0) << qint64(4);
+    QTest::newRow("beken CIPSTART link 0..5")
+        << QByteArray("AT+CIPSTART") << B << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
+    QTest::newRow("CIPSTART keepalive 0..7200")
+        << QByteArray("AT+CIPSTART") << B << 0 << QByteArray("keep_alive") << qint64(0) << qint64(7200);
+    QTest::newRow("esp CIPCLOSE 5=all") << QByteArray("AT+CIPCLOSE") << E << 0 << QByteArray("link_id") << qint64(0)
+                                        << qint64(5);
+    QTest::newRow("beken CIPCLOSE 5=all")
+        << QByteArray("AT+CIPCLOSE") << B << 0 << QByteArray("link_id") << qint64(0) << qint64(5);
+    QTest::newRow("esp PSK 32") << QByteArray("AT+CIPSSLCPSK") << E << 0 << QByteArray("psk") << qint64(0)
+                                << qint64(32);
+    QTest::newRow("beken PSK 48") << QByteArray("AT+CIPSSLCPSK") << B << 0 << QByteArray("psk") << qint64(0)
+                                  << qint64(48);
+    QTest::newRow("beken hint 48") << QByteArray("AT+CIPSSLCPSK") << B << 1 << QByteArray("hint") << qint64(0)
+                                   << qint64(48);
+    QTest::newRow("esp timezone -12..14")
+        << QByteArray("AT+CIPSNTPCFG") << E << 0 << QByteArray("timezone") << qint64(-12) << qint64(14);
+    QTest::newRow("beken timezone -12..12")
+        << QByteArray("AT+CIPSNTPCFG") << B << 0 << QByteArray("timezone") << qint64(-12) << qint64(12);
     QTest::newRow("CIPMUX 0..1") << QByteArray("AT+CIPMUX") << B << 0 << QByteArray("mode") << qint64(0) << qint64(1);
-    QTest::newRow("MQTT LinkID only 0") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("LinkID") << qint64(0) << qint64(0);
-    QTest::newRow("MQTT scheme 1..10") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("scheme") << qint64(1) << qint64(10);
-    QTest::newRow("client_id 256") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("client_id") << qint64(0) << qint64(256);
-    QTest::newRow("username 64") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("username") << qint64(0) << qint64(64);
-    QTest::newRow("password 64") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("password") << qint64(0) << qint64(64);
-    QTest::newRow("cert_key_ID only 0") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("cert_key_ID") << qint64(0) << qint64(0);
-    QTest::newRow("CA_ID only 0") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("CA_ID") << qint64(0) << qint64(0);
+    QTest::newRow("MQTT LinkID only 0") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("LinkID") << qint64(0)
+                                        << qint64(0);
+    QTest::newRow("MQTT scheme 1..10") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("scheme") << qint64(1)
+                                       << qint64(10);
+    QTest::newRow("client_id 256") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("client_id") << qint64(0)
+                                   << qint64(256);
+    QTest::newRow("username 64") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("username") << qint64(0)
+                                 << qint64(64);
+    QTest::newRow("password 64") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("password") << qint64(0)
+                                 << qint64(64);
+    QTest::newRow("cert_key_ID only 0") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("cert_key_ID")
+                                        << qint64(0) << qint64(0);
+    QTest::newRow("CA_ID only 0") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("CA_ID") << qint64(0)
+                                  << qint64(0);
     QTest::newRow("path 32") << QByteArray("AT+MQTTUSERCFG") << E << 0 << QByteArray("path") << qint64(0) << qint64(32);
-    QTest::newRow("keepalive 0..7200") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("keepalive") << qint64(0) << qint64(7200);
-    QTest::newRow("clean session 0..1") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("disable_clean_session") << qint64(0) << qint64(1);
-    QTest::newRow("lwt_topic 128") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_topic") << qint64(0) << qint64(128);
-    QTest::newRow("lwt_msg 64") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_msg") << qint64(0) << qint64(64);
-    QTest::newRow("lwt_qos 0..2") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_qos") << qint64(0) << qint64(2);
-    QTest::newRow("lwt_retain 0..1") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_retain") << qint64(0) << qint64(1);
-    QTest::newRow("alpn_counts 0..5") << QByteArray("AT+MQTTALPN") << E << 0 << QByteArray("alpn_counts") << qint64(0) << qint64(5);
-    QTest::newRow("MQTTCONN host 128") << QByteArray("AT+MQTTCONN") << E << 0 << QByteArray("host") << qint64(1) << qint64(128);
-    QTest::newRow("MQTTCONN port 65535") << QByteArray("AT+MQTTCONN") << E << 0 << QByteArray("port") << qint64(1) << qint64(65535);
-    QTest::newRow("MQTTCONN reconnect 0..1") << QByteArray("AT+MQTTCONN") << E << 0 << QByteArray("reconnect") << qint64(0) << qint64(1);
-    QTest::newRow("PUB topic 128") << QByteArray("AT+MQTTPUB") << E << 0 << QByteArray("topic") << qint64(1) << qint64(128);
+    QTest::newRow("keepalive 0..7200") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("keepalive") << qint64(0)
+                                       << qint64(7200);
+    QTest::newRow("clean session 0..1") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("disable_clean_session")
+                                        << qint64(0) << qint64(1);
+    QTest::newRow("lwt_topic 128") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_topic") << qint64(0)
+                                   << qint64(128);
+    QTest::newRow("lwt_msg 64") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_msg") << qint64(0)
+                                << qint64(64);
+    QTest::newRow("lwt_qos 0..2") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_qos") << qint64(0)
+                                  << qint64(2);
+    QTest::newRow("lwt_retain 0..1") << QByteArray("AT+MQTTCONNCFG") << E << 0 << QByteArray("lwt_retain") << qint64(0)
+                                     << qint64(1);
+    QTest::newRow("alpn_counts 0..5") << QByteArray("AT+MQTTALPN") << E << 0 << QByteArray("alpn_counts") << qint64(0)
+                                      << qint64(5);
+    QTest::newRow("MQTTCONN host 128") << QByteArray("AT+MQTTCONN") << E << 0 << QByteArray("host") << qint64(1)
+                                       << qint64(128);
+    QTest::newRow("MQTTCONN port 65535") << QByteArray("AT+MQTTCONN") << E << 0 << QByteArray("port") << qint64(1)
+                                         << qint64(65535);
+    QTest::newRow("MQTTCONN reconnect 0..1")
+        << QByteArray("AT+MQTTCONN") << E << 0 << QByteArray("reconnect") << qint64(0) << qint64(1);
+    QTest::newRow("PUB topic 128") << QByteArray("AT+MQTTPUB") << E << 0 << QByteArray("topic") << qint64(1)
+                                   << qint64(128);
     QTest::newRow("PUB qos 0..2") << QByteArray("AT+MQTTPUB") << E << 0 << QByteArray("qos") << qint64(0) << qint64(2);
-    QTest::newRow("PUBRAW topic 128") << QByteArray("AT+MQTTPUBRAW") << E << 0 << QByteArray("topic") << qint64(1) << qint64(128);
-    QTest::newRow("UNSUB topic 128") << QByteArray("AT+MQTTUNSUB") << E << 0 << QByteArray("topic") << qint64(1) << qint64(128);
-    QTest::newRow("SNTP interval") << QByteArray("AT+CIPSNTPINTV") << E << 0 << QByteArray("interval_second") << qint64(15) << qint64(4294967);
+    QTest::newRow("PUBRAW topic 128") << QByteArray("AT+MQTTPUBRAW") << E << 0 << QByteArray("topic") << qint64(1)
+                                      << qint64(128);
+    QTest::newRow("UNSUB topic 128") << QByteArray("AT+MQTTUNSUB") << E << 0 << QByteArray("topic") << qint64(1)
+                                     << qint64(128);
+    QTest::newRow("SNTP interval") << QByteArray("AT+CIPSNTPINTV") << E << 0 << QByteArray("interval_second")
+                                   << qint64(15) << qint64(4294967);
 }
 
 void tst_CommandCatalog::limitsMatchProtocolPerDialect()
@@ -293,8 +370,7 @@ void tst_CommandCatalog::completions_data()
     QTest::addColumn<QByteArrayList>("expected");
     QTest::newRow("esp AT+CIPSEND") << QByteArray("AT+CIPSEND") << Dialect::Esp
                                     << QByteArrayList { "AT+CIPSEND", "AT+CIPSENDEX" };
-    QTest::newRow("beken AT+CIPSEND") << QByteArray("AT+CIPSEND") << Dialect::Beken
-                                      << QByteArrayList { "AT+CIPSEND" };
+    QTest::newRow("beken AT+CIPSEND") << QByteArray("AT+CIPSEND") << Dialect::Beken << QByteArrayList { "AT+CIPSEND" };
     QTest::newRow("lower-case mqttp") << QByteArray("at+mqttp") << Dialect::Esp
                                       << QByteArrayList { "AT+MQTTPASSWORD", "AT+MQTTPUB", "AT+MQTTPUBRAW" };
     QTest::newRow("without AT+") << QByteArray("cwj") << Dialect::Esp << QByteArrayList { "AT+CWJAP" };
@@ -324,13 +400,21 @@ void tst_CommandCatalog::helpTextMentionsRangesAndLengths_data()
     QTest::addColumn<QStringList>("fragments");
     QTest::newRow("esp CIPSEND") << QByteArray("AT+CIPSEND") << Dialect::Esp
                                  << QStringList { "AT+CIPSEND=<link_id>,<length>[,<\"remote_host\">[,<remote_port>]]",
-                                                  "AT+CIPSEND=<length>", "1..8192", "<link_id>  integer 0..4",
-                                                  "Execute: AT+CIPSEND", "'>'", "256 bytes" };
+                                                  "AT+CIPSEND=<length>",
+                                                  "1..8192",
+                                                  "<link_id>  integer 0..4",
+                                                  "Execute: AT+CIPSEND",
+                                                  "'>'",
+                                                  "256 bytes" };
     QTest::newRow("beken CIPSEND") << QByteArray("AT+CIPSEND") << Dialect::Beken
                                    << QStringList { "1..2048", "recommended at most 1024", "integer 0..5" };
     QTest::newRow("MQTTUSERCFG") << QByteArray("AT+MQTTUSERCFG") << Dialect::Esp
-                                 << QStringList { "at most 256 bytes", "at most 64 bytes", "at most 32 bytes",
-                                                  "integer 1..10", "10: MQTT over WebSocket Secure", "secret",
+                                 << QStringList { "at most 256 bytes",
+                                                  "at most 64 bytes",
+                                                  "at most 32 bytes",
+                                                  "integer 1..10",
+                                                  "10: MQTT over WebSocket Secure",
+                                                  "secret",
                                                   "only 0" };
     QTest::newRow("beken CIPSTATUS") << QByteArray("AT+CIPSTATUS") << Dialect::Beken
                                      << QStringList { "Query: AT+CIPSTATUS?", "no final result code" };
