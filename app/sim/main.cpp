@@ -1,0 +1,211 @@
+// atbench-sim: an AT-command Wi-Fi module simulator on a pseudo-terminal or a TCP port.
+#include "atbench_version.h"
+
+#include "simulator/ptyfrontend.h"
+#include "simulator/recorder.h"
+#include "simulator/simulatedmodule.h"
+#include "simulator/tcpfrontend.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace atb::sim;
+
+namespace {
+int g_signalFds[2] = { -1, -1 };
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const ssize_t r = ::write(g_signalFds[0], &c, 1);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "atbench-sim: %s\n(see atbench-sim --help)\n", qPrintable(message));
+    return 2;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("atbench-sim"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ATBENCH_VERSION));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "AT Bench module simulator: behaves like a freshly booted ESP-AT or Beken ATSVR Wi-Fi module\n"
+        "on a pseudo-terminal (--pty) or a raw TCP port (--tcp), with real TCP/UDP/TLS sockets, DNS,\n"
+        "ping, SNTP and an MQTT client (Eclipse Paho) on the host.\n\n"
+        "Prints a line starting with READY on stdout once commands are accepted, and a summary\n"
+        "(overruns, byte and command counts) on stderr at exit (SIGINT/SIGTERM).\n\n"
+        "Not implemented (answer ERROR): SSL servers (AT+CIPSERVER ...,\"SSL\"), DTLS links, MQTT\n"
+        "schemes 4, 5, 9, 10 (client certificates), AT+CWSAP/softAP, IPv6.\n\n")
+        + Fault::grammarHelp() + QStringLiteral(
+        "\n\nRecord format (--record FILE): JSON Lines, first a header object, then\n"
+        "  {\"t_ms\":12.345,\"dir\":\"rx\"|\"tx\",\"hex\":\"...\"} (rx = host->device, tx = device->host)\n"
+        "  and {\"t_ms\":..,\"event\":\"overrun\"|\"fault\"|\"boot\"|\"summary\",...}; secrets masked with '*'.\n"
+        "  atbench-sim --extract-device-bytes FILE OUT writes the concatenated tx bytes to OUT ('-' = stdout)."));
+    p.addHelpOption();
+    p.addVersionOption();
+    QCommandLineOption dialectOpt(QStringLiteral("dialect"), QStringLiteral("Firmware dialect: esp (default), beken-doc, beken-src."),
+                                  QStringLiteral("esp|beken-doc|beken-src"), QStringLiteral("esp"));
+    QCommandLineOption ptyOpt(QStringLiteral("pty"), QStringLiteral("Create a pseudo-terminal and make LINK a symlink to it."), QStringLiteral("LINK"));
+    QCommandLineOption tcpOpt(QStringLiteral("tcp"), QStringLiteral("Listen on 127.0.0.1:PORT for one raw TCP client at a time."), QStringLiteral("PORT"));
+    QCommandLineOption baudOpt(QStringLiteral("baud"), QStringLiteral("Pace both directions at N/10 bytes/s (8N1); 0 = unthrottled. Default 115200."),
+                               QStringLiteral("N"), QStringLiteral("115200"));
+    QCommandLineOption wifiOpt(QStringLiteral("wifi-connected"), QStringLiteral("Boot joined to the first access point."));
+    QCommandLineOption apOpt(QStringLiteral("ap"), QStringLiteral("Access point (repeatable; replaces the default BenchAP:12345678). RSSI optional."),
+                             QStringLiteral("SSID:PASSWORD[:RSSI]"));
+    QCommandLineOption faultOpt(QStringLiteral("fault"), QStringLiteral("Inject a fault (repeatable), grammar above."), QStringLiteral("SPEC"));
+    QCommandLineOption recordOpt(QStringLiteral("record"), QStringLiteral("Record both directions to FILE (JSON Lines)."), QStringLiteral("FILE"));
+    QCommandLineOption loopbackOpt(QStringLiteral("loopback-only"), QStringLiteral("Only talk to 127.0.0.0/8 / ::1 and resolve only \"localhost\"."));
+    QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Random seed for drop/garble faults."), QStringLiteral("N"));
+    QCommandLineOption extractOpt(QStringLiteral("extract-device-bytes"), QStringLiteral("Write the device->host bytes of record FILE to OUT and exit."),
+                                  QStringLiteral("FILE"));
+    for (const auto *o : { &dialectOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &extractOpt })
+        p.addOption(*o);
+    p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output file for --extract-device-bytes."), QStringLiteral("[OUT]"));
+    if (!p.parse(app.arguments()))
+        return fail(p.errorText());
+    if (p.isSet(QStringLiteral("help")))
+        p.showHelp(0);
+    if (p.isSet(QStringLiteral("version")))
+        p.showVersion();
+
+    if (p.isSet(extractOpt)) {
+        if (p.positionalArguments().size() != 1)
+            return fail(QStringLiteral("--extract-device-bytes FILE needs exactly one OUT argument"));
+        QString error;
+        if (!Recorder::extractDeviceBytes(p.value(extractOpt), p.positionalArguments().first(), &error))
+            return fail(error);
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+
+    SimulatedModule::Options o;
+    if (!parseDialect(p.value(dialectOpt), &o.dialect))
+        return fail(QStringLiteral("unknown dialect '%1' (esp, beken-doc, beken-src)").arg(p.value(dialectOpt)));
+    if (p.isSet(ptyOpt) == p.isSet(tcpOpt))
+        return fail(QStringLiteral("give exactly one of --pty LINK or --tcp PORT"));
+    bool ok = false;
+    o.baud = p.value(baudOpt).toLongLong(&ok);
+    if (!ok || o.baud < 0 || o.baud > 20000000)
+        return fail(QStringLiteral("--baud must be 0..20000000, got '%1'").arg(p.value(baudOpt)));
+    if (p.isSet(apOpt)) {
+        o.accessPoints.clear();
+        for (const QString &spec : p.values(apOpt)) {
+            const int colon = spec.indexOf(QLatin1Char(':'));
+            if (colon <= 0)
+                return fail(QStringLiteral("--ap needs SSID:PASSWORD, got '%1'").arg(spec));
+            AccessPoint ap;
+            ap.ssid = spec.left(colon);
+            ap.password = spec.mid(colon + 1);
+            const int last = ap.password.lastIndexOf(QLatin1Char(':'));
+            if (last >= 0) {
+                bool rssiOk = false;
+                const int rssi = ap.password.mid(last + 1).toInt(&rssiOk);
+                if (rssiOk && rssi < 0 && rssi > -128) {
+                    ap.rssi = rssi;
+                    ap.password.truncate(last);
+                }
+            }
+            if (!ap.password.isEmpty() && ap.password.size() < 8)
+                return fail(QStringLiteral("--ap password must be empty (open) or 8..63 characters"));
+            o.accessPoints.append(ap);
+        }
+    }
+    o.wifiConnected = p.isSet(wifiOpt);
+    o.loopbackOnly = p.isSet(loopbackOpt);
+    if (p.isSet(seedOpt))
+        o.randomSeed = p.value(seedOpt).toUInt();
+    for (const QString &spec : p.values(faultOpt)) {
+        Fault f;
+        QString error;
+        if (!Fault::parse(spec, &f, &error))
+            return fail(error);
+        o.faults.append(f);
+    }
+    quint16 tcpPort = 0;
+    if (p.isSet(tcpOpt)) {
+        const uint v = p.value(tcpOpt).toUInt(&ok);
+        if (!ok || v > 65535)
+            return fail(QStringLiteral("--tcp needs a port 0..65535"));
+        tcpPort = quint16(v);
+    }
+
+    SimulatedModule module(o);
+    Recorder recorder;
+    if (p.isSet(recordOpt)) {
+        QString error;
+        const QJsonObject header { { QStringLiteral("dialect"), dialectName(o.dialect) }, { QStringLiteral("baud"), double(o.baud) } };
+        if (!recorder.open(p.value(recordOpt), header, &error))
+            return fail(QStringLiteral("--record: %1").arg(error));
+        module.setRecorder(&recorder);
+    }
+
+    std::unique_ptr<PtyFrontEnd> pty;
+    std::unique_ptr<TcpFrontEnd> tcp;
+    QString error;
+    if (p.isSet(ptyOpt)) {
+        pty = std::make_unique<PtyFrontEnd>(&module, p.value(ptyOpt));
+        if (!pty->open(&error))
+            return fail(error);
+        module.start();
+    } else {
+        tcp = std::make_unique<TcpFrontEnd>(&module, tcpPort);
+        if (!tcp->open(&error))
+            return fail(error);
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) == 0) {
+        auto *sn = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
+        QObject::connect(sn, &QSocketNotifier::activated, &app, []() { QCoreApplication::quit(); });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+        std::signal(SIGHUP, onSignal);
+    }
+    std::signal(SIGPIPE, SIG_IGN);
+
+    auto announce = [&]() {
+        if (pty)
+            std::printf("READY pty=%s slave=%s dialect=%s baud=%lld\n", qPrintable(pty->linkPath()), qPrintable(pty->slavePath()),
+                        qPrintable(dialectName(o.dialect)), static_cast<long long>(o.baud));
+        else
+            std::printf("READY tcp=127.0.0.1:%u dialect=%s baud=%lld\n", unsigned(tcp->port()), qPrintable(dialectName(o.dialect)),
+                        static_cast<long long>(o.baud));
+        std::fflush(stdout);
+    };
+    if (pty && !module.inDataMode() && o.bootDelayMs < 0 && o.dialect != Dialect::Esp)
+        QObject::connect(&module, &SimulatedModule::booted, &app, announce, Qt::SingleShotConnection);
+    else
+        announce();
+
+    const int rc = app.exec();
+    module.stop();
+    QStringList counts;
+    const auto cc = module.commandCounts();
+    for (auto it = cc.cbegin(); it != cc.cend(); ++it)
+        counts << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
+    counts.sort();
+    std::fprintf(stderr, "atbench-sim: overruns=%lld bytes_from_host=%lld bytes_to_host=%lld fault_dropped=%lld commands: %s\n",
+                 static_cast<long long>(module.overruns()), static_cast<long long>(module.bytesFromHost()),
+                 static_cast<long long>(module.bytesToHost()), static_cast<long long>(module.bytesDroppedByFault()),
+                 qPrintable(counts.join(QLatin1Char(' '))));
+    if (recorder.isOpen()) {
+        recorder.event(QStringLiteral("summary"), QJsonObject { { QStringLiteral("overruns"), double(module.overruns()) },
+                                                                 { QStringLiteral("bytes_from_host"), double(module.bytesFromHost()) },
+                                                                 { QStringLiteral("bytes_to_host"), double(module.bytesToHost()) } });
+        recorder.close();
+    }
+    return rc;
+}

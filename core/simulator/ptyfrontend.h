@@ -1,0 +1,39 @@
+#pragma once
+// PtyFrontEnd: exposes a SimulatedModule on a Linux pseudo-terminal.
+// openpty() + cfmakeraw(); LINK becomes a symlink to the slave side. The master is written
+// non-blocking: a pty pushes back instead of losing data, but a real UART without flow control
+// loses bytes, so whatever the kernel does not take at once is counted as an overrun and
+// discarded (performance.md 1.3). The simulator keeps its own slave fd open so the host may
+// close and reopen the link without the master seeing EIO.
+#include <QObject>
+#include <QString>
+
+class QSocketNotifier;
+
+namespace atb::sim {
+
+class SimulatedModule;
+
+class PtyFrontEnd : public QObject
+{
+    Q_OBJECT
+public:
+    PtyFrontEnd(SimulatedModule *module, const QString &linkPath, QObject *parent = nullptr);
+    ~PtyFrontEnd() override;
+
+    bool open(QString *error);
+    QString slavePath() const { return m_slavePath; }
+    QString linkPath() const { return m_linkPath; }
+
+private:
+    void onReadable();
+    void write(const QByteArray &bytes);
+
+    SimulatedModule *m_module;
+    QString m_linkPath, m_slavePath;
+    int m_master = -1, m_slave = -1;
+    QSocketNotifier *m_notifier = nullptr;
+    bool m_linkCreated = false;
+};
+
+} // namespace atb::sim

@@ -1,0 +1,406 @@
+#pragma once
+// SimulatedModule: the device side of an AT-command Wi-Fi module (ESP-AT 2.x or Beken ATSVR).
+//
+// Written independently of the host code (never includes core/protocol or core/engine); the
+// wire format follows /work/shared/reference/protocol.md (section numbers cited as "P x.y").
+//
+// Thread affinity: a SimulatedModule is an ordinary QObject. It, its sockets, timers and the
+// MQTT client wrapper live in the thread the module belongs to (the creating thread or the one
+// it was moved to with moveToThread() before start()). All public methods must be called from
+// that thread; from any other thread use queued signal/slot connections (receiveFromHost() is a
+// slot, sendToHost() a signal, so connecting a host in another thread with the default
+// AutoConnection just works). Paho MQTT callbacks arrive on Paho's own threads and are
+// re-posted into the module's thread.
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <functional>
+#include <memory>
+
+class QAbstractSocket;
+class QTcpServer;
+class QUdpSocket;
+
+namespace atb::sim {
+
+class MqttClient;
+class Recorder;
+class Pinger;
+
+enum class Dialect { Esp, BekenDoc, BekenSrc };
+
+QString dialectName(Dialect d);
+bool parseDialect(const QString &name, Dialect *out);
+
+struct AccessPoint {
+    QString ssid;
+    QString password; // empty = open network
+    int rssi = -45;
+    int channel = 6;
+};
+
+// One fault, see faultspec grammar in FaultSpec::grammarHelp().
+struct Fault {
+    enum class Kind { Busy, Error, Delay, Drop, Garble, Reset, BrokerDrop, WifiDrop, JoinFail };
+    Kind kind = Kind::Busy;
+    qint64 count = 1;     // busy:N, join-fail:N
+    quint32 code = 0;     // error:0x...
+    qint64 delayMs = 0;   // delay:MS
+    double probability = 0; // drop:P, garble:P
+    qint64 atMs = -1;     // "@MS": fire MS after start() (timed faults); -1 = arm immediately
+
+    // Parses one SPEC (e.g. "busy:3", "error:0x010a6044", "reset@2000"). Returns false and
+    // sets *error on bad input.
+    static bool parse(const QString &spec, Fault *out, QString *error);
+    static QString grammarHelp();
+    QString toString() const;
+};
+
+struct SimulatedModuleOptions {
+    Dialect dialect = Dialect::Esp;
+    QList<AccessPoint> accessPoints { AccessPoint { QStringLiteral("BenchAP"),
+                                                    QStringLiteral("12345678"), -45, 6 } };
+    bool wifiConnected = false; // boot joined to accessPoints.first()
+    qint64 baud = 0;            // pace both directions at baud/10 bytes/s; 0 = unthrottled
+    QList<Fault> faults;
+    quint32 randomSeed = 0;     // for drop/garble; 0 = random
+    int bootDelayMs = -1;       // -1 = dialect default (esp 0 ms, Beken 400 ms, P 2.6 "Boot")
+    // Refuse (as "unreachable") every peer that is not 127.0.0.0/8 or ::1, and never resolve
+    // names other than "localhost". Tests set this so nothing ever leaves the machine.
+    bool loopbackOnly = false;
+};
+
+class SimulatedModule : public QObject
+{
+    Q_OBJECT
+public:
+    using Options = SimulatedModuleOptions;
+
+    explicit SimulatedModule(const Options &options = Options(), QObject *parent = nullptr);
+    ~SimulatedModule() override;
+
+    const Options &options() const { return m_options; }
+    Dialect dialect() const { return m_options.dialect; }
+
+    // Boots the module: emits the dialect's "ready" (after bootDelayMs) and arms the faults.
+    void start();
+    // Powers the module off: closes links and MQTT, stops timers; no more output.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // Pacing (8N1: baud/10 bytes per second, both directions); 0 = unthrottled.
+    qint64 baud() const { return m_baud; }
+    void setBaud(qint64 baud);
+
+    // Fault injection at run time (same meaning as --fault SPEC).
+    void injectFault(const Fault &fault);
+    bool injectFault(const QString &spec, QString *error = nullptr);
+    void makeBusyFor(int commands);
+    void failNextCommandWith(quint32 errCode);
+    void setReplyDelay(int ms);
+    void setDropProbability(double p);
+    void setGarbleProbability(double p);
+    void resetSpontaneously();
+    void dropBrokerConnection();
+    void dropWifi();
+
+    // Counters.
+    QHash<QString, int> commandCounts() const { return m_commandCounts; } // key: "AT+CIPSEND", "ATE0", ...
+    int commandCount(const QString &name) const { return m_commandCounts.value(name); }
+    qint64 overruns() const { return m_overruns; }
+    qint64 bytesFromHost() const { return m_bytesFromHost; }
+    qint64 bytesToHost() const { return m_bytesToHost; }
+    qint64 bytesDroppedByFault() const { return m_faultDropped; }
+    // Front ends report bytes a real UART would have lost (host not reading in time).
+    void reportOverrun(qint64 bytes);
+    // Bytes queued for the host but not yet emitted (pacing backlog).
+    qint64 pendingToHost() const { return m_outQueue.size() - m_outPos; }
+
+    // Optional recorder (not owned); both directions with timestamps, secrets masked.
+    void setRecorder(Recorder *recorder) { m_recorder = recorder; }
+    // Replaces every known secret (Wi-Fi/MQTT passwords, PSKs) by '*' of the same length.
+    QByteArray maskSecrets(const QByteArray &bytes) const;
+
+    // Introspection for tests and the GUI.
+    bool echoEnabled() const { return m_echo; }
+    bool wifiConnected() const { return m_wifiConnected; }
+    int mqttState() const { return m_mqtt.state; }
+    bool inDataMode() const { return m_dataMode != DataMode::None; }
+
+public slots:
+    void receiveFromHost(const QByteArray &bytes);
+
+signals:
+    void sendToHost(const QByteArray &bytes);
+    void booted();             // "ready" has been queued
+    void commandExecuted(const QString &name);
+    void overrunOccurred(qint64 bytes);
+
+private:
+    enum class DataMode { None, CipSend, CipSendEx, MqttPubRaw, Passthrough };
+    struct Param {
+        QByteArray value;
+        bool quoted = false;
+        bool present = false;
+    };
+    struct Command {
+        QByteArray line;   // full line without CR LF
+        QByteArray name;   // "AT+CIPSEND", "AT", "ATE0"
+        char kind = 'e';   // 'e' execute, 'q' query, 's' set, 't' test
+        QList<Param> params;
+        int parseErrorIndex = -1;
+    };
+    struct Link {
+        int id = 0;
+        QString type;        // "TCP", "UDP", "SSL"
+        QAbstractSocket *socket = nullptr;
+        QString remoteHost;
+        QHostAddress remoteAddr;
+        quint16 remotePort = 0;
+        quint16 localPort = 0;
+        bool server = false; // tetype 1
+        int udpMode = 0;
+        int keepAlive = 0;
+        QByteArray passive;  // passive-receive buffer (P 2.6)
+        bool passiveNotified = false;
+        bool closePending = false;
+        bool connected = false;
+        QTcpServer *listener = nullptr; // Beken "TCP server" link form
+    };
+    struct MqttState {
+        int state = 0;
+        int scheme = 1;
+        QString clientId, username, password, path;
+        int keepAlive = 0, disableClean = 0;
+        QString lwtTopic, lwtMsg;
+        int lwtQos = 0, lwtRetain = 0;
+        QStringList alpn;
+        QString host;
+        int port = 0;
+        int reconnect = 0;
+        QList<QPair<QString, int>> subs;
+    };
+    struct Sntp {
+        int enable = 0;
+        int tzMinutes = 0;
+        int tzRaw = 0;
+        QStringList servers;
+        qint64 offsetMs = 0;
+        bool synced = false;
+    };
+
+    static constexpr int kMaxLine = 256;        // P 3.3
+    static constexpr int kJoinDelayMs = 250;    // simulated association + DHCP time
+    static constexpr int kScanDelayMs = 150;
+    static constexpr qint64 kHostBacklogHigh = 8192; // stop reading sockets above this UART backlog
+    static constexpr qint64 kHostBacklogLow = 4096;
+
+    // Wire helpers.
+    bool isEsp() const { return m_options.dialect == Dialect::Esp; }
+    bool isBeken() const { return !isEsp(); }
+    void out(const QByteArray &bytes);
+    void outLine(const QByteArray &line) { out(line + "\r\n"); }
+    void urc(const QByteArray &line);
+    void finishOk();
+    void finishError(quint32 errCode = 0, quint32 extraCode = 0);
+    void finishCipSendError();
+    void finishNone();
+    void beginAsync();
+    QByteArray okToken() const;
+
+    // Input path.
+    void processInput(const QByteArray &bytes);
+    void handleLineByte(char c);
+    void handleLine(const QByteArray &line, bool overlong);
+    void handleDataBytes(const QByteArray &bytes, int *consumed);
+    void handlePassthroughBytes(const QByteArray &bytes);
+    void flushPassthrough(bool all);
+    void passthroughGuardTimeout();
+    bool parseCommand(const QByteArray &line, Command *cmd) const;
+    bool intParam(const Command &c, int idx, qint64 *v) const;
+    QString strParam(const Command &c, int idx) const;
+    bool hasParam(const Command &c, int idx) const;
+    void boot();
+    void applyFault(const Fault &f);
+    void finishSend(bool ok);
+    bool peerAllowed(const QHostAddress &a) const;
+    void dispatch(const Command &cmd);
+    void execute(const Command &cmd);
+
+    // Pacing.
+    void paceTick();
+    void emitToHost(QByteArray chunk);
+    void ensurePacer();
+
+    // Commands.
+    void cmdBasic(const Command &c);
+    void cmdGmr();
+    void cmdCmdList();
+    void cmdUart(const Command &c);
+    void cmdSysFlag(const Command &c, int *value, int max);
+    void cmdCwmode(const Command &c);
+    void cmdCwjap(const Command &c);
+    void cmdCwqap();
+    void cmdCwlap(const Command &c);
+    void cmdCifsr();
+    void cmdCipsta(const Command &c);
+    void cmdCipmux(const Command &c);
+    void cmdCipmode(const Command &c);
+    void cmdCipdinfo(const Command &c);
+    void cmdCipstart(const Command &c);
+    void cmdCipsend(const Command &c, bool ex);
+    void cmdCipclose(const Command &c);
+    void cmdCipstatus(const Command &c);
+    void cmdCipserver(const Command &c);
+    void cmdCiprecvmode(const Command &c);
+    void cmdCiprecvdata(const Command &c);
+    void cmdCiprecvlen(const Command &c);
+    void cmdTransintvl(const Command &c);
+    void cmdCipdns(const Command &c);
+    void cmdCipdomain(const Command &c);
+    void cmdPing(const Command &c);
+    void cmdCipsntpcfg(const Command &c);
+    void cmdCipsntptime(const Command &c);
+    void cmdCipsslcpsk(const Command &c);
+    void cmdMqtt(const Command &c);
+
+    // Wi-Fi.
+    void joinWifi(const QString &ssid, const QString &password, bool urcOnly);
+    void leaveWifi(bool printUrc);
+
+    // Links.
+    int maxLinks() const;
+    Link *link(int id);
+    void attachSocket(Link *l);
+    void onLinkReadyRead(int id);
+    void pumpLink(Link *l);
+    void onLinkDisconnected(int id);
+    void deliverToHost(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort);
+    void closeLink(int id, bool printUrc);
+    void closeAllLinks(bool printUrc);
+    bool writeToLink(Link *l, const QByteArray &data, const QString &host = QString(), quint16 port = 0);
+    void startNtpQuery();
+    void resolveHost(const QString &host, std::function<void(QString ip)> done);
+
+    // MQTT.
+    void mqttConnect(int linkId, const QString &host, int port, int reconnect);
+    void mqttOnConnected(bool reconnected);
+    void mqttOnConnectFailed(int rc);
+    void mqttOnLost();
+    void mqttOnMessage(const QString &topic, const QByteArray &payload);
+    void mqttDestroy();
+    void mqttWireClient();
+    void mqttPublishRaw();
+    QByteArray mqttConnectedUrc() const;
+
+    // Faults.
+    void armFault(const Fault &f);
+    void reboot(bool printOk);
+    void resetState(bool factory);
+    void registerSecret(const QString &secret);
+
+    Options m_options;
+    bool m_running = false;
+    qint64 m_baud = 0;
+    qint64 m_pendingBaud = -1;
+
+    // Pacing state.
+    QTimer m_pacer;
+    QElapsedTimer m_clock;
+    qint64 m_outBaseNs = 0, m_outSent = 0, m_inBaseNs = 0, m_inTaken = 0;
+    QByteArray m_outQueue;
+    qsizetype m_outPos = 0;
+    QByteArray m_inQueue;
+    qsizetype m_inPos = 0;
+    bool m_processing = false;
+    bool m_booting = false;
+    bool m_sendingData = false;
+    QByteArray m_surplus;
+    bool m_linksStarved = false;
+    int m_joinFail = 0;
+    QString m_staIp = QStringLiteral("127.0.0.1"); // honest: the sockets really live on loopback
+    QString m_gateway = QStringLiteral("127.0.0.1");
+    QString m_netmask = QStringLiteral("255.0.0.0");
+    QByteArray m_reentrantInput;
+
+    // Command-line state.
+    QByteArray m_line;
+    bool m_lineOverlong = false;
+    bool m_sawCr = false;
+    bool m_executing = false;
+    QString m_executingName;
+    quint64 m_generation = 0; // bumped on reboot; async completions of older generations are ignored
+
+    // Data phase.
+    DataMode m_dataMode = DataMode::None;
+    qsizetype m_dataExpected = 0;
+    QByteArray m_data;
+    int m_dataLink = 0;
+    QString m_dataHost;
+    quint16 m_dataPort = 0;
+    QString m_dataTopic;
+    int m_dataQos = 0, m_dataRetain = 0;
+    bool m_dataSurplusBusy = false;
+    // Passthrough.
+    QByteArray m_ptBuffer;
+    int m_ptPlus = 0;
+    qint64 m_ptLastByteMs = -1000000;
+    QTimer m_ptFlushTimer;
+    QTimer m_ptGuardTimer;
+    qint64 m_lastPassthroughExitMs = -1000000;
+
+    // Settings.
+    bool m_echo = true;
+    int m_syslog = 0;
+    int m_sysmsg = 0;
+    int m_sysstore = 1;
+    int m_cwmode = 1;
+    int m_cipmux = 0;
+    int m_cipmode = 0;
+    int m_cipdinfo = 0;
+    int m_recvMode = 0;
+    int m_transIntvl = 20;
+    qint64 m_uartDefBaud = 115200;
+    bool m_wifiConnected = false;
+    QString m_ssid, m_wifiPassword;
+    bool m_storedWifi = false; // SYSSTORE=1 + joined: auto-join after AT+RST
+    QString m_storedSsid, m_storedPassword;
+    int m_dnsEnable = 0;
+    QStringList m_dnsServers;
+    Sntp m_sntp;
+    QUdpSocket *m_ntpSocket = nullptr;
+    QHash<int, QPair<QString, QString>> m_psk; // link id -> (psk, hint)
+    QTcpServer *m_server = nullptr;
+    int m_serverMaxConn = 5;
+    bool m_hadLinks = false;
+
+    QHash<int, Link *> m_links;
+    MqttState m_mqtt;
+    MqttClient *m_mqttClient = nullptr;
+    bool m_mqttPendingConnect = false;
+    Pinger *m_pinger = nullptr;
+
+    // Faults.
+    int m_busyFor = 0;
+    QList<quint32> m_failWith;
+    int m_replyDelayMs = 0;
+    double m_dropP = 0, m_garbleP = 0;
+    QRandomGenerator m_rng;
+    QList<QTimer *> m_faultTimers;
+
+    // Counters.
+    QHash<QString, int> m_commandCounts;
+    qint64 m_overruns = 0, m_bytesFromHost = 0, m_bytesToHost = 0, m_faultDropped = 0;
+    QStringList m_secrets;
+    Recorder *m_recorder = nullptr;
+};
+
+} // namespace atb::sim
