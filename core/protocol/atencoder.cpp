@@ -182,8 +182,9 @@ bool isNameChar(char c)
 }
 
 // Offset of the parameter part: after "AT...=" or after "+NAME:"; 0 when the input is bare.
-qsizetype paramOffset(QByteArrayView s)
+qsizetype paramOffset(QByteArrayView s, bool *reply)
 {
+    *reply = false;
     if (s.size() >= 2 && QByteArrayView(s.first(2)).compare("AT", Qt::CaseInsensitive) == 0) {
         const qsizetype eq = s.indexOf('=');
         return eq < 0 ? s.size() : eq + 1;
@@ -192,13 +193,17 @@ qsizetype paramOffset(QByteArrayView s)
         qsizetype i = 1;
         while (i < s.size() && isNameChar(s[i]))
             ++i;
-        if (i > 1 && i < s.size() && s[i] == ':')
+        if (i > 1 && i < s.size() && s[i] == ':') {
+            *reply = true;
             return i + 1;
+        }
     }
     return 0;
 }
 
-QList<Field> splitFields(QByteArrayView s, qsizetype from, Dialect dialect, bool *ok)
+// `reply`: a "+NAME:" line printed by the module. Replies are not escaped (printf "%s"), so no
+// backslash is removed there, and a quote only closes a string when a comma or the end follows.
+QList<Field> splitFields(QByteArrayView s, qsizetype from, Dialect dialect, bool reply, bool *ok)
 {
     bool good = true;
     QList<Field> out;
@@ -223,7 +228,7 @@ QList<Field> splitFields(QByteArrayView s, qsizetype from, Dialect dialect, bool
             bool closed = false;
             while (i < end) {
                 const char c = s[i];
-                if (c == '\\' && i + 1 < end) {
+                if (!reply && c == '\\' && i + 1 < end) {
                     const char next = s[i + 1];
                     if (dialect == Dialect::Esp || next == '"') {
                         f.value += next;
@@ -232,9 +237,14 @@ QList<Field> splitFields(QByteArrayView s, qsizetype from, Dialect dialect, bool
                     }
                 }
                 if (c == '"') {
-                    closed = true;
-                    ++i;
-                    break;
+                    qsizetype j = i + 1;
+                    while (reply && j < end && isBlank(s[j]))
+                        ++j;
+                    if (!reply || j >= end || s[j] == ',') {
+                        closed = true;
+                        ++i;
+                        break;
+                    }
                 }
                 f.value += c;
                 ++i;
@@ -251,7 +261,7 @@ QList<Field> splitFields(QByteArrayView s, qsizetype from, Dialect dialect, bool
             }
         } else {
             while (i < end && s[i] != ',') {
-                if (dialect == Dialect::Esp && s[i] == '\\' && i + 1 < end) {
+                if (!reply && dialect == Dialect::Esp && s[i] == '\\' && i + 1 < end) {
                     f.value += s[i + 1];
                     i += 2;
                     continue;
@@ -471,7 +481,9 @@ EncodeResult AtEncoder::compose(QByteArrayView command, const QList<AtArg> &args
 QList<QByteArray> AtEncoder::splitParams(QByteArrayView params, Dialect dialect, bool *ok)
 {
     const QByteArrayView s = QByteArrayView(params).trimmed();
-    const QList<Field> fields = splitFields(s, paramOffset(s), dialect, ok);
+    bool reply = false;
+    const qsizetype from = paramOffset(s, &reply);
+    const QList<Field> fields = splitFields(s, from, dialect, reply, ok);
     QList<QByteArray> out;
     out.reserve(fields.size());
     for (const Field &f : fields)
@@ -493,7 +505,7 @@ QByteArray AtEncoder::redact(QByteArrayView line) const
     if (!anySecret)
         return original;
 
-    const QList<Field> fields = splitFields(line, eq + 1, m_dialect, nullptr);
+    const QList<Field> fields = splitFields(line, eq + 1, m_dialect, false, nullptr);
     QList<AtArg> args;
     for (const Field &f : fields) {
         bool isInt = false;

@@ -77,10 +77,12 @@ public:
     static QByteArray escapeString(QByteArrayView value, Dialect dialect, QString *error = nullptr);
 
     // Splits the parameter part of a set command or of a reply line into raw values, removing
-    // quotes and undoing the dialect's escapes (ESP: \x -> x; Beken: only \" -> ").
-    // Accepts "1,\"a\",\"b\"", a whole "AT+CMD=..." line or a "+NAME:..." reply line. Commas
-    // inside quotes are kept in both dialects (replies are not escaped). Empty fields give empty
-    // values. *ok is false for an unterminated quote or text after a closing quote.
+    // quotes. Accepts "1,\"a\",\"b\"" or a whole "AT+CMD=..." line (the dialect's escapes are
+    // undone: ESP \x -> x, Beken only \" -> "), or a "+NAME:..." reply line (module output is not
+    // escaped: backslashes are kept and a quote only ends a string before a comma or the end).
+    // Commas inside quotes are kept in both dialects. Empty fields give empty values; blanks
+    // around unquoted values are trimmed. *ok is false for an unterminated quote or text after a
+    // closing quote.
     static QList<QByteArray> splitParams(QByteArrayView params, Dialect dialect, bool *ok = nullptr);
 
     // For logs: the line with every secret parameter (passwords, PSKs) replaced by "***".

@@ -550,6 +550,14 @@ void tst_AtEncoder::splitParams_data()
                                           << QByteArrayList { "0", "192.168.0.103", "20108", "50123", "0" } << true;
     QTest::newRow("time value with colon")
         << B << QByteArray("+CIPSNTPTIME:2022-10-21 19:20:39") << QByteArrayList { "2022-10-21 19:20:39" } << true;
+    QTest::newRow("reply keeps backslashes") << E << QByteArray("+CWJAP:\"a\\b\",\"x\"")
+                                             << QByteArrayList { "a\\b", "x" } << true;
+    QTest::newRow("reply inner quote") << E << QByteArray("+CWJAP:\"say \"hi\"\",1")
+                                       << QByteArrayList { "say \"hi\"", "1" } << true;
+    QTest::newRow("reply quote before blank comma") << B << QByteArray("+CIPSSLCPSK:0,\"id\" , \"h\"")
+                                                    << QByteArrayList { "0", "id", "h" } << true;
+    QTest::newRow("command unescapes, reply does not") << E << QByteArray("AT+CWJAP=\"a\\\\b\"")
+                                                       << QByteArrayList { "a\\b" } << true;
     QTest::newRow("unterminated quote") << E << QByteArray("1,\"abc") << QByteArrayList { "1", "abc" } << false;
     QTest::newRow("text after quote") << E << QByteArray("\"a\"b,1") << QByteArrayList { "ab", "1" } << false;
 }
