@@ -1,0 +1,186 @@
+#include "consolemodel.h"
+
+#include <QDateTime>
+#include <QPalette>
+
+using atb::LogRecord;
+
+ConsoleColours ConsoleColours::fromPalette(const QPalette &palette)
+{
+    // Pick saturated hues that keep contrast against the palette's base colour: darker on a
+    // light background, lighter on a dark one.
+    const QColor base = palette.color(QPalette::Base);
+    const bool dark = base.lightness() < 128;
+    auto pick = [dark](const char *onLight, const char *onDark) {
+        return QColor(QLatin1String(dark ? onDark : onLight));
+    };
+    ConsoleColours c;
+    c.tx = pick("#1c4fa8", "#7fb0ff");
+    c.txData = pick("#2f6fbf", "#9cc2ff");
+    c.rx = palette.color(QPalette::Text);
+    c.finalOk = pick("#1a7f37", "#5fd17a");
+    c.finalError = pick("#c62828", "#ff7070");
+    c.urc = pick("#7b3fb0", "#d0a0ff");
+    c.prompt = pick("#a85d00", "#ffb454");
+    c.rxData = pick("#00707a", "#5fd6df");
+    QColor info = palette.color(QPalette::PlaceholderText);
+    if (!info.isValid() || qAbs(info.lightness() - base.lightness()) < 60)
+        info = dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x6a, 0x6a, 0x6a);
+    c.info = info;
+    c.error = c.finalError;
+    return c;
+}
+
+ConsoleModel::ConsoleModel(int capacity, QObject *parent)
+    : QAbstractListModel(parent), m_capacity(qMax(16, capacity)), m_ring(size_t(m_capacity))
+{
+    m_colours = ConsoleColours::fromPalette(QPalette());
+}
+
+int ConsoleModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_count;
+}
+
+QString ConsoleModel::kindTag(LogRecord::Kind kind)
+{
+    switch (kind) {
+    case LogRecord::Kind::Tx: return QStringLiteral("TX ");
+    case LogRecord::Kind::TxData: return QStringLiteral("TXD");
+    case LogRecord::Kind::Rx: return QStringLiteral("RX ");
+    case LogRecord::Kind::Final: return QStringLiteral("RX ");
+    case LogRecord::Kind::Urc: return QStringLiteral("URC");
+    case LogRecord::Kind::Prompt: return QStringLiteral("RX ");
+    case LogRecord::Kind::RxData: return QStringLiteral("RXD");
+    case LogRecord::Kind::Info: return QStringLiteral("-- ");
+    case LogRecord::Kind::Error: return QStringLiteral("!! ");
+    }
+    return QStringLiteral("   ");
+}
+
+QString ConsoleModel::lineText(int row) const
+{
+    const Line &l = at(row);
+    return QDateTime::fromMSecsSinceEpoch(l.timeMs).toString(QStringLiteral("hh:mm:ss.zzz"))
+        + QStringLiteral("  ") + kindTag(l.kind) + QStringLiteral("  ") + l.text;
+}
+
+QColor ConsoleModel::lineColour(int row) const
+{
+    const Line &l = at(row);
+    switch (l.kind) {
+    case LogRecord::Kind::Tx: return m_colours.tx;
+    case LogRecord::Kind::TxData: return m_colours.txData;
+    case LogRecord::Kind::Rx: return m_colours.rx;
+    case LogRecord::Kind::Final: return l.failure ? m_colours.finalError : m_colours.finalOk;
+    case LogRecord::Kind::Urc: return m_colours.urc;
+    case LogRecord::Kind::Prompt: return m_colours.prompt;
+    case LogRecord::Kind::RxData: return m_colours.rxData;
+    case LogRecord::Kind::Info: return l.failure ? m_colours.error : m_colours.info;
+    case LogRecord::Kind::Error: return m_colours.error;
+    }
+    return m_colours.rx;
+}
+
+QVariant ConsoleModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_count || index.column() != 0)
+        return {};
+    const int row = index.row();
+    switch (role) {
+    case Qt::DisplayRole:
+        return lineText(row);
+    case Qt::ForegroundRole:
+        return lineColour(row);
+    case KindRole:
+        return int(at(row).kind);
+    case FailureRole:
+        return at(row).failure;
+    case TimeRole:
+        return at(row).timeMs;
+    case TextRole:
+        return at(row).text;
+    case CommandIdRole:
+        return at(row).commandId;
+    default:
+        return {};
+    }
+}
+
+void ConsoleModel::appendRecords(const QList<LogRecord> &records)
+{
+    const int n = int(records.size());
+    if (n == 0)
+        return;
+    auto toLine = [](const LogRecord &r) {
+        Line l;
+        l.timeMs = r.timeMs;
+        l.kind = r.kind;
+        l.failure = r.failure;
+        l.commandId = r.commandId;
+        l.text = QString::fromUtf8(r.text);
+        return l;
+    };
+    if (n >= m_capacity) {
+        beginResetModel();
+        for (int i = 0; i < m_capacity; ++i)
+            m_ring[size_t(i)] = toLine(records[n - m_capacity + i]);
+        m_head = 0;
+        m_count = m_capacity;
+        endResetModel();
+        return;
+    }
+    const int overflow = m_count + n - m_capacity;
+    if (overflow > 0) {
+        beginRemoveRows(QModelIndex(), 0, overflow - 1);
+        m_head = (m_head + overflow) % m_capacity;
+        m_count -= overflow;
+        endRemoveRows();
+    }
+    beginInsertRows(QModelIndex(), m_count, m_count + n - 1);
+    for (const LogRecord &r : records) {
+        m_ring[size_t((m_head + m_count) % m_capacity)] = toLine(r);
+        ++m_count;
+    }
+    endInsertRows();
+}
+
+void ConsoleModel::appendNote(const QString &text, bool problem)
+{
+    LogRecord r;
+    r.timeMs = QDateTime::currentMSecsSinceEpoch();
+    r.kind = problem ? LogRecord::Kind::Error : LogRecord::Kind::Info;
+    r.failure = problem;
+    r.text = text.toUtf8();
+    appendRecords({ r });
+}
+
+void ConsoleModel::clear()
+{
+    beginResetModel();
+    for (Line &l : m_ring)
+        l = Line();
+    m_head = 0;
+    m_count = 0;
+    endResetModel();
+}
+
+void ConsoleModel::setColours(const ConsoleColours &colours)
+{
+    m_colours = colours;
+    if (m_count > 0)
+        emit dataChanged(index(0), index(m_count - 1), { Qt::ForegroundRole });
+}
+
+QString ConsoleModel::plainText(const QModelIndexList &rows) const
+{
+    QList<int> sorted;
+    for (const QModelIndex &i : rows)
+        if (i.isValid() && i.row() < m_count)
+            sorted << i.row();
+    std::sort(sorted.begin(), sorted.end());
+    QStringList out;
+    for (int r : sorted)
+        out << lineText(r);
+    return out.join(QLatin1Char('\n'));
+}

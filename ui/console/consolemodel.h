@@ -1,0 +1,62 @@
+#pragma once
+
+#include "log/sessionlog.h"
+
+#include <QAbstractListModel>
+#include <QColor>
+#include <vector>
+
+// Colours of the console's line kinds. Derived from a palette so they stay readable on light
+// and dark themes.
+struct ConsoleColours
+{
+    QColor tx, txData, rx, finalOk, finalError, urc, prompt, rxData, info, error;
+    static ConsoleColours fromPalette(const QPalette &palette);
+};
+
+// The console's scrollback: a bounded ring buffer of log records (oldest rows drop out when
+// full), appended in batches so the view updates once per batch.
+class ConsoleModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { KindRole = Qt::UserRole + 1, FailureRole, TimeRole, TextRole, CommandIdRole };
+
+    explicit ConsoleModel(int capacity = 50000, QObject *parent = nullptr);
+
+    int capacity() const { return m_capacity; }
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    void appendRecords(const QList<atb::LogRecord> &records);
+    // A line written by the UI itself (hints, decoded errors): kind Info or Error.
+    void appendNote(const QString &text, bool problem = false);
+    void clear();
+
+    void setColours(const ConsoleColours &colours);
+    const ConsoleColours &colours() const { return m_colours; }
+
+    // "TX", "RX", ... as shown in the kind column.
+    static QString kindTag(atb::LogRecord::Kind kind);
+    QString lineText(int row) const;
+    QColor lineColour(int row) const;
+    // Time, kind and text of the rows, one line each (for copying).
+    QString plainText(const QModelIndexList &rows) const;
+
+private:
+    struct Line
+    {
+        qint64 timeMs = 0;
+        atb::LogRecord::Kind kind = atb::LogRecord::Kind::Info;
+        bool failure = false;
+        quint64 commandId = 0;
+        QString text;
+    };
+    const Line &at(int row) const { return m_ring[(m_head + row) % m_capacity]; }
+
+    int m_capacity;
+    std::vector<Line> m_ring;
+    int m_head = 0;  // index of row 0 in m_ring
+    int m_count = 0;
+    ConsoleColours m_colours;
+};

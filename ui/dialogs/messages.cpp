@@ -1,0 +1,35 @@
+#include "messages.h"
+
+#include <QFileDialog>
+#include <QMessageBox>
+
+Messages::Messages(QWidget *parentWidget) : QObject(parentWidget), m_parent(parentWidget) { }
+
+void Messages::warning(const QString &title, const QString &text)
+{
+    if (m_scripted) {
+        m_recorded << title + QStringLiteral(": ") + text;
+        return;
+    }
+    QMessageBox::warning(m_parent, title, text);
+}
+
+void Messages::about(const QString &title, const QString &text)
+{
+    if (m_scripted) {
+        m_recorded << title + QStringLiteral(": ") + text;
+        return;
+    }
+    QMessageBox::about(m_parent, title, text);
+}
+
+QString Messages::saveFileName(const QString &title, const QString &suggested, const QString &filters,
+                               QString *selectedFilter)
+{
+    if (m_scripted) {
+        if (selectedFilter && !m_filter.isEmpty())
+            *selectedFilter = m_filter;
+        return m_fileName;
+    }
+    return QFileDialog::getSaveFileName(m_parent, title, suggested, filters, selectedFilter);
+}

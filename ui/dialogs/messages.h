@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+class QWidget;
+
+// The only place that opens message boxes and file dialogs, so tests can script them:
+// in scripted mode messages are recorded instead of shown and file dialogs return a preset name.
+class Messages : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Messages(QWidget *parentWidget);
+
+    void setScripted(bool on) { m_scripted = on; }
+    bool isScripted() const { return m_scripted; }
+    QStringList recorded() const { return m_recorded; }
+    void setScriptedFileName(const QString &path, const QString &filter = QString())
+    {
+        m_fileName = path;
+        m_filter = filter;
+    }
+
+    void warning(const QString &title, const QString &text);
+    void about(const QString &title, const QString &text);
+    // Empty when cancelled.
+    QString saveFileName(const QString &title, const QString &suggested, const QString &filters,
+                         QString *selectedFilter);
+
+private:
+    QWidget *m_parent;
+    bool m_scripted = false;
+    QStringList m_recorded;
+    QString m_fileName;
+    QString m_filter;
+};

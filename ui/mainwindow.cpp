@@ -1,0 +1,729 @@
+#include "mainwindow.h"
+
+#include "atbench_version.h"
+#include "console/consolemodel.h"
+#include "dialogs/messages.h"
+#include "model/devicemodel.h"
+#include "pages/consolepage.h"
+#include "simulatorlink.h"
+#include "transport/portlister.h"
+#include "widgets/historylineedit.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenuBar>
+#include <QPainter>
+#include <QPainterPath>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+
+using atb::DeviceSession;
+
+namespace {
+
+// A small terminal glyph for the console page, drawn so no image plugin is needed.
+QIcon consoleIcon(const QPalette &pal)
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48 }) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal s = size / 24.0;
+        QPen pen(pal.color(QPalette::Text), 1.6 * s);
+        pen.setJoinStyle(Qt::RoundJoin);
+        pen.setCapStyle(Qt::RoundCap);
+        p.setPen(pen);
+        p.setBrush(pal.color(QPalette::Base));
+        p.drawRoundedRect(QRectF(2 * s, 4 * s, 20 * s, 16 * s), 2.5 * s, 2.5 * s);
+        QPainterPath chevron;
+        chevron.moveTo(6 * s, 9 * s);
+        chevron.lineTo(10 * s, 12 * s);
+        chevron.lineTo(6 * s, 15 * s);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(chevron);
+        p.drawLine(QPointF(12 * s, 15.5 * s), QPointF(17 * s, 15.5 * s));
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
+QString humanBytes(qint64 n)
+{
+    if (n < 10 * 1024)
+        return QStringLiteral("%1 B").arg(n);
+    if (n < 10 * 1024 * 1024)
+        return QStringLiteral("%1 KiB").arg(n / 1024);
+    return QStringLiteral("%1 MiB").arg(QString::number(double(n) / (1024.0 * 1024.0), 'f', 1));
+}
+
+QString normalisedLanguage(const QString &lang)
+{
+    if (lang.startsWith(QLatin1String("zh"), Qt::CaseInsensitive))
+        return QStringLiteral("zh_CN");
+    return QStringLiteral("en");
+}
+
+QString kindKey(ConnectionChoice::Kind k)
+{
+    switch (k) {
+    case ConnectionChoice::Kind::Serial: return QStringLiteral("serial");
+    case ConnectionChoice::Kind::Tcp: return QStringLiteral("tcp");
+    case ConnectionChoice::Kind::SimulatorEsp: return QStringLiteral("sim-esp");
+    case ConnectionChoice::Kind::SimulatorBeken: return QStringLiteral("sim-beken");
+    }
+    return QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget *parent)
+    : QMainWindow(parent), m_session(session), m_model(model), m_sim(new SimulatorLink(this)),
+      m_messages(new Messages(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.atbench.AtBench")));
+
+    // Port bar.
+    m_bar = new ConnectionBar(true, this);
+    auto *toolbar = new QToolBar(this);
+    toolbar->setObjectName(QStringLiteral("portToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setFloatable(false);
+    toolbar->toggleViewAction()->setEnabled(false);
+    toolbar->addWidget(m_bar);
+    addToolBar(Qt::TopToolBarArea, toolbar);
+
+    // Page list + pages. Later pages (Wi-Fi, Connections, Network services, MQTT, Throughput)
+    // are added the same way as the console.
+    auto *central = new QWidget(this);
+    auto *lay = new QHBoxLayout(central);
+    lay->setContentsMargins(6, 6, 6, 0);
+    m_pageList = new QListWidget(central);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setIconSize(QSize(24, 24));
+    m_pageList->setFixedWidth(150);
+    m_pageList->setSpacing(2);
+    m_pageList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_stack = new QStackedWidget(central);
+    m_stack->setObjectName(QStringLiteral("pageStack"));
+    lay->addWidget(m_pageList);
+    lay->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_console = new ConsolePage(session, model, m_stack);
+    m_stack->addWidget(m_console);
+    m_pageList->addItem(new QListWidgetItem(consoleIcon(palette()), QString()));
+    connect(m_pageList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_pageList->setCurrentRow(0);
+
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_bar, &ConnectionBar::connectRequested, this, &MainWindow::connectFromBar);
+    connect(m_bar, &ConnectionBar::disconnectRequested, this, &MainWindow::disconnectFromModule);
+    connect(m_session, &DeviceSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &DeviceSession::errorOccurred, this, &MainWindow::onError);
+    connect(m_model, &atb::DeviceModel::dialectChanged, this, &MainWindow::updateModelLabels);
+    connect(m_model, &atb::DeviceModel::firmwareChanged, this, &MainWindow::updateModelLabels);
+
+    m_statsTimer.setInterval(500);
+    connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::updateStats);
+    m_statsTimer.start();
+    m_messageTimer.setSingleShot(true);
+    connect(&m_messageTimer, &QTimer::timeout, this, [this] { m_messageLabel->clear(); });
+
+    retranslate();
+    onStateChanged(m_session->state());
+    resize(1100, 720);
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_persist)
+        saveSettings();
+    QCoreApplication::removeTranslator(&m_appTranslator);
+    QCoreApplication::removeTranslator(&m_qtTranslator);
+}
+
+void MainWindow::setPersistSettings(bool on)
+{
+    m_persist = on;
+    m_console->setPersistHistory(on);
+}
+
+void MainWindow::createActions()
+{
+    m_exportAction = new QAction(this);
+    m_exportAction->setObjectName(QStringLiteral("exportLogAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportLog);
+
+    m_streamAction = new QAction(this);
+    m_streamAction->setObjectName(QStringLiteral("streamLogAction"));
+    m_streamAction->setCheckable(true);
+    connect(m_streamAction, &QAction::toggled, this, &MainWindow::toggleStreaming);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_connectAction = new QAction(this);
+    m_connectAction->setObjectName(QStringLiteral("connectAction"));
+    m_connectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::connectFromBar);
+
+    m_disconnectAction = new QAction(this);
+    m_disconnectAction->setObjectName(QStringLiteral("disconnectAction"));
+    m_disconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(m_disconnectAction, &QAction::triggered, this, &MainWindow::disconnectFromModule);
+
+    m_refreshAction = new QAction(this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshPortsAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    connect(m_refreshAction, &QAction::triggered, m_bar, &ConnectionBar::refreshPorts);
+
+    m_clearAction = new QAction(this);
+    m_clearAction->setObjectName(QStringLiteral("clearConsoleAction"));
+    m_clearAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_clearAction, &QAction::triggered, m_console, &ConsolePage::clear);
+
+    m_languageGroup = new QActionGroup(this);
+    m_englishAction = new QAction(QStringLiteral("English"), m_languageGroup);
+    m_englishAction->setCheckable(true);
+    m_englishAction->setData(QStringLiteral("en"));
+    m_chineseAction = new QAction(QStringLiteral("简体中文"), m_languageGroup);
+    m_chineseAction->setCheckable(true);
+    m_chineseAction->setData(QStringLiteral("zh_CN"));
+    m_englishAction->setChecked(true);
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        if (!setLanguage(a->data().toString()))
+            m_messages->warning(tr("Language"), tr("The translation could not be loaded."));
+        if (m_persist)
+            QSettings().setValue(QStringLiteral("ui/language"), m_language);
+    });
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    // Window-wide shortcuts work whichever widget has the focus.
+    for (QAction *a : { m_exportAction, m_quitAction, m_connectAction, m_disconnectAction, m_refreshAction, m_clearAction })
+        addAction(a);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_exportAction);
+    m_fileMenu->addAction(m_streamAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+
+    m_connectionMenu = menuBar()->addMenu(QString());
+    m_connectionMenu->addAction(m_connectAction);
+    m_connectionMenu->addAction(m_disconnectAction);
+    m_connectionMenu->addSeparator();
+    m_connectionMenu->addAction(m_refreshAction);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_clearAction);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->addAction(m_englishAction);
+    m_languageMenu->addAction(m_chineseAction);
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    QStatusBar *sb = statusBar();
+    m_messageLabel = new QLabel(sb);
+    m_messageLabel->setObjectName(QStringLiteral("statusMessage"));
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_messageLabel->setMinimumWidth(100);
+    m_linkLabel = new QLabel(sb);
+    m_linkLabel->setObjectName(QStringLiteral("statusLink"));
+    m_stateLabel = new QLabel(sb);
+    m_stateLabel->setObjectName(QStringLiteral("statusState"));
+    m_bytesLabel = new QLabel(sb);
+    m_bytesLabel->setObjectName(QStringLiteral("statusBytes"));
+    m_dialectLabel = new QLabel(sb);
+    m_dialectLabel->setObjectName(QStringLiteral("statusDialect"));
+    m_firmwareLabel = new QLabel(sb);
+    m_firmwareLabel->setObjectName(QStringLiteral("statusFirmware"));
+    m_firmwareLabel->setMaximumWidth(320);
+    sb->addWidget(m_messageLabel, 1);
+    for (QLabel *l : { m_linkLabel, m_stateLabel, m_bytesLabel, m_dialectLabel, m_firmwareLabel })
+        sb->addPermanentWidget(l);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("AT Bench"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_connectionMenu->setTitle(tr("&Connection"));
+    m_viewMenu->setTitle(tr("&View"));
+    // Followed by its English name in other languages, so it can always be found.
+    m_languageMenu->setTitle(m_language == QLatin1String("en") ? tr("&Language")
+                                                               : tr("&Language") + QStringLiteral(" (Language)"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_exportAction->setText(tr("&Export Log…"));
+    m_exportAction->setStatusTip(tr("Save the session log as text or JSON Lines"));
+    m_streamAction->setText(tr("&Stream Log to File…"));
+    m_streamAction->setStatusTip(tr("Append every log record to a file as it happens"));
+    m_quitAction->setText(tr("&Quit"));
+    m_connectAction->setText(tr("&Connect"));
+    m_disconnectAction->setText(tr("&Disconnect"));
+    m_refreshAction->setText(tr("&Refresh Ports"));
+    m_clearAction->setText(tr("C&lear Console"));
+    m_aboutAction->setText(tr("&About AT Bench"));
+    m_pageList->item(0)->setText(tr("Console"));
+    m_pageList->item(0)->setToolTip(tr("Raw AT console and session log"));
+    m_bytesLabel->setToolTip(tr("Bytes sent to / received from the module"));
+    m_firmwareLabel->setToolTip(tr("First line of the module's AT+GMR answer"));
+    if (m_haveChoice)
+        m_linkName = linkNameFor(m_lastChoice);
+    m_messageLabel->clear();
+    onStateChanged(m_state);
+    updateStats();
+    updateModelLabels();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_persist)
+        saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::setLanguage(const QString &language)
+{
+    const QString lang = normalisedLanguage(language);
+    QCoreApplication::removeTranslator(&m_appTranslator);
+    QCoreApplication::removeTranslator(&m_qtTranslator);
+    bool ok = true;
+    if (lang == QLatin1String("zh_CN")) {
+        ok = m_appTranslator.load(QStringLiteral(":/i18n/atbench_zh_CN.qm"));
+        if (ok)
+            QCoreApplication::installTranslator(&m_appTranslator);
+        if (m_qtTranslator.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&m_qtTranslator);
+    }
+    m_language = ok ? lang : QStringLiteral("en");
+    (m_language == QLatin1String("zh_CN") ? m_chineseAction : m_englishAction)->setChecked(true);
+    retranslate();
+    return ok;
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    ConnectionChoice c;
+    const QString kind = s.value(QStringLiteral("connection/kind")).toString();
+    c.serial.portName = s.value(QStringLiteral("connection/port")).toString();
+    c.serial.baudRate = s.value(QStringLiteral("connection/baud"), 115200).toInt();
+    c.serial.flowControl = s.value(QStringLiteral("connection/flow")).toString() == QLatin1String("rtscts")
+        ? QSerialPort::HardwareControl
+        : QSerialPort::NoFlowControl;
+    c.serial.dtrOnOpen = s.value(QStringLiteral("connection/dtr"), false).toBool();
+    c.serial.rtsOnOpen = s.value(QStringLiteral("connection/rts"), false).toBool();
+    const QString tcp = s.value(QStringLiteral("connection/tcp")).toString();
+    if (!tcp.isEmpty()) {
+        ConnectionChoice t;
+        t.kind = ConnectionChoice::Kind::Tcp;
+        t.host = tcp.section(QLatin1Char(':'), 0, -2);
+        t.port = quint16(tcp.section(QLatin1Char(':'), -1).toUInt());
+        m_bar->setChoice(t);
+    }
+    if (kind == QLatin1String("serial") && !c.serial.portName.isEmpty()) {
+        if (m_bar->selectSerialPort(c.serial.portName))
+            m_bar->setChoice(c);
+    } else if (kind == QLatin1String("tcp")) {
+        c.kind = ConnectionChoice::Kind::Tcp;
+        c.host = tcp.section(QLatin1Char(':'), 0, -2);
+        c.port = quint16(tcp.section(QLatin1Char(':'), -1).toUInt());
+        m_bar->setChoice(c);
+    } else if (kind == QLatin1String("sim-esp") || kind == QLatin1String("sim-beken")) {
+        c.kind = kind == QLatin1String("sim-esp") ? ConnectionChoice::Kind::SimulatorEsp
+                                                  : ConnectionChoice::Kind::SimulatorBeken;
+        m_bar->setChoice(c);
+    }
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("ui/language"), m_language);
+}
+
+void MainWindow::saveChoice(const ConnectionChoice &c)
+{
+    if (!m_persist)
+        return;
+    QSettings s;
+    s.setValue(QStringLiteral("connection/kind"), kindKey(c.kind));
+    if (c.kind == ConnectionChoice::Kind::Serial) {
+        s.setValue(QStringLiteral("connection/port"), c.serial.portName);
+        s.setValue(QStringLiteral("connection/baud"), c.serial.baudRate);
+        s.setValue(QStringLiteral("connection/flow"),
+                   c.serial.flowControl == QSerialPort::HardwareControl ? QStringLiteral("rtscts") : QStringLiteral("none"));
+        s.setValue(QStringLiteral("connection/dtr"), c.serial.dtrOnOpen);
+        s.setValue(QStringLiteral("connection/rts"), c.serial.rtsOnOpen);
+    } else if (c.kind == ConnectionChoice::Kind::Tcp) {
+        s.setValue(QStringLiteral("connection/tcp"), QStringLiteral("%1:%2").arg(c.host).arg(c.port));
+    }
+}
+
+void MainWindow::start(const LaunchOptions &opts)
+{
+    QSettings s;
+    QString lang = opts.language;
+    if (lang.isEmpty())
+        lang = s.value(QStringLiteral("ui/language")).toString();
+    if (lang.isEmpty())
+        lang = QLocale::system().name();
+    setLanguage(lang);
+    restoreSettings();
+
+    ConnectionChoice c;
+    if (!opts.simulator.isEmpty()) {
+        const std::optional<atb::Dialect> d = atb::dialectFromName(opts.simulator);
+        if (!d) {
+            showMessage(tr("Unknown simulator \"%1\": use esp or beken.").arg(opts.simulator), true);
+            return;
+        }
+        c.kind = *d == atb::Dialect::Beken ? ConnectionChoice::Kind::SimulatorBeken : ConnectionChoice::Kind::SimulatorEsp;
+    } else if (!opts.tcp.isEmpty()) {
+        const int colon = int(opts.tcp.lastIndexOf(QLatin1Char(':')));
+        bool ok = false;
+        const uint port = colon > 0 ? opts.tcp.mid(colon + 1).toUInt(&ok) : 0;
+        if (!ok || port == 0 || port > 65535) {
+            showMessage(tr("Invalid --tcp \"%1\": expected host:port.").arg(opts.tcp), true);
+            return;
+        }
+        c.kind = ConnectionChoice::Kind::Tcp;
+        c.host = opts.tcp.left(colon);
+        c.port = quint16(port);
+    } else if (!opts.port.isEmpty()) {
+        c.kind = ConnectionChoice::Kind::Serial;
+        c.serial.portName = opts.port;
+        c.serial.baudRate = opts.baud > 0 ? opts.baud : 115200;
+        QString error;
+        ConnectionChoice fromBar;
+        // Keep the saved flow control and line states for the same port.
+        if (m_bar->choice(&fromBar, &error) && fromBar.kind == ConnectionChoice::Kind::Serial
+            && fromBar.serial.portName.section(QLatin1Char('/'), -1) == opts.port.section(QLatin1Char('/'), -1)) {
+            c.serial.flowControl = fromBar.serial.flowControl;
+            c.serial.dtrOnOpen = fromBar.serial.dtrOnOpen;
+            c.serial.rtsOnOpen = fromBar.serial.rtsOnOpen;
+        }
+    } else {
+        const QString kind = s.value(QStringLiteral("connection/kind")).toString();
+        const QString lastPort = s.value(QStringLiteral("connection/port")).toString();
+        QString error;
+        if (kind == QLatin1String("serial") && !lastPort.isEmpty() && m_bar->selectSerialPort(lastPort)
+            && m_bar->choice(&c, &error)) {
+            // reopen the last used port
+        } else if ((kind == QLatin1String("sim-esp") || kind == QLatin1String("sim-beken")) && m_bar->choice(&c, &error)
+                   && c.isSimulator()) {
+            // reopen the last used simulator
+        } else if (m_bar->serialPortCount() == 0) {
+            // A newcomer without hardware: show a working module straight away.
+            c = ConnectionChoice();
+            c.kind = ConnectionChoice::Kind::SimulatorEsp;
+            m_console->appendNote(tr("No serial port found: starting the built-in simulated module (ESP-AT). "
+                                     "Pick a port in the bar above when you plug in an adapter."));
+        } else {
+            return;
+        }
+    }
+    m_bar->setChoice(c);
+    connectTo(c);
+}
+
+QString MainWindow::linkNameFor(const ConnectionChoice &c) const
+{
+    switch (c.kind) {
+    case ConnectionChoice::Kind::Serial:
+        return QStringLiteral("%1 @ %2").arg(c.serial.portName).arg(c.serial.baudRate);
+    case ConnectionChoice::Kind::Tcp:
+        return QStringLiteral("tcp://%1:%2").arg(c.host).arg(c.port);
+    case ConnectionChoice::Kind::SimulatorEsp:
+        return SimulatorLink::displayName(SimulatorLink::Flavour::Esp);
+    case ConnectionChoice::Kind::SimulatorBeken:
+        return SimulatorLink::displayName(SimulatorLink::Flavour::Beken);
+    }
+    return QString();
+}
+
+void MainWindow::connectFromBar()
+{
+    ConnectionChoice c;
+    QString error;
+    if (!m_bar->choice(&c, &error)) {
+        showMessage(error, true);
+        m_messages->warning(tr("Connect"), error);
+        return;
+    }
+    connectTo(c);
+}
+
+void MainWindow::connectTo(const ConnectionChoice &c)
+{
+    m_userClosing = false;
+    m_wasConnected = false;
+    m_lastChoice = c;
+    m_haveChoice = true;
+    m_linkName = linkNameFor(c);
+    saveChoice(c);
+    switch (c.kind) {
+    case ConnectionChoice::Kind::Serial:
+        m_session->openSerial(c.serial);
+        break;
+    case ConnectionChoice::Kind::Tcp:
+        m_session->openTcp(c.host, c.port);
+        break;
+    case ConnectionChoice::Kind::SimulatorEsp:
+        m_model->setDialect(atb::Dialect::Esp);
+        m_session->openWith(m_sim->factory(SimulatorLink::Flavour::Esp));
+        break;
+    case ConnectionChoice::Kind::SimulatorBeken:
+        m_model->setDialect(atb::Dialect::Beken);
+        m_session->openWith(m_sim->factory(SimulatorLink::Flavour::Beken));
+        break;
+    }
+    showMessage(tr("Connecting to %1…").arg(m_linkName), false);
+    updateStats();
+}
+
+void MainWindow::disconnectFromModule()
+{
+    m_userClosing = true;
+    m_session->close();
+}
+
+void MainWindow::onStateChanged(DeviceSession::State state)
+{
+    const DeviceSession::State previous = m_state;
+    m_state = state;
+    m_bar->setState(state);
+    const bool idle = state == DeviceSession::State::Disconnected;
+    m_connectAction->setEnabled(idle);
+    m_disconnectAction->setEnabled(!idle);
+    switch (state) {
+    case DeviceSession::State::Disconnected:
+        m_stateLabel->setText(tr("Disconnected"));
+        break;
+    case DeviceSession::State::Connecting:
+        m_stateLabel->setText(tr("Connecting…"));
+        break;
+    case DeviceSession::State::Connected:
+        m_stateLabel->setText(tr("Connected"));
+        break;
+    case DeviceSession::State::Passthrough:
+        m_stateLabel->setText(tr("Passthrough"));
+        break;
+    }
+    if (state == DeviceSession::State::Connected && previous != DeviceSession::State::Connected) {
+        if (!m_wasConnected)
+            showMessage(tr("Connected to %1").arg(m_linkName), false);
+        m_wasConnected = true;
+    }
+    if (idle && previous != DeviceSession::State::Disconnected) {
+        if (!m_userClosing && m_wasConnected) {
+            m_console->appendNote(tr("The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).")
+                                      .arg(m_linkName),
+                                  true);
+        }
+        m_wasConnected = false;
+    }
+    updateStats();
+}
+
+void MainWindow::onError(const QString &message)
+{
+    showMessage(tr("Link error: %1").arg(message), true);
+}
+
+void MainWindow::showMessage(const QString &text, bool problem)
+{
+    QPalette pal = m_messageLabel->palette();
+    pal.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).error
+                                               : palette().color(QPalette::WindowText));
+    m_messageLabel->setPalette(pal);
+    m_messageLabel->setText(text);
+    m_messageLabel->setToolTip(text);
+    m_messageTimer.start(problem ? 30000 : 8000);
+}
+
+void MainWindow::updateStats()
+{
+    m_linkLabel->setText(m_linkName.isEmpty() ? tr("No link") : m_linkName);
+    m_bytesLabel->setText(tr("TX %1 · RX %2").arg(humanBytes(m_session->txBytes()), humanBytes(m_session->rxBytes())));
+}
+
+void MainWindow::updateModelLabels()
+{
+    m_dialectLabel->setText(m_model->dialect() == atb::Dialect::Beken ? tr("Beken ATSVR") : tr("ESP-AT"));
+    const QStringList fw = m_model->firmware();
+    const QString first = fw.isEmpty() ? QString() : fw.first();
+    m_firmwareLabel->setText(first.isEmpty() ? tr("Firmware: unknown") : first);
+    m_firmwareLabel->setToolTip(fw.isEmpty() ? tr("First line of the module's AT+GMR answer") : fw.join(QLatin1Char('\n')));
+}
+
+void MainWindow::exportLog()
+{
+    const QString textFilter = tr("Text log (*.txt *.log)");
+    const QString jsonFilter = tr("JSON Lines (*.jsonl)");
+    QString selected = textFilter;
+    QString path = m_messages->saveFileName(tr("Export Log"), QDir::home().filePath(QStringLiteral("atbench-log.txt")),
+                                            textFilter + QStringLiteral(";;") + jsonFilter, &selected);
+    if (path.isEmpty())
+        return;
+    const bool json = selected == jsonFilter || path.endsWith(QLatin1String(".jsonl")) || path.endsWith(QLatin1String(".json"));
+    QString error;
+    if (!m_session->log()->exportTo(path, json ? atb::SessionLog::Format::JsonLines : atb::SessionLog::Format::Text, &error)) {
+        m_messages->warning(tr("Export Log"), tr("Could not write %1: %2").arg(path, error));
+        return;
+    }
+    showMessage(tr("Log exported to %1").arg(path), false);
+}
+
+void MainWindow::toggleStreaming(bool on)
+{
+    if (!on) {
+        m_session->log()->stopStreaming();
+        showMessage(tr("Log streaming stopped"), false);
+        return;
+    }
+    const QString textFilter = tr("Text log (*.txt *.log)");
+    const QString jsonFilter = tr("JSON Lines (*.jsonl)");
+    QString selected = textFilter;
+    const QString path = m_messages->saveFileName(tr("Stream Log to File"),
+                                                  QDir::home().filePath(QStringLiteral("atbench-stream.log")),
+                                                  textFilter + QStringLiteral(";;") + jsonFilter, &selected);
+    QString error;
+    const bool json = selected == jsonFilter || path.endsWith(QLatin1String(".jsonl"));
+    if (path.isEmpty()
+        || !m_session->log()->startStreaming(path, json ? atb::SessionLog::Format::JsonLines : atb::SessionLog::Format::Text, &error)) {
+        if (!path.isEmpty())
+            m_messages->warning(tr("Stream Log to File"), tr("Could not open %1: %2").arg(path, error));
+        const QSignalBlocker block(m_streamAction);
+        m_streamAction->setChecked(false);
+        return;
+    }
+    showMessage(tr("Streaming the log to %1").arg(path), false);
+}
+
+void MainWindow::showAbout()
+{
+    m_messages->about(tr("About AT Bench"),
+                      tr("<h3>AT Bench %1</h3>"
+                         "<p>Configure and monitor Wi-Fi modules driven by AT commands "
+                         "(Espressif ESP-AT, Beken ATSVR) over a serial port or a TCP serial bridge.</p>"
+                         "<p>Built with Qt %2.</p>")
+                          .arg(QStringLiteral(ATBENCH_VERSION), QString::fromLatin1(qVersion())));
+}
+
+int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
+{
+    QString dummy;
+    if (!error)
+        error = &dummy;
+    const QDir dir(opts.screenshotDir.isEmpty() ? QStringLiteral(".") : opts.screenshotDir);
+    if (!QDir().mkpath(dir.absolutePath())) {
+        *error = tr("Cannot create the directory %1").arg(dir.absolutePath());
+        return 0;
+    }
+    setPersistSettings(false);
+    const QString previousLanguage = m_language;
+
+    auto spin = [](int ms, const std::function<bool()> &done) {
+        const QDeadlineTimer deadline(ms);
+        while (!done() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+        return done();
+    };
+
+    setAttribute(Qt::WA_DontShowOnScreen, true);
+    resize(1280, 800);
+    show();
+    setLanguage(QStringLiteral("en"));
+
+    ConnectionChoice sim;
+    sim.kind = ConnectionChoice::Kind::SimulatorEsp;
+    m_bar->setChoice(sim);
+    connectTo(sim);
+    if (!spin(5000, [this] { return m_state == DeviceSession::State::Connected; })) {
+        *error = tr("The built-in simulated module did not connect");
+        return 0;
+    }
+    // Let the boot banner arrive before typing.
+    spin(300, [] { return false; });
+    const QStringList commands = { QStringLiteral("AT"), QStringLiteral("ATE0"), QStringLiteral("AT+GMR"),
+                                   QStringLiteral("AT+CIPMUX?"), QStringLiteral("AT+CWMODE?"),
+                                   QStringLiteral("AT+CIPSTART=\"TCP\",\"\",0") };
+    for (const QString &c : commands) {
+        m_console->input()->setText(c);
+        m_console->submitInput();
+        spin(5000, [this] { return m_console->pendingCount() == 0; });
+    }
+    m_console->input()->clear();
+
+    int written = 0;
+    for (const QString &lang : { QStringLiteral("en"), QStringLiteral("zh_CN") }) {
+        if (!setLanguage(lang)) {
+            *error = tr("The %1 translation did not load").arg(lang);
+            continue;
+        }
+        resize(1280, 800);
+        spin(150, [] { return false; }); // log batches and layouts settle
+        QImage image = grab().toImage();
+        if (image.size() != QSize(1280, 800))
+            image = image.scaled(1280, 800, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QString path = dir.filePath(QStringLiteral("console_%1.png").arg(lang));
+        if (!image.save(path, "PNG")) {
+            *error = tr("Cannot write %1").arg(path);
+            continue;
+        }
+        ++written;
+    }
+    disconnectFromModule();
+    spin(2000, [this] { return m_state == DeviceSession::State::Disconnected; });
+    setLanguage(previousLanguage);
+    hide();
+    setAttribute(Qt::WA_DontShowOnScreen, false);
+    return written;
+}

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "engine/devicesession.h"
+#include "launchoptions.h"
+#include "widgets/connectionbar.h"
+
+#include <QMainWindow>
+#include <QTimer>
+#include <QTranslator>
+
+namespace atb {
+class DeviceModel;
+}
+class ConsolePage;
+class Messages;
+class SimulatorLink;
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+// The main window: port bar on top, page list (left) + stacked pages, status bar, menus.
+// Talks to the session through its thread-safe methods and listens to its (queued) signals.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(atb::DeviceSession *session, atb::DeviceModel *model, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Applies the language, restores the saved settings and connects as the options ask: --port,
+    // --tcp, --simulator; otherwise the last used port when it still exists (or the last used
+    // simulator), otherwise, when this machine has no serial port, the built-in ESP-AT simulator.
+    void start(const LaunchOptions &opts);
+
+    // Renders the window at 1280x800, connected to the built-in simulator after a few console
+    // commands, in English and Simplified Chinese, to <screenshotDir>/console_<lang>.png.
+    // Returns the number of files written, or <= 0 with *error set. Does not touch the settings.
+    int saveScreenshots(const LaunchOptions &opts, QString *error);
+
+    // "en" or "zh_CN"; switches at run time. Returns false when the translation did not load.
+    bool setLanguage(const QString &language);
+    QString language() const { return m_language; }
+
+    void connectTo(const ConnectionChoice &choice);
+    void connectFromBar();
+    void disconnectFromModule();
+
+    ConsolePage *consolePage() const { return m_console; }
+    ConnectionBar *connectionBar() const { return m_bar; }
+    SimulatorLink *simulatorLink() const { return m_sim; }
+    Messages *messages() const { return m_messages; }
+    atb::DeviceSession::State sessionState() const { return m_state; }
+    QLabel *statusMessageLabel() const { return m_messageLabel; }
+    // Whether the settings (geometry, port, language, history) are written back.
+    void setPersistSettings(bool on);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void retranslate();
+    void restoreSettings();
+    void saveSettings();
+    void saveChoice(const ConnectionChoice &choice);
+    void onStateChanged(atb::DeviceSession::State state);
+    void onError(const QString &message);
+    void showMessage(const QString &text, bool problem);
+    void updateStats();
+    void updateModelLabels();
+    void exportLog();
+    void toggleStreaming(bool on);
+    void showAbout();
+    QString linkNameFor(const ConnectionChoice &choice) const;
+
+    atb::DeviceSession *m_session;
+    atb::DeviceModel *m_model;
+    SimulatorLink *m_sim;
+    Messages *m_messages;
+    ConnectionBar *m_bar;
+    QListWidget *m_pageList;
+    QStackedWidget *m_stack;
+    ConsolePage *m_console;
+
+    QLabel *m_messageLabel;
+    QLabel *m_linkLabel;
+    QLabel *m_stateLabel;
+    QLabel *m_bytesLabel;
+    QLabel *m_dialectLabel;
+    QLabel *m_firmwareLabel;
+    QTimer m_statsTimer;
+    QTimer m_messageTimer;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_connectionMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_streamAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_clearAction = nullptr;
+    QAction *m_englishAction = nullptr;
+    QAction *m_chineseAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_aboutAction = nullptr;
+
+    QTranslator m_appTranslator;
+    QTranslator m_qtTranslator;
+    QString m_language = QStringLiteral("en");
+    atb::DeviceSession::State m_state = atb::DeviceSession::State::Disconnected;
+    QString m_linkName;
+    ConnectionChoice m_lastChoice;
+    bool m_haveChoice = false;
+    bool m_userClosing = false;
+    bool m_wasConnected = false;
+    bool m_persist = true;
+};

@@ -1,0 +1,134 @@
+#include "simulatorlink.h"
+
+#include "transport/pipetransport.h"
+
+#include <QCoreApplication>
+#include <QMutex>
+#include <QPointer>
+
+#ifdef ATBENCH_HAVE_SIMULATOR
+#include "simulator/simulatedmodule.h"
+#endif
+
+using atb::PipeTransport;
+using atb::Transport;
+
+struct SimulatorLink::Shared
+{
+    mutable QMutex mutex;
+    QPointer<PipeTransport> host;
+};
+
+namespace {
+
+#ifndef ATBENCH_HAVE_SIMULATOR
+// Stand-in used only when the simulator library is not built: answers a few commands with
+// canned ESP-AT replies and everything else with ERROR.
+class CannedResponder : public QObject
+{
+public:
+    CannedResponder(PipeTransport *device) : QObject(device), m_device(device)
+    {
+        connect(device, &Transport::received, this, &CannedResponder::feed);
+    }
+    void boot() { m_device->write("\r\nready\r\n"); }
+
+private:
+    void feed(const QByteArray &bytes)
+    {
+        m_line += bytes;
+        qsizetype eol;
+        while ((eol = m_line.indexOf("\r\n")) >= 0) {
+            const QByteArray line = m_line.left(eol);
+            m_line.remove(0, eol + 2);
+            QByteArray reply = m_echo ? line + "\r\n" : QByteArray();
+            if (line == "AT")
+                reply += "\r\nOK\r\n";
+            else if (line == "ATE0") {
+                m_echo = false;
+                reply += "\r\nOK\r\n";
+            } else if (line == "ATE1") {
+                m_echo = true;
+                reply += "\r\nOK\r\n";
+            } else if (line == "AT+GMR")
+                reply += "AT version:3.4.0.0(canned)\r\nSDK version:v5.0\r\ncompile time:Jan 1 2025\r\n\r\nOK\r\n";
+            else if (line == "AT+CIPMUX?")
+                reply += "+CIPMUX:0\r\n\r\nOK\r\n";
+            else
+                reply += "\r\nERROR\r\n";
+            m_device->write(reply);
+        }
+    }
+    PipeTransport *m_device;
+    QByteArray m_line;
+    bool m_echo = true;
+};
+#endif
+
+} // namespace
+
+SimulatorLink::SimulatorLink(QObject *parent) : QObject(parent), m_shared(std::make_shared<Shared>()) { }
+
+SimulatorLink::~SimulatorLink() = default;
+
+bool SimulatorLink::isBuiltIn()
+{
+#ifdef ATBENCH_HAVE_SIMULATOR
+    return true;
+#else
+    return false;
+#endif
+}
+
+QString SimulatorLink::displayName(Flavour flavour)
+{
+    return flavour == Flavour::Esp ? tr("Simulated module (ESP-AT)") : tr("Simulated module (Beken)");
+}
+
+std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour)
+{
+    const QString name = displayName(flavour);
+    std::shared_ptr<Shared> shared = m_shared;
+    return [shared, flavour, name](QObject *parent) -> Transport * {
+        auto [host, device] = PipeTransport::createPair(name, parent);
+        // The device side and the module die with the host end, which the session owns.
+        device->setParent(host);
+#ifdef ATBENCH_HAVE_SIMULATOR
+        atb::sim::SimulatedModule::Options options;
+        options.dialect = flavour == Flavour::Esp ? atb::sim::Dialect::Esp : atb::sim::Dialect::BekenDoc;
+        auto *module = new atb::sim::SimulatedModule(options, device);
+        QObject::connect(device, &Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
+        QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, device, &PipeTransport::write);
+        QObject::connect(host, &Transport::stateChanged, module, [module](Transport::State s) {
+            if (s == Transport::State::Open && !module->isRunning())
+                module->start();
+            else if (s == Transport::State::Closed && module->isRunning())
+                module->stop();
+        });
+#else
+        Q_UNUSED(flavour);
+        auto *module = new CannedResponder(device);
+        QObject::connect(host, &Transport::stateChanged, module, [module](Transport::State s) {
+            if (s == Transport::State::Open)
+                module->boot();
+        });
+#endif
+        device->open();
+        QMutexLocker lock(&shared->mutex);
+        shared->host = host;
+        return host;
+    };
+}
+
+void SimulatorLink::breakLink()
+{
+    QMutexLocker lock(&m_shared->mutex);
+    if (m_shared->host)
+        QMetaObject::invokeMethod(m_shared->host.data(), "breakLink", Qt::QueuedConnection);
+}
+
+bool SimulatorLink::isActive() const
+{
+    QMutexLocker lock(&m_shared->mutex);
+    return m_shared->host && m_shared->host->isOpen();
+}

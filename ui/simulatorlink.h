@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <memory>
+
+namespace atb {
+class Transport;
+}
+
+// Wires the built-in simulated module (atb::sim::SimulatedModule) to a DeviceSession through an
+// in-process pipe: factory() gives the session the host end; the device end and the module
+// live beside it (in the session's thread) and are destroyed with it when the session closes.
+class SimulatorLink : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Flavour { Esp, Beken };
+    Q_ENUM(Flavour)
+
+    explicit SimulatorLink(QObject *parent = nullptr);
+    ~SimulatorLink() override;
+
+    // True when the simulator library is linked in (otherwise a small canned responder that
+    // knows a handful of commands stands in, so screenshots still show a conversation).
+    static bool isBuiltIn();
+    static QString displayName(Flavour flavour);
+
+    // For DeviceSession::openWith(). Each call creates a fresh module that boots when the
+    // session opens the host end.
+    std::function<atb::Transport *(QObject *)> factory(Flavour flavour);
+
+    // Simulates an unplugged cable: the host end of the current pipe reports a fatal error.
+    void breakLink();
+    bool isActive() const;
+
+private:
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
+};
