@@ -134,6 +134,8 @@ public:
     bool wifiConnected() const { return m_wifiConnected; }
     int mqttState() const { return m_mqtt.state; }
     bool inDataMode() const { return m_dataMode != DataMode::None; }
+    // True while a command executes (further lines get "busy p..."), during boot, and in a data phase.
+    bool isExecuting() const { return m_executing || m_booting || m_sendingData; }
 
 public slots:
     void receiveFromHost(const QByteArray &bytes);

@@ -694,7 +694,7 @@ void SimulatedModule::handleDataBytes(const QByteArray &bytes, int *consumed)
     // The module stays busy until the stack has taken the data (next event loop turn).
     m_sendingData = true;
     const quint64 gen = m_generation;
-    QTimer::singleShot(1, this, [this, gen, ok]() {
+    QTimer::singleShot(0, this, [this, gen, ok]() {
         if (gen == m_generation)
             finishSend(ok);
     });
