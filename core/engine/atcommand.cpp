@@ -1,5 +1,7 @@
 #include "atcommand.h"
 
+#include "protocol/commandcatalog.h"
+
 #include <QCoreApplication>
 
 namespace atb {
@@ -61,25 +63,26 @@ AtCommand AtCommand::fromLine(const QByteArray &line, bool beken, qint64 *payloa
     const QList<QByteArray> f = isSet ? roughFields(line.mid(eq + 1)) : QList<QByteArray>();
     bool ok = false;
 
-    // Timeouts: the firmware's own worst cases (protocol.md 5.1, performance.md 6) plus margin.
-    if (name == "AT+CWJAP" && isSet)
-        c.timeoutMs = 25000;
-    else if (name == "AT+MQTTCONN" && isSet)
-        c.timeoutMs = 25000;
-    else if (name.startsWith("AT+MQTT"))
-        c.timeoutMs = 15000;
-    else if (name == "AT+CWLAP" || name == "AT+CIPSTART" || name == "AT+PING" || name == "AT+CIPDOMAIN")
-        c.timeoutMs = 15000;
-    else if (name == "AT+RST" || name == "AT+RESTORE" || name == "AT+CIPSNTPTIME" || name == "AT+CIPCLOSE")
-        c.timeoutMs = 5000;
+    // Timeouts, data phase and quiet end come from the command catalog (one description of
+    // every command, shared with the encoder, the forms and the console's help).
+    const Dialect dialect = beken ? Dialect::Beken : Dialect::Esp;
+    const CommandForm form = line.endsWith("=?") ? CommandForm::Test
+                             : isSet             ? CommandForm::Set
+                             : isQuery           ? CommandForm::Query
+                                                 : CommandForm::Execute;
+    const CommandSpec *spec = CommandCatalog::builtin().find(name, dialect);
+    if (spec) {
+        c.timeoutMs = spec->timeoutMs + 1000; // margin for the UART and the host
+        c.expectsPrompt = spec->hasPrompt(form);
+        c.enterPassthrough = c.expectsPrompt && form == CommandForm::Execute;
+        if (spec->hasQuietEnd(form))
+            c.quietEndMs = name == "AT+PING" ? 1500 : 300;
+    }
 
+    // The announced length of the data phase.
     if (name == "AT+CIPSEND" || name == "AT+CIPSENDEX") {
-        if (!isSet && !isQuery && line.trimmed().toUpper() == name) {
-            c.expectsPrompt = true;
-            c.enterPassthrough = true;
-        } else if (isSet) {
+        if (isSet) {
             // =<len> | =<id>,<len> | =[<id>,]<len>,"<host>",<port>
-            c.expectsPrompt = true;
             qint64 len = -1;
             if (f.size() == 1 || (f.size() == 3 && f[1].startsWith('"')))
                 len = f[0].toLongLong(&ok);
@@ -89,7 +92,6 @@ AtCommand AtCommand::fromLine(const QByteArray &line, bool beken, qint64 *payloa
                 *payloadLength = len;
         }
     } else if (name == "AT+MQTTPUBRAW" && isSet) {
-        c.expectsPrompt = true;
         if (f.size() >= 3) {
             const qint64 len = f[2].toLongLong(&ok);
             if (payloadLength && ok)
@@ -97,17 +99,13 @@ AtCommand AtCommand::fromLine(const QByteArray &line, bool beken, qint64 *payloa
         }
     } else if ((name == "AT+MQTTLONGCLIENTID" || name == "AT+MQTTLONGUSERNAME"
                 || name == "AT+MQTTLONGPASSWORD") && isSet) {
-        c.expectsPrompt = true;
+        c.expectsPrompt = true; // later firmware; not in the catalog
         if (f.size() >= 2) {
             const qint64 len = f[1].toLongLong(&ok);
             if (payloadLength && ok)
                 *payloadLength = len;
         }
     }
-
-    // Beken replies that have no final code: the host ends them on a quiet period.
-    if (beken && (line.trimmed().toUpper() == "AT+CIPSTATUS?" || name == "AT+PING"))
-        c.quietEndMs = name == "AT+PING" ? 1500 : 300;
     return c;
 }
 

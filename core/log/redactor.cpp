@@ -1,5 +1,7 @@
 #include "redactor.h"
 
+#include "protocol/atencoder.h"
+
 #include <QList>
 
 namespace atb {
@@ -49,6 +51,14 @@ QByteArray Redactor::maskLine(const QByteArray &line)
     if (line.size() < 6)
         return line;
     const QByteArray head = line.left(20).toUpper();
+    // Command lines the catalog knows: its parameter specs say which values are secret.
+    if (head.startsWith("AT+") && line.contains('=')) {
+        static const AtEncoder encoder(Dialect::Esp);
+        const QByteArray masked = encoder.redact(line);
+        if (masked != line)
+            return masked;
+    }
+    // Replies, and legacy or soft-AP commands the catalog does not describe.
     for (const Rule &r : kRules) {
         if (!head.startsWith(r.prefix.toByteArray()))
             continue;
