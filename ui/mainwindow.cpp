@@ -337,6 +337,8 @@ bool MainWindow::setLanguage(const QString &language)
         if (m_qtTranslator.load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qtTranslator);
     }
+    // Deliver the LanguageChange events now, so every widget speaks the new language on return.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
     m_language = ok ? lang : QStringLiteral("en");
     (m_language == QLatin1String("zh_CN") ? m_chineseAction : m_englishAction)->setChecked(true);
     retranslate();
