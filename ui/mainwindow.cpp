@@ -461,8 +461,9 @@ void MainWindow::start(const LaunchOptions &opts)
         } else if ((kind == QLatin1String("sim-esp") || kind == QLatin1String("sim-beken")) && m_bar->choice(&c, &error)
                    && c.isSimulator()) {
             // reopen the last used simulator
-        } else if (m_bar->serialPortCount() == 0) {
-            // A newcomer without hardware: show a working module straight away.
+        } else if (m_bar->adapterCount() == 0) {
+            // A newcomer without hardware (no USB adapter; bare ttyS ports do not count): show a
+            // working module straight away.
             c = ConnectionChoice();
             c.kind = ConnectionChoice::Kind::SimulatorEsp;
             m_console->appendNote(tr("No serial port found: starting the built-in simulated module (ESP-AT). "

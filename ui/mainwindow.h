@@ -32,7 +32,8 @@ public:
 
     // Applies the language, restores the saved settings and connects as the options ask: --port,
     // --tcp, --simulator; otherwise the last used port when it still exists (or the last used
-    // simulator), otherwise, when this machine has no serial port, the built-in ESP-AT simulator.
+    // simulator), otherwise, when this machine has no serial adapter (ports with USB IDs or a
+    // description; a bare ttyS0 does not count), the built-in ESP-AT simulator.
     void start(const LaunchOptions &opts);
 
     // Renders the window at 1280x800, connected to the built-in simulator after a few console

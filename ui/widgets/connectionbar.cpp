@@ -18,6 +18,7 @@ using atb::DeviceSession;
 namespace {
 constexpr int kKindRole = Qt::UserRole + 1;
 constexpr int kPathRole = Qt::UserRole + 2;
+constexpr int kAdapterRole = Qt::UserRole + 3;
 const int kBaudRates[] = { 9600, 19200, 38400, 57600, 74880, 115200, 230400, 460800, 921600, 1000000, 1500000, 2000000, 3000000 };
 }
 
@@ -121,6 +122,7 @@ void ConnectionBar::refreshPorts()
         m_port->setItemData(i, int(ConnectionChoice::Kind::Serial), kKindRole);
         m_port->setItemData(i, p.systemLocation.isEmpty() ? p.name : p.systemLocation, kPathRole);
         m_port->setItemData(i, p.label(), Qt::ToolTipRole);
+        m_port->setItemData(i, p.vendorId.has_value() || !p.description.isEmpty(), kAdapterRole);
     }
     if (!ports.isEmpty())
         m_port->insertSeparator(m_port->count());
@@ -153,6 +155,15 @@ int ConnectionBar::serialPortCount() const
     for (int i = 0; i < m_port->count(); ++i)
         if (m_port->itemData(i, kKindRole).isValid()
             && m_port->itemData(i, kKindRole).toInt() == int(ConnectionChoice::Kind::Serial))
+            ++n;
+    return n;
+}
+
+int ConnectionBar::adapterCount() const
+{
+    int n = 0;
+    for (int i = 0; i < m_port->count(); ++i)
+        if (m_port->itemData(i, kAdapterRole).toBool())
             ++n;
     return n;
 }

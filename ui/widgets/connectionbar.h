@@ -39,6 +39,9 @@ public:
     // Selects a serial port by name or path; false when it is not listed.
     bool selectSerialPort(const QString &nameOrPath);
     int serialPortCount() const;
+    // Serial ports that look like real adapters (USB IDs or a description), as opposed to bare
+    // legacy or virtual UARTs such as an unused ttyS0.
+    int adapterCount() const;
 
     void setState(atb::DeviceSession::State state);
 
