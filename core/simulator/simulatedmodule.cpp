@@ -591,6 +591,7 @@ void SimulatedModule::processInput(const QByteArray &bytes)
         qsizetype i = 0;
         while (i < work.size()) {
             if (m_dataMode == DataMode::Passthrough) {
+                recordRx(work.mid(i));
                 handlePassthroughBytes(work.mid(i));
                 i = work.size();
                 break;
@@ -598,6 +599,7 @@ void SimulatedModule::processInput(const QByteArray &bytes)
             if (m_sendingData) {
                 // Bytes beyond <len> while the data is being sent (P 2.5, P 7.2 #26, #116).
                 const QByteArray surplus = work.mid(i);
+                recordRx(surplus);
                 if (isEsp()) {
                     out("busy p...\r\n");
                 } else {
@@ -608,15 +610,15 @@ void SimulatedModule::processInput(const QByteArray &bytes)
             }
             if (m_dataMode != DataMode::None) {
                 int consumed = 0;
-                handleDataBytes(work.mid(i), &consumed);
+                const QByteArray rest = work.mid(i);
+                handleDataBytes(rest, &consumed);
+                recordRx(rest.left(consumed));
                 i += consumed;
                 continue;
             }
             handleLineByte(work.at(i));
             ++i;
         }
-        if (m_recorder)
-            m_recorder->record("rx", maskSecrets(work));
         work = m_reentrantInput;
         m_reentrantInput.clear();
     }
@@ -642,7 +644,40 @@ void SimulatedModule::handleLineByte(char c)
         m_lineOverlong = true;
 }
 
+void SimulatedModule::recordRx(const QByteArray &bytes)
+{
+    if (m_recorder && !bytes.isEmpty())
+        m_recorder->record("rx", maskSecrets(bytes));
+}
+
+void SimulatedModule::registerLineSecrets(const Command &c)
+{
+    // Secrets are registered before the line is recorded or logged (record rx is per line).
+    auto reg = [&](int i) {
+        if (i < c.params.size())
+            registerSecret(QString::fromUtf8(c.params.at(i).value));
+    };
+    if (c.name == "AT+CWJAP")
+        reg(1);
+    else if (c.name == "AT+MQTTUSERCFG")
+        reg(4);
+    else if (c.name == "AT+MQTTPASSWORD")
+        reg(1);
+    else if (c.name == "AT+CIPSSLCPSK") {
+        reg(int(c.params.size()) - 2);
+    }
+}
+
 void SimulatedModule::handleLine(const QByteArray &line, bool overlong)
+{
+    Command pre;
+    if (m_recorder && parseCommand(line, &pre))
+        registerLineSecrets(pre);
+    recordRx(line + "\r\n");
+    handleLineImpl(line, overlong);
+}
+
+void SimulatedModule::handleLineImpl(const QByteArray &line, bool overlong)
 {
     if (m_booting)
         return; // nothing listens while the module boots

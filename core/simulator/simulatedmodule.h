@@ -222,6 +222,9 @@ private:
     void processInput(const QByteArray &bytes);
     void handleLineByte(char c);
     void handleLine(const QByteArray &line, bool overlong);
+    void handleLineImpl(const QByteArray &line, bool overlong);
+    void recordRx(const QByteArray &bytes);
+    void registerLineSecrets(const Command &c);
     void handleDataBytes(const QByteArray &bytes, int *consumed);
     void handlePassthroughBytes(const QByteArray &bytes);
     void flushPassthrough(bool all);
