@@ -602,7 +602,8 @@ void MainWindow::updateModelLabels()
     m_dialectLabel->setText(m_model->dialect() == atb::Dialect::Beken ? tr("Beken ATSVR") : tr("ESP-AT"));
     const QStringList fw = m_model->firmware();
     const QString first = fw.isEmpty() ? QString() : fw.first();
-    m_firmwareLabel->setText(first.isEmpty() ? tr("Firmware: unknown") : first);
+    m_firmwareLabel->setText(first.isEmpty() ? tr("Firmware: unknown")
+                                              : m_firmwareLabel->fontMetrics().elidedText(first, Qt::ElideRight, 300));
     m_firmwareLabel->setToolTip(fw.isEmpty() ? tr("First line of the module's AT+GMR answer") : fw.join(QLatin1Char('\n')));
 }
 
@@ -697,6 +698,7 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
     spin(300, [] { return false; });
     const QStringList commands = { QStringLiteral("AT"), QStringLiteral("ATE0"), QStringLiteral("AT+GMR"),
                                    QStringLiteral("AT+CIPMUX?"), QStringLiteral("AT+CWMODE?"),
+                                   QStringLiteral("AT+SYSLOG=1"), // ERR CODE lines with failures
                                    QStringLiteral("AT+CIPSTART=\"TCP\",\"\",0") };
     for (const QString &c : commands) {
         m_console->input()->setText(c);
