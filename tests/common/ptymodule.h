@@ -40,6 +40,7 @@ public:
     ~PtyModule() override { unplug(); }
 
     bool isValid() const { return m_master >= 0; }
+    int masterFd() const { return m_master; }
     QString slavePath() const { return m_slavePath; }
 
     // reply for a command line (without CR LF); "*" = default. Echo off unless setEcho(true).

@@ -19,6 +19,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <pty.h>
+#include <unistd.h>
+#endif
+
 using atb::DeviceSession;
 using atb::LogRecord;
 
@@ -34,6 +40,7 @@ private slots:
     void simulatorConnectsAndAnswers();
     void brokenLinkShowsErrorThenConnectWorksAgain_data();
     void brokenLinkShowsErrorThenConnectWorksAgain();
+    void unpluggedPtyShowsErrorThenDisconnected();
     void portBarValidatesEntries_data();
     void portBarValidatesEntries();
     void languageSwitchesAtRunTime_data();
@@ -167,6 +174,34 @@ void tst_MainWindow::brokenLinkShowsErrorThenConnectWorksAgain()
     m_window->consolePage()->clear();
     typeInConsole(QStringLiteral("AT"));
     QTRY_VERIFY(findRow(QStringLiteral("OK"), int(LogRecord::Kind::Final)) >= 0);
+}
+
+void tst_MainWindow::unpluggedPtyShowsErrorThenDisconnected()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("Pseudo-terminals are tested on Linux only.");
+#else
+    int master = -1, slave = -1;
+    char name[256] = {};
+    QVERIFY(openpty(&master, &slave, name, nullptr, nullptr) == 0);
+    ConnectionChoice c;
+    c.kind = ConnectionChoice::Kind::Serial;
+    c.serial.portName = QString::fromLocal8Bit(name);
+    m_window->connectionBar()->setChoice(c);
+    QCOMPARE(m_window->connectionBar()->portCombo()->currentText(), c.serial.portName);
+    QTest::mouseClick(m_window->connectionBar()->connectButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
+
+    // The module says something, then the adapter goes away.
+    QCOMPARE(::write(master, "\r\nready\r\n", 9), ssize_t(9));
+    QTRY_VERIFY(findRow(QStringLiteral("ready"), int(LogRecord::Kind::Urc)) >= 0);
+    ::close(slave);
+    ::close(master);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->sessionState(), DeviceSession::State::Disconnected, 10000);
+    QTRY_VERIFY(m_window->statusMessageLabel()->text().contains(QStringLiteral("disappeared")));
+    QTRY_VERIFY(findRow(QStringLiteral("was lost"), int(LogRecord::Kind::Error)) >= 0);
+    QCOMPARE(m_window->connectionBar()->connectButton()->text(), QStringLiteral("&Connect"));
+#endif
 }
 
 void tst_MainWindow::portBarValidatesEntries_data()

@@ -9,6 +9,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <atomic>
+#include <thread>
 #include <QtTest>
 
 using namespace atb;
@@ -208,6 +210,51 @@ private slots:
         io.quit();
         io.wait();
         delete device;
+    }
+
+    void guiStallLosesNothing()
+    {
+        // G10: with the session in its own I/O thread, a 200 ms stall of the caller's thread
+        // loses nothing, even though a UART (modelled here by a non-blocking writer that counts
+        // what it could not hand over) has no back-pressure.
+        PtyModule m;
+        QThread io;
+        auto *s = new DeviceSession;
+        s->moveToThread(&io);
+        io.start();
+        QAtomicInteger<int> ipd { 0 };
+        QObject::connect(s, &DeviceSession::urcReceived, s, [&ipd](const AtEvent &e) {
+            if (e.name == "+IPD" && e.length == 100)
+                ipd.fetchAndAddRelaxed(1);
+        }, Qt::DirectConnection);
+        SerialSettings ss = serialFor(m);
+        ss.baudRate = 3000000;
+        s->openSerial(ss);
+        QTRY_COMPARE(s->state(), DeviceSession::State::Connected);
+        std::atomic<qint64> lost { 0 };
+        const int records = 600; // ~64 KB at 300 kB/s: about 210 ms
+        std::thread writer([&] {
+            const QByteArray rec = "+IPD,0,100:" + QByteArray(100, 'x') + "\r\n";
+            for (int i = 0; i < records; ++i) {
+                qsizetype off = 0;
+                while (off < rec.size()) {
+                    const ssize_t n = ::write(m.masterFd(), rec.constData() + off, size_t(rec.size() - off));
+                    if (n <= 0) { // EAGAIN: a real UART would have dropped these bytes
+                        lost += rec.size() - off;
+                        break;
+                    }
+                    off += n;
+                }
+                std::this_thread::sleep_for(std::chrono::microseconds(350));
+            }
+        });
+        QThread::msleep(200); // the stall
+        writer.join();
+        QTRY_COMPARE(ipd.loadRelaxed(), records);
+        QCOMPARE(lost.load(), 0);
+        QMetaObject::invokeMethod(s, &QObject::deleteLater);
+        io.quit();
+        io.wait();
     }
 
     void secretsAreMaskedInTheLog()

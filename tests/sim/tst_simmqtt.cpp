@@ -1,0 +1,228 @@
+// MQTT (seed 004) end to end: atbench-sim on a pty <-> Paho <-> mosquitto on 127.0.0.1 <->
+// mosquitto_sub / mosquitto_pub. Payloads are compared byte for byte.
+#include "simtestutil.h"
+
+using namespace simtest;
+
+namespace {
+// mosquitto_sub printing payloads as hex (-F %x) with debug lines (-d) to see the SUBACK.
+class Subscriber
+{
+public:
+    bool start(quint16 port, const QString &topic)
+    {
+        // stdbuf: mosquitto_sub block-buffers stdout into a pipe, and the SUBACK line is needed now.
+        m_proc.start(QStringLiteral("stdbuf"), { QStringLiteral("-oL"), QStringLiteral("mosquitto_sub"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                                        QString::number(port), QStringLiteral("-t"), topic, QStringLiteral("-d"),
+                                                        QStringLiteral("-F"), QStringLiteral("%x") });
+        if (!m_proc.waitForStarted(5000))
+            return false;
+        QDeadlineTimer d(5000);
+        while (!m_out.contains("SUBACK") && !d.hasExpired()) {
+            m_proc.waitForReadyRead(100);
+            m_out += m_proc.readAllStandardOutput();
+        }
+        m_out.clear();
+        return !d.hasExpired();
+    }
+    QByteArray nextPayload(int timeoutMs = 5000)
+    {
+        QDeadlineTimer d(timeoutMs);
+        for (;;) {
+            m_out += m_proc.readAllStandardOutput();
+            qsizetype nl;
+            while ((nl = m_out.indexOf('\n')) >= 0) {
+                const QByteArray line = m_out.left(nl).trimmed();
+                m_out.remove(0, nl + 1);
+                if (!line.startsWith("Client") && !line.isEmpty())
+                    return QByteArray::fromHex(line);
+            }
+            if (d.hasExpired())
+                return "<timeout>";
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            m_proc.waitForReadyRead(20);
+        }
+    }
+    ~Subscriber()
+    {
+        m_proc.terminate();
+        m_proc.waitForFinished(3000);
+    }
+
+private:
+    QProcess m_proc;
+    QByteArray m_out;
+};
+} // namespace
+
+class TstSimMqtt : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void connectReportsConnectedUrcAndState4();
+    void subscribeThenDuplicateSubscribe();
+    void brokerMessagesArriveAsSubrecvByteExact_data();
+    void brokerMessagesArriveAsSubrecvByteExact();
+    void publishArrivesAtSubscriberByteExact_data();
+    void publishArrivesAtSubscriberByteExact();
+    void pubrawCarriesBinaryWithNul();
+    void unsubscribeKnownAndUnknownTopics();
+    void brokerDropFaultReconnects();
+    void brokerLossGivesDisconnectedAndState3();
+    void cleanReturnsToState0();
+
+private:
+    QByteArray port() const { return QByteArray::number(m_broker.port()); }
+    Mosquitto m_broker;
+    PtySim m_sim;
+};
+
+void TstSimMqtt::initTestCase()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("mosquitto")).isEmpty()
+        && !QFile::exists(QStringLiteral("/usr/sbin/mosquitto")))
+        QFAIL("mosquitto is required");
+    QString error;
+    QVERIFY2(m_broker.start(&error), qPrintable(error));
+    QVERIFY2(m_sim.start({ QStringLiteral("--wifi-connected") }, &error), qPrintable(error));
+    m_sim.waitFor("WIFI GOT IP\r\n");
+    QCOMPARE(m_sim.transact("ATE0"), QByteArray("ATE0\r\n\r\nOK\r\n"));
+    QCOMPARE(m_sim.transact("AT+SYSLOG=1"), QByteArray("\r\nOK\r\n"));
+}
+
+void TstSimMqtt::cleanupTestCase()
+{
+    m_sim.stop();
+    m_broker.stop();
+}
+
+void TstSimMqtt::connectReportsConnectedUrcAndState4()
+{
+    QCOMPARE(m_sim.transact("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"1234567890\",0,0,\"\""), QByteArray("\r\nOK\r\n"));
+    QCOMPARE(m_sim.transact("AT+MQTTCONNCFG=0,0,0,\"lwt\",\"bye\",0,0"), QByteArray("\r\nOK\r\n"));
+    // 7.4 #68/#69 with the broker on loopback.
+    QCOMPARE(m_sim.transact("AT+MQTTCONN=0,\"127.0.0.1\"," + port() + ",1", "OK\r\n", 15000),
+             "+MQTTCONNECTED:0,1,\"127.0.0.1\",\"" + port() + "\",\"\",1\r\n\r\nOK\r\n");
+    QCOMPARE(m_sim.transact("AT+MQTTCONN?"), "+MQTTCONN:0,4,1,\"127.0.0.1\",\"" + port() + "\",\"\",1\r\n\r\nOK\r\n");
+    // 7.4 #70: connecting again while connected.
+    QCOMPARE(m_sim.transact("AT+MQTTCONN=0,\"127.0.0.1\"," + port() + ",1", "ERROR\r\n"), QByteArray("ERR CODE:0x010a6004\r\n\r\nERROR\r\n"));
+}
+
+void TstSimMqtt::subscribeThenDuplicateSubscribe()
+{
+    QCOMPARE(m_sim.transact("AT+MQTTSUB=0,\"topic\",1"), QByteArray("\r\nOK\r\n")); // 7.4 #72
+    QCOMPARE(m_sim.transact("AT+MQTTSUB=0,\"topic\",1"), QByteArray("ALREADY SUBSCRIBE\r\n\r\nOK\r\n")); // #73
+    QCOMPARE(m_sim.transact("AT+MQTTSUB?"), QByteArray("+MQTTSUB:0,6,\"topic\",1\r\n\r\nOK\r\n")); // #74
+}
+
+void TstSimMqtt::brokerMessagesArriveAsSubrecvByteExact_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::newRow("75 plain text") << QByteArray("test");
+    QTest::newRow("76 embedded OK with CR LF") << QByteArray("a\r\nOK\r\nb");
+    QTest::newRow("commas and quotes") << QByteArray("x,\"y\",z,,\"");
+    QTest::newRow("NUL bytes") << QByteArray("\0nul\0in\0the\0middle\0", 20);
+    QTest::newRow("looks like a URC") << QByteArray("\r\n+MQTTSUBRECV:0,\"topic\",3,abc\r\n");
+    QTest::newRow("1000 bytes of binary") << [] { QByteArray b; for (int i = 0; i < 1000; ++i) b.append(char(i * 7)); return b; }();
+}
+
+void TstSimMqtt::brokerMessagesArriveAsSubrecvByteExact()
+{
+    QFETCH(QByteArray, payload);
+    QTemporaryDir dir;
+    QFile f(dir.filePath(QStringLiteral("payload")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(payload);
+    f.close();
+    QCOMPARE(QProcess::execute(QStringLiteral("mosquitto_pub"), { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                                                    QString::fromLatin1(port()), QStringLiteral("-t"), QStringLiteral("topic"),
+                                                                    QStringLiteral("-f"), f.fileName() }), 0);
+    const QByteArray header = "+MQTTSUBRECV:0,\"topic\"," + QByteArray::number(payload.size()) + ",";
+    QVERIFY(!m_sim.waitFor(header, 5000).isEmpty());
+    QDeadlineTimer d(5000);
+    while (m_sim.buffer().size() < payload.size() + 2 && !d.hasExpired())
+        m_sim.collect(20).swap(m_sim.buffer()), m_sim.pump();
+    const QByteArray rest = m_sim.buffer();
+    QCOMPARE(rest.left(payload.size()), payload);
+    QCOMPARE(rest.mid(payload.size(), 2), QByteArray("\r\n"));
+    m_sim.buffer().clear();
+}
+
+void TstSimMqtt::publishArrivesAtSubscriberByteExact_data()
+{
+    QTest::addColumn<QByteArray>("escaped");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("77 plain") << QByteArray("test") << QByteArray("test");
+    QTest::newRow("78 seed 004 JSON with escaped quotes") << QByteArray("\\\"{\\\"timestamp\\\":\\\"20201121085253\\\"}\\\"")
+                                                         << QByteArray("\"{\"timestamp\":\"20201121085253\"}\"");
+    QTest::newRow("escaped commas") << QByteArray("765933\\, 94875095") << QByteArray("765933, 94875095");
+    QTest::newRow("escaped backslash") << QByteArray("back\\\\slash") << QByteArray("back\\slash");
+}
+
+void TstSimMqtt::publishArrivesAtSubscriberByteExact()
+{
+    QFETCH(QByteArray, escaped);
+    QFETCH(QByteArray, expected);
+    Subscriber sub;
+    QVERIFY(sub.start(m_broker.port(), QStringLiteral("out/topic")));
+    QCOMPARE(m_sim.transact("AT+MQTTPUB=0,\"out/topic\",\"" + escaped + "\",1,0"), QByteArray("\r\nOK\r\n"));
+    QCOMPARE(sub.nextPayload(), expected);
+}
+
+void TstSimMqtt::pubrawCarriesBinaryWithNul()
+{
+    Subscriber sub;
+    QVERIFY(sub.start(m_broker.port(), QStringLiteral("raw")));
+    const QByteArray payload("\0\r\nOK\r\n,\"x\"\0\xff", 13);
+    QCOMPARE(m_sim.transact("AT+MQTTPUBRAW=0,\"raw\"," + QByteArray::number(payload.size()) + ",0,0", ">"),
+             QByteArray("\r\nOK\r\n\r\n>")); // 7.4 #80
+    m_sim.write(payload);
+    QCOMPARE(m_sim.waitFor("+MQTTPUB:OK\r\n"), QByteArray("\r\n+MQTTPUB:OK\r\n"));
+    QCOMPARE(sub.nextPayload(), payload);
+}
+
+void TstSimMqtt::unsubscribeKnownAndUnknownTopics()
+{
+    QCOMPARE(m_sim.transact("AT+MQTTUNSUB=0,\"never-subscribed\""), QByteArray("NO UNSUBSCRIBE\r\n\r\nOK\r\n")); // #84
+    QCOMPARE(m_sim.transact("AT+MQTTUNSUB=0,\"topic\""), QByteArray("\r\nOK\r\n")); // #83
+    QVERIFY(m_sim.transact("AT+MQTTCONN?").startsWith("+MQTTCONN:0,5,"));
+    QCOMPARE(m_sim.transact("AT+MQTTSUB=0,\"topic\",0"), QByteArray("\r\nOK\r\n"));
+}
+
+void TstSimMqtt::brokerDropFaultReconnects()
+{
+    // In-process module against the same broker: the broker-drop fault with reconnect=1.
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    QCOMPARE(sim.run("AT+MQTTUSERCFG=0,1,\"inproc\",\"\",\"\",0,0,\"\""), QByteArray("\r\nOK\r\n"));
+    sim.module->receiveFromHost("AT+MQTTCONN=0,\"localhost\"," + port() + ",1\r\n");
+    QCOMPARE(sim.waitFor("OK\r\n", 15000), "+MQTTCONNECTED:0,1,\"localhost\",\"" + port() + "\",\"\",1\r\n\r\nOK\r\n");
+    QVERIFY(sim.waitIdle());
+    QVERIFY(sim.module->injectFault(QStringLiteral("broker-drop")));
+    QCOMPARE(sim.out, QByteArray("+MQTTDISCONNECTED:0\r\n")); // 7.4 #85
+    QCOMPARE(sim.module->mqttState(), 3);
+    sim.out.clear();
+    QCOMPARE(sim.waitFor("\r\n", 10000), "+MQTTCONNECTED:0,1,\"localhost\",\"" + port() + "\",\"\",1\r\n");
+    QCOMPARE(sim.module->mqttState(), 4);
+}
+
+void TstSimMqtt::brokerLossGivesDisconnectedAndState3()
+{
+    m_broker.stop(); // a real broker loss (7.4 #85)
+    QCOMPARE(m_sim.waitFor("+MQTTDISCONNECTED:0\r\n", 10000), QByteArray("+MQTTDISCONNECTED:0\r\n"));
+    QVERIFY(m_sim.transact("AT+MQTTCONN?").startsWith("+MQTTCONN:0,3,"));
+    QCOMPARE(m_sim.transact("AT+MQTTPUB=0,\"t\",\"x\",0,0", "ERROR\r\n"), QByteArray("ERR CODE:0x010a6051\r\n\r\nERROR\r\n")); // #88
+}
+
+void TstSimMqtt::cleanReturnsToState0()
+{
+    QCOMPARE(m_sim.transact("AT+MQTTCLEAN=0"), QByteArray("\r\nOK\r\n")); // #87
+    QCOMPARE(m_sim.transact("AT+MQTTCONN?"), QByteArray("+MQTTCONN:0,0,0,\"\",\"\",\"\",0\r\n\r\nOK\r\n"));
+    QCOMPARE(m_sim.transact("AT+MQTTCLEAN=0", "ERROR\r\n"), QByteArray("ERR CODE:0x010a6003\r\n\r\nERROR\r\n"));
+}
+
+QTEST_GUILESS_MAIN(TstSimMqtt)
+#include "tst_simmqtt.moc"
