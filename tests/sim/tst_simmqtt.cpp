@@ -18,11 +18,11 @@ public:
         if (!m_proc.waitForStarted(5000))
             return false;
         QDeadlineTimer d(5000);
-        while (!m_out.contains("SUBACK") && !d.hasExpired()) {
+        while (!m_out.contains("Subscribed (mid") && !d.hasExpired()) {
             m_proc.waitForReadyRead(100);
             m_out += m_proc.readAllStandardOutput();
         }
-        m_out.clear();
+        m_out.remove(0, m_out.indexOf("Subscribed (mid"));
         return !d.hasExpired();
     }
     QByteArray nextPayload(int timeoutMs = 5000)
@@ -34,7 +34,7 @@ public:
             while ((nl = m_out.indexOf('\n')) >= 0) {
                 const QByteArray line = m_out.left(nl).trimmed();
                 m_out.remove(0, nl + 1);
-                if (!line.startsWith("Client") && !line.isEmpty())
+                if (!line.startsWith("Client") && !line.startsWith("Subscribed") && !line.isEmpty())
                     return QByteArray::fromHex(line);
             }
             if (d.hasExpired())
