@@ -120,7 +120,9 @@ void tst_MainWindow::simulatorConnectsAndAnswers()
     QTRY_VERIFY(findRow(QStringLiteral("OK"), int(LogRecord::Kind::Final)) >= 0);
     typeInConsole(QStringLiteral("AT+GMR"));
     QTRY_VERIFY(!m_model->firmware().isEmpty());
-    QTRY_VERIFY(m_window->findChild<QLabel *>(QStringLiteral("statusFirmware"))->text() == m_model->firmware().first());
+    QLabel *firmware = m_window->findChild<QLabel *>(QStringLiteral("statusFirmware"));
+    QTRY_VERIFY(firmware->toolTip().startsWith(m_model->firmware().first()));
+    QVERIFY(m_model->firmware().first().startsWith(firmware->text().chopped(1))); // elided to fit
     QTRY_VERIFY(m_window->findChild<QLabel *>(QStringLiteral("statusBytes"))->text() != QStringLiteral("TX 0 B · RX 0 B"));
 
     // Disconnect by shortcut.
