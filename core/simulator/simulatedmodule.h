@@ -123,6 +123,8 @@ public:
     void reportOverrun(qint64 bytes);
     // Bytes queued for the host but not yet emitted (pacing backlog).
     qint64 pendingToHost() const { return m_outQueue.size() - m_outPos; }
+    // Bytes received from the host but not yet consumed (pacing backlog).
+    qint64 pendingFromHost() const { return m_inQueue.size() - m_inPos; }
 
     // Optional recorder (not owned); both directions with timestamps, secrets masked.
     void setRecorder(Recorder *recorder) { m_recorder = recorder; }

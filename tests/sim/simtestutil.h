@@ -205,7 +205,7 @@ public:
         QDeadlineTimer d(timeoutMs);
         // Let queued work (zero timers, socket events) run at least once.
         QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
-        while (module->isExecuting() && !d.hasExpired())
+        while ((module->isExecuting() || module->pendingToHost() > 0 || module->pendingFromHost() > 0) && !d.hasExpired())
             QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
         QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
         return !module->isExecuting();
