@@ -5,12 +5,13 @@
 #
 #   usage: .ci/package.sh BUILD_DIR
 #
-# BUILD_DIR must be a configured build of this project with
+# BUILD_DIR is a build of this project configured with
 #   -DCMAKE_BUILD_TYPE=Release|RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr
 # e.g.
 #   cmake -S . -B build-pkg -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 #         -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF
 #   .ci/package.sh build-pkg
+# If BUILD_DIR does not exist or is not configured yet, it is configured that way.
 #
 # Needs root (apt-get). Exits non-zero if any check fails; a check that cannot
 # run yet (a program option that does not exist) is reported as SKIP.
@@ -19,9 +20,10 @@ set -uo pipefail
 die() { echo "package.sh: ERROR: $*" >&2; exit 1; }
 
 [ $# -eq 1 ] || die "usage: $0 BUILD_DIR"
-BUILD_DIR=$(cd "$1" 2>/dev/null && pwd) || die "build dir '$1' does not exist"
-[ -f "$BUILD_DIR/CMakeCache.txt" ] || die "$BUILD_DIR is not a configured CMake build dir"
 [ "$(id -u)" -eq 0 ] || die "must run as root (installs the package with apt-get)"
+SRC_DIR=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$1" || die "cannot create build dir '$1'"
+BUILD_DIR=$(cd "$1" && pwd)
 
 export DEBIAN_FRONTEND=noninteractive
 WORK=$(mktemp -d /tmp/atbench-package.XXXXXX)
@@ -54,6 +56,12 @@ fi
 
 # --- build configuration -------------------------------------------------------
 step "build configuration"
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    gen=(); command -v ninja >/dev/null && gen=(-G Ninja)
+    echo "configuring $BUILD_DIR (RelWithDebInfo, prefix /usr)"
+    cmake -S "$SRC_DIR" -B "$BUILD_DIR" "${gen[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF || die "cmake configure failed"
+fi
 cache_get() { sed -n "s/^$1:[A-Z]*=//p" "$BUILD_DIR/CMakeCache.txt" | head -n1; }
 build_type=$(cache_get CMAKE_BUILD_TYPE)
 prefix=$(cache_get CMAKE_INSTALL_PREFIX)
