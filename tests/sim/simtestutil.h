@@ -220,6 +220,13 @@ public:
         out.clear();
         return r;
     }
+    // Sends a command that answers with the ">" data prompt; returns the output up to it.
+    QByteArray prompt(const QByteArray &line)
+    {
+        out.clear();
+        module->receiveFromHost(line + "\r\n");
+        return waitFor(">");
+    }
     QByteArray waitFor(const QByteArray &needle, int timeoutMs = 5000)
     {
         QDeadlineTimer d(timeoutMs);
