@@ -13,8 +13,11 @@ using namespace atb;
 static int runDecode(const QStringList &args)
 {
     QCommandLineParser p;
+    // QCommandLineParser's usage line names only the program, so spell the sub-command out.
     p.setApplicationDescription(QCoreApplication::translate(
-        "cli", "Decode bytes a module sent (a capture) into JSON Lines, one event per line."));
+        "cli", "atbench-cli decode [--dialect esp|beken] FILE\n\n"
+               "Decode bytes a module sent (a capture) into JSON Lines, one event per line.\n"
+               "FILE may be - for standard input. See README.md for the event format."));
     p.addHelpOption();
     QCommandLineOption dialectOpt(QStringLiteral("dialect"),
                                   QCoreApplication::translate("cli", "Firmware family: esp or beken (default esp)."),
@@ -70,7 +73,6 @@ int main(int argc, char **argv)
     // Sub-commands first: "atbench-cli decode [options] FILE".
     if (args.size() >= 2 && args[1] == QLatin1String("decode")) {
         args.removeAt(1);
-        args[0] += QStringLiteral(" decode");
         return runDecode(args);
     }
 

@@ -10,6 +10,8 @@
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    // Lets Wayland and the shell tie the window to the menu entry and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.atbench.AtBench"));
     QApplication::setApplicationName(QStringLiteral("atbench"));
     QApplication::setOrganizationName(QStringLiteral("atbench"));
     QApplication::setApplicationDisplayName(QStringLiteral("AT Bench"));
