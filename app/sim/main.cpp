@@ -185,7 +185,9 @@ int main(int argc, char *argv[])
                         static_cast<long long>(o.baud));
         std::fflush(stdout);
     };
-    if (pty && !module.inDataMode() && o.bootDelayMs < 0 && o.dialect != Dialect::Esp)
+    // READY once commands are accepted: after the boot "ready" (pty); at once for TCP, where the
+    // module boots when the first client connects.
+    if (pty)
         QObject::connect(&module, &SimulatedModule::booted, &app, announce, Qt::SingleShotConnection);
     else
         announce();

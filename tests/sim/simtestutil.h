@@ -334,13 +334,15 @@ class Mosquitto
 {
 public:
     ~Mosquitto() { stop(); }
-    bool start(QString *error)
+    // extraListenerLines go right after the listener line (e.g. certfile/keyfile for TLS).
+    bool start(QString *error, const QString &extraListenerLines = QString())
     {
         m_port = freeTcpPort();
         const QString conf = m_dir.filePath(QStringLiteral("mosquitto.conf"));
         QFile f(conf);
         f.open(QIODevice::WriteOnly);
-        f.write(QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\npersistence false\n").arg(m_port).toUtf8());
+        f.write(QStringLiteral("listener %1 127.0.0.1\n%2\nallow_anonymous true\npersistence false\n")
+                    .arg(m_port).arg(extraListenerLines).toUtf8());
         f.close();
         m_proc.setProgram(QStringLiteral("mosquitto"));
         m_proc.setArguments({ QStringLiteral("-c"), conf });

@@ -1,0 +1,105 @@
+// TLS: an "SSL" link to a local QSslServer and MQTT scheme 2 (TLS without verification) against
+// a mosquitto TLS listener, both on 127.0.0.1 with a throw-away self-signed certificate.
+#include "simtestutil.h"
+
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+
+using namespace simtest;
+
+class TstSimTls : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void sslLinkEchoesThroughTls();
+    void mqttOverTlsScheme2PublishesAndReceives();
+    void clientCertificateSchemesAreRefused();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_cert, m_key;
+};
+
+void TstSimTls::initTestCase()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("Qt has no TLS backend here");
+    m_cert = m_dir.filePath(QStringLiteral("cert.pem"));
+    m_key = m_dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.setStandardErrorFile(QProcess::nullDevice());
+    openssl.start(QStringLiteral("openssl"),
+                                     { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                       QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_key, QStringLiteral("-out"), m_cert,
+                                       QStringLiteral("-subj"), QStringLiteral("/CN=localhost"), QStringLiteral("-days"), QStringLiteral("2") });
+    QVERIFY(openssl.waitForFinished(30000));
+    QCOMPARE(openssl.exitCode(), 0);
+}
+
+void TstSimTls::sslLinkEchoesThroughTls()
+{
+    QFile cf(m_cert), kf(m_key);
+    QVERIFY(cf.open(QIODevice::ReadOnly) && kf.open(QIODevice::ReadOnly));
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.setLocalCertificate(QSslCertificate(&cf));
+    conf.setPrivateKey(QSslKey(&kf, QSsl::Rsa));
+    QSslServer server;
+    server.setSslConfiguration(conf);
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QByteArray serverGot;
+    connect(&server, &QTcpServer::pendingConnectionAvailable, this, [&]() {
+        auto *s = qobject_cast<QSslSocket *>(server.nextPendingConnection());
+        connect(s, &QSslSocket::readyRead, s, [&, s]() {
+            const QByteArray d = s->readAll();
+            serverGot += d;
+            s->write(d);
+        });
+    });
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    QCOMPARE(sim.run("AT+CIPSTART=\"SSL\",\"127.0.0.1\"," + QByteArray::number(server.serverPort()), 10000),
+             QByteArray("CONNECT\r\n\r\nOK\r\n"));
+    QVERIFY(sim.run("AT+CIPSTATUS").contains("+CIPSTATUS:0,\"SSL\",\"127.0.0.1\""));
+    QCOMPARE(sim.prompt("AT+CIPSEND=6"), QByteArray("\r\nOK\r\n\r\n>"));
+    sim.module->receiveFromHost("secure");
+    QCOMPARE(sim.waitFor("SEND OK\r\n"), QByteArray("\r\nRecv 6 bytes\r\n\r\nSEND OK\r\n"));
+    QTRY_COMPARE(serverGot, QByteArray("secure"));
+    QCOMPARE(sim.waitFor("secure"), QByteArray("\r\n+IPD,6:secure"));
+}
+
+void TstSimTls::mqttOverTlsScheme2PublishesAndReceives()
+{
+    Mosquitto broker;
+    QString error;
+    QVERIFY2(broker.start(&error, QStringLiteral("certfile %1\nkeyfile %2\nuser root").arg(m_cert, m_key)), qPrintable(error));
+    const QByteArray port = QByteArray::number(broker.port());
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    QCOMPARE(sim.run("AT+MQTTUSERCFG=0,2,\"tls-client\",\"\",\"\",0,0,\"\""), QByteArray("\r\nOK\r\n"));
+    QCOMPARE(sim.run("AT+MQTTCONN=0,\"127.0.0.1\"," + port + ",0", 15000),
+             "+MQTTCONNECTED:0,2,\"127.0.0.1\",\"" + port + "\",\"\",0\r\n\r\nOK\r\n");
+    QCOMPARE(sim.run("AT+MQTTSUB=0,\"loop\",0"), QByteArray("\r\nOK\r\n"));
+    // Publish to itself through the TLS broker.
+    QCOMPARE(sim.run("AT+MQTTPUB=0,\"loop\",\"over tls\",0,0"), QByteArray("\r\nOK\r\n"));
+    QCOMPARE(sim.waitFor("over tls\r\n"), QByteArray("+MQTTSUBRECV:0,\"loop\",8,over tls\r\n"));
+}
+
+void TstSimTls::clientCertificateSchemesAreRefused()
+{
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+SYSLOG=1");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    sim.run("AT+MQTTUSERCFG=0,4,\"c\",\"\",\"\",0,0,\"\"");
+    // No client certificate store in the simulator: AT_MQTT_TLS_CONFIG_ERROR.
+    QCOMPARE(sim.run("AT+MQTTCONN=0,\"127.0.0.1\",8883,0"), QByteArray("ERR CODE:0x010a6009\r\n\r\nERROR\r\n"));
+}
+
+QTEST_GUILESS_MAIN(TstSimTls)
+#include "tst_simtls.moc"
