@@ -48,7 +48,10 @@ int main(int argc, char *argv[])
         "Prints a line starting with READY on stdout once commands are accepted, and a summary\n"
         "(overruns, byte and command counts) on stderr at exit (SIGINT/SIGTERM).\n\n"
         "Not implemented (answer ERROR): SSL servers (AT+CIPSERVER ...,\"SSL\"), DTLS links, MQTT\n"
-        "schemes 4, 5, 9, 10 (client certificates), AT+CWSAP/softAP, IPv6.\n\n")
+        "schemes 4, 5, 9, 10 (client certificates), AT+CWSAP/softAP, IPv6. MQTT over WebSocket\n"
+        "(schemes 6-8) uses Paho's ws:// and wss:// support and is untested (no WebSocket broker here).\n"
+        "PING uses ICMP echo when permitted (datagram or raw socket), otherwise the time of a TCP\n"
+        "connect to port 7 (a refusal counts as an answer).\n\n")
         + Fault::grammarHelp() + QStringLiteral(
         "\n\nRecord format (--record FILE): JSON Lines, first a header object, then\n"
         "  {\"t_ms\":12.345,\"dir\":\"rx\"|\"tx\",\"hex\":\"...\"} (rx = host->device, tx = device->host)\n"
