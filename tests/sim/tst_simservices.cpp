@@ -26,6 +26,9 @@ private slots:
     void bekenSurplusIsEchoedBeforeBusy();
     void timedResetFaultRebootsTheModule();
     void joinFailFaultGivesTheChosenReason();
+    void bekenPassthroughNeedsOneLinkAndQuitsWithPlusQuit();
+    void bekenDocUdpSendToAnotherPeer();
+    void wifiUrcsAndLinksSurviveNothingAfterCwqap();
 };
 
 static QByteArray joinLine() { return "AT+CWJAP=\"BenchAP\",\"12345678\""; }
@@ -242,6 +245,62 @@ void TstSimServices::joinFailFaultGivesTheChosenReason()
     QVERIFY(sim.module->injectFault(QStringLiteral("join-fail:4")));
     QCOMPARE(sim.run(joinLine()), QByteArray("+CWJAP:4\r\n\r\nERROR\r\n"));
     QCOMPARE(sim.run(joinLine()), QByteArray("WIFI CONNECTED\r\nWIFI GOT IP\r\n\r\nOK\r\n"));
+}
+
+void TstSimServices::bekenPassthroughNeedsOneLinkAndQuitsWithPlusQuit()
+{
+    TcpPeer peer(false);
+    SimulatedModule::Options o;
+    o.dialect = Dialect::BekenDoc;
+    InProc sim(o);
+    sim.run("ATE0");
+    sim.run(joinLine());
+    QCOMPARE(sim.run("AT+CIPMODE=1"), QByteArray("OK\r\n"));
+    const QByteArray start = "AT+CIPSTART=0,\"tcp\",\"127.0.0.1\"," + QByteArray::number(peer.port());
+    QCOMPARE(sim.run(start), QByteArray("OK\r\n"));
+    QCOMPARE(sim.run("AT+CIPSTART=1,\"tcp\",\"127.0.0.1\"," + QByteArray::number(peer.port())), QByteArray("OK\r\n"));
+    QCOMPARE(sim.run("AT+CIPSEND"), QByteArray("CMDRSP:ERROR\r\n")); // 7.5 #100: two links
+    QCOMPARE(sim.run("AT+CIPCLOSE=1"), QByteArray("OK\r\n"));
+    QCOMPARE(sim.prompt("AT+CIPSEND"), QByteArray("\r\n>"));
+    spin(50);
+    sim.module->receiveFromHost("beken data");
+    QTRY_COMPARE(peer.received, QByteArray("beken data"));
+    spin(50);
+    sim.module->receiveFromHost("+++"); // 7.5 #101
+    QCOMPARE(sim.waitFor("+QUIT\r\n", 2000), QByteArray("+QUIT\r\n"));
+    QVERIFY(!sim.module->inDataMode());
+    QCOMPARE(peer.received, QByteArray("beken data"));
+}
+
+void TstSimServices::bekenDocUdpSendToAnotherPeer()
+{
+    UdpPeer first, second;
+    SimulatedModule::Options o;
+    o.dialect = Dialect::BekenDoc;
+    InProc sim(o);
+    sim.run("ATE0");
+    sim.run(joinLine());
+    QCOMPARE(sim.run("AT+CIPSTART=1,\"udp\",\"127.0.0.1\"," + QByteArray::number(first.port())), QByteArray("OK\r\n")); // 7.5 #92
+    QCOMPARE(sim.prompt("AT+CIPSEND=1,4,\"127.0.0.1\"," + QByteArray::number(second.port())), QByteArray("\r\n>")); // #98
+    sim.module->receiveFromHost("abcd");
+    QCOMPARE(sim.waitFor("SEND OK\r\n"), QByteArray("SEND OK\r\n"));
+    QTRY_COMPARE(second.datagrams.size(), 1);
+    QCOMPARE(second.datagrams.first(), QByteArray("abcd"));
+    QVERIFY(first.datagrams.isEmpty());
+    // The echo from the second peer arrives on link 1.
+    QCOMPARE(sim.waitFor("abcd"), QByteArray("+IPD(1),4:abcd"));
+}
+
+void TstSimServices::wifiUrcsAndLinksSurviveNothingAfterCwqap()
+{
+    TcpPeer peer;
+    InProc sim;
+    sim.run("ATE0");
+    sim.run(joinLine());
+    sim.run("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port()));
+    QCOMPARE(sim.run("AT+CWQAP"), QByteArray("\r\nOK\r\nWIFI DISCONNECT\r\nCLOSED\r\n"));
+    QCOMPARE(sim.run("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port())), QByteArray("\r\nERROR\r\n"));
+    QCOMPARE(sim.run("AT+CIPSTATUS"), QByteArray("STATUS:5\r\n\r\nOK\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TstSimServices)
