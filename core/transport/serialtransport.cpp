@@ -1,5 +1,9 @@
 #include "serialtransport.h"
 
+#ifdef Q_OS_UNIX
+#include <poll.h>
+#endif
+
 namespace atb {
 
 SerialTransport::SerialTransport(const SerialSettings &settings, QObject *parent)
@@ -12,6 +16,27 @@ SerialTransport::SerialTransport(const SerialSettings &settings, QObject *parent
     });
     connect(&m_port, &QSerialPort::bytesWritten, this, &Transport::bytesWritten);
     connect(&m_port, &QSerialPort::errorOccurred, this, &SerialTransport::handleError);
+    m_presence.setInterval(500);
+    connect(&m_presence, &QTimer::timeout, this, &SerialTransport::checkLinePresent);
+}
+
+void SerialTransport::checkLinePresent()
+{
+#ifdef Q_OS_UNIX
+    if (!m_port.isOpen())
+        return;
+    pollfd p { int(m_port.handle()), POLLIN, 0 };
+    if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+        // Drain what arrived before the hang-up, then report the loss.
+        const QByteArray rest = m_port.readAll();
+        if (!rest.isEmpty())
+            emit received(rest);
+        m_presence.stop();
+        m_port.close();
+        setState(State::Closed);
+        emit errorOccurred(tr("The port %1 disappeared (the line hung up: adapter unplugged or device gone)").arg(m_settings.portName), true);
+    }
+#endif
 }
 
 SerialTransport::~SerialTransport()
@@ -43,11 +68,13 @@ void SerialTransport::open()
     if (m_settings.flowControl != QSerialPort::HardwareControl)
         m_port.setRequestToSend(m_settings.rtsOnOpen);
     m_port.clearError();
+    m_presence.start();
     setState(State::Open);
 }
 
 void SerialTransport::close()
 {
+    m_presence.stop();
     if (m_port.isOpen())
         m_port.close();
     setState(State::Closed);
@@ -100,6 +127,7 @@ void SerialTransport::handleError(QSerialPort::SerialPortError error)
             ? tr("The port %1 disappeared (adapter unplugged or device gone): %2")
                   .arg(m_settings.portName, m_port.errorString())
             : tr("Port %1: %2").arg(m_settings.portName, m_port.errorString());
+        m_presence.stop();
         if (m_port.isOpen())
             m_port.close();
         setState(State::Closed);

@@ -3,6 +3,7 @@
 #include "transport.h"
 
 #include <QSerialPort>
+#include <QTimer>
 
 namespace atb {
 
@@ -47,9 +48,13 @@ public:
 
 private:
     void handleError(QSerialPort::SerialPortError error);
+    void checkLinePresent();
 
     SerialSettings m_settings;
     QSerialPort m_port;
+    // QSerialPort does not always report a hang-up (closed pty master, some USB drivers): look
+    // for it ourselves twice a second.
+    QTimer m_presence { this };
 };
 
 } // namespace atb
