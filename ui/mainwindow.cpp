@@ -96,7 +96,11 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
       m_messages(new Messages(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
-    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.atbench.AtBench")));
+    // The installed theme icon, else the copy built into the program (build tree, Windows, macOS).
+    QIcon fallback;
+    for (int size : { 16, 32, 48, 64, 128, 256 })
+        fallback.addFile(QStringLiteral(":/icons/%1x%1/apps/io.github.atbench.AtBench.png").arg(size));
+    setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.atbench.AtBench"), fallback));
 
     // Port bar.
     m_bar = new ConnectionBar(true, this);
