@@ -9,6 +9,17 @@
 
 #include <MQTTAsync.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define ATB_SIM_HAS_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ATB_SIM_HAS_LSAN 1
+#endif
+#endif
+#if ATB_SIM_HAS_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 namespace atb::sim {
 
 // The Paho context outlives the MqttClient on purpose: a callback already running on a Paho
@@ -35,6 +46,9 @@ MqttClient::MqttClient(QObject *parent)
     : QObject(parent), m_ctx(new Context)
 {
     m_ctx->client = this;
+#if ATB_SIM_HAS_LSAN
+    __lsan_ignore_object(m_ctx); // intentionally never freed, see Context
+#endif
 }
 
 MqttClient::~MqttClient()

@@ -86,7 +86,14 @@ public:
             if (!m_proc.waitForFinished(5000))
                 m_proc.kill();
             m_proc.waitForFinished(2000);
+            checkSanitizerReport(m_proc.readAllStandardError());
         }
+    }
+    // Sanitizer builds: make a report from the child visible in the test log.
+    static void checkSanitizerReport(const QByteArray &stderrText)
+    {
+        if (stderrText.contains("Sanitizer") || stderrText.contains("runtime error:"))
+            qCritical("atbench-sim reported a sanitizer error:\n%s", stderrText.constData());
     }
 
     // Stops the child with SIGTERM and returns its stderr (the summary line).
@@ -97,7 +104,9 @@ public:
         m_fd = -1;
         m_proc.terminate();
         m_proc.waitForFinished(5000);
-        return m_proc.readAllStandardError();
+        const QByteArray err = m_proc.readAllStandardError();
+        checkSanitizerReport(err);
+        return err;
     }
     int exitCode() const { return m_proc.exitCode(); }
 
