@@ -70,6 +70,7 @@ private slots:
     void pubrawCarriesBinaryWithNul();
     void unsubscribeKnownAndUnknownTopics();
     void brokerDropFaultReconnects();
+    void pubrawFailsWhenTheBrokerGoesAwayDuringTheTransfer();
     void brokerLossGivesDisconnectedAndState3();
     void cleanReturnsToState0();
 
@@ -209,6 +210,21 @@ void TstSimMqtt::brokerDropFaultReconnects()
     sim.out.clear();
     QCOMPARE(sim.waitFor("\r\n", 10000), "+MQTTCONNECTED:0,1,\"localhost\",\"" + port() + "\",\"\",1\r\n");
     QCOMPARE(sim.module->mqttState(), 4);
+}
+
+void TstSimMqtt::pubrawFailsWhenTheBrokerGoesAwayDuringTheTransfer()
+{
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    sim.run("AT+MQTTUSERCFG=0,1,\"raw-fail\",\"\",\"\",0,0,\"\"");
+    QVERIFY(sim.run("AT+MQTTCONN=0,\"127.0.0.1\"," + port() + ",0", 15000).endsWith("\r\nOK\r\n"));
+    QCOMPARE(sim.prompt("AT+MQTTPUBRAW=0,\"raw\",5,0,0"), QByteArray("\r\nOK\r\n\r\n>"));
+    sim.module->receiveFromHost("ab");
+    sim.module->dropBrokerConnection(); // 7.4 #81
+    sim.module->receiveFromHost("cde");
+    QCOMPARE(sim.waitFor("+MQTTPUB:FAIL\r\n"), QByteArray("+MQTTDISCONNECTED:0\r\n\r\n+MQTTPUB:FAIL\r\n"));
+    QVERIFY(sim.waitIdle());
 }
 
 void TstSimMqtt::brokerLossGivesDisconnectedAndState3()

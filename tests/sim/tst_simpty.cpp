@@ -17,6 +17,7 @@ private slots:
     void surplusBytesAfterCipsendGiveBusyThenSendOk();
     void passthroughSendsAndPlusPlusPlusLeavesDataMode();
     void plusPlusPlusInsideDataIsPayload();
+    void passthroughSendsFullPacketsAtOnceAndTheRestAfterTheIdleInterval();
     void passiveReceiveBuffersUntilCiprecvdata();
     void bekenSrcPrintsIpdWithParenthesisAndBekenDocHasNoOkBeforePrompt();
     void bekenDocCipstatusListsLinksWithoutFinalCode();
@@ -178,6 +179,39 @@ void TstSimPty::plusPlusPlusInsideDataIsPayload()
     spin(50);
     sim.write("AT\r\n");
     QTRY_COMPARE(peer.received, QByteArray("+++\r\na+++bAT\r\n"));
+}
+
+void TstSimPty::passthroughSendsFullPacketsAtOnceAndTheRestAfterTheIdleInterval()
+{
+    // 7.3 #51: 6000 bytes go out as 2920 + 2920 at once and the remaining 160 after ~20 ms.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    PtySim sim;
+    QVERIFY(sim.start({ QStringLiteral("--wifi-connected"), QStringLiteral("--baud"), QStringLiteral("0") }));
+    sim.waitFor("WIFI GOT IP\r\n");
+    sim.transact("ATE0");
+    sim.transact("AT+CIPMODE=1");
+    sim.transact("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(server.serverPort()));
+    QTRY_VERIFY(server.hasPendingConnections());
+    QTcpSocket *peer = server.nextPendingConnection();
+    sim.transact("AT+CIPSEND", ">");
+    spin(50);
+    QElapsedTimer t;
+    qint64 got = 0, tFull = -1, countAtFull = 0, tAll = -1;
+    connect(peer, &QTcpSocket::readyRead, this, [&]() {
+        got += peer->readAll().size();
+        if (tFull < 0 && got >= 5840) {
+            tFull = t.elapsed();
+            countAtFull = got;
+        }
+        if (got >= 6000 && tAll < 0)
+            tAll = t.elapsed();
+    });
+    t.start();
+    sim.write(QByteArray(6000, 'p'));
+    QTRY_COMPARE(got, qint64(6000));
+    QCOMPARE(countAtFull, qint64(5840));
+    QVERIFY2(tAll - tFull >= 15, qPrintable(QStringLiteral("%1 ms / %2 ms").arg(tFull).arg(tAll)));
 }
 
 void TstSimPty::passiveReceiveBuffersUntilCiprecvdata()
