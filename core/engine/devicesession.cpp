@@ -180,7 +180,8 @@ quint64 DeviceSession::submit(const AtCommand &command)
             r.command = command;
             r.status = AtResult::Status::Refused;
             r.message = tr("Not connected");
-            emit commandFinished(r);
+            // Always asynchronous, like every other result: the caller holds the id first.
+            QMetaObject::invokeMethod(this, [this, r] { emit commandFinished(r); }, Qt::QueuedConnection);
             return;
         }
         m_queue->enqueue(command, id);
