@@ -1,0 +1,86 @@
+#pragma once
+
+// A DeviceSession (in the test thread) talking to the real simulator (atb::sim::SimulatedModule)
+// in-process over a PipeTransport pair, plus a DeviceModel fed by the session like in the app.
+// `sent` collects every command line the module received (what a form "sent"), so page and
+// service tests can assert the exact AT lines. Peers the tests start must listen on 127.0.0.1.
+
+#include "engine/devicesession.h"
+#include "model/devicemodel.h"
+#include "simulator/simulatedmodule.h"
+#include "transport/pipetransport.h"
+
+#include <QList>
+#include <QTest>
+
+class SimHarness
+{
+public:
+    explicit SimHarness(atb::sim::Dialect dialect = atb::sim::Dialect::Esp, bool wifiConnected = false)
+    {
+        QObject::connect(&session, &atb::DeviceSession::commandFinished, &model, &atb::DeviceModel::applyResult);
+        QObject::connect(&session, &atb::DeviceSession::urcReceived, &model, &atb::DeviceModel::applyUrc);
+        QObject::connect(&session, &atb::DeviceSession::stateChanged, &model, [this](atb::DeviceSession::State s) {
+            model.setPassthrough(s == atb::DeviceSession::State::Passthrough);
+        });
+        QObject::connect(&model, &atb::DeviceModel::dialectChanged, &session, &atb::DeviceSession::setDialect);
+        atb::sim::SimulatedModule::Options o;
+        o.dialect = dialect;
+        o.wifiConnected = wifiConnected;
+        o.baud = 0;
+        o.bootDelayMs = 0;
+        o.loopbackOnly = true; // nothing leaves the machine
+        module = new atb::sim::SimulatedModule(o);
+        auto [host, device] = atb::PipeTransport::createPair(QStringLiteral("sim"));
+        m_device = device;
+        m_device->open();
+        QObject::connect(m_device, &atb::Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
+        QObject::connect(m_device, &atb::Transport::received, m_device, [this](const QByteArray &b) {
+            m_rx += b;
+            qsizetype eol;
+            while ((eol = m_rx.indexOf("\r\n")) >= 0) {
+                sent << m_rx.left(eol);
+                m_rx.remove(0, eol + 2);
+            }
+        });
+        QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, m_device, &atb::Transport::write);
+        if (dialect != atb::sim::Dialect::Esp)
+            model.setDialect(atb::Dialect::Beken);
+        session.openWith([host = host](QObject *parent) {
+            host->setParent(parent);
+            return host;
+        });
+        module->start();
+    }
+
+    ~SimHarness()
+    {
+        session.close();
+        module->stop();
+        delete module;
+        delete m_device;
+    }
+
+    // Waits for the link and turns echo off, so `sent` starts clean.
+    bool ready()
+    {
+        if (!QTest::qWaitFor([this] { return session.state() == atb::DeviceSession::State::Connected; }, 5000))
+            return false;
+        int done = 0;
+        QObject ctx;
+        QObject::connect(&session, &atb::DeviceSession::commandFinished, &ctx, [&done](const atb::AtResult &) { ++done; });
+        session.submit(atb::AtCommand::fromLine("ATE0"));
+        const bool ok = QTest::qWaitFor([&done] { return done > 0; }, 5000);
+        sent.clear();
+        return ok;
+    }
+
+    atb::DeviceSession session;
+    atb::DeviceModel model;
+    atb::sim::SimulatedModule *module = nullptr;
+    QList<QByteArray> sent; // command lines (and data-phase bytes, when they end in CR LF)
+
+private:
+    atb::PipeTransport *m_device = nullptr;
+    QByteArray m_rx;
+};
