@@ -47,7 +47,7 @@ int main(int argc, char *argv[])
         "ping, SNTP and an MQTT client (Eclipse Paho) on the host.\n\n"
         "Prints a line starting with READY on stdout once commands are accepted, and a summary\n"
         "(overruns, byte and command counts) on stderr at exit (SIGINT/SIGTERM).\n\n"
-        "Not implemented (answer ERROR): SSL servers (AT+CIPSERVER ...,\"SSL\"), DTLS links, MQTT\n"
+        "Not implemented (answer ERROR): SSL servers (AT+CIPSERVER ...,\"SSL\"), DTLS servers, MQTT\n"
         "schemes 4, 5, 9, 10 (client certificates), AT+CWSAP/softAP, IPv6. MQTT over WebSocket\n"
         "(schemes 6-8) uses Paho's ws:// and wss:// support and is untested (no WebSocket broker here).\n"
         "PING uses ICMP echo when permitted (datagram or raw socket), otherwise the time of a TCP\n"

@@ -26,6 +26,7 @@
 #include <memory>
 
 class QAbstractSocket;
+class QDtls;
 class QTcpServer;
 class QUdpSocket;
 
@@ -164,7 +165,8 @@ private:
     };
     struct Link {
         int id = 0;
-        QString type;        // "TCP", "UDP", "SSL"
+        QString type;        // "TCP", "UDP", "SSL", "DTLS" (Beken only)
+        QDtls *dtls = nullptr; // DTLS links: the session over the QUdpSocket in 'socket'
         QAbstractSocket *socket = nullptr;
         QString remoteHost;
         QHostAddress remoteAddr;

@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QDnsLookup>
+#include <QDtls>
+#include <QSslConfiguration>
 #include <QHostInfo>
 #include <QSslPreSharedKeyAuthenticator>
 #include <QSslSocket>
@@ -196,9 +198,13 @@ void SimulatedModule::cmdCipstart(const Command &c)
         type = QStringLiteral("UDP");
     else if (type == QLatin1String("2") || (isBeken() && type == QLatin1String("TLS")))
         type = QStringLiteral("SSL");
+    else if (isBeken() && type == QLatin1String("3"))
+        type = QStringLiteral("DTLS");
     const QString host = strParam(c, idx + 1).trimmed();
     qint64 port = 0;
-    if ((type != QLatin1String("TCP") && type != QLatin1String("UDP") && type != QLatin1String("SSL"))
+    // DTLS exists only in the Beken seed (type 3); ESP-AT has TCP, UDP and SSL.
+    const bool dtls = type == QLatin1String("DTLS") && isBeken();
+    if ((type != QLatin1String("TCP") && type != QLatin1String("UDP") && type != QLatin1String("SSL") && !dtls)
         || host.isEmpty() || !intParam(c, idx + 2, &port) || port < 1 || port > 65535) {
         finishError(0x01070000);
         return;
@@ -209,8 +215,8 @@ void SimulatedModule::cmdCipstart(const Command &c)
     }
     qint64 keepAlive = 0, localPort = 0, udpMode = 0;
     QString localIp;
-    if (type == QLatin1String("UDP")) {
-        // Position 5 is the local port for UDP (P 6 #9).
+    if (type == QLatin1String("UDP") || type == QLatin1String("DTLS")) {
+        // Position 5 is the local port for UDP/DTLS (P 6 #9).
         if (hasParam(c, idx + 3) && (!intParam(c, idx + 3, &localPort) || localPort < 0 || localPort > 65535)) {
             finishError(0x01070000);
             return;
@@ -321,6 +327,61 @@ void SimulatedModule::cmdCipstart(const Command &c)
             return;
         }
         l->remoteAddr = QHostAddress(ip);
+        if (type == QLatin1String("DTLS")) {
+            auto *u = new QUdpSocket(this);
+            if (!u->bind(QHostAddress(l->remoteAddr.isLoopback() ? QHostAddress::LocalHost : QHostAddress::AnyIPv4),
+                         quint16(localPort))) {
+                delete u;
+                fail();
+                return;
+            }
+            l->socket = u;
+            l->localPort = u->localPort();
+            l->dtls = new QDtls(QSslSocket::SslClientMode, u);
+            QSslConfiguration conf = QSslConfiguration::defaultDtlsConfiguration();
+            conf.setPeerVerifyMode(QSslSocket::VerifyNone); // like the TLS links: no verification
+            l->dtls->setDtlsConfiguration(conf);
+            l->dtls->setPeer(l->remoteAddr, l->remotePort);
+            QDtls *d = l->dtls;
+            connect(d, &QDtls::handshakeTimeout, this, [d, u]() { d->handleTimeout(u); });
+            auto *timeout = new QTimer(u);
+            timeout->setSingleShot(true);
+            connect(timeout, &QTimer::timeout, this, [fail]() { fail(); });
+            timeout->start(10000);
+            connect(u, &QUdpSocket::readyRead, this, [this, id, gen, u, timeout, connectedReply, fail]() {
+                Link *l = link(id);
+                if (gen != m_generation || !l || l->socket != u)
+                    return;
+                if (l->connected) {
+                    pumpLink(l);
+                    return;
+                }
+                while (u->hasPendingDatagrams()) {
+                    QByteArray dg(int(qMax<qint64>(0, u->pendingDatagramSize())), '\0');
+                    dg.resize(qMax<qint64>(0, u->readDatagram(dg.data(), dg.size())));
+                    if (!l->dtls->doHandshake(u, dg)) {
+                        qCInfo(lcSimNet) << "DTLS handshake failed:" << l->dtls->dtlsErrorString();
+                        fail();
+                        return;
+                    }
+                    if (l->dtls->handshakeState() == QDtls::PeerVerificationFailed) {
+                        l->dtls->ignoreVerificationErrors(l->dtls->peerVerificationErrors());
+                        l->dtls->resumeHandshake(u);
+                    }
+                    if (l->dtls->isConnectionEncrypted()) {
+                        timeout->stop();
+                        l->connected = true;
+                        connectedReply();
+                        return;
+                    }
+                }
+            });
+            if (!l->dtls->doHandshake(u)) {
+                fail();
+                return;
+            }
+            return;
+        }
         if (type == QLatin1String("UDP")) {
             auto *u = new QUdpSocket(this);
             const QHostAddress bindAddr = l->remoteAddr.isLoopback() ? QHostAddress(QHostAddress::LocalHost)
@@ -395,6 +456,8 @@ void SimulatedModule::cmdCipstart(const Command &c)
 void SimulatedModule::attachSocket(Link *l)
 {
     QAbstractSocket *s = l->socket;
+    if (l->dtls)
+        return; // the DTLS readyRead handler set up in cmdCipstart() pumps the link
     if (qobject_cast<QTcpSocket *>(s))
         s->setReadBufferSize(64 * 1024); // bounded: beyond this TCP flow control pushes back
     connect(s, &QIODevice::readyRead, this, [this, s]() {
@@ -418,6 +481,20 @@ void SimulatedModule::pumpLink(Link *l)
     if (!l->socket)
         return;
     if (auto *u = qobject_cast<QUdpSocket *>(l->socket)) {
+        if (l->dtls) {
+            while (u->hasPendingDatagrams()) {
+                QByteArray dg(int(qMax<qint64>(0, u->pendingDatagramSize())), '\0');
+                dg.resize(qMax<qint64>(0, u->readDatagram(dg.data(), dg.size())));
+                const QByteArray plain = l->dtls->decryptDatagram(u, dg);
+                if (l->dtls->isConnectionEncrypted() && !plain.isEmpty())
+                    deliverToHost(l, plain, l->remoteAddr.toString(), l->remotePort);
+                else if (!l->dtls->isConnectionEncrypted()) { // peer sent close_notify
+                    onLinkDisconnected(l->id);
+                    return;
+                }
+            }
+            return;
+        }
         while (u->hasPendingDatagrams()) {
             QHostAddress from;
             quint16 fromPort = 0;
@@ -535,6 +612,8 @@ void SimulatedModule::closeLink(int id, bool printUrc)
     Link *l = m_links.take(id);
     if (!l)
         return;
+    if (l->dtls && l->dtls->isConnectionEncrypted())
+        l->dtls->shutdown(static_cast<QUdpSocket *>(l->socket)); // close_notify to the peer
     if (l->socket) {
         l->socket->disconnect(this);
         l->socket->abort();
@@ -722,6 +801,8 @@ bool SimulatedModule::writeToLink(Link *l, const QByteArray &data, const QString
 {
     if (!l->socket || !l->connected)
         return false;
+    if (l->dtls)
+        return l->dtls->writeDatagramEncrypted(static_cast<QUdpSocket *>(l->socket), data) == data.size();
     if (auto *u = qobject_cast<QUdpSocket *>(l->socket)) {
         const QHostAddress to = host.isEmpty() ? l->remoteAddr : QHostAddress(host);
         const quint16 toPort = host.isEmpty() ? l->remotePort : port;

@@ -2,6 +2,7 @@
 // a mosquitto TLS listener, both on 127.0.0.1 with a throw-away self-signed certificate.
 #include "simtestutil.h"
 
+#include <QDtls>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -18,6 +19,8 @@ private slots:
     void sslLinkEchoesThroughTls();
     void mqttOverTlsScheme2PublishesAndReceives();
     void clientCertificateSchemesAreRefused();
+    void bekenDtlsLinkEchoesThroughDtls();
+    void espHasNoDtls();
 
 private:
     QTemporaryDir m_dir;
@@ -105,6 +108,67 @@ void TstSimTls::clientCertificateSchemesAreRefused()
     sim.run("AT+MQTTUSERCFG=0,4,\"c\",\"\",\"\",0,0,\"\"");
     // No client certificate store in the simulator: AT_MQTT_TLS_CONFIG_ERROR.
     QCOMPARE(sim.run("AT+MQTTCONN=0,\"127.0.0.1\",8883,0"), QByteArray("ERR CODE:0x010a6009\r\n\r\nERROR\r\n"));
+}
+
+void TstSimTls::bekenDtlsLinkEchoesThroughDtls()
+{
+    // A minimal DTLS echo server (cookie verification off, one client).
+    QFile cf(m_cert), kf(m_key);
+    QVERIFY(cf.open(QIODevice::ReadOnly) && kf.open(QIODevice::ReadOnly));
+    QSslConfiguration conf = QSslConfiguration::defaultDtlsConfiguration();
+    conf.setLocalCertificate(QSslCertificate(&cf));
+    conf.setPrivateKey(QSslKey(&kf, QSsl::Rsa));
+    conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+    conf.setDtlsCookieVerificationEnabled(false);
+    QUdpSocket sock;
+    QVERIFY(sock.bind(QHostAddress::LocalHost, 0));
+    std::unique_ptr<QDtls> server;
+    QByteArray serverGot;
+    connect(&sock, &QUdpSocket::readyRead, this, [&]() {
+        while (sock.hasPendingDatagrams()) {
+            QHostAddress from;
+            quint16 port = 0;
+            QByteArray dg(int(sock.pendingDatagramSize()), '\0');
+            sock.readDatagram(dg.data(), dg.size(), &from, &port);
+            if (!server) {
+                server = std::make_unique<QDtls>(QSslSocket::SslServerMode);
+                server->setDtlsConfiguration(conf);
+                server->setPeer(from, port);
+            }
+            if (!server->isConnectionEncrypted()) {
+                server->doHandshake(&sock, dg);
+                continue;
+            }
+            const QByteArray plain = server->decryptDatagram(&sock, dg);
+            if (!plain.isEmpty()) {
+                serverGot += plain;
+                server->writeDatagramEncrypted(&sock, plain);
+            }
+        }
+    });
+    atb::sim::SimulatedModule::Options o;
+    o.dialect = atb::sim::Dialect::BekenDoc;
+    InProc sim(o);
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    QCOMPARE(sim.run("AT+CIPSTART=0,\"DTLS\",\"127.0.0.1\"," + QByteArray::number(sock.localPort()), 10000), QByteArray("OK\r\n"));
+    sim.run("AT+CIPSTATUS?");
+    QCOMPARE(sim.prompt("AT+CIPSEND=0,5"), QByteArray("\r\n>"));
+    sim.module->receiveFromHost("dtls!");
+    QCOMPARE(sim.waitFor("SEND OK\r\n"), QByteArray("SEND OK\r\n"));
+    QTRY_COMPARE(serverGot, QByteArray("dtls!"));
+    QCOMPARE(sim.waitFor("dtls!"), QByteArray("+IPD(0),5:dtls!"));
+    sim.module->receiveFromHost("AT+CIPSTATUS?\r\n");
+    QVERIFY(sim.waitIdle());
+    QVERIFY2(sim.out.startsWith("+BIPSTATUS:3,127.0.0.1," + QByteArray::number(sock.localPort()) + ","), sim.out.constData());
+}
+
+void TstSimTls::espHasNoDtls()
+{
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    QCOMPARE(sim.run("AT+CIPSTART=\"DTLS\",\"127.0.0.1\",5684"), QByteArray("\r\nERROR\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TstSimTls)
