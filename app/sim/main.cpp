@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
         "(overruns, byte and command counts) on stderr at exit (SIGINT/SIGTERM).\n\n"
         "Not implemented (answer ERROR): SSL servers (AT+CIPSERVER ...,\"SSL\"), DTLS servers, MQTT\n"
         "schemes 4, 5, 9, 10 (client certificates), AT+CWSAP/softAP, IPv6. MQTT over WebSocket\n"
-        "(schemes 6-8) uses Paho's ws:// and wss:// support and is untested (no WebSocket broker here).\n"
+        "(scheme 6) is tested through a WebSocket-to-TCP bridge; WSS (7, 8) uses Paho's wss:// untested.\n"
         "PING uses ICMP echo when permitted (datagram or raw socket), otherwise the time of a TCP\n"
         "connect to port 7 (a refusal counts as an answer).\n\n")
         + Fault::grammarHelp() + QStringLiteral(

@@ -2,6 +2,8 @@
 // mosquitto_sub / mosquitto_pub. Payloads are compared byte for byte.
 #include "simtestutil.h"
 
+#include <QCryptographicHash>
+
 using namespace simtest;
 
 namespace {
@@ -53,6 +55,90 @@ private:
     QProcess m_proc;
     QByteArray m_out;
 };
+// A minimal WebSocket server (RFC 6455) that bridges binary frames to the broker's TCP port,
+// so MQTT over WebSocket (scheme 6) can be checked against the plain mosquitto listener.
+class WsBridge : public QObject
+{
+public:
+    explicit WsBridge(quint16 brokerPort) : m_brokerPort(brokerPort)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this]() {
+            QTcpSocket *c = m_server.nextPendingConnection();
+            auto *b = new QTcpSocket(c);
+            auto *buf = new QByteArray;
+            auto *upgraded = new bool(false);
+            QObject::connect(c, &QObject::destroyed, [buf, upgraded]() { delete buf; delete upgraded; });
+            b->connectToHost(QHostAddress::LocalHost, m_brokerPort);
+            QObject::connect(b, &QTcpSocket::readyRead, c, [c, b]() { c->write(frame(b->readAll())); });
+            QObject::connect(c, &QTcpSocket::readyRead, c, [this, c, b, buf, upgraded]() {
+                *buf += c->readAll();
+                if (!*upgraded) {
+                    const qsizetype end = buf->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray head = buf->left(end);
+                    buf->remove(0, end + 4);
+                    requestLine = head.left(head.indexOf("\r\n"));
+                    QByteArray key;
+                    for (const QByteArray &l : head.split('\n'))
+                        if (l.toLower().startsWith("sec-websocket-key:"))
+                            key = l.mid(18).trimmed();
+                    const QByteArray accept = QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11",
+                                                                       QCryptographicHash::Sha1).toBase64();
+                    c->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                             "Sec-WebSocket-Accept: " + accept + "\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n");
+                    *upgraded = true;
+                }
+                for (;;) { // client frames are masked
+                    if (buf->size() < 2)
+                        return;
+                    const uchar op = uchar(buf->at(0)) & 0x0f;
+                    quint64 len = uchar(buf->at(1)) & 0x7f;
+                    int off = 2;
+                    if (len == 126) {
+                        if (buf->size() < 4) return;
+                        len = qFromBigEndian<quint16>(buf->constData() + 2);
+                        off = 4;
+                    } else if (len == 127) {
+                        if (buf->size() < 10) return;
+                        len = qFromBigEndian<quint64>(buf->constData() + 2);
+                        off = 10;
+                    }
+                    if (quint64(buf->size()) < off + 4 + len)
+                        return;
+                    const QByteArray mask = buf->mid(off, 4);
+                    QByteArray payload = buf->mid(off + 4, qsizetype(len));
+                    for (qsizetype i = 0; i < payload.size(); ++i)
+                        payload[i] = char(payload[i] ^ mask[i % 4]);
+                    buf->remove(0, off + 4 + qsizetype(len));
+                    if (op == 0x2 || op == 0x0)
+                        b->write(payload);
+                    else if (op == 0x8)
+                        c->disconnectFromHost();
+                }
+            });
+        });
+    }
+    static QByteArray frame(const QByteArray &p)
+    {
+        QByteArray f(1, char(0x82));
+        if (p.size() < 126) {
+            f += char(p.size());
+        } else {
+            f += char(126);
+            f += char(p.size() >> 8);
+            f += char(p.size() & 0xff);
+        }
+        return f + p;
+    }
+    quint16 port() const { return m_server.serverPort(); }
+    QByteArray requestLine;
+
+private:
+    QTcpServer m_server;
+    quint16 m_brokerPort;
+};
 } // namespace
 
 class TstSimMqtt : public QObject
@@ -70,6 +156,7 @@ private slots:
     void pubrawCarriesBinaryWithNul();
     void unsubscribeKnownAndUnknownTopics();
     void brokerDropFaultReconnects();
+    void mqttOverWebSocketScheme6();
     void pubrawFailsWhenTheBrokerGoesAwayDuringTheTransfer();
     void brokerLossGivesDisconnectedAndState3();
     void cleanReturnsToState0();
@@ -224,6 +311,24 @@ void TstSimMqtt::pubrawFailsWhenTheBrokerGoesAwayDuringTheTransfer()
     sim.module->dropBrokerConnection(); // 7.4 #81
     sim.module->receiveFromHost("cde");
     QCOMPARE(sim.waitFor("+MQTTPUB:FAIL\r\n"), QByteArray("+MQTTDISCONNECTED:0\r\n\r\n+MQTTPUB:FAIL\r\n"));
+    QVERIFY(sim.waitIdle());
+}
+
+void TstSimMqtt::mqttOverWebSocketScheme6()
+{
+    WsBridge ws(m_broker.port());
+    InProc sim;
+    sim.run("ATE0");
+    sim.run("AT+CWJAP=\"BenchAP\",\"12345678\"");
+    QCOMPARE(sim.run("AT+MQTTUSERCFG=0,6,\"ws-client\",\"\",\"\",0,0,\"mqtt\""), QByteArray("\r\nOK\r\n"));
+    const QByteArray wsPort = QByteArray::number(ws.port());
+    QCOMPARE(sim.run("AT+MQTTCONN=0,\"127.0.0.1\"," + wsPort + ",0", 15000),
+             "+MQTTCONNECTED:0,6,\"127.0.0.1\",\"" + wsPort + "\",\"mqtt\",0\r\n\r\nOK\r\n");
+    QVERIFY2(ws.requestLine.startsWith("GET /mqtt HTTP/1.1"), ws.requestLine.constData());
+    QCOMPARE(sim.run("AT+MQTTSUB=0,\"ws/loop\",0"), QByteArray("\r\nOK\r\n"));
+    sim.out.clear();
+    sim.module->receiveFromHost("AT+MQTTPUB=0,\"ws/loop\",\"via websocket\",0,0\r\n");
+    QVERIFY(!sim.waitFor("via websocket\r\n").isEmpty());
     QVERIFY(sim.waitIdle());
 }
 
