@@ -600,11 +600,59 @@ void SimulatedModule::onLinkDisconnected(int id)
         l->connected = false;
         return;
     }
-    if (m_dataMode == DataMode::Passthrough && ((m_sysmsg & 4) == 0)) {
-        closeLink(id, false); // in passthrough, status lines only with AT+SYSMSG bit 2 (P 4.1)
+    if (m_dataMode == DataMode::Passthrough && id == m_dataLink && isEsp() && !l->server
+        && l->type != QLatin1String("UDP")) {
+        // ESP passthrough client: keep reconnecting until "+++" (P 4.1). Status lines only
+        // with AT+SYSMSG bit 2.
+        if (m_sysmsg & 4)
+            outLine("CLOSED");
+        l->socket->disconnect(this);
+        l->socket->deleteLater();
+        l->socket = nullptr;
+        l->connected = false;
+        scheduleReconnect(id);
         return;
     }
     closeLink(id, true);
+}
+
+void SimulatedModule::scheduleReconnect(int id)
+{
+    const quint64 gen = m_generation;
+    QTimer::singleShot(1000, this, [this, gen, id]() {
+        Link *l = link(id);
+        if (gen != m_generation || !l || l->connected || m_dataMode != DataMode::Passthrough || id != m_dataLink)
+            return;
+        QTcpSocket *s = l->type == QLatin1String("SSL") ? new QSslSocket(this) : new QTcpSocket(this);
+        l->socket = s;
+        auto up = [this, id, s]() {
+            Link *l = link(id);
+            if (!l || l->socket != s)
+                return;
+            l->connected = true;
+            l->localPort = s->localPort();
+            attachSocket(l);
+            if (m_sysmsg & 4)
+                outLine("CONNECT");
+        };
+        connect(s, &QAbstractSocket::errorOccurred, this, [this, id, s](QAbstractSocket::SocketError) {
+            Link *l = link(id);
+            if (!l || l->socket != s || l->connected)
+                return;
+            s->disconnect(this);
+            s->deleteLater();
+            l->socket = nullptr;
+            scheduleReconnect(id);
+        });
+        if (auto *ssl = qobject_cast<QSslSocket *>(s)) {
+            ssl->setPeerVerifyMode(QSslSocket::VerifyNone);
+            connect(ssl, &QSslSocket::encrypted, this, up);
+            ssl->connectToHostEncrypted(l->remoteHost, l->remotePort);
+        } else {
+            connect(s, &QAbstractSocket::connected, this, up);
+            s->connectToHost(l->remoteAddr, l->remotePort);
+        }
+    });
 }
 
 void SimulatedModule::closeLink(int id, bool printUrc)

@@ -17,6 +17,7 @@ private slots:
     void surplusBytesAfterCipsendGiveBusyThenSendOk();
     void passthroughSendsAndPlusPlusPlusLeavesDataMode();
     void plusPlusPlusInsideDataIsPayload();
+    void passthroughClientReconnectsAfterLinkLoss();
     void passthroughSendsFullPacketsAtOnceAndTheRestAfterTheIdleInterval();
     void passiveReceiveBuffersUntilCiprecvdata();
     void bekenSrcPrintsIpdWithParenthesisAndBekenDocHasNoOkBeforePrompt();
@@ -179,6 +180,29 @@ void TstSimPty::plusPlusPlusInsideDataIsPayload()
     spin(50);
     sim.write("AT\r\n");
     QTRY_COMPARE(peer.received, QByteArray("+++\r\na+++bAT\r\n"));
+}
+
+void TstSimPty::passthroughClientReconnectsAfterLinkLoss()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    PtySim sim;
+    QVERIFY(sim.start({ QStringLiteral("--wifi-connected"), QStringLiteral("--baud"), QStringLiteral("0") }));
+    sim.waitFor("WIFI GOT IP\r\n");
+    sim.transact("ATE0");
+    sim.transact("AT+CIPMODE=1");
+    sim.transact("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(server.serverPort()));
+    QTRY_VERIFY(server.hasPendingConnections());
+    QTcpSocket *first = server.nextPendingConnection();
+    sim.transact("AT+CIPSEND", ">");
+    first->disconnectFromHost(); // P 4.1: as client the device keeps reconnecting until +++
+    QTRY_VERIFY_WITH_TIMEOUT(server.hasPendingConnections(), 5000);
+    QTcpSocket *second = server.nextPendingConnection();
+    spin(100);
+    sim.write("after reconnect");
+    QByteArray got;
+    QTRY_COMPARE((got += second->readAll()), QByteArray("after reconnect"));
+    QVERIFY(sim.collect(50).isEmpty()); // no CLOSED/CONNECT without AT+SYSMSG bit 2
 }
 
 void TstSimPty::passthroughSendsFullPacketsAtOnceAndTheRestAfterTheIdleInterval()
