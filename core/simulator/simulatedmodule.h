@@ -295,6 +295,7 @@ private:
     void deliverToHost(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort);
     void closeLink(int id, bool printUrc);
     void scheduleReconnect(int id);
+    void printConnect(int id);
     void closeAllLinks(bool printUrc);
     bool writeToLink(Link *l, const QByteArray &data, const QString &host = QString(), quint16 port = 0);
     void startNtpQuery();

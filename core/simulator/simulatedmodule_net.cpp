@@ -272,7 +272,7 @@ void SimulatedModule::cmdCipstart(const Command &c)
 
     auto connectedReply = [this, id]() {
         if (isEsp())
-            outLine(m_cipmux ? num(id) + ",CONNECT" : QByteArray("CONNECT"));
+            printConnect(id);
         finishOk();
     };
     auto fail = [this, id, gen]() {
@@ -614,6 +614,18 @@ void SimulatedModule::onLinkDisconnected(int id)
         return;
     }
     closeLink(id, true);
+}
+
+void SimulatedModule::printConnect(int id)
+{
+    Link *l = link(id);
+    if (l && (m_sysmsg & 2)) {
+        // AT+SYSMSG bit 1: +LINK_CONN replaces <id>,CONNECT (P 2.6).
+        outLine("+LINK_CONN:0," + num(id) + ",\"" + l->type.toLatin1() + "\"," + (l->server ? "1" : "0") + ",\""
+                + l->remoteAddr.toString().toLatin1() + "\"," + num(l->remotePort) + "," + num(l->localPort));
+        return;
+    }
+    outLine(m_cipmux ? num(id) + ",CONNECT" : QByteArray("CONNECT"));
 }
 
 void SimulatedModule::scheduleReconnect(int id)
@@ -1091,7 +1103,7 @@ void SimulatedModule::cmdCipserver(const Command &c)
             m_hadLinks = true;
             attachSocket(l);
             if (isEsp())
-                outLine(num(freeId) + ",CONNECT");
+                printConnect(freeId);
             if (s->bytesAvailable())
                 pumpLink(l);
         }

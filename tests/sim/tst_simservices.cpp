@@ -29,6 +29,7 @@ private slots:
     void bekenPassthroughNeedsOneLinkAndQuitsWithPlusQuit();
     void bekenDocUdpSendToAnotherPeer();
     void wifiUrcsAndLinksSurviveNothingAfterCwqap();
+    void sysmsgBit1ReportsLinkConn();
 };
 
 static QByteArray joinLine() { return "AT+CWJAP=\"BenchAP\",\"12345678\""; }
@@ -301,6 +302,19 @@ void TstSimServices::wifiUrcsAndLinksSurviveNothingAfterCwqap()
     QCOMPARE(sim.run("AT+CWQAP"), QByteArray("\r\nOK\r\nWIFI DISCONNECT\r\nCLOSED\r\n"));
     QCOMPARE(sim.run("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port())), QByteArray("\r\nERROR\r\n"));
     QCOMPARE(sim.run("AT+CIPSTATUS"), QByteArray("STATUS:5\r\n\r\nOK\r\n"));
+}
+
+void TstSimServices::sysmsgBit1ReportsLinkConn()
+{
+    TcpPeer peer;
+    InProc sim;
+    sim.run("ATE0");
+    sim.run(joinLine());
+    sim.run("AT+CIPMUX=1");
+    QCOMPARE(sim.run("AT+SYSMSG=2"), QByteArray("\r\nOK\r\n"));
+    const QByteArray r = sim.run("AT+CIPSTART=1,\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port()));
+    QVERIFY2(r.startsWith("+LINK_CONN:0,1,\"TCP\",0,\"127.0.0.1\"," + QByteArray::number(peer.port()) + ",") && r.endsWith("\r\n\r\nOK\r\n"),
+             r.constData());
 }
 
 QTEST_GUILESS_MAIN(TstSimServices)
