@@ -396,28 +396,32 @@ void SimulatedModule::emitToHost(QByteArray chunk)
     emit sendToHost(chunk);
 }
 
+// The module is idle again *before* the final code goes out, so a host that answers from
+// inside sendToHost() (direct connection) is not told "busy p...".
 void SimulatedModule::finishOk()
 {
-    out(okToken());
     m_executing = false;
+    out(okToken());
     emit commandExecuted(m_executingName);
 }
 
 void SimulatedModule::finishError(quint32 errCode, quint32 extraCode)
 {
+    QByteArray bytes;
     if (isEsp()) {
         // ERR CODE lines are printed only with AT+SYSLOG=1 (P 2.3).
         if (m_syslog) {
             if (errCode)
-                out(QByteArray("ERR CODE:0x") + QByteArray::number(errCode, 16).rightJustified(8, '0') + "\r\n");
+                bytes += QByteArray("ERR CODE:0x") + QByteArray::number(errCode, 16).rightJustified(8, '0') + "\r\n";
             if (extraCode)
-                out(QByteArray("ERR CODE:0x") + QByteArray::number(extraCode, 16).rightJustified(8, '0') + "\r\n");
+                bytes += QByteArray("ERR CODE:0x") + QByteArray::number(extraCode, 16).rightJustified(8, '0') + "\r\n";
         }
-        out("\r\nERROR\r\n");
+        bytes += "\r\nERROR\r\n";
     } else {
-        out("ERROR\r\n");
+        bytes = "ERROR\r\n";
     }
     m_executing = false;
+    out(bytes);
     emit commandExecuted(m_executingName);
 }
 
@@ -425,8 +429,8 @@ void SimulatedModule::finishCipSendError()
 {
     // Seed 000 prints CMDRSP:ERROR for CIPSEND failures (P 2.3, P 7.5 #96).
     if (m_options.dialect == Dialect::BekenDoc) {
-        out("CMDRSP:ERROR\r\n");
         m_executing = false;
+        out("CMDRSP:ERROR\r\n");
         emit commandExecuted(m_executingName);
     } else {
         finishError(0x010a0000);

@@ -477,11 +477,13 @@ void SimulatedModule::mqttPublishRaw()
     const QByteArray payload = m_data;
     m_data.clear();
     if (!m_mqttClient || m_mqtt.state < 4 || !m_mqttClient->publish(m_dataTopic, payload, m_dataQos, m_dataRetain == 1)) {
+        m_executing = false;
         out("\r\n+MQTTPUB:FAIL\r\n");
         finishNone();
         return;
     }
     connect(m_mqttClient, &MqttClient::published, this, [this](bool ok) {
+        m_executing = false;
         out(ok ? QByteArray("\r\n+MQTTPUB:OK\r\n") : QByteArray("\r\n+MQTTPUB:FAIL\r\n"));
         finishNone();
     }, Qt::SingleShotConnection);

@@ -842,18 +842,19 @@ void SimulatedModule::handleDataBytes(const QByteArray &bytes, int *consumed)
 void SimulatedModule::finishSend(bool ok)
 {
     m_sendingData = false;
-    if (isEsp()) {
-        out(ok ? QByteArray("\r\nSEND OK\r\n") : QByteArray("\r\nSEND FAIL\r\n"));
-    } else if (ok) {
-        out("SEND OK\r\n");
-    } else {
-        out(m_options.dialect == Dialect::BekenDoc ? QByteArray("CMDRSP:ERROR\r\n") : QByteArray("SEND ERROR\r\n"));
-    }
+    QByteArray bytes;
+    if (isEsp())
+        bytes = ok ? QByteArray("\r\nSEND OK\r\n") : QByteArray("\r\nSEND FAIL\r\n");
+    else if (ok)
+        bytes = "SEND OK\r\n";
+    else
+        bytes = m_options.dialect == Dialect::BekenDoc ? QByteArray("CMDRSP:ERROR\r\n") : QByteArray("SEND ERROR\r\n");
     if (!m_surplus.isEmpty()) {
-        out(m_surplus);
-        out("\r\nBUSY\r\n");
+        bytes += m_surplus + "\r\nBUSY\r\n";
         m_surplus.clear();
     }
+    m_executing = false;
+    out(bytes);
     finishNone();
 }
 
@@ -925,6 +926,7 @@ void SimulatedModule::passthroughGuardTimeout()
         m_ptFlushTimer.stop();
         m_dataMode = DataMode::None;
         m_lastPassthroughExitMs = m_clock.elapsed();
+        m_executing = false;
         if (isBeken())
             outLine("+QUIT"); // P 4.2
         else if (m_sysmsg & 1)

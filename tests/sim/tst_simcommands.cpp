@@ -26,6 +26,7 @@ private slots:
     void faultSpecGrammar();
     void commandCountsAreKeptPerName();
     void worksWhenDrivenFromAnotherThread();
+    void directConnectedHostMaySendFromInsideSendToHost();
 };
 
 static QByteArray longStr(int n, char c = 'a') { return QByteArray(n, c); }
@@ -398,6 +399,26 @@ void TstSimCommands::worksWhenDrivenFromAnotherThread()
     QMetaObject::invokeMethod(m, &SimulatedModule::stop, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
+}
+
+void TstSimCommands::directConnectedHostMaySendFromInsideSendToHost()
+{
+    // A host on a direct connection that sends the next command as soon as it sees OK.
+    SimulatedModule::Options o;
+    o.bootDelayMs = 0;
+    SimulatedModule m(o);
+    QByteArray got;
+    int sent = 0;
+    const QByteArrayList script { "ATE0\r\n", "AT\r\n", "AT+CIPMUX?\r\n", "AT+CWJAP=\"BenchAP\",\"12345678\"\r\n", "AT\r\n" };
+    connect(&m, &SimulatedModule::sendToHost, this, [&](const QByteArray &b) {
+        got += b;
+        if ((b.contains("ready") || b.endsWith("OK\r\n")) && sent < script.size())
+            m.receiveFromHost(script.at(sent++));
+    }, Qt::DirectConnection);
+    m.start();
+    QTRY_COMPARE(sent, int(script.size()));
+    QTRY_VERIFY(got.endsWith("WIFI GOT IP\r\n\r\nOK\r\n\r\nOK\r\n"));
+    QVERIFY2(!got.contains("busy"), got.constData());
 }
 
 QTEST_GUILESS_MAIN(TstSimCommands)
