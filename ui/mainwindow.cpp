@@ -304,6 +304,8 @@ void MainWindow::retranslate()
     m_aboutAction->setText(tr("&About AT Bench"));
     m_pageList->item(0)->setText(tr("Console"));
     m_pageList->item(0)->setToolTip(tr("Raw AT console and session log"));
+    for (int i = 1; i < m_stack->count(); ++i)
+        syncPageItem(i);
     m_bytesLabel->setToolTip(tr("Bytes sent to / received from the module"));
     m_firmwareLabel->setToolTip(tr("First line of the module's AT+GMR answer"));
     if (m_haveChoice)
@@ -665,6 +667,54 @@ void MainWindow::showAbout()
                           .arg(QStringLiteral(ATBENCH_VERSION), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::addPage(QWidget *page)
+{
+    m_stack->addWidget(page);
+    m_pageList->addItem(new QListWidgetItem(page->windowIcon(), page->windowTitle()));
+    syncPageItem(m_stack->count() - 1);
+    page->installEventFilter(this);
+}
+
+int MainWindow::pageCount() const
+{
+    return m_stack->count();
+}
+
+QWidget *MainWindow::page(int index) const
+{
+    return m_stack->widget(index);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const int i = m_stack->indexOf(page);
+    if (i >= 0)
+        m_pageList->setCurrentRow(i);
+}
+
+void MainWindow::syncPageItem(int index)
+{
+    QWidget *w = m_stack->widget(index);
+    QListWidgetItem *item = m_pageList->item(index);
+    if (!w || !item || w == m_console)
+        return;
+    item->setText(w->windowTitle());
+    item->setToolTip(w->toolTip());
+    if (!w->windowIcon().isNull())
+        item->setIcon(w->windowIcon());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::WindowTitleChange || event->type() == QEvent::ToolTipChange
+        || event->type() == QEvent::WindowIconChange) {
+        const int i = m_stack->indexOf(qobject_cast<QWidget *>(watched));
+        if (i > 0)
+            syncPageItem(i);
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
 int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
 {
     QString dummy;
@@ -711,24 +761,42 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
     }
     m_console->input()->clear();
 
+    // Pages may read the module's state first, so they show real values.
+    for (int i = 1; i < m_stack->count(); ++i) {
+        QWidget *w = m_stack->widget(i);
+        if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
+            QMetaObject::invokeMethod(w, "prepareScreenshot");
+            spin(3000, [this] { return m_console->pendingCount() == 0; });
+            spin(300, [] { return false; });
+        }
+    }
+
     int written = 0;
     for (const QString &lang : { QStringLiteral("en"), QStringLiteral("zh_CN") }) {
         if (!setLanguage(lang)) {
             *error = tr("The %1 translation did not load").arg(lang);
             continue;
         }
-        resize(1280, 800);
-        spin(150, [] { return false; }); // log batches and layouts settle
-        QImage image = grab().toImage();
-        if (image.size() != QSize(1280, 800))
-            image = image.scaled(1280, 800, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-        const QString path = dir.filePath(QStringLiteral("console_%1.png").arg(lang));
-        if (!image.save(path, "PNG")) {
-            *error = tr("Cannot write %1").arg(path);
-            continue;
+        for (int i = 0; i < m_stack->count(); ++i) {
+            m_pageList->setCurrentRow(i);
+            resize(1280, 800);
+            spin(150, [] { return false; }); // log batches and layouts settle
+            QImage image = grab().toImage();
+            if (image.size() != QSize(1280, 800))
+                image = image.scaled(1280, 800, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+            QWidget *w = m_stack->widget(i);
+            const QString name = w == m_console ? QStringLiteral("console")
+                                 : w->objectName().isEmpty() ? QStringLiteral("page%1").arg(i)
+                                                             : w->objectName();
+            const QString path = dir.filePath(QStringLiteral("%1_%2.png").arg(name, lang));
+            if (!image.save(path, "PNG")) {
+                *error = tr("Cannot write %1").arg(path);
+                continue;
+            }
+            ++written;
         }
-        ++written;
     }
+    m_pageList->setCurrentRow(0);
     disconnectFromModule();
     spin(2000, [this] { return m_state == DeviceSession::State::Disconnected; });
     setLanguage(previousLanguage);

@@ -49,6 +49,15 @@ public:
     void connectFromBar();
     void disconnectFromModule();
 
+    // Adds a form page below the console. The list shows the page's windowTitle(), toolTip()
+    // and windowIcon(), and follows their changes (pages retranslate themselves). A page may
+    // offer a Q_INVOKABLE `void prepareScreenshot()` that --screenshot calls before grabbing it
+    // (e.g. to read the module's state); its PNG is named after its objectName().
+    void addPage(QWidget *page);
+    int pageCount() const;
+    QWidget *page(int index) const;
+    void showPage(QWidget *page);
+
     ConsolePage *consolePage() const { return m_console; }
     ConnectionBar *connectionBar() const { return m_bar; }
     SimulatorLink *simulatorLink() const { return m_sim; }
@@ -60,9 +69,11 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void syncPageItem(int index);
     void createActions();
     void createMenus();
     void createStatusBar();
