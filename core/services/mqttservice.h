@@ -1,0 +1,168 @@
+#pragma once
+
+#include "engine/atcommand.h"
+#include "services/commandrunner.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+namespace atb {
+
+class DeviceModel;
+class DeviceSession;
+
+// What the MQTT page edits (seed 004). Plain values; the service turns them into AT commands.
+struct MqttConfig
+{
+    // AT+MQTTUSERCFG
+    int scheme = 1; // 1..10, see MqttService::schemeText()
+    QString clientId;
+    QString username;
+    QString password;
+    int certKeyId = 0; // only 0
+    int caId = 0;      // only 0
+    QString path;      // WebSocket resource path, <= 32 bytes
+    // AT+MQTTCONNCFG
+    int keepAlive = 0; // 0..7200 s; 0 means 120 s
+    bool cleanSession = true;
+    QString lwtTopic;
+    QString lwtMessage;
+    int lwtQos = 0;
+    bool lwtRetain = false;
+    // AT+MQTTALPN (0..5 entries; sent only when non-empty or when it must clear an earlier list)
+    QStringList alpn;
+
+    bool operator==(const MqttConfig &o) const
+    {
+        return scheme == o.scheme && clientId == o.clientId && username == o.username && password == o.password
+            && certKeyId == o.certKeyId && caId == o.caId && path == o.path && keepAlive == o.keepAlive
+            && cleanSession == o.cleanSession && lwtTopic == o.lwtTopic && lwtMessage == o.lwtMessage
+            && lwtQos == o.lwtQos && lwtRetain == o.lwtRetain && alpn == o.alpn;
+    }
+    bool operator!=(const MqttConfig &o) const { return !(*this == o); }
+};
+
+// AT+MQTTCONN
+struct MqttConnectSettings
+{
+    QString host;
+    int port = 1883;
+    bool reconnect = false;
+};
+
+// AT+MQTTPUB (string, escaped by the encoder) or AT+MQTTPUBRAW (exact bytes after '>').
+struct MqttPublishSettings
+{
+    QString topic;
+    QByteArray payload;
+    int qos = 0;
+    bool retain = false;
+    bool raw = false;
+};
+
+// One message from a +MQTTSUBRECV URC.
+struct MqttMessage
+{
+    QDateTime time;
+    QString topic;
+    QByteArray payload;
+    int qos = -1; // QoS of the subscription the topic matches, -1 when not known
+    int link = 0;
+};
+
+// The commands an operation would send, or why nothing may be sent.
+struct MqttPlan
+{
+    QList<AtCommand> commands;
+    QStringList notes;     // one per command: why it is sent (may be empty)
+    QString error;         // non-empty: invalid input, nothing is sent
+    QByteArray errorParam; // catalog parameter name the error is about ("client_id", "keepalive", "topic", ...)
+    QString warning;
+
+    bool ok() const { return error.isEmpty() && !commands.isEmpty(); }
+    QList<QByteArray> lines() const;
+};
+
+// Drives the module's MQTT client (seed 004 / protocol.md 5.1, 7.4) through one CommandRunner.
+// Every operation is planned first (AtEncoder: escaping and every limit of protocol.md 3.3,
+// the 256-byte line) and only run when the whole plan is valid.
+class MqttService : public QObject
+{
+    Q_OBJECT
+public:
+    // `model` is optional; it gives the dialect and the subscriptions (QoS of received messages).
+    MqttService(DeviceSession *session, DeviceModel *model, QObject *parent = nullptr);
+
+    CommandRunner *runner() const { return m_runner; }
+    bool isBusy() const { return m_runner->isBusy(); }
+
+    // Plans (what would be sent), for "Show AT" and validation. Nothing is sent.
+    MqttPlan planConfigure(const MqttConfig &config) const;
+    MqttPlan planConnect(const MqttConnectSettings &settings) const;
+    MqttPlan planDisconnect() const;
+    MqttPlan planPublish(const MqttPublishSettings &settings) const;
+    MqttPlan planSubscribe(const QString &topic, int qos) const;
+    MqttPlan planUnsubscribe(const QString &topic) const;
+    MqttPlan planRead() const;
+    MqttPlan planEnableErrorCodes() const;
+
+    QList<QByteArray> preview(const MqttConfig &config) const { return planConfigure(config).lines(); }
+    QList<QByteArray> preview(const MqttConnectSettings &s) const { return planConnect(s).lines(); }
+    QList<QByteArray> preview(const MqttPublishSettings &s) const { return planPublish(s).lines(); }
+
+    // Operations: each plans, and runs the plan when it is valid. The returned plan tells what
+    // was sent or why nothing was (then no signal follows). Busy: error set, nothing sent.
+    MqttPlan configure(const MqttConfig &config);
+    MqttPlan connectToBroker(const MqttConnectSettings &settings);
+    MqttPlan disconnectFromBroker(); // AT+MQTTCLEAN=0
+    MqttPlan publish(const MqttPublishSettings &settings);
+    MqttPlan subscribe(const QString &topic, int qos);
+    MqttPlan unsubscribe(const QString &topic);
+    MqttPlan read(); // AT+MQTTCONN? and AT+MQTTSUB?
+    MqttPlan enableErrorCodes(); // AT+SYSLOG=1 (ESP): failures then carry ERR CODE 0x60xx
+    void cancel() { m_runner->cancel(); }
+
+    // The last configuration the module accepted (the model does not hold username, keep-alive,
+    // last will ...). The password is kept in memory only.
+    MqttConfig lastConfig() const { return m_lastConfig; }
+    bool hasLastConfig() const { return m_hasLastConfig; }
+    MqttConnectSettings lastConnect() const { return m_lastConnect; }
+
+    static QString schemeText(int scheme);     // "MQTT over TCP", ...
+    static bool schemeUsesTls(int scheme);     // 2..5, 7..10
+    static bool schemeUsesWebSocket(int scheme); // 6..10
+    // MQTT topic filter match: '+' one level, '#' the rest (also the parent level).
+    static bool topicMatches(const QString &filter, const QString &topic);
+
+signals:
+    void busyChanged(bool busy);
+    // The runner's result; for subscribe/unsubscribe the message also carries the module's notes
+    // (ALREADY SUBSCRIBE, NO UNSUBSCRIBE).
+    void finished(const atb::OperationResult &result);
+    void messageReceived(const atb::MqttMessage &message);
+
+private:
+    enum class Op { None, Configure, Connect, Disconnect, Publish, Subscribe, Unsubscribe, Read, Other };
+    MqttPlan run(const QString &label, MqttPlan plan, Op op);
+    void onFinished(const OperationResult &result);
+    void onUrc(const AtEvent &event);
+    bool beken() const;
+
+    QPointer<DeviceSession> m_session;
+    QPointer<DeviceModel> m_model;
+    CommandRunner *m_runner;
+    Op m_op = Op::None;
+    MqttConfig m_pendingConfig;
+    MqttConfig m_lastConfig;
+    bool m_hasLastConfig = false;
+    MqttConnectSettings m_pendingConnect;
+    MqttConnectSettings m_lastConnect;
+};
+
+} // namespace atb
+
+Q_DECLARE_METATYPE(atb::MqttMessage)
