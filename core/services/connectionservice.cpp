@@ -1,0 +1,610 @@
+#include "connectionservice.h"
+
+#include "engine/devicesession.h"
+#include "model/devicemodel.h"
+#include "protocol/atencoder.h"
+#include "protocol/commandcatalog.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace atb {
+
+namespace {
+
+const char kOrigin[] = "connections";
+
+bool isUdpType(const QString &type)
+{
+    return type.compare(QLatin1String("UDP"), Qt::CaseInsensitive) == 0
+        || type.compare(QLatin1String("DTLS"), Qt::CaseInsensitive) == 0;
+}
+
+// Host names (RFC 1123 labels) and dotted IPv4; a string of digits and dots must be a valid
+// IPv4 address, so a typo such as 192.168.1.300 is caught before the module sees it.
+QString hostError(const QString &host)
+{
+    if (host.trimmed().isEmpty())
+        return ConnectionService::tr("Enter the remote host (an IPv4 address or a host name)");
+    if (host != host.trimmed() || host.contains(QLatin1Char(' ')))
+        return ConnectionService::tr("The host must not contain blanks");
+    static const QRegularExpression digitsAndDots(QStringLiteral("^[0-9.]+$"));
+    if (digitsAndDots.match(host).hasMatch()) {
+        QHostAddress a;
+        if (!a.setAddress(host) || a.protocol() != QAbstractSocket::IPv4Protocol || host.count(QLatin1Char('.')) != 3)
+            return ConnectionService::tr("\"%1\" is not a valid IPv4 address").arg(host);
+        return {};
+    }
+    static const QRegularExpression name(
+        QStringLiteral("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?$"));
+    if (!name.match(host).hasMatch())
+        return ConnectionService::tr("\"%1\" is neither an IPv4 address nor a valid host name").arg(host);
+    return {};
+}
+
+bool isBekenStatusQuery(const QByteArray &line)
+{
+    return line.trimmed().compare("AT+CIPSTATUS?", Qt::CaseInsensitive) == 0;
+}
+
+ConnectionPlan failed(const QString &error, const QByteArray &param)
+{
+    ConnectionPlan p;
+    p.error = error;
+    p.errorParam = param;
+    return p;
+}
+
+} // namespace
+
+QList<QByteArray> ConnectionPlan::lines() const
+{
+    QList<QByteArray> out;
+    out.reserve(commands.size());
+    for (const AtCommand &c : commands)
+        out << c.line;
+    return out;
+}
+
+ConnectionService::ConnectionService(DeviceSession *session, DeviceModel *model, QObject *parent)
+    : QObject(parent), m_session(session), m_model(model), m_runner(new CommandRunner(session, this))
+{
+    connect(m_runner, &CommandRunner::busyChanged, this, &ConnectionService::busyChanged);
+    connect(m_runner, &CommandRunner::finished, this, [this](const OperationResult &result) {
+        m_pendingKeepAlive = -1;
+        m_pendingKeepAliveId = -1;
+        OperationResult r = result;
+        // Beken "AT+CIPSTATUS?" has no final code, and with no link open it prints nothing at
+        // all (protocol.md 2.4), so the queue's quiet-end never starts and the command times
+        // out. Silence is the answer here: no link is open.
+        if (!r.ok && !r.results.isEmpty()) {
+            const AtResult &last = r.results.last();
+            if (last.status == AtResult::Status::Timeout && last.lines.isEmpty()
+                && isBekenStatusQuery(last.command.line)) {
+                AtResult silent = last;
+                silent.status = AtResult::Status::Ok;
+                silent.endedOnQuiet = true;
+                m_model->applyResult(silent);
+                r.ok = true;
+                r.message = tr("%1: done (no link is open)").arg(r.label);
+            }
+        }
+        emit finished(r);
+    });
+    connect(m_runner, &CommandRunner::commandDone, this, &ConnectionService::onCommandDone);
+    connect(session, &DeviceSession::urcReceived, this, &ConnectionService::onUrc);
+    connect(session, &DeviceSession::rawDataReceived, this, [this](const QByteArray &bytes) {
+        m_raw += bytes;
+        if (m_raw.size() > kMaxBufferBytes)
+            m_raw.remove(0, m_raw.size() - kMaxBufferBytes);
+        appendReceived(m_ptLink, bytes);
+        emit rawDataReceived(bytes);
+    });
+    connect(session, &DeviceSession::stateChanged, this, [this](DeviceSession::State s) {
+        emit passthroughChanged(s == DeviceSession::State::Passthrough);
+    });
+}
+
+Dialect ConnectionService::dialect() const
+{
+    return m_model->dialect();
+}
+
+int ConnectionService::maxLinkId() const
+{
+    const CommandSpec *spec = CommandCatalog::builtin().find("AT+CIPSTART", dialect());
+    const ParamSpec *p = spec ? spec->param("link_id") : nullptr;
+    return p ? int(p->max) : 4;
+}
+
+int ConnectionService::effectiveMux() const
+{
+    return m_model->cipMux() >= 0 ? m_model->cipMux() : 0;
+}
+
+QStringList ConnectionService::linkTypes() const
+{
+    if (dialect() == Dialect::Beken)
+        return { QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("TLS"), QStringLiteral("DTLS") };
+    return { QStringLiteral("TCP"), QStringLiteral("UDP"), QStringLiteral("SSL") };
+}
+
+int ConnectionService::chunkLimit() const
+{
+    const CommandSpec *spec = CommandCatalog::builtin().find("AT+CIPSEND", dialect());
+    const ParamSpec *p = spec ? spec->param("length") : nullptr;
+    qint64 limit = p ? p->max : 2048;
+    if (p && p->recommendedMax < limit)
+        limit = p->recommendedMax; // Beken: 1024, the firmware's receive buffer
+    if (dialect() == Dialect::Esp) {
+        for (const QString &l : m_model->firmware()) {
+            if (l.contains(QLatin1String("ESP8266"), Qt::CaseInsensitive))
+                limit = qMin<qint64>(limit, 2048); // ESP8266 v2.x (protocol.md 3.3)
+        }
+    }
+    return int(limit);
+}
+
+bool ConnectionService::inPassthrough() const
+{
+    return m_session && m_session->state() == DeviceSession::State::Passthrough;
+}
+
+bool ConnectionService::linkOpen(int id) const
+{
+    const QList<LinkInfo> links = m_model->links();
+    return std::any_of(links.begin(), links.end(), [id](const LinkInfo &l) { return l.id == id; });
+}
+
+int ConnectionService::openLinkCount() const
+{
+    return int(m_model->links().size());
+}
+
+AtCommand ConnectionService::command(const QByteArray &line) const
+{
+    AtCommand c = AtCommand::fromLine(line, dialect() == Dialect::Beken);
+    c.origin = QLatin1String(kOrigin);
+    if (dialect() == Dialect::Beken && isBekenStatusQuery(line))
+        c.timeoutMs = 1500; // silence = no link (see the constructor)
+    return c;
+}
+
+// ---- plans ---------------------------------------------------------------------------------
+
+ConnectionPlan ConnectionService::planRead() const
+{
+    if (inPassthrough())
+        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+    const AtEncoder enc(dialect());
+    ConnectionPlan p;
+    p.commands << command(enc.query("AT+CIPMUX").line) << command(enc.query("AT+CIPMODE").line);
+    const EncodeResult status
+        = dialect() == Dialect::Beken ? enc.query("AT+CIPSTATUS") : enc.execute("AT+CIPSTATUS");
+    p.commands << command(status.line);
+    return p;
+}
+
+ConnectionPlan ConnectionService::planMode(const ConnectionModeSettings &s) const
+{
+    if (inPassthrough())
+        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "cipmode");
+    if (s.mux != 0 && s.mux != 1)
+        return failed(tr("Choose single or multiple connections"), "cipmux");
+    if (s.mode != 0 && s.mode != 1)
+        return failed(tr("Choose normal or passthrough transmission"), "cipmode");
+    if (s.mux == 1 && s.mode == 1)
+        return failed(tr("Passthrough needs single connection mode (CIPMUX=0); multiple connections only work "
+                         "in normal transmission mode"),
+                      "cipmode");
+    const int curMux = m_model->cipMux();
+    const int curMode = m_model->cipMode();
+    const bool muxChanges = curMux != s.mux;
+    if (muxChanges && curMux >= 0 && openLinkCount() > 0)
+        return failed(tr("The connection mode (CIPMUX) can only change while no link is open: "
+                         "close all links first"),
+                      "cipmux");
+
+    const AtEncoder enc(dialect());
+    ConnectionPlan p;
+    auto add = [&](const char *cmd, int v, const QByteArray &param) {
+        const EncodeResult r = enc.set(cmd, { AtArg::integer(v) });
+        if (!r.ok()) {
+            p.error = r.error;
+            p.errorParam = param;
+            return;
+        }
+        p.commands << command(r.line);
+    };
+    // Leave passthrough mode before multiplexing, enter it after single mode is set (5.2).
+    if (s.mode == 0 && curMode != 0)
+        add("AT+CIPMODE", 0, "cipmode");
+    if (muxChanges)
+        add("AT+CIPMUX", s.mux, "cipmux");
+    if (s.mode == 1 && curMode != 1)
+        add("AT+CIPMODE", 1, "cipmode");
+    if (!p.error.isEmpty()) {
+        p.commands.clear();
+        return p;
+    }
+    if (p.commands.isEmpty())
+        return failed(tr("Nothing to change: the module already uses these modes"), QByteArray());
+    return p;
+}
+
+ConnectionPlan ConnectionService::planOpen(const LinkOpenSettings &s) const
+{
+    if (inPassthrough())
+        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+    const Dialect d = dialect();
+    const bool beken = d == Dialect::Beken;
+    const int mux = effectiveMux();
+    const bool withId = beken || mux == 1;
+    const QString type = s.type.trimmed().toUpper();
+    if (!linkTypes().contains(type))
+        return failed(tr("Choose one of the link types %1").arg(linkTypes().join(QLatin1String(", "))), "type");
+    if (withId && (s.linkId < 0 || s.linkId > maxLinkId()))
+        return failed(tr("Link ID must be between 0 and %1 in this firmware").arg(maxLinkId()), "link_id");
+    const QString he = hostError(s.host);
+    if (!he.isEmpty())
+        return failed(he, "remote_host");
+    if (s.remotePort < 1 || s.remotePort > 65535)
+        return failed(tr("The remote port must be between 1 and 65535"), "remote_port");
+    const bool udp = isUdpType(type);
+    if (!udp && (s.keepAlive < 0 || s.keepAlive > 7200))
+        return failed(tr("Keep-alive must be 0 (off) or 1 to 7200 seconds"), "keep_alive");
+    if (udp && (s.localPort < 0 || s.localPort > 65535))
+        return failed(tr("The local port must be between 1 and 65535 (0 = any)"), "local_port");
+    if (udp && !beken && (s.udpMode < 0 || s.udpMode > 2))
+        return failed(tr("UDP mode must be 0, 1 or 2"), "mode");
+    const int id = withId ? s.linkId : 0;
+    if (!withId && openLinkCount() > 0)
+        return failed(tr("Single connection mode allows one link and one is open: close it, or switch to "
+                         "multiple connections"),
+                      "link_id");
+    if (linkOpen(id))
+        return failed(tr("Link %1 is already open: close it first or pick another ID").arg(id), "link_id");
+
+    QList<AtArg> args;
+    if (withId)
+        args << AtArg::integer(s.linkId);
+    args << AtArg::string(type.toUtf8()) << AtArg::string(s.host.trimmed().toUtf8()) << AtArg::integer(s.remotePort);
+    if (!udp) {
+        if (s.keepAlive > 0)
+            args << AtArg::integer(s.keepAlive);
+    } else if (beken) {
+        if (s.localPort > 0)
+            args << AtArg::integer(s.localPort);
+    } else {
+        args << (s.localPort > 0 ? AtArg::integer(s.localPort) : AtArg::omitted());
+        args << (s.udpMode > 0 ? AtArg::integer(s.udpMode) : AtArg::omitted());
+    }
+    const AtEncoder enc(d);
+    const EncodeResult r = enc.set("AT+CIPSTART", args);
+    if (!r.ok())
+        return failed(r.error, r.errorParam);
+    ConnectionPlan p;
+    p.warning = r.warning;
+    p.commands << command(r.line);
+    // Read the status back: the table gets the local port the module picked.
+    p.commands << command((beken ? enc.query("AT+CIPSTATUS") : enc.execute("AT+CIPSTATUS")).line);
+    return p;
+}
+
+ConnectionPlan ConnectionService::planClose(int linkId) const
+{
+    if (inPassthrough())
+        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+    const bool beken = dialect() == Dialect::Beken;
+    const AtEncoder enc(dialect());
+    ConnectionPlan p;
+    if (!beken && effectiveMux() == 0) {
+        if (openLinkCount() == 0)
+            return failed(tr("No link is open"), "link_id");
+        p.commands << command(enc.execute("AT+CIPCLOSE").line);
+        return p;
+    }
+    if (linkId != kCloseAll && !linkOpen(linkId))
+        return failed(tr("Link %1 is not open").arg(linkId), "link_id");
+    if (linkId == kCloseAll && openLinkCount() == 0)
+        return failed(tr("No link is open"), "link_id");
+    const EncodeResult r = enc.set("AT+CIPCLOSE", { AtArg::integer(linkId) });
+    if (!r.ok())
+        return failed(r.error, r.errorParam);
+    p.commands << command(r.line);
+    return p;
+}
+
+ConnectionPlan ConnectionService::planSend(const LinkSendSettings &s) const
+{
+    if (inPassthrough())
+        return failed(tr("In passthrough, use the raw send box; CIPSEND is not available"), "data");
+    const bool beken = dialect() == Dialect::Beken;
+    const bool withId = beken || effectiveMux() == 1;
+    const int id = withId ? s.linkId : 0;
+    if (!linkOpen(id))
+        return failed(tr("Link %1 is not open").arg(id), "link_id");
+
+    QByteArray data;
+    switch (s.format) {
+    case LinkSendSettings::Format::Text:
+        data = s.text.toUtf8();
+        if (s.appendCrLf)
+            data += "\r\n";
+        break;
+    case LinkSendSettings::Format::Hex: {
+        QString err;
+        if (!parseHex(s.text, &data, &err))
+            return failed(err, "hex");
+        break;
+    }
+    case LinkSendSettings::Format::File: {
+        if (s.filePath.isEmpty())
+            return failed(tr("Choose a file to send"), "file");
+        const QFileInfo fi(s.filePath);
+        if (!fi.isFile())
+            return failed(tr("The file %1 does not exist").arg(fi.fileName()), "file");
+        if (fi.size() > kMaxFileBytes)
+            return failed(tr("The file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)), "file");
+        QFile f(s.filePath);
+        if (!f.open(QIODevice::ReadOnly))
+            return failed(tr("Cannot read %1: %2").arg(fi.fileName(), f.errorString()), "file");
+        data = f.readAll();
+        break;
+    }
+    }
+    if (data.isEmpty())
+        return failed(tr("Nothing to send"), s.format == LinkSendSettings::Format::File ? "file" : "data");
+
+    const int limit = s.chunkSize > 0 ? qMin(s.chunkSize, chunkLimit()) : chunkLimit();
+    const AtEncoder enc(dialect());
+    ConnectionPlan p;
+    for (qsizetype pos = 0; pos < data.size(); pos += limit) {
+        const QByteArray piece = data.mid(pos, limit);
+        QList<AtArg> args;
+        if (withId)
+            args << AtArg::integer(s.linkId);
+        args << AtArg::integer(piece.size());
+        const EncodeResult r = enc.set("AT+CIPSEND", args);
+        if (!r.ok())
+            return failed(r.error, r.errorParam == "length" ? QByteArray("data") : r.errorParam);
+        AtCommand c = command(r.line);
+        c.payload = piece;
+        p.commands << c;
+        if (p.warning.isEmpty())
+            p.warning = r.warning;
+    }
+    p.payloadBytes = data.size();
+    return p;
+}
+
+ConnectionPlan ConnectionService::planPsk(const PskSettings &s) const
+{
+    if (inPassthrough())
+        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+    if (s.psk.isEmpty())
+        return failed(tr("Enter the PSK identity"), "psk");
+    const bool withId = effectiveMux() == 1;
+    QList<AtArg> args;
+    if (withId) {
+        if (s.linkId < 0 || s.linkId > kCloseAll)
+            return failed(tr("Link ID must be between 0 and %1 (%1 = all links)").arg(kCloseAll), "link_id");
+        args << AtArg::integer(s.linkId);
+    }
+    args << AtArg::string(s.psk.toUtf8()) << AtArg::string(s.hint.toUtf8());
+    const EncodeResult r = AtEncoder(dialect()).set("AT+CIPSSLCPSK", args);
+    if (!r.ok())
+        return failed(r.error, r.errorParam);
+    ConnectionPlan p;
+    p.commands << command(r.line);
+    return p;
+}
+
+ConnectionPlan ConnectionService::planEnterPassthrough() const
+{
+    if (inPassthrough())
+        return failed(tr("Already in passthrough"), "links");
+    if (m_model->cipMux() == 1)
+        return failed(tr("Passthrough needs single connection mode (CIPMUX=0): close the links and switch "
+                         "to single connection first"),
+                      "cipmux");
+    if (openLinkCount() != 1)
+        return failed(tr("Passthrough needs exactly one open link (%n open)", "", openLinkCount()), "links");
+    const AtEncoder enc(dialect());
+    ConnectionPlan p;
+    if (m_model->cipMode() != 1)
+        p.commands << command(enc.set("AT+CIPMODE", { AtArg::integer(1) }).line);
+    // Same command as DeviceSession::enterPassthrough(); through the runner so that a refusal
+    // comes back in words like every other operation.
+    AtCommand c = command(enc.execute("AT+CIPSEND").line);
+    c.origin = QStringLiteral("passthrough");
+    p.commands << c;
+    return p;
+}
+
+// ---- running -------------------------------------------------------------------------------
+
+void ConnectionService::refuse(const QString &label, const ConnectionPlan &plan)
+{
+    OperationResult r;
+    r.ok = false;
+    r.label = label;
+    r.message = tr("%1: not sent: %2").arg(label, plan.error);
+    emit finished(r);
+}
+
+bool ConnectionService::runPlan(const QString &label, const ConnectionPlan &plan)
+{
+    if (!plan.ok()) {
+        refuse(label, plan);
+        return false;
+    }
+    if (m_runner->isBusy()) {
+        ConnectionPlan busy;
+        busy.error = tr("another operation is still running");
+        refuse(label, busy);
+        return false;
+    }
+    m_sendTotal = plan.payloadBytes;
+    m_sendDone = 0;
+    return m_runner->run(label, plan.commands);
+}
+
+bool ConnectionService::read()
+{
+    return runPlan(tr("Read connections"), planRead());
+}
+
+bool ConnectionService::applyMode(const ConnectionModeSettings &s)
+{
+    return runPlan(tr("Set connection mode"), planMode(s));
+}
+
+bool ConnectionService::open(const LinkOpenSettings &s)
+{
+    const ConnectionPlan p = planOpen(s);
+    const bool ok = runPlan(tr("Open link"), p);
+    if (ok && !isUdpType(s.type)) {
+        m_pendingKeepAlive = s.keepAlive;
+        m_pendingKeepAliveId = (dialect() == Dialect::Beken || effectiveMux() == 1) ? s.linkId : 0;
+    }
+    return ok;
+}
+
+bool ConnectionService::close(int linkId)
+{
+    return runPlan(linkId == kCloseAll ? tr("Close all links") : tr("Close link %1").arg(linkId), planClose(linkId));
+}
+
+bool ConnectionService::send(const LinkSendSettings &s)
+{
+    const ConnectionPlan p = planSend(s);
+    const bool ok = runPlan(tr("Send to link %1").arg(s.linkId), p);
+    if (ok)
+        emit sendProgress(0, p.payloadBytes);
+    return ok;
+}
+
+bool ConnectionService::setPsk(const PskSettings &s)
+{
+    return runPlan(tr("Set TLS PSK"), planPsk(s));
+}
+
+bool ConnectionService::enterPassthrough()
+{
+    const QList<LinkInfo> links = m_model->links();
+    const bool ok = runPlan(tr("Enter passthrough"), planEnterPassthrough());
+    if (ok)
+        m_ptLink = links.isEmpty() ? 0 : links.first().id;
+    return ok;
+}
+
+void ConnectionService::sendRaw(const QByteArray &bytes)
+{
+    if (!inPassthrough() || bytes.isEmpty() || !m_session)
+        return;
+    m_session->sendRaw(bytes);
+    m_txCount[m_ptLink] += bytes.size();
+    emit countersChanged(m_ptLink);
+}
+
+void ConnectionService::leavePassthrough()
+{
+    if (m_session)
+        m_session->leavePassthrough();
+}
+
+void ConnectionService::cancel()
+{
+    m_runner->cancel();
+}
+
+void ConnectionService::clearReceived(int linkId)
+{
+    m_rx.remove(linkId);
+    emit dataReceived(linkId, QByteArray());
+}
+
+void ConnectionService::onCommandDone(const AtResult &r)
+{
+    if (!r.ok())
+        return;
+    const QByteArray name = CommandCatalog::commandName(r.command.line).toUpper();
+    if (name == "AT+CIPSEND" && !r.command.payload.isEmpty()) {
+        const QList<QByteArray> f = AtEncoder::splitParams(r.command.line.mid(r.command.line.indexOf('=') + 1),
+                                                           dialect());
+        const int id = f.size() >= 2 ? f.first().toInt() : 0;
+        m_txCount[id] += r.command.payload.size();
+        m_sendDone += r.command.payload.size();
+        emit countersChanged(id);
+        emit sendProgress(m_sendDone, m_sendTotal);
+    } else if (name == "AT+CIPSTART" && m_pendingKeepAliveId >= 0) {
+        m_keepAlive.insert(m_pendingKeepAliveId, m_pendingKeepAlive);
+        m_pendingKeepAliveId = -1;
+    } else if (name == "AT+CIPCLOSE") {
+        const qsizetype eq = r.command.line.indexOf('=');
+        const int id = eq < 0 ? 0 : r.command.line.mid(eq + 1).trimmed().toInt();
+        if (id == kCloseAll)
+            m_keepAlive.clear();
+        else
+            m_keepAlive.remove(id);
+    }
+}
+
+void ConnectionService::onUrc(const AtEvent &e)
+{
+    if (e.name == "+IPD") {
+        if (e.payload.isEmpty())
+            return; // passive-mode notification: the data waits in the module
+        appendReceived(e.link < 0 ? 0 : e.link, e.payload);
+    } else if (e.name == "CLOSED") {
+        m_keepAlive.remove(e.link < 0 ? 0 : e.link);
+    }
+}
+
+void ConnectionService::appendReceived(int linkId, const QByteArray &bytes)
+{
+    QByteArray &buf = m_rx[linkId];
+    buf += bytes;
+    if (buf.size() > kMaxBufferBytes)
+        buf.remove(0, buf.size() - kMaxBufferBytes);
+    m_rxCount[linkId] += bytes.size();
+    emit dataReceived(linkId, bytes);
+    emit countersChanged(linkId);
+}
+
+bool ConnectionService::parseHex(const QString &text, QByteArray *out, QString *error)
+{
+    QString digits;
+    digits.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.isSpace() || c == QLatin1Char(':') || c == QLatin1Char('-'))
+            continue;
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+              || (c >= QLatin1Char('A') && c <= QLatin1Char('F')))) {
+            if (error)
+                *error = tr("\"%1\" is not a hexadecimal digit").arg(c);
+            return false;
+        }
+        digits += c;
+    }
+    if (digits.size() % 2 != 0) {
+        if (error)
+            *error = tr("Odd number of hex digits: every byte needs two");
+        return false;
+    }
+    if (out)
+        *out = QByteArray::fromHex(digits.toLatin1());
+    return true;
+}
+
+QString ConnectionService::toHex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex(' '));
+}
+
+} // namespace atb

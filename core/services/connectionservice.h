@@ -1,0 +1,176 @@
+#pragma once
+
+#include "engine/atcommand.h"
+#include "protocol/dialect.h"
+#include "services/commandrunner.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+namespace atb {
+
+class DeviceModel;
+class DeviceSession;
+
+// ---- settings structs (values between the Connections page and the service) ----------------
+
+// AT+CIPMUX / AT+CIPMODE.
+struct ConnectionModeSettings
+{
+    int mux = 0;  // 0 single connection, 1 multiple connections
+    int mode = 0; // 0 normal transmission, 1 passthrough (CIPMODE=1)
+};
+
+// AT+CIPSTART.
+struct LinkOpenSettings
+{
+    int linkId = 0;       // only used with CIPMUX=1 (ESP) and always on Beken
+    QString type;         // "TCP", "UDP", "SSL" (ESP) / "TCP", "UDP", "TLS", "DTLS" (Beken)
+    QString host;         // IPv4 address or host name
+    int remotePort = 0;   // 1..65535
+    int keepAlive = 0;    // TCP/SSL/TLS: 0 off, 1..7200 s
+    int localPort = 0;    // UDP/DTLS: 0 = any
+    int udpMode = 0;      // ESP UDP: 0 fixed peer, 1 may change once, 2 may change any time
+};
+
+// AT+CIPSEND, as many pieces as the dialect's length limit asks for.
+struct LinkSendSettings
+{
+    enum class Format { Text, Hex, File };
+    int linkId = 0;
+    Format format = Format::Text;
+    QString text;          // Text: sent as UTF-8; Hex: "48 65 6c" / "48656c" (blanks ignored)
+    QString filePath;      // File
+    bool appendCrLf = false; // Text only
+    int chunkSize = 0;     // 0 = the dialect's limit (chunkLimit())
+};
+
+// AT+CIPSSLCPSK. The PSK is a secret: never logged (the session log masks it).
+struct PskSettings
+{
+    int linkId = 5; // 5 = all links (only sent with CIPMUX=1)
+    QString psk;
+    QString hint;
+};
+
+// What an operation will send, or why it will not: validated before anything is sent.
+struct ConnectionPlan
+{
+    QList<AtCommand> commands;
+    QString error;         // translated; empty when the plan can run
+    QByteArray errorParam; // the field the error is about: catalog names ("link_id", "remote_host",
+                           // "remote_port", "keep_alive", "local_port", "mode", "psk", "hint",
+                           // "length") or "cipmux", "cipmode", "data", "hex", "file", "links"
+    QString warning;
+    qint64 payloadBytes = 0; // data-phase bytes over all commands
+
+    bool ok() const { return error.isEmpty() && !commands.isEmpty(); }
+    QList<QByteArray> lines() const; // the exact command lines, in order
+};
+
+// TCP/UDP/TLS/DTLS links of the module: multiplexing and transmission mode, open/close, send
+// (chunked CIPSEND), received data per link (+IPD) with byte counters, passthrough (enter,
+// raw send, leave) and the TLS PSK. Builds every command with AtEncoder (validated against the
+// command catalog of the model's dialect) and runs it through its own CommandRunner.
+class ConnectionService : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 kMaxBufferBytes = 1024 * 1024; // received data kept per link
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
+    static constexpr int kCloseAll = 5;
+
+    ConnectionService(DeviceSession *session, DeviceModel *model, QObject *parent = nullptr);
+
+    Dialect dialect() const;
+    // Link ids accepted by AT+CIPSTART in this dialect (ESP 0..4, Beken 0..5), from the catalog.
+    int maxLinkId() const;
+    // The CIPMUX value commands are built for (the model's, or the boot default 0 when unknown).
+    int effectiveMux() const;
+    QStringList linkTypes() const;
+    // Largest CIPSEND piece: ESP 8192 (2048 on ESP8266 firmware), Beken 1024 (recommended).
+    int chunkLimit() const;
+
+    // Validation and the exact lines, without sending anything.
+    ConnectionPlan planRead() const;
+    ConnectionPlan planMode(const ConnectionModeSettings &s) const;
+    ConnectionPlan planOpen(const LinkOpenSettings &s) const;
+    ConnectionPlan planClose(int linkId) const; // kCloseAll = every link
+    ConnectionPlan planSend(const LinkSendSettings &s) const;
+    ConnectionPlan planPsk(const PskSettings &s) const;
+    ConnectionPlan planEnterPassthrough() const;
+
+    QList<QByteArray> preview(const ConnectionModeSettings &s) const { return planMode(s).lines(); }
+    QList<QByteArray> preview(const LinkOpenSettings &s) const { return planOpen(s).lines(); }
+    QList<QByteArray> preview(const LinkSendSettings &s) const { return planSend(s).lines(); }
+    QList<QByteArray> preview(const PskSettings &s) const { return planPsk(s).lines(); }
+
+    // Each runs its plan; false (and finished() with the reason) when invalid or busy.
+    bool read();
+    bool applyMode(const ConnectionModeSettings &s);
+    bool open(const LinkOpenSettings &s);
+    bool close(int linkId);
+    bool send(const LinkSendSettings &s);
+    bool setPsk(const PskSettings &s);
+    bool enterPassthrough();
+    void sendRaw(const QByteArray &bytes);
+    void leavePassthrough();
+    void cancel();
+
+    bool isBusy() const { return m_runner->isBusy(); }
+    bool inPassthrough() const;
+    int passthroughLink() const { return m_ptLink; }
+
+    // Received data per link (the last kMaxBufferBytes) and byte counters (not bounded).
+    QByteArray received(int linkId) const { return m_rx.value(linkId); }
+    qint64 receivedTotal(int linkId) const { return m_rxCount.value(linkId); }
+    qint64 sentTotal(int linkId) const { return m_txCount.value(linkId); }
+    QByteArray rawReceived() const { return m_raw; }
+    void clearReceived(int linkId);
+    // Keep-alive given when this service opened the link (-1 unknown).
+    int keepAlive(int linkId) const { return m_keepAlive.value(linkId, -1); }
+
+    // "48 65 6C" / "48656c" -> bytes; false with *error (translated) on bad input.
+    static bool parseHex(const QString &text, QByteArray *out, QString *error);
+    static QString toHex(const QByteArray &bytes);
+
+signals:
+    void busyChanged(bool busy);
+    void finished(const atb::OperationResult &result);
+    void sendProgress(qint64 doneBytes, qint64 totalBytes);
+    void dataReceived(int linkId, const QByteArray &bytes);
+    void rawDataReceived(const QByteArray &bytes);
+    void countersChanged(int linkId);
+    void passthroughChanged(bool on);
+
+private:
+    bool runPlan(const QString &label, const ConnectionPlan &plan);
+    void refuse(const QString &label, const ConnectionPlan &plan);
+    void onUrc(const AtEvent &e);
+    void onCommandDone(const AtResult &r);
+    void appendReceived(int linkId, const QByteArray &bytes);
+    AtCommand command(const QByteArray &line) const;
+    bool linkOpen(int id) const;
+    int openLinkCount() const;
+
+    QPointer<DeviceSession> m_session;
+    DeviceModel *m_model;
+    CommandRunner *m_runner;
+    QHash<int, QByteArray> m_rx;
+    QHash<int, qint64> m_rxCount;
+    QHash<int, qint64> m_txCount;
+    QHash<int, int> m_keepAlive;
+    QByteArray m_raw;
+    int m_ptLink = 0;
+    qint64 m_sendTotal = 0;
+    qint64 m_sendDone = 0;
+    int m_pendingKeepAlive = -1;
+    int m_pendingKeepAliveId = -1;
+};
+
+} // namespace atb
