@@ -24,6 +24,7 @@ private slots:
     void bekenDocCipstatusListsLinksWithoutFinalCode();
     void hostNotReadingCausesCountedOverruns();
     void recordMasksSecretsAndExtractsDeviceBytes();
+    void extractOfACheckedInRecordIsStable();
     void badArgumentsFailWithAMessage_data();
     void badArgumentsFailWithAMessage();
     void tcpFrontEndServesOneClient();
@@ -357,6 +358,23 @@ void TstSimPty::recordMasksSecretsAndExtractsDeviceBytes()
     QFile o(out);
     QVERIFY(o.open(QIODevice::ReadOnly));
     QCOMPARE(o.readAll(), tx);
+}
+
+void TstSimPty::extractOfACheckedInRecordIsStable()
+{
+    // tests/data/sim/esp_session.*: a recorded ESP session (start-up, CIPSEND, +IPD, ERROR) and
+    // its device->host bytes; also usable as atbench-cli decode input.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.bin"));
+    QCOMPARE(QProcess::execute(simBinary(), { QStringLiteral("--extract-device-bytes"),
+                                              QStringLiteral(ATB_TEST_DATA_DIR "/sim/esp_session.record.jsonl"), out }), 0);
+    QFile a(out), b(QStringLiteral(ATB_TEST_DATA_DIR "/sim/esp_session.device.bin"));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray bytes = a.readAll();
+    QCOMPARE(bytes, b.readAll());
+    QVERIFY(bytes.startsWith("ready\r\n"));
+    QVERIFY(bytes.contains("+IPD,0,6:a\r\nOK\r"));
+    QVERIFY(!bytes.contains("12345678")); // the Wi-Fi password is masked
 }
 
 void TstSimPty::badArgumentsFailWithAMessage_data()
