@@ -1,0 +1,339 @@
+#include "wifiservice.h"
+
+#include "engine/devicesession.h"
+#include "model/devicemodel.h"
+#include "protocol/atencoder.h"
+
+#include <QRegularExpression>
+
+namespace atb {
+
+namespace {
+
+const char kOrigin[] = "wifi";
+
+AtCommand toCommand(const QByteArray &line, Dialect dialect)
+{
+    AtCommand c = AtCommand::fromLine(line, dialect == Dialect::Beken);
+    c.origin = QLatin1String(kOrigin);
+    return c;
+}
+
+bool isBssid(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"));
+    return re.match(s).hasMatch();
+}
+
+int toInt(const QString &s, int fallback)
+{
+    bool ok = false;
+    const int v = s.trimmed().toInt(&ok);
+    return ok ? v : fallback;
+}
+
+} // namespace
+
+QString AccessPointInfo::encryptionText(int ecn)
+{
+    switch (ecn) {
+    case 0: return WifiService::tr("open");
+    case 1: return QStringLiteral("WEP");
+    case 2: return QStringLiteral("WPA-PSK");
+    case 3: return QStringLiteral("WPA2-PSK");
+    case 4: return QStringLiteral("WPA/WPA2-PSK");
+    case 5: return QStringLiteral("WPA2-Enterprise");
+    case 6: return QStringLiteral("WPA3-PSK");
+    case 7: return QStringLiteral("WPA2/WPA3-PSK");
+    case 8: return QStringLiteral("WAPI-PSK");
+    case 9: return QStringLiteral("OWE");
+    default: return WifiService::tr("unknown (%1)").arg(ecn);
+    }
+}
+
+int AccessPointInfo::signalPercent(int rssi)
+{
+    if (rssi >= 0)
+        return 0; // not reported
+    return qBound(0, 2 * (rssi + 100), 100);
+}
+
+WifiService::WifiService(DeviceSession *session, DeviceModel *model, QObject *parent)
+    : QObject(parent), m_session(session), m_model(model)
+{
+    qRegisterMetaType<atb::WifiSettings>();
+    qRegisterMetaType<atb::AccessPointInfo>();
+    // Before the runner: replies are parsed before finished() reaches the page.
+    connect(session, &DeviceSession::commandFinished, this, &WifiService::onCommandFinished);
+    m_runner = new CommandRunner(session, this);
+    connect(m_runner, &CommandRunner::busyChanged, this, &WifiService::busyChanged);
+    connect(m_runner, &CommandRunner::finished, this, &WifiService::onRunnerFinished);
+    connect(model, &DeviceModel::wifiChanged, this, [this] {
+        if (!m_model->wifi().connected && (!m_info.gateway.isEmpty() || !m_info.bssid.isEmpty())) {
+            WifiInfo i = m_info;
+            i.gateway.clear();
+            i.netmask.clear();
+            i.bssid.clear();
+            i.channel = 0;
+            setInfo(i);
+        }
+    });
+}
+
+bool WifiService::isBusy() const
+{
+    return m_runner->isBusy();
+}
+
+QString WifiService::joinErrorText(int code)
+{
+    switch (code) {
+    case 1: return tr("connection timed out");
+    case 2: return tr("wrong password");
+    case 3: return tr("access point not found");
+    case 4: return tr("connection failed");
+    default: return tr("unknown reason (%1)").arg(code);
+    }
+}
+
+QByteArray WifiService::redacted(const QByteArray &line) const
+{
+    return AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).redact(line);
+}
+
+WifiService::Preview WifiService::preview(const WifiSettings &s) const
+{
+    Preview p;
+    const Dialect dialect = m_model ? m_model->dialect() : Dialect::Esp;
+    const AtEncoder enc(dialect);
+    auto fail = [&p](const QString &error, const QByteArray &param) {
+        p.lines.clear();
+        p.error = error;
+        p.errorParam = param;
+        return p;
+    };
+
+    if (s.mode != m_info.mode) {
+        const EncodeResult r = enc.set("AT+CWMODE", { AtArg::integer(s.mode) });
+        if (!r.ok())
+            return fail(r.error, r.errorParam.isEmpty() ? QByteArray("mode") : r.errorParam);
+        p.lines << r.line;
+    }
+    if (s.ssid.isEmpty()) {
+        if (!s.password.isEmpty() || !s.bssid.isEmpty())
+            return fail(tr("Enter the SSID of the network to join."), "ssid");
+        return p;
+    }
+    if (s.mode != 1 && s.mode != 3)
+        return fail(tr("Joining a network needs station mode (station, or SoftAP + station)."), "mode");
+    QList<AtArg> args { AtArg::string(s.ssid.toUtf8()), AtArg::string(s.password.toUtf8()) };
+    if (!s.bssid.isEmpty()) {
+        if (!isBssid(s.bssid))
+            return fail(tr("The BSSID must look like 1a:2b:3c:4d:5e:6f (six hexadecimal pairs)."), "bssid");
+        args << AtArg::string(s.bssid.toLower().toUtf8());
+    }
+    const EncodeResult r = enc.set("AT+CWJAP", args);
+    if (!r.ok())
+        return fail(r.error, r.errorParam);
+    p.lines << r.line;
+    // IP, MAC, gateway and netmask right after joining (ESP only; the Beken catalog has neither).
+    for (const QByteArray &q : { QByteArray("AT+CIFSR"), QByteArray("AT+CIPSTA") }) {
+        const EncodeResult e = q == "AT+CIFSR" ? enc.execute(q) : enc.query(q);
+        if (e.ok())
+            p.lines << e.line;
+    }
+    return p;
+}
+
+QList<QByteArray> WifiService::readLines() const
+{
+    const AtEncoder enc(m_model ? m_model->dialect() : Dialect::Esp);
+    QList<QByteArray> lines;
+    for (const EncodeResult &r : { enc.query("AT+CWMODE"), enc.query("AT+CWJAP"), enc.execute("AT+CIFSR"),
+                                   enc.query("AT+CIPSTA") }) {
+        if (r.ok())
+            lines << r.line;
+    }
+    return lines;
+}
+
+QList<QByteArray> WifiService::scanLines() const
+{
+    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).execute("AT+CWLAP");
+    return r.ok() ? QList<QByteArray> { r.line } : QList<QByteArray>();
+}
+
+QList<QByteArray> WifiService::disconnectLines() const
+{
+    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).execute("AT+CWQAP");
+    return r.ok() ? QList<QByteArray> { r.line } : QList<QByteArray>();
+}
+
+bool WifiService::apply(const WifiSettings &settings)
+{
+    const Preview p = preview(settings);
+    if (!p.ok() || p.lines.isEmpty())
+        return false;
+    m_joiningSsid = settings.ssid;
+    return start(Op::Apply, settings.ssid.isEmpty() ? tr("Set Wi-Fi mode") : tr("Join %1").arg(settings.ssid),
+                 p.lines);
+}
+
+bool WifiService::read()
+{
+    return start(Op::Read, tr("Read Wi-Fi state"), readLines());
+}
+
+bool WifiService::scan()
+{
+    return start(Op::Scan, tr("Scan for access points"), scanLines());
+}
+
+bool WifiService::disconnectFromAp()
+{
+    return start(Op::Disconnect, tr("Disconnect from the access point"), disconnectLines());
+}
+
+void WifiService::cancel()
+{
+    m_runner->cancel();
+}
+
+bool WifiService::start(Op op, const QString &label, const QList<QByteArray> &lines)
+{
+    if (lines.isEmpty() || m_runner->isBusy() || !m_model)
+        return false;
+    QList<AtCommand> commands;
+    for (const QByteArray &l : lines)
+        commands << toCommand(l, m_model->dialect());
+    if (op == Op::Scan && !m_aps.isEmpty()) {
+        m_aps.clear();
+        emit accessPointsChanged();
+    }
+    m_op = op;
+    if (!m_runner->run(label, commands)) {
+        m_op = Op::None;
+        return false;
+    }
+    return true;
+}
+
+void WifiService::setInfo(const WifiInfo &info)
+{
+    if (info == m_info)
+        return;
+    m_info = info;
+    emit infoChanged();
+}
+
+void WifiService::onCommandFinished(const AtResult &r)
+{
+    const QByteArray name = CommandCatalog::commandName(r.command.line).toUpper();
+    if (!r.ok())
+        return;
+    WifiInfo info = m_info;
+    QList<AccessPointInfo> aps;
+    bool sawScan = false;
+    for (const QByteArray &raw : r.lines) {
+        const QByteArray l = raw.trimmed();
+        if (l.startsWith("+CWMODE:")) {
+            info.mode = toInt(QString::fromLatin1(l.mid(8)).section(QLatin1Char(','), 0, 0), info.mode);
+        } else if (l.startsWith("+CIPSTA:gateway:")) {
+            info.gateway = DeviceModel::splitFields(QByteArrayView(l).sliced(16)).value(0);
+        } else if (l.startsWith("+CIPSTA:netmask:")) {
+            info.netmask = DeviceModel::splitFields(QByteArrayView(l).sliced(16)).value(0);
+        } else if (l.startsWith("+CWJAP:")) {
+            const QStringList f = DeviceModel::splitFields(QByteArrayView(l).sliced(7));
+            if (f.size() >= 3) {
+                info.bssid = f[1];
+                info.channel = toInt(f[2], 0);
+            }
+        } else if (l.startsWith("+CWLAP:")) {
+            sawScan = true;
+            QByteArray body = l.mid(7).trimmed();
+            if (body.startsWith('('))
+                body = body.mid(1);
+            if (body.endsWith(')'))
+                body.chop(1);
+            const QStringList f = DeviceModel::splitFields(body);
+            if (f.size() >= 5) {
+                AccessPointInfo ap;
+                ap.encryption = toInt(f[0], -1);
+                ap.ssid = f[1];
+                ap.rssi = toInt(f[2], 0);
+                ap.bssid = f[3];
+                ap.channel = toInt(f[4], 0);
+                aps << ap;
+            }
+        }
+    }
+    if (name == "AT+CWMODE" && r.command.line.contains('=')) {
+        const QStringList args = DeviceModel::splitFields(r.command.line.mid(r.command.line.indexOf('=') + 1));
+        info.mode = toInt(args.value(0), info.mode);
+    }
+    if (name == "AT+CIPSTA" && r.command.line.contains('=')) {
+        const QStringList args = DeviceModel::splitFields(r.command.line.mid(r.command.line.indexOf('=') + 1));
+        if (args.size() > 1)
+            info.gateway = args[1];
+        if (args.size() > 2)
+            info.netmask = args[2];
+    }
+    if (name == "AT+CWQAP") {
+        info.gateway.clear();
+        info.netmask.clear();
+        info.bssid.clear();
+        info.channel = 0;
+    }
+    setInfo(info);
+    if (sawScan || name == "AT+CWLAP") {
+        if (aps != m_aps) {
+            m_aps = aps;
+            emit accessPointsChanged();
+        }
+    }
+}
+
+void WifiService::onRunnerFinished(const OperationResult &result)
+{
+    OperationResult out = result;
+    const Op op = m_op;
+    m_op = Op::None;
+    // Never show a password: the runner quotes the failed command line.
+    for (const AtResult &r : result.results) {
+        const QByteArray safe = redacted(r.command.line);
+        if (safe != r.command.line)
+            out.message.replace(QString::fromUtf8(r.command.line), QString::fromUtf8(safe));
+    }
+    if (op == Op::Apply) {
+        const AtResult *join = nullptr;
+        for (const AtResult &r : result.results)
+            if (CommandCatalog::commandName(r.command.line).toUpper() == "AT+CWJAP")
+                join = &r;
+        QString failure;
+        if (join && join->status == AtResult::Status::Error) {
+            int code = 0;
+            for (const QByteArray &l : join->lines)
+                if (l.startsWith("+CWJAP:"))
+                    code = l.mid(7).trimmed().toInt();
+            failure = code ? joinErrorText(code) : tr("the module refused to join (it gives no reason)");
+            out.message = tr("Could not join %1: %2.").arg(m_joiningSsid, failure);
+        } else if (join && !join->ok()) {
+            failure = out.message;
+        } else if (join && result.ok) {
+            out.message = tr("Joined the network.");
+        }
+        if (join && failure != m_lastJoinFailure) {
+            m_lastJoinFailure = failure;
+            emit lastJoinFailureChanged();
+        }
+    } else if (op == Op::Scan && result.ok) {
+        out.message = tr("%n access point(s) found.", "", int(m_aps.size()));
+    } else if (op == Op::Disconnect && result.ok) {
+        out.message = tr("Disconnected from the access point.");
+    } else if (op == Op::Read && result.ok) {
+        out.message = tr("Wi-Fi state read from the module.");
+    }
+    emit finished(out);
+}
+
+} // namespace atb

@@ -1,0 +1,138 @@
+#pragma once
+
+#include "services/commandrunner.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace atb {
+
+class DeviceModel;
+class DeviceSession;
+
+// What the Wi-Fi page asks for when the user presses Apply.
+struct WifiSettings
+{
+    int mode = 1;     // AT+CWMODE: 0 off, 1 station, 2 SoftAP, 3 SoftAP + station
+    QString ssid;     // empty: do not join
+    QString password; // empty for an open network; never stored by the service
+    QString bssid;    // optional, xx:xx:xx:xx:xx:xx
+
+    bool operator==(const WifiSettings &o) const
+    {
+        return mode == o.mode && ssid == o.ssid && password == o.password && bssid == o.bssid;
+    }
+    bool operator!=(const WifiSettings &o) const { return !(*this == o); }
+};
+
+// One row of an AT+CWLAP scan.
+struct AccessPointInfo
+{
+    QString ssid;
+    int rssi = 0;        // dBm
+    int channel = 0;
+    int encryption = -1; // <ecn>: 0 open, 1 WEP, 2 WPA_PSK, 3 WPA2_PSK, ...
+    QString bssid;
+
+    static QString encryptionText(int ecn); // translated, "WPA2-PSK"
+    // 0..100 for a signal bar: -100 dBm -> 0, -50 dBm or better -> 100.
+    static int signalPercent(int rssi);
+    bool operator==(const AccessPointInfo &o) const
+    {
+        return ssid == o.ssid && rssi == o.rssi && channel == o.channel && encryption == o.encryption
+            && bssid == o.bssid;
+    }
+};
+
+// Station details the DeviceModel does not hold (yet): mode, gateway, netmask, AP BSSID.
+// Kept current from the replies of every command (also the ones typed in the console).
+struct WifiInfo
+{
+    int mode = -1; // -1 unknown
+    QString gateway;
+    QString netmask;
+    QString bssid;
+    int channel = 0;
+    bool operator==(const WifiInfo &o) const
+    {
+        return mode == o.mode && gateway == o.gateway && netmask == o.netmask && bssid == o.bssid
+            && channel == o.channel;
+    }
+};
+
+// Wi-Fi mode, scan, join, disconnect and IP information (AT+CWMODE, AT+CWLAP, AT+CWJAP,
+// AT+CWQAP, AT+CIFSR, AT+CIPSTA?). Builds every line with AtEncoder (dialect of the model) and
+// runs it with its own CommandRunner. Messages never contain the password (redacted).
+class WifiService : public QObject
+{
+    Q_OBJECT
+public:
+    // The lines an operation would send, or why nothing can be sent.
+    struct Preview
+    {
+        QList<QByteArray> lines;
+        QString error;         // translated; empty when ok
+        QByteArray errorParam; // catalog name of the field: "mode", "ssid", "pwd", "bssid"
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    WifiService(DeviceSession *session, DeviceModel *model, QObject *parent = nullptr);
+
+    // Apply: AT+CWMODE=<mode> when the module's mode is unknown or different, then (when an
+    // SSID is given) AT+CWJAP=... followed by the IP queries (ESP: AT+CIFSR, AT+CIPSTA?).
+    Preview preview(const WifiSettings &settings) const;
+    // False (nothing sent) when the settings are invalid, there is nothing to do or the service
+    // is busy.
+    bool apply(const WifiSettings &settings);
+
+    QList<QByteArray> readLines() const; // AT+CWMODE?, AT+CWJAP?, AT+CIFSR, AT+CIPSTA? (what exists)
+    bool read();
+    QList<QByteArray> scanLines() const; // AT+CWLAP
+    bool scan();
+    QList<QByteArray> disconnectLines() const; // AT+CWQAP
+    bool disconnectFromAp();
+    void cancel();
+
+    bool isBusy() const;
+    WifiInfo info() const { return m_info; }
+    QList<AccessPointInfo> accessPoints() const { return m_aps; }
+    // The reason of the last failed join in words (+CWJAP:<n> decoded, or the module's answer);
+    // empty after a successful join.
+    QString lastJoinFailure() const { return m_lastJoinFailure; }
+    // The line with the password replaced by "***" (for anything a user or a log sees).
+    QByteArray redacted(const QByteArray &line) const;
+
+    static QString joinErrorText(int code); // +CWJAP:<code> in words
+
+signals:
+    void busyChanged(bool busy);
+    void finished(const atb::OperationResult &result);
+    void infoChanged();
+    void accessPointsChanged();
+    void lastJoinFailureChanged();
+
+private:
+    enum class Op { None, Apply, Read, Scan, Disconnect };
+    bool start(Op op, const QString &label, const QList<QByteArray> &lines);
+    void onCommandFinished(const AtResult &result);
+    void onRunnerFinished(const OperationResult &result);
+    void setInfo(const WifiInfo &info);
+
+    QPointer<DeviceSession> m_session;
+    QPointer<DeviceModel> m_model;
+    CommandRunner *m_runner;
+    Op m_op = Op::None;
+    WifiInfo m_info;
+    QList<AccessPointInfo> m_aps;
+    QString m_lastJoinFailure;
+    QString m_joiningSsid;
+};
+
+} // namespace atb
+
+Q_DECLARE_METATYPE(atb::WifiSettings)
+Q_DECLARE_METATYPE(atb::AccessPointInfo)
