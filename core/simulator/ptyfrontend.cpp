@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <cerrno>
 #include <cstring>
@@ -72,11 +73,29 @@ bool PtyFrontEnd::open(QString *error)
 
 void PtyFrontEnd::onReadable()
 {
+    static constexpr qint64 kMaxBacklog = 16 * 1024;
+    if (m_module->pendingFromHost() > kMaxBacklog) {
+        m_notifier->setEnabled(false);
+        if (!m_resume) {
+            m_resume = new QTimer(this);
+            m_resume->setInterval(2);
+            connect(m_resume, &QTimer::timeout, this, [this]() {
+                if (m_module->pendingFromHost() <= kMaxBacklog) {
+                    m_resume->stop();
+                    m_notifier->setEnabled(true);
+                }
+            });
+        }
+        m_resume->start();
+        return;
+    }
     char buf[16384];
     for (;;) {
         const ssize_t n = ::read(m_master, buf, sizeof buf);
         if (n > 0) {
             m_module->receiveFromHost(QByteArray(buf, int(n)));
+            if (m_module->pendingFromHost() > kMaxBacklog)
+                return; // the next activation parks the notifier
             continue;
         }
         if (n < 0 && errno == EINTR)

@@ -5,8 +5,12 @@
 // loses bytes, so whatever the kernel does not take at once is counted as an overrun and
 // discarded (performance.md 1.3). The simulator keeps its own slave fd open so the host may
 // close and reopen the link without the master seeing EIO.
+// Host -> device: the master is only read while the module's paced input backlog is small, so a
+// host writing faster than the baud rate is held back by the pty like by a real UART.
 #include <QObject>
 #include <QString>
+
+class QTimer;
 
 class QSocketNotifier;
 
@@ -33,6 +37,7 @@ private:
     QString m_linkPath, m_slavePath;
     int m_master = -1, m_slave = -1;
     QSocketNotifier *m_notifier = nullptr;
+    QTimer *m_resume = nullptr; // re-enables reading once the module has consumed its backlog
     bool m_linkCreated = false;
 };
 

@@ -540,6 +540,9 @@ void SimulatedModule::paceTick()
             if (m_inPos >= m_inQueue.size()) {
                 m_inQueue.clear();
                 m_inPos = 0;
+            } else if (m_inPos > 64 * 1024) {
+                m_inQueue.remove(0, m_inPos);
+                m_inPos = 0;
             }
             processInput(chunk);
         }

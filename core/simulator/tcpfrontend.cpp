@@ -5,6 +5,7 @@
 
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace atb::sim {
 
@@ -42,7 +43,16 @@ void TcpFrontEnd::onNewConnection()
         }
         m_client = s;
         s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        connect(s, &QTcpSocket::readyRead, this, [this, s]() { m_module->receiveFromHost(s->readAll()); });
+        // Like the pty: only take host bytes while the paced input backlog is small, so TCP
+        // flow control holds a fast host back (the socket's own buffer is bounded too).
+        s->setReadBufferSize(16 * 1024);
+        auto pull = [this, s]() {
+            if (m_module->pendingFromHost() <= 16 * 1024 && s->bytesAvailable() > 0)
+                m_module->receiveFromHost(s->read(16 * 1024));
+            if (s->bytesAvailable() > 0)
+                QTimer::singleShot(2, s, [s]() { emit s->readyRead(); });
+        };
+        connect(s, &QTcpSocket::readyRead, this, pull);
         connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
         if (!m_module->isRunning())
             m_module->start();

@@ -15,6 +15,7 @@ private slots:
     void hostToDeviceRunsAtLineRate_data();
     void hostToDeviceRunsAtLineRate();
     void unthrottledIsMuchFasterThanLineRate();
+    void hostIsHeldBackWhenWritingFasterThanTheBaudRate();
     void uartCurChangesThePacingAfterOk();
 };
 
@@ -139,6 +140,34 @@ void TstSimPacing::unthrottledIsMuchFasterThanLineRate()
     QTRY_COMPARE_WITH_TIMEOUT(peer.received.size(), data.size(), 20000);
     qInfo("unthrottled host->device: 1 MB in %lld ms", t.elapsed());
     QVERIFY(t.elapsed() < 10000); // 921600 baud would need 10.8 s
+}
+
+void TstSimPacing::hostIsHeldBackWhenWritingFasterThanTheBaudRate()
+{
+    TcpPeer peer(false);
+    PtySim sim;
+    QVERIFY(sim.start({ QStringLiteral("--wifi-connected"), QStringLiteral("--baud"), QStringLiteral("115200") }));
+    sim.waitFor("WIFI GOT IP\r\n");
+    sim.transact("ATE0");
+    sim.transact("AT+CIPMODE=1");
+    sim.transact("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port()));
+    sim.transact("AT+CIPSEND", ">");
+    // Non-blocking writes for one second: a UART at 115200 takes ~11.5 kB/s; the pty plus the
+    // simulator's small input backlog may hold some more, but never the whole 1 MB.
+    const QByteArray block(4096, 'w');
+    qint64 accepted = 0;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 1000) {
+        const ssize_t n = ::write(sim.fd(), block.constData(), size_t(block.size()));
+        if (n > 0)
+            accepted += n;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        if (accepted >= 1024 * 1024)
+            break;
+    }
+    qInfo("host wrote %lld bytes in one second at 115200 baud", accepted);
+    QVERIFY2(accepted < 256 * 1024, qPrintable(QString::number(accepted)));
 }
 
 void TstSimPacing::uartCurChangesThePacingAfterOk()
