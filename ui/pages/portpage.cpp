@@ -1,0 +1,734 @@
+#include "portpage.h"
+
+#include "console/consolemodel.h"
+#include "dialogs/messages.h"
+#include "model/devicemodel.h"
+#include "simulatorlink.h"
+#include "transport/portlister.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHostAddress>
+#include <QIntValidator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using atb::DeviceSession;
+using atb::Dialect;
+
+namespace {
+constexpr int kKindRole = Qt::UserRole + 1;
+constexpr int kPathRole = Qt::UserRole + 2;
+constexpr int kInfoRole = Qt::UserRole + 3;
+const int kBaudRates[] = { 9600, 19200, 38400, 57600, 74880, 115200, 230400, 460800, 921600, 1000000, 1500000, 2000000, 3000000 };
+
+bool validHost(const QString &host)
+{
+    if (host.isEmpty() || host.size() > 253)
+        return false;
+    static const QRegularExpression dotted(QStringLiteral("^[0-9.]+$"));
+    if (dotted.match(host).hasMatch()) {
+        QHostAddress a;
+        return a.setAddress(host) && a.protocol() == QAbstractSocket::IPv4Protocol
+            && host.count(QLatin1Char('.')) == 3;
+    }
+    if (host.contains(QLatin1Char(':')))
+        return QHostAddress(host).protocol() == QAbstractSocket::IPv6Protocol;
+    static const QRegularExpression name(
+        QStringLiteral("^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
+    return name.match(host).hasMatch();
+}
+
+QLabel *errorLabel(QWidget *parent, const QString &name)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(name);
+    l->setWordWrap(true);
+    QPalette pal = l->palette();
+    pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(parent->palette()).error);
+    l->setPalette(pal);
+    l->hide();
+    return l;
+}
+} // namespace
+
+PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Messages *messages, QWidget *parent)
+    : QWidget(parent), m_model(model), m_controller(controller), m_messages(messages)
+{
+    setObjectName(QStringLiteral("portPage"));
+    buildUi();
+    retranslate();
+    refreshPorts();
+    load();
+    loadModel();
+    onStateChanged(m_controller->state());
+    onBusyChanged(m_controller->isBusy());
+
+    // Every input marks the form dirty.
+    for (QComboBox *c : { m_port, m_baud, m_dataBits, m_parity, m_stopBits, m_flow })
+        connect(c, &QComboBox::currentTextChanged, this, &PortPage::markDirty);
+    for (QCheckBox *c : { m_dtr, m_rts })
+        connect(c, &QCheckBox::toggled, this, &PortPage::markDirty);
+    connect(m_host, &QLineEdit::textChanged, this, &PortPage::markDirty);
+    connect(m_tcpPort, &QSpinBox::valueChanged, this, &PortPage::markDirty);
+    connect(m_port, &QComboBox::currentIndexChanged, this, &PortPage::updatePortDetails);
+
+    // Options that take effect at once (not part of the connection choice).
+    connect(m_dialect, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_loading)
+            return;
+        m_controller->setDialectOverride(ConnectionController::DialectOverride(m_dialect->currentData().toInt()));
+        m_controller->saveSettings();
+    });
+    connect(m_reconnect, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_loading)
+            return;
+        m_controller->setAutoReconnect(on);
+        m_controller->saveSettings();
+    });
+
+    connect(m_refresh, &QToolButton::clicked, this, &PortPage::refreshPorts);
+    connect(m_apply, &QPushButton::clicked, this, &PortPage::apply);
+    connect(m_revert, &QPushButton::clicked, this, &PortPage::revert);
+    connect(m_disconnect, &QPushButton::clicked, m_controller, &ConnectionController::disconnectFromModule);
+    connect(m_read, &QPushButton::clicked, this, &PortPage::read);
+    connect(m_detect, &QPushButton::clicked, m_controller, &ConnectionController::detectDialect);
+    connect(m_showAt, &QToolButton::toggled, m_preview, &QWidget::setVisible);
+
+    auto *applyShortcut = new QAction(this);
+    applyShortcut->setObjectName(QStringLiteral("portApplyAction"));
+    applyShortcut->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
+    applyShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(applyShortcut, &QAction::triggered, this, &PortPage::apply);
+    addAction(applyShortcut);
+    auto *readShortcut = new QAction(this);
+    readShortcut->setObjectName(QStringLiteral("portReadAction"));
+    readShortcut->setShortcut(QKeySequence(Qt::Key_F5));
+    readShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(readShortcut, &QAction::triggered, this, &PortPage::read);
+    addAction(readShortcut);
+
+    connect(m_controller, &ConnectionController::choiceChanged, this, [this] { load(); });
+    connect(m_controller, &ConnectionController::dialectOverrideChanged, this, [this] { load(); });
+    connect(m_controller, &ConnectionController::autoReconnectChanged, this, [this] { load(); });
+    connect(m_controller, &ConnectionController::stateChanged, this, &PortPage::onStateChanged);
+    connect(m_controller, &ConnectionController::busyChanged, this, &PortPage::onBusyChanged);
+    connect(m_controller, &ConnectionController::probeFinished, this, &PortPage::onProbeFinished);
+    connect(m_controller, &ConnectionController::statusMessage, this, &PortPage::setStatus);
+    connect(m_model, &atb::DeviceModel::dialectChanged, this, &PortPage::loadModel);
+    connect(m_model, &atb::DeviceModel::firmwareChanged, this, &PortPage::loadModel);
+}
+
+void PortPage::buildUi()
+{
+    m_form = new QWidget(this);
+    m_form->setObjectName(QStringLiteral("portForm"));
+
+    // Link: what to connect to.
+    m_linkBox = new QGroupBox(m_form);
+    m_portLabel = new QLabel(m_linkBox);
+    m_port = new QComboBox(m_linkBox);
+    m_port->setObjectName(QStringLiteral("portPagePortCombo"));
+    m_port->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_port->setMinimumContentsLength(30);
+    m_portLabel->setBuddy(m_port);
+    m_refresh = new QToolButton(m_linkBox);
+    m_refresh->setObjectName(QStringLiteral("portPageRefresh"));
+    m_refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_portDetails = new QLabel(m_linkBox);
+    m_portDetails->setObjectName(QStringLiteral("portDetails"));
+    m_portDetails->setWordWrap(true);
+    m_portDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *linkLay = new QGridLayout(m_linkBox);
+    linkLay->addWidget(m_portLabel, 0, 0);
+    auto *portRow = new QHBoxLayout;
+    portRow->addWidget(m_port, 1);
+    portRow->addWidget(m_refresh);
+    linkLay->addLayout(portRow, 0, 1);
+    linkLay->addWidget(m_portDetails, 1, 1);
+    linkLay->setColumnStretch(1, 1);
+
+    // Serial line settings.
+    m_serialBox = new QGroupBox(m_form);
+    auto *serialLay = new QFormLayout(m_serialBox);
+    serialLay->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_baudLabel = new QLabel(m_serialBox);
+    m_baud = new QComboBox(m_serialBox);
+    m_baud->setObjectName(QStringLiteral("portPageBaud"));
+    m_baud->setEditable(true);
+    m_baud->setInsertPolicy(QComboBox::NoInsert);
+    for (int b : kBaudRates)
+        m_baud->addItem(QString::number(b));
+    m_baud->setValidator(new QIntValidator(50, 20000000, m_baud));
+    m_baudError = errorLabel(m_serialBox, QStringLiteral("baudError"));
+    auto *baudBox = new QVBoxLayout;
+    baudBox->setSpacing(2);
+    baudBox->addWidget(m_baud);
+    baudBox->addWidget(m_baudError);
+    serialLay->addRow(m_baudLabel, baudBox);
+    m_baudLabel->setBuddy(m_baud);
+    m_dataBitsLabel = new QLabel(m_serialBox);
+    m_dataBits = new QComboBox(m_serialBox);
+    m_dataBits->setObjectName(QStringLiteral("dataBitsCombo"));
+    for (int b : { 5, 6, 7, 8 })
+        m_dataBits->addItem(QString::number(b), b);
+    serialLay->addRow(m_dataBitsLabel, m_dataBits);
+    m_dataBitsLabel->setBuddy(m_dataBits);
+    m_parityLabel = new QLabel(m_serialBox);
+    m_parity = new QComboBox(m_serialBox);
+    m_parity->setObjectName(QStringLiteral("parityCombo"));
+    for (int p : { int(QSerialPort::NoParity), int(QSerialPort::EvenParity), int(QSerialPort::OddParity),
+                   int(QSerialPort::SpaceParity), int(QSerialPort::MarkParity) })
+        m_parity->addItem(QString(), p);
+    serialLay->addRow(m_parityLabel, m_parity);
+    m_parityLabel->setBuddy(m_parity);
+    m_stopBitsLabel = new QLabel(m_serialBox);
+    m_stopBits = new QComboBox(m_serialBox);
+    m_stopBits->setObjectName(QStringLiteral("stopBitsCombo"));
+    m_stopBits->addItem(QStringLiteral("1"), int(QSerialPort::OneStop));
+    m_stopBits->addItem(QStringLiteral("1.5"), int(QSerialPort::OneAndHalfStop));
+    m_stopBits->addItem(QStringLiteral("2"), int(QSerialPort::TwoStop));
+    serialLay->addRow(m_stopBitsLabel, m_stopBits);
+    m_stopBitsLabel->setBuddy(m_stopBits);
+    m_flowLabel = new QLabel(m_serialBox);
+    m_flow = new QComboBox(m_serialBox);
+    m_flow->setObjectName(QStringLiteral("portPageFlow"));
+    for (int f : { int(QSerialPort::NoFlowControl), int(QSerialPort::HardwareControl), int(QSerialPort::SoftwareControl) })
+        m_flow->addItem(QString(), f);
+    serialLay->addRow(m_flowLabel, m_flow);
+    m_flowLabel->setBuddy(m_flow);
+    m_dtr = new QCheckBox(m_serialBox);
+    m_dtr->setObjectName(QStringLiteral("portPageDtr"));
+    m_rts = new QCheckBox(m_serialBox);
+    m_rts->setObjectName(QStringLiteral("portPageRts"));
+    auto *lines = new QHBoxLayout;
+    lines->addWidget(m_dtr);
+    lines->addWidget(m_rts);
+    lines->addStretch(1);
+    serialLay->addRow(QString(), lines);
+    m_lineHint = new QLabel(m_serialBox);
+    m_lineHint->setWordWrap(true);
+    serialLay->addRow(QString(), m_lineHint);
+
+    // TCP bridge.
+    m_tcpBox = new QGroupBox(m_form);
+    auto *tcpLay = new QFormLayout(m_tcpBox);
+    tcpLay->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_hostLabel = new QLabel(m_tcpBox);
+    m_host = new QLineEdit(m_tcpBox);
+    m_host->setObjectName(QStringLiteral("bridgeHost"));
+    m_host->setMaxLength(253);
+    m_host->setPlaceholderText(QStringLiteral("192.168.1.20"));
+    m_hostError = errorLabel(m_tcpBox, QStringLiteral("hostError"));
+    auto *hostBox = new QVBoxLayout;
+    hostBox->setSpacing(2);
+    hostBox->addWidget(m_host);
+    hostBox->addWidget(m_hostError);
+    tcpLay->addRow(m_hostLabel, hostBox);
+    m_hostLabel->setBuddy(m_host);
+    m_tcpPortLabel = new QLabel(m_tcpBox);
+    m_tcpPort = new QSpinBox(m_tcpBox);
+    m_tcpPort->setObjectName(QStringLiteral("bridgePort"));
+    m_tcpPort->setRange(1, 65535);
+    m_tcpPort->setValue(4000);
+    tcpLay->addRow(m_tcpPortLabel, m_tcpPort);
+    m_tcpPortLabel->setBuddy(m_tcpPort);
+    m_tcpHint = new QLabel(m_tcpBox);
+    m_tcpHint->setWordWrap(true);
+    tcpLay->addRow(QString(), m_tcpHint);
+    m_simHint = new QLabel(m_form);
+    m_simHint->setObjectName(QStringLiteral("simulatorHint"));
+    m_simHint->setWordWrap(true);
+
+    // Module: dialect, firmware, reconnect, read.
+    m_moduleBox = new QGroupBox(m_form);
+    auto *modLay = new QFormLayout(m_moduleBox);
+    modLay->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_dialectLabel = new QLabel(m_moduleBox);
+    m_dialect = new QComboBox(m_moduleBox);
+    m_dialect->setObjectName(QStringLiteral("dialectOverride"));
+    for (auto o : { ConnectionController::DialectOverride::Auto, ConnectionController::DialectOverride::Esp,
+                    ConnectionController::DialectOverride::Beken })
+        m_dialect->addItem(QString(), int(o));
+    modLay->addRow(m_dialectLabel, m_dialect);
+    m_dialectLabel->setBuddy(m_dialect);
+    m_detectedTitle = new QLabel(m_moduleBox);
+    m_detected = new QLabel(m_moduleBox);
+    m_detected->setObjectName(QStringLiteral("detectedDialect"));
+    m_detected->setWordWrap(true);
+    m_detected->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    modLay->addRow(m_detectedTitle, m_detected);
+    m_firmwareTitle = new QLabel(m_moduleBox);
+    m_firmware = new QLabel(m_moduleBox);
+    m_firmware->setObjectName(QStringLiteral("firmwareLines"));
+    m_firmware->setWordWrap(true);
+    m_firmware->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    modLay->addRow(m_firmwareTitle, m_firmware);
+    m_reconnect = new QCheckBox(m_moduleBox);
+    m_reconnect->setObjectName(QStringLiteral("autoReconnect"));
+    modLay->addRow(QString(), m_reconnect);
+    m_detect = new QPushButton(m_moduleBox);
+    m_detect->setObjectName(QStringLiteral("detectButton"));
+    m_read = new QPushButton(m_moduleBox);
+    m_read->setObjectName(QStringLiteral("readButton"));
+    m_read->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    auto *modButtons = new QHBoxLayout;
+    modButtons->addWidget(m_detect);
+    modButtons->addWidget(m_read);
+    modButtons->addStretch(1);
+    modLay->addRow(QString(), modButtons);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_linkBox);
+    left->addWidget(m_serialBox);
+    left->addWidget(m_tcpBox);
+    left->addWidget(m_simHint);
+    left->addStretch(1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_moduleBox);
+    right->addStretch(1);
+    auto *columns = new QHBoxLayout(m_form);
+    columns->setContentsMargins(0, 0, 0, 0);
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+
+
+    m_preview = new QPlainTextEdit(this);
+    m_preview->setObjectName(QStringLiteral("atPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setMaximumHeight(170);
+    m_preview->hide();
+
+    // Button row: Apply (connect), Revert, Disconnect, Show AT, busy, state.
+    m_apply = new QPushButton(this);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    m_apply->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_revert = new QPushButton(this);
+    m_revert->setObjectName(QStringLiteral("revertButton"));
+    m_disconnect = new QPushButton(this);
+    m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
+    m_disconnect->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_showAt = new QToolButton(this);
+    m_showAt->setObjectName(QStringLiteral("showAtButton"));
+    m_showAt->setCheckable(true);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("portState"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_apply);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_disconnect);
+    buttons->addSpacing(12);
+    buttons->addWidget(m_showAt);
+    buttons->addStretch(1);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_stateLabel);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("portStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *lay = new QVBoxLayout(this);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(m_form, 1);
+    lay->addWidget(m_preview);
+    lay->addLayout(buttons);
+    lay->addWidget(m_status);
+}
+
+void PortPage::refreshPorts()
+{
+    const QVariant oldKind = m_port->currentData(kKindRole);
+    const QString oldPath = m_port->currentData(kPathRole).toString();
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_port->clear();
+    const QList<atb::PortDescription> ports = atb::listSerialPorts();
+    for (const atb::PortDescription &p : ports) {
+        m_port->addItem(p.label());
+        const int i = m_port->count() - 1;
+        m_port->setItemData(i, int(ConnectionChoice::Kind::Serial), kKindRole);
+        m_port->setItemData(i, p.systemLocation.isEmpty() ? p.name : p.systemLocation, kPathRole);
+        QStringList info;
+        if (!p.description.isEmpty())
+            info << p.description;
+        if (!p.manufacturer.isEmpty())
+            info << tr("Manufacturer: %1").arg(p.manufacturer);
+        if (p.vendorId && p.productId)
+            info << tr("USB ID: %1:%2")
+                        .arg(*p.vendorId, 4, 16, QLatin1Char('0'))
+                        .arg(*p.productId, 4, 16, QLatin1Char('0'));
+        if (!p.serialNumber.isEmpty())
+            info << tr("Serial number: %1").arg(p.serialNumber);
+        info << (p.systemLocation.isEmpty() ? p.name : p.systemLocation);
+        m_port->setItemData(i, info.join(QStringLiteral(" · ")), kInfoRole);
+        m_port->setItemData(i, info.join(QLatin1Char('\n')), Qt::ToolTipRole);
+    }
+    if (!ports.isEmpty())
+        m_port->insertSeparator(m_port->count());
+    for (auto k : { ConnectionChoice::Kind::SimulatorEsp, ConnectionChoice::Kind::SimulatorBeken, ConnectionChoice::Kind::Tcp }) {
+        m_port->addItem(QString());
+        m_port->setItemData(m_port->count() - 1, int(k), kKindRole);
+    }
+    retranslate();
+    if (oldKind.isValid())
+        selectKind(ConnectionChoice::Kind(oldKind.toInt()), oldPath);
+    m_loading = wasLoading;
+    updatePortDetails();
+}
+
+void PortPage::selectKind(ConnectionChoice::Kind kind, const QString &path)
+{
+    for (int i = 0; i < m_port->count(); ++i) {
+        const QVariant k = m_port->itemData(i, kKindRole);
+        if (!k.isValid() || k.toInt() != int(kind))
+            continue;
+        if (kind != ConnectionChoice::Kind::Serial || m_port->itemData(i, kPathRole).toString() == path
+            || m_port->itemData(i, kPathRole).toString().section(QLatin1Char('/'), -1) == path) {
+            m_port->setCurrentIndex(i);
+            return;
+        }
+    }
+    if (kind == ConnectionChoice::Kind::Serial && !path.isEmpty()) {
+        // Not enumerated (a pseudo-terminal, or unplugged right now): list it first.
+        m_port->insertItem(0, path);
+        m_port->setItemData(0, int(ConnectionChoice::Kind::Serial), kKindRole);
+        m_port->setItemData(0, path, kPathRole);
+        m_port->setItemData(0, tr("%1 (not listed by the system right now)").arg(path), kInfoRole);
+        m_port->setCurrentIndex(0);
+    }
+}
+
+ConnectionChoice::Kind PortPage::currentKind() const
+{
+    const QVariant k = m_port->currentData(kKindRole);
+    return k.isValid() ? ConnectionChoice::Kind(k.toInt()) : ConnectionChoice::Kind::Serial;
+}
+
+void PortPage::load()
+{
+    m_loading = true;
+    const ConnectionChoice c = m_controller->choice();
+    selectKind(c.kind, c.serial.portName);
+    m_baud->setCurrentText(QString::number(c.serial.baudRate));
+    m_dataBits->setCurrentIndex(qMax(0, m_dataBits->findData(int(c.serial.dataBits))));
+    m_parity->setCurrentIndex(qMax(0, m_parity->findData(int(c.serial.parity))));
+    m_stopBits->setCurrentIndex(qMax(0, m_stopBits->findData(int(c.serial.stopBits))));
+    m_flow->setCurrentIndex(qMax(0, m_flow->findData(int(c.serial.flowControl))));
+    m_dtr->setChecked(c.serial.dtrOnOpen);
+    m_rts->setChecked(c.serial.rtsOnOpen);
+    if (!c.host.isEmpty())
+        m_host->setText(c.host);
+    if (c.port > 0)
+        m_tcpPort->setValue(c.port);
+    m_dialect->setCurrentIndex(qMax(0, m_dialect->findData(int(m_controller->dialectOverride()))));
+    m_reconnect->setChecked(m_controller->autoReconnect());
+    m_loading = false;
+    m_hostError->hide();
+    m_baudError->hide();
+    updatePortDetails();
+    updateEnabled();
+    updatePreview();
+}
+
+void PortPage::loadModel()
+{
+    const atb::DialectProbeResult probe = m_controller->lastProbe();
+    const QString name = m_model->dialect() == Dialect::Beken ? tr("Beken ATSVR") : tr("ESP-AT");
+    QString text;
+    if (m_controller->dialectOverride() != ConnectionController::DialectOverride::Auto)
+        text = tr("%1 (forced)").arg(name);
+    else if (m_model->dialectDetected() || probe.detected())
+        text = tr("%1 (detected)").arg(name);
+    else
+        text = tr("%1 (assumed; not detected yet)").arg(name);
+    if (!probe.evidence.isEmpty())
+        text += QLatin1Char('\n') + probe.evidence;
+    m_detected->setText(text);
+    const QStringList fw = m_model->firmware();
+    m_firmware->setText(fw.isEmpty() ? tr("unknown (press Read)") : fw.join(QLatin1Char('\n')));
+    updatePreview();
+}
+
+bool PortPage::formChoice(ConnectionChoice *out, QString *error, QString *field) const
+{
+    QString dummy;
+    if (!field)
+        field = &dummy;
+    ConnectionChoice c = m_controller->choice();
+    const QVariant kind = m_port->currentData(kKindRole);
+    if (!kind.isValid()) {
+        *error = tr("Choose a serial port, a simulated module or a TCP bridge.");
+        *field = QStringLiteral("port");
+        return false;
+    }
+    c.kind = ConnectionChoice::Kind(kind.toInt());
+    bool ok = false;
+    const qint64 baud = m_baud->currentText().trimmed().toLongLong(&ok);
+    if (c.kind == ConnectionChoice::Kind::Serial && (!ok || baud < 50 || baud > 20000000)) {
+        *error = tr("Enter a baud rate between 50 and 20000000.");
+        *field = QStringLiteral("baud");
+        return false;
+    }
+    if (ok && baud >= 50 && baud <= 20000000)
+        c.serial.baudRate = qint32(baud);
+    c.serial.dataBits = QSerialPort::DataBits(m_dataBits->currentData().toInt());
+    c.serial.parity = QSerialPort::Parity(m_parity->currentData().toInt());
+    c.serial.stopBits = QSerialPort::StopBits(m_stopBits->currentData().toInt());
+    c.serial.flowControl = QSerialPort::FlowControl(m_flow->currentData().toInt());
+    c.serial.dtrOnOpen = m_dtr->isChecked();
+    c.serial.rtsOnOpen = m_rts->isChecked();
+    if (c.kind == ConnectionChoice::Kind::Serial)
+        c.serial.portName = m_port->currentData(kPathRole).toString();
+    QString host = m_host->text().trimmed();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    if (c.kind == ConnectionChoice::Kind::Tcp) {
+        if (host.isEmpty()) {
+            *error = tr("Enter the bridge's host name or IPv4 address.");
+            *field = QStringLiteral("host");
+            return false;
+        }
+        if (!validHost(host)) {
+            *error = tr("\"%1\" is not a valid host name or IP address.").arg(host);
+            *field = QStringLiteral("host");
+            return false;
+        }
+        c.host = host;
+        c.port = quint16(m_tcpPort->value());
+    } else if (validHost(host)) {
+        c.host = host;
+        c.port = quint16(m_tcpPort->value());
+    }
+    *out = c;
+    return true;
+}
+
+bool PortPage::isDirty() const
+{
+    ConnectionChoice c;
+    QString error;
+    if (!formChoice(&c, &error))
+        return true;
+    return c != m_controller->choice();
+}
+
+void PortPage::markDirty()
+{
+    if (m_loading)
+        return;
+    ConnectionChoice c;
+    QString error, field;
+    const bool ok = formChoice(&c, &error, &field);
+    m_hostError->setVisible(!ok && field == QLatin1String("host"));
+    m_hostError->setText(field == QLatin1String("host") ? error : QString());
+    m_baudError->setVisible(!ok && field == QLatin1String("baud"));
+    m_baudError->setText(field == QLatin1String("baud") ? error : QString());
+    updateEnabled();
+}
+
+bool PortPage::apply()
+{
+    ConnectionChoice c;
+    QString error, field;
+    if (!formChoice(&c, &error, &field)) {
+        QLabel *beside = field == QLatin1String("host") ? m_hostError : field == QLatin1String("baud") ? m_baudError : nullptr;
+        if (beside) {
+            beside->setText(error);
+            beside->show();
+        }
+        setStatus(error, true);
+        return false;
+    }
+    m_hostError->hide();
+    m_baudError->hide();
+    m_controller->connectTo(c);
+    updateEnabled();
+    return true;
+}
+
+void PortPage::revert()
+{
+    load();
+}
+
+void PortPage::read()
+{
+    m_controller->readModuleState();
+}
+
+void PortPage::updatePortDetails()
+{
+    const ConnectionChoice::Kind kind = currentKind();
+    const bool serial = kind == ConnectionChoice::Kind::Serial;
+    const bool tcp = kind == ConnectionChoice::Kind::Tcp;
+    const bool sim = kind == ConnectionChoice::Kind::SimulatorEsp || kind == ConnectionChoice::Kind::SimulatorBeken;
+    m_serialBox->setVisible(serial);
+    m_tcpBox->setVisible(tcp);
+    m_simHint->setVisible(sim);
+    QString info = m_port->currentData(kInfoRole).toString();
+    if (sim)
+        info = tr("A simulated module built into AT Bench: no hardware needed. It really connects (to this "
+                  "computer's network) and can be unplugged for tests.");
+    else if (tcp)
+        info = tr("A raw TCP serial bridge such as ser2net or ESP-Link forwards the module's UART.");
+    m_portDetails->setText(info);
+    m_portDetails->setVisible(!info.isEmpty());
+}
+
+void PortPage::updateEnabled()
+{
+    const bool busy = m_controller->isBusy();
+    const DeviceSession::State st = m_controller->state();
+    const bool open = st != DeviceSession::State::Disconnected;
+    const bool dirty = isDirty();
+    m_form->setEnabled(!busy);
+    m_apply->setEnabled(!busy && (dirty || !open || m_controller->isReconnecting()));
+    m_revert->setEnabled(!busy && dirty);
+    m_disconnect->setEnabled(open || m_controller->isReconnecting());
+    m_read->setEnabled(!busy && st == DeviceSession::State::Connected);
+    m_detect->setEnabled(!busy && st == DeviceSession::State::Connected);
+}
+
+void PortPage::updatePreview()
+{
+    QStringList lines;
+    for (const QByteArray &l : ConnectionController::readPreview(m_model->dialect()))
+        lines << QString::fromUtf8(l);
+    m_preview->setPlainText(tr("# Detect dialect and read module state send, in order:") + QLatin1Char('\n')
+                            + lines.join(QLatin1Char('\n')) + QLatin1Char('\n')
+                            + tr("# (AT+CIPSTATUS? follows AT+GMR only when the version text does not decide the dialect)"));
+}
+
+void PortPage::setStatus(const QString &text, bool problem)
+{
+    QPalette pal = m_status->palette();
+    pal.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).error
+                                               : palette().color(QPalette::WindowText));
+    m_status->setPalette(pal);
+    m_status->setText(text);
+}
+
+void PortPage::onBusyChanged(bool busy)
+{
+    m_busy->setVisible(busy);
+    updateEnabled();
+}
+
+void PortPage::onStateChanged(DeviceSession::State state)
+{
+    switch (state) {
+    case DeviceSession::State::Disconnected:
+        m_stateLabel->setText(m_controller->isReconnecting() ? tr("Reconnecting…") : tr("Disconnected"));
+        break;
+    case DeviceSession::State::Connecting: m_stateLabel->setText(tr("Connecting…")); break;
+    case DeviceSession::State::Connected: m_stateLabel->setText(tr("Connected")); break;
+    case DeviceSession::State::Passthrough: m_stateLabel->setText(tr("Passthrough")); break;
+    }
+    m_apply->setText(state == DeviceSession::State::Disconnected ? tr("&Connect") : tr("Re&connect"));
+    updateEnabled();
+}
+
+void PortPage::onProbeFinished(const atb::DialectProbeResult &)
+{
+    loadModel();
+}
+
+void PortPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        loadModel();
+        onStateChanged(m_controller->state());
+        updatePortDetails();
+    }
+    QWidget::changeEvent(event);
+}
+
+void PortPage::retranslate()
+{
+    m_linkBox->setTitle(tr("Link"));
+    m_portLabel->setText(tr("Connect &to:"));
+    m_refresh->setToolTip(tr("Refresh the list of serial ports"));
+    for (int i = 0; i < m_port->count(); ++i) {
+        const QVariant kind = m_port->itemData(i, kKindRole);
+        if (!kind.isValid())
+            continue;
+        switch (ConnectionChoice::Kind(kind.toInt())) {
+        case ConnectionChoice::Kind::SimulatorEsp: m_port->setItemText(i, tr("Simulated module (ESP-AT)")); break;
+        case ConnectionChoice::Kind::SimulatorBeken: m_port->setItemText(i, tr("Simulated module (Beken)")); break;
+        case ConnectionChoice::Kind::Tcp: m_port->setItemText(i, tr("TCP bridge (host:port)")); break;
+        case ConnectionChoice::Kind::Serial: break;
+        }
+    }
+    m_serialBox->setTitle(tr("Serial line"));
+    m_baudLabel->setText(tr("&Baud rate:"));
+    m_baud->setToolTip(tr("Pick a common rate or type any rate (ESP-AT and Beken boot at 115200)"));
+    m_dataBitsLabel->setText(tr("&Data bits:"));
+    m_parityLabel->setText(tr("Pa&rity:"));
+    m_parity->setItemText(0, tr("None"));
+    m_parity->setItemText(1, tr("Even"));
+    m_parity->setItemText(2, tr("Odd"));
+    m_parity->setItemText(3, tr("Space"));
+    m_parity->setItemText(4, tr("Mark"));
+    m_stopBitsLabel->setText(tr("&Stop bits:"));
+    m_flowLabel->setText(tr("&Flow control:"));
+    m_flow->setItemText(0, tr("None"));
+    m_flow->setItemText(1, tr("Hardware (RTS/CTS)"));
+    m_flow->setItemText(2, tr("Software (XON/XOFF)"));
+    m_dtr->setText(tr("Assert D&TR on open"));
+    m_rts->setText(tr("Assert RT&S on open"));
+    m_lineHint->setText(tr("Leave DTR and RTS off for boards with an auto-reset circuit (ESP32 DevKits): "
+                           "they drive EN and IO0 and would reset the module or start its bootloader."));
+    m_tcpBox->setTitle(tr("TCP serial bridge"));
+    m_hostLabel->setText(tr("&Host:"));
+    m_tcpPortLabel->setText(tr("P&ort:"));
+    m_tcpHint->setText(tr("Bytes go to and from the module's UART unchanged (no Telnet negotiation)."));
+    m_simHint->setText(tr("The simulated module needs no settings: press Connect."));
+    m_moduleBox->setTitle(tr("Module"));
+    m_dialectLabel->setText(tr("D&ialect:"));
+    m_dialect->setItemText(0, tr("Auto (detect)"));
+    m_dialect->setItemText(1, tr("ESP-AT (Espressif)"));
+    m_dialect->setItemText(2, tr("Beken ATSVR"));
+    m_dialect->setToolTip(tr("Auto asks AT+GMR after connecting (and AT+CIPSTATUS? when the version "
+                             "does not tell). Force a dialect for firmware that answers neither clearly."));
+    m_detectedTitle->setText(tr("Speaks:"));
+    m_firmwareTitle->setText(tr("Firmware:"));
+    m_reconnect->setText(tr("Reconnect &automatically"));
+    m_reconnect->setToolTip(tr("After an unplug, retry every 2 s while the port is back, then read the "
+                               "module state again"));
+    m_detect->setText(tr("D&etect dialect"));
+    m_detect->setToolTip(tr("Ask the module which firmware family it runs"));
+    m_read->setText(tr("&Read module state"));
+    m_read->setToolTip(tr("Query firmware, multiplexing, mode, Wi-Fi, IP, MQTT, DNS and SNTP (F5)"));
+    m_apply->setToolTip(tr("Open the link with these settings (Ctrl+Return)"));
+    m_revert->setText(tr("Re&vert"));
+    m_revert->setToolTip(tr("Back to the settings in use"));
+    m_disconnect->setText(tr("Disconnec&t"));
+    m_showAt->setText(tr("Show AT"));
+    m_showAt->setToolTip(tr("Show the exact lines that detection and reading send"));
+    m_busy->setToolTip(tr("Talking to the module…"));
+}
