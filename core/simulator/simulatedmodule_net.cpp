@@ -122,6 +122,10 @@ void SimulatedModule::cmdCipmux(const Command &c)
 
 void SimulatedModule::cmdCipmode(const Command &c)
 {
+    if (c.kind == 'q' && m_options.dialect == Dialect::BekenSrc) {
+        finishError(); // the source's table has "AT+CIPMODE" but no "AT+CIPMODE?" (P 3.2)
+        return;
+    }
     if (c.kind == 'q') {
         outLine("+CIPMODE:" + num(m_cipmode));
         finishOk();

@@ -147,6 +147,8 @@ void TstSimCommands::replies_data()
     bs("120 beken-src CIPDNS=0", {}, "AT+CIPDNS=0", "OK\r\n");
     bs("122 beken-src SYSSTORE query", {}, "AT+SYSSTORE?", "+SYSSTORE:1\r\nOK\r\n");
     bs("beken-src CIPMUX defaults to 1", {}, "AT+CIPMUX?", "+CIPMUX:1\r\nOK\r\n");
+    bs("beken-src has no CIPMODE query handler", {}, "AT+CIPMODE?", "ERROR\r\n");
+    bs("beken-src has no CIPDNS query handler", {}, "AT+CIPDNS?", "ERROR\r\n");
     bs("beken-src CIPSNTPCFG unquoted", { "AT+CIPSNTPCFG=1,8,\"cn.ntp.org.cn\"" }, "AT+CIPSNTPCFG?", "+CIPSNTPCFG:1,8,cn.ntp.org.cn\r\nOK\r\n");
 }
 
