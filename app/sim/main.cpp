@@ -59,7 +59,7 @@ int main(int argc, char *argv[])
         "  atbench-sim --extract-device-bytes FILE OUT writes the concatenated tx bytes to OUT ('-' = stdout)."));
     p.addHelpOption();
     p.addVersionOption();
-    QCommandLineOption dialectOpt(QStringLiteral("dialect"), QStringLiteral("Firmware dialect: esp (default), beken-doc, beken-src."),
+    QCommandLineOption dialectOpt(QStringLiteral("dialect"), QStringLiteral("Firmware dialect: esp (default), beken-doc (alias beken), beken-src."),
                                   QStringLiteral("esp|beken-doc|beken-src"), QStringLiteral("esp"));
     QCommandLineOption ptyOpt(QStringLiteral("pty"), QStringLiteral("Create a pseudo-terminal and make LINK a symlink to it."), QStringLiteral("LINK"));
     QCommandLineOption tcpOpt(QStringLiteral("tcp"), QStringLiteral("Listen on 127.0.0.1:PORT for one raw TCP client at a time."), QStringLiteral("PORT"));

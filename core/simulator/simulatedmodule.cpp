@@ -28,8 +28,8 @@ bool parseDialect(const QString &name, Dialect *out)
 {
     if (name == QLatin1String("esp"))
         *out = Dialect::Esp;
-    else if (name == QLatin1String("beken-doc"))
-        *out = Dialect::BekenDoc;
+    else if (name == QLatin1String("beken-doc") || name == QLatin1String("beken"))
+        *out = Dialect::BekenDoc; // "beken" as atbench and atbench-cli spell it: the seed's behaviour
     else if (name == QLatin1String("beken-src"))
         *out = Dialect::BekenSrc;
     else
