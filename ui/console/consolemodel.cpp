@@ -62,7 +62,102 @@ QString ConsoleModel::lineText(int row) const
 {
     const Line &l = at(row);
     return QDateTime::fromMSecsSinceEpoch(l.timeMs).toString(QStringLiteral("hh:mm:ss.zzz"))
-        + QStringLiteral("  ") + kindTag(l.kind) + QStringLiteral("  ") + l.text;
+        + QStringLiteral("  ") + kindTag(l.kind) + QStringLiteral("  ") + (m_hex ? hexForm(l.kind, l.text) : l.text);
+}
+
+QByteArray ConsoleModel::unescape(QStringView text)
+{
+    QByteArray out;
+    const QByteArray in = text.toUtf8();
+    out.reserve(in.size());
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c != '\\' || i + 1 >= in.size()) {
+            out += c;
+            continue;
+        }
+        const char n = in[++i];
+        switch (n) {
+        case 'r': out += '\r'; break;
+        case 'n': out += '\n'; break;
+        case 't': out += '\t'; break;
+        case '\\': out += '\\'; break;
+        case 'x':
+            if (i + 2 < in.size()) {
+                bool ok = false;
+                const int v = in.mid(i + 1, 2).toInt(&ok, 16);
+                if (ok) {
+                    out += char(v);
+                    i += 2;
+                    break;
+                }
+            }
+            out += "\\x";
+            break;
+        default:
+            out += '\\';
+            out += n;
+        }
+    }
+    return out;
+}
+
+QString ConsoleModel::hexForm(LogRecord::Kind kind, const QString &text)
+{
+    qsizetype start = -1;
+    if (kind == LogRecord::Kind::TxData || kind == LogRecord::Kind::RxData) {
+        if (text.startsWith(QLatin1Char('['))) {
+            start = text.indexOf(QLatin1String("] "));
+            if (start >= 0)
+                start += 2;
+        } else {
+            start = text.indexOf(QLatin1Char(',')); // +CIPRECVDATA:<len>,<data>
+            if (start >= 0)
+                ++start;
+        }
+    } else if (kind == LogRecord::Kind::Urc) {
+        if (text.startsWith(QLatin1String("+IPD"))) {
+            start = text.indexOf(QLatin1Char(':'));
+            if (start >= 0)
+                ++start;
+        } else if (text.startsWith(QLatin1String("+MQTTSUBRECV:"))) {
+            // +MQTTSUBRECV:<id>,"<topic>",<len>,<data>: the data follows the length field.
+            const qsizetype q = text.lastIndexOf(QLatin1Char('"'));
+            const qsizetype c1 = q >= 0 ? text.indexOf(QLatin1Char(','), q) : -1;
+            const qsizetype c2 = c1 >= 0 ? text.indexOf(QLatin1Char(','), c1 + 1) : -1;
+            if (c2 >= 0)
+                start = c2 + 1;
+        }
+    }
+    if (start < 0 || start > text.size())
+        return text;
+    QString tail = text.mid(start);
+    QString more;
+    const qsizetype ellipsis = tail.indexOf(QStringLiteral("… ("));
+    if (ellipsis >= 0) {
+        more = QLatin1Char(' ') + tail.mid(ellipsis);
+        tail.truncate(ellipsis);
+    }
+    const QByteArray bytes = unescape(tail);
+    return text.left(start) + QString::fromLatin1(bytes.toHex(' ')) + more;
+}
+
+void ConsoleModel::setHexPayloads(bool on)
+{
+    if (on == m_hex)
+        return;
+    m_hex = on;
+    if (m_count > 0)
+        emit dataChanged(index(0), index(m_count - 1), { Qt::DisplayRole });
+}
+
+void ConsoleModel::setHighlight(const QString &term)
+{
+    if (term == m_highlight)
+        return;
+    m_highlight = term;
+    if (m_count > 0)
+        emit dataChanged(index(0), index(m_count - 1), { Qt::BackgroundRole, MatchRole });
 }
 
 QColor ConsoleModel::lineColour(int row) const
@@ -102,6 +197,12 @@ QVariant ConsoleModel::data(const QModelIndex &index, int role) const
         return at(row).text;
     case CommandIdRole:
         return at(row).commandId;
+    case MatchRole:
+        return !m_highlight.isEmpty() && lineText(row).contains(m_highlight, Qt::CaseInsensitive);
+    case Qt::BackgroundRole:
+        if (!m_highlight.isEmpty() && m_highlightColour.isValid() && lineText(row).contains(m_highlight, Qt::CaseInsensitive))
+            return m_highlightColour;
+        return {};
     default:
         return {};
     }

@@ -20,7 +20,7 @@ class ConsoleModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
-    enum Role { KindRole = Qt::UserRole + 1, FailureRole, TimeRole, TextRole, CommandIdRole };
+    enum Role { KindRole = Qt::UserRole + 1, FailureRole, TimeRole, TextRole, CommandIdRole, MatchRole };
 
     explicit ConsoleModel(int capacity = 50000, QObject *parent = nullptr);
 
@@ -35,6 +35,19 @@ public:
 
     void setColours(const ConsoleColours &colours);
     const ConsoleColours &colours() const { return m_colours; }
+
+    // Payload bytes (data phases, passthrough, +IPD/+CIPRECVDATA/+MQTTSUBRECV data) shown as hex.
+    void setHexPayloads(bool on);
+    bool hexPayloads() const { return m_hex; }
+    // Rows whose text contains `term` (case-insensitive) get a highlight background.
+    void setHighlight(const QString &term);
+    QString highlight() const { return m_highlight; }
+    void setHighlightColour(const QColor &c) { m_highlightColour = c; }
+
+    // The bytes behind SessionLog::escapeBytes() text (\r \n \t \\ \xNN undone).
+    static QByteArray unescape(QStringView text);
+    // "[4 bytes] a\r\nb" -> "[4 bytes] 61 0d 0a 62"; +IPD/+MQTTSUBRECV: the part after the header.
+    static QString hexForm(atb::LogRecord::Kind kind, const QString &text);
 
     // "TX", "RX", ... as shown in the kind column.
     static QString kindTag(atb::LogRecord::Kind kind);
@@ -59,4 +72,7 @@ private:
     int m_head = 0;  // index of row 0 in m_ring
     int m_count = 0;
     ConsoleColours m_colours;
+    bool m_hex = false;
+    QString m_highlight;
+    QColor m_highlightColour;
 };

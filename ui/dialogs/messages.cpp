@@ -33,3 +33,12 @@ QString Messages::saveFileName(const QString &title, const QString &suggested, c
     }
     return QFileDialog::getSaveFileName(m_parent, title, suggested, filters, selectedFilter);
 }
+
+QString Messages::openFileName(const QString &title, const QString &directory, const QString &filters)
+{
+    if (m_scripted) {
+        m_recorded << title;
+        return m_fileName;
+    }
+    return QFileDialog::getOpenFileName(m_parent, title, directory, filters);
+}

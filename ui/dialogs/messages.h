@@ -28,6 +28,9 @@ public:
     QString saveFileName(const QString &title, const QString &suggested, const QString &filters,
                          QString *selectedFilter);
 
+    // Empty when cancelled. In scripted mode: the preset name (setScriptedFileName).
+    QString openFileName(const QString &title, const QString &directory, const QString &filters);
+
 private:
     QWidget *m_parent;
     bool m_scripted = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "console/consolefilter.h"
 #include "engine/devicesession.h"
 
 #include <QHash>
@@ -11,14 +12,23 @@ class DeviceModel;
 }
 class ConsoleModel;
 class HistoryLineEdit;
+class Messages;
+class QComboBox;
+class QCompleter;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QPushButton;
+class QStringListModel;
+class QToolButton;
 
 // The raw console: the session log as coloured, millisecond-stamped lines, and an input line
 // whose commands go through the session's command queue (never straight to the transport).
 // After a '>' prompt for a typed data-phase command the next Enter sends the input's bytes as
-// the payload, without CR LF.
+// the payload, without CR LF (as text, as hex "48 65 6c", or a file's bytes).
+// Above the view: find (next/previous, all matches highlighted), filter by kind and text, hex
+// view of payloads, pause autoscroll. The input completes command names from the catalog and
+// shows the command's help under it as you type.
 class ConsolePage : public QWidget
 {
     Q_OBJECT
@@ -33,6 +43,29 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QPushButton *clearButton() const { return m_clear; }
     QLabel *hintLabel() const { return m_hint; }
+    QLabel *helpLabel() const { return m_help; }
+    QCompleter *completer() const { return m_completer; }
+    ConsoleFilter *filterModel() const { return m_filter; }
+    QLineEdit *findEdit() const { return m_find; }
+    QLineEdit *filterEdit() const { return m_filterText; }
+    QToolButton *kindButton(ConsoleFilter::Group group) const;
+    QToolButton *hexButton() const { return m_hex; }
+    QToolButton *pauseButton() const { return m_pause; }
+    QComboBox *dataFormatCombo() const { return m_dataFormat; }
+    QPushButton *fromFileButton() const { return m_fromFile; }
+
+    // Where "From file…" asks for a file (scripted in tests). May be null: the button hides.
+    void setMessages(Messages *messages);
+
+    // Selects the next (or previous) row containing the find text, wrapping around; false when
+    // nothing matches. All matches are highlighted.
+    bool findNext(bool backwards = false);
+    // Sends a file's bytes as the payload of the data phase in progress.
+    bool sendFile(const QString &path);
+    // "48 65 6c6c 6f" -> "Hello"; blanks, commas and 0x prefixes allowed. *ok false on odd digits.
+    static QByteArray parseHex(const QString &text, bool *ok);
+    // Completion candidates and help for what the input holds (the catalog's, for the dialect).
+    QStringList completionsFor(const QString &text) const;
 
     // Sends what the input line holds: a command, the payload after a prompt, or raw bytes in
     // passthrough. Same as pressing Enter.
@@ -61,6 +94,11 @@ private:
     void onStateChanged(atb::DeviceSession::State state);
     void setPromptState(quint64 id, qint64 length);
     void copySelection();
+    void updateHelp();
+    void updateCompletions(const QString &text);
+    void updateDataCount();
+    void applyFilterGroups();
+    QByteArray payloadFromInput(bool *ok) const;
 
     atb::DeviceSession *m_session;
     atb::DeviceModel *m_deviceModel;
@@ -71,6 +109,20 @@ private:
     QPushButton *m_send;
     QPushButton *m_leavePassthrough;
     QPushButton *m_clear;
+    ConsoleFilter *m_filter;
+    QLineEdit *m_find;
+    QToolButton *m_findPrev;
+    QToolButton *m_findNext;
+    QLineEdit *m_filterText;
+    QList<QToolButton *> m_kindButtons;
+    QToolButton *m_hex;
+    QToolButton *m_pause;
+    QLabel *m_help;
+    QCompleter *m_completer;
+    QStringListModel *m_completions;
+    QComboBox *m_dataFormat;
+    QPushButton *m_fromFile;
+    Messages *m_messages = nullptr;
     QHash<quint64, qint64> m_pending; // typed command id -> announced payload length
     QSet<quint64> m_finishedEarly;
     quint64 m_promptId = 0;
