@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
@@ -850,12 +851,17 @@ bool MqttPage::showPlanErrors(const MqttPlan &plan, QHash<QByteArray, Field> *fi
         param = "port";
     const auto it = fields->constFind(param);
     if (it != fields->constEnd()) {
+        // While typing, an empty required field is not an error yet; pressing the button shows it.
+        auto *edit = qobject_cast<QLineEdit *>(it->input);
+        if (!m_insist && edit && edit->text().trimmed().isEmpty())
+            return false;
         it->error->setText(plan.error);
         it->error->show();
         return false;
     }
-    // No field for it on this form: the status line says it.
-    setStatus(plan.error, true);
+    // No field for it on this form: the status line says it (when a button was pressed).
+    if (m_insist)
+        setStatus(plan.error, true);
     return false;
 }
 
@@ -1023,6 +1029,7 @@ void MqttPage::apply()
 {
     if (m_busy)
         return;
+    const QScopedValueRollback<bool> insist(m_insist, true);
     const MqttConfig c = config();
     const MqttPlan check = m_service->planConfigure(c);
     if (!showPlanErrors(check, &m_configFields)) {
@@ -1065,6 +1072,7 @@ void MqttPage::connectToBroker()
 {
     if (m_busy)
         return;
+    const QScopedValueRollback<bool> insist(m_insist, true);
     const MqttPlan check = m_service->planConnect(connectSettings());
     if (!showPlanErrors(check, &m_connectFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
@@ -1088,6 +1096,7 @@ void MqttPage::publish()
 {
     if (m_busy)
         return;
+    const QScopedValueRollback<bool> insist(m_insist, true);
     QString err;
     const MqttPublishSettings s = publishSettings(&err);
     if (!err.isEmpty()) {
@@ -1111,6 +1120,7 @@ void MqttPage::subscribe()
 {
     if (m_busy)
         return;
+    const QScopedValueRollback<bool> insist(m_insist, true);
     const MqttPlan check = m_service->planSubscribe(m_subTopic->text(), m_subQos->value());
     if (!showPlanErrors(check, &m_subscribeFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
@@ -1125,6 +1135,7 @@ void MqttPage::unsubscribe()
 {
     if (m_busy)
         return;
+    const QScopedValueRollback<bool> insist(m_insist, true);
     const MqttPlan check = m_service->planUnsubscribe(m_subTopic->text());
     if (!showPlanErrors(check, &m_subscribeFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);

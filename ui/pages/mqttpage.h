@@ -116,6 +116,7 @@ private:
     atb::MqttConfig m_loadedConfig;
     atb::MqttConnectSettings m_loadedConnect;
     bool m_loading = false;
+    bool m_insist = false; // a button was pressed: report empty required fields too
     bool m_busy = false;
     bool m_paused = false;
     QPointer<QWidget> m_focusBeforeBusy;
