@@ -1,6 +1,7 @@
 // The MQTT page on the real core (session, model, MqttService), the in-process simulator and a
 // mosquitto on 127.0.0.1 the test starts: the done-when flows of issue 4 driven through the
 // widgets (no AT typed by hand), with the exact lines the module received.
+#include "dialogs/messages.h"
 #include "mosquittobroker.h"
 #include "pages/mqttpage.h"
 #include "secretstore.h"
@@ -21,8 +22,10 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 
 using atb::MqttService;
 
@@ -30,9 +33,9 @@ namespace {
 
 struct Fixture
 {
-    explicit Fixture(SecretStore *secrets = nullptr)
+    explicit Fixture(SecretStore *secrets = nullptr, Messages *messages = nullptr)
         : harness(atb::sim::Dialect::Esp, true), service(&harness.session, &harness.model),
-          page(&harness.model, &service, secrets)
+          page(&harness.model, &service, secrets, messages)
     {
         page.resize(1110, 700);
     }
@@ -90,6 +93,8 @@ private slots:
     void messageFromMosquittoPubAppearsInTheFeedByteExact();
     void publishFromThePageArrivesByteExact_data();
     void publishFromThePageArrivesByteExact();
+    void publishAFileChosenThroughMessagesRaw();
+    void retranslatesOnLanguageChange();
     void invalidInputSendsNothingAndShowsTheReasonBesideTheField_data();
     void invalidInputSendsNothingAndShowsTheReasonBesideTheField();
     void moduleErrorIsShownInWords();
@@ -245,6 +250,62 @@ void tst_MqttPage::publishFromThePageArrivesByteExact()
     QVERIFY2(!f.page.statusText().contains(QLatin1String("fail"), Qt::CaseInsensitive), qPrintable(f.page.statusText()));
     QCOMPARE(f.harness.sent.first(), preview.first());
     QCOMPARE(sub.nextPayload(), expected);
+}
+
+void tst_MqttPage::publishAFileChosenThroughMessagesRaw()
+{
+    Messages messages(nullptr);
+    messages.setScripted(true);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("blob.bin"));
+    QByteArray blob;
+    for (int i = 0; i < 600; ++i)
+        blob.append(char(i * 31));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(blob);
+    }
+    messages.setScriptedFileName(path);
+    Fixture f(nullptr, &messages);
+    QVERIFY(f.ready());
+    fillBroker(f, QStringLiteral("page-file"), m_broker.port());
+    f.click("applyButton");
+    QVERIFY(f.waitIdle());
+    f.click("connectButton");
+    QVERIFY(f.waitIdle());
+    mqtttest::MosquittoSubscriber sub;
+    QVERIFY(sub.start(m_broker.port(), QStringLiteral("page/file")));
+    f.page.setCurrentTab(MqttPage::PublishTab);
+    f.page.show();
+    f.set("pubTopicEdit", QStringLiteral("page/file"));
+    f.w<QComboBox>("pubFormatCombo")->setCurrentIndex(2); // File: sent raw
+    QCOMPARE(f.w<QComboBox>("pubModeCombo")->currentIndex(), 1);
+    f.click("pubBrowseButton");
+    QCOMPARE(f.w<QLineEdit>("pubFileEdit")->text(), path);
+    QCOMPARE(f.page.previewLines(), QList<QByteArray> { "AT+MQTTPUBRAW=0,\"page/file\",600,0,0" });
+    f.harness.sent.clear();
+    f.click("publishButton");
+    QVERIFY(f.waitIdle());
+    QCOMPARE(f.harness.sent.first(), QByteArray("AT+MQTTPUBRAW=0,\"page/file\",600,0,0"));
+    QCOMPARE(sub.nextPayload(), blob);
+}
+
+void tst_MqttPage::retranslatesOnLanguageChange()
+{
+    Fixture f;
+    QTranslator zh;
+    QVERIFY(zh.load(QStringLiteral(":/i18n/atbench_zh_CN.qm")));
+    QCoreApplication::installTranslator(&zh); // sends LanguageChange to every widget
+    QCoreApplication::processEvents();
+    QCOMPARE(f.w<QLabel>("stateLabel")->text(), QStringLiteral("0 — %1").arg(atb::MqttState::stateText(0)));
+    QVERIFY(!f.page.windowTitle().isEmpty());
+    f.page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.page));
+    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_zh_CN.png")));
+    QCoreApplication::removeTranslator(&zh);
+    QCoreApplication::processEvents();
+    QCOMPARE(f.page.windowTitle(), QStringLiteral("MQTT"));
 }
 
 void tst_MqttPage::invalidInputSendsNothingAndShowsTheReasonBesideTheField_data()

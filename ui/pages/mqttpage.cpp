@@ -449,7 +449,13 @@ QWidget *MqttPage::buildPublishTab()
     auto *pl = new QVBoxLayout(payloadBox);
     pl->setContentsMargins(0, 0, 0, 0);
     pl->addWidget(m_pubPayload, 1);
-    pl->addWidget(m_pubFile);
+    m_pubBrowse = new QPushButton(page);
+    m_pubBrowse->setObjectName(QStringLiteral("pubBrowseButton"));
+    m_pubBrowse->hide();
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_pubFile, 1);
+    fileRow->addWidget(m_pubBrowse);
+    pl->addLayout(fileRow);
     pl->addWidget(m_pubEscapes);
     m_pubSize = new QLabel(page);
     m_pubSize->setObjectName(QStringLiteral("pubSizeLabel"));
@@ -495,12 +501,20 @@ QWidget *MqttPage::buildPublishTab()
         m_pubPayload->setVisible(f != 2);
         m_pubEscapes->setVisible(f == 0);
         m_pubFile->setVisible(f == 2);
+        m_pubBrowse->setVisible(f == 2 && m_messages);
         if (f == 2)
             m_pubMode->setCurrentIndex(1); // a file is sent as it is
         updatePublishHints();
         validate();
     });
     connect(m_publishButton, &QPushButton::clicked, this, &MqttPage::publish);
+    connect(m_pubBrowse, &QPushButton::clicked, this, [this] {
+        if (!m_messages)
+            return;
+        const QString path = m_messages->openFileName(tr("Message file"), m_pubFile->text(), tr("All files (*)"));
+        if (!path.isEmpty())
+            m_pubFile->setText(path);
+    });
     return page;
 }
 
@@ -1389,7 +1403,8 @@ void MqttPage::retranslate()
     m_pubFormat->setItemText(1, tr("Hex"));
     m_pubFormat->setItemText(2, tr("File"));
     m_pubEscapes->setText(tr("Interpret \\r \\n \\t \\0 \\\\ \\xNN"));
-    m_pubFile->setPlaceholderText(tr("path of the file to publish"));
+    m_pubFile->setPlaceholderText(tr("path of the file to publish (sent raw, up to 1 MiB)"));
+    m_pubBrowse->setText(tr("Browse…"));
     m_pubQos->setToolTip(tr("0 at most once, 1 at least once, 2 exactly once"));
     m_pubRetain->setText(tr("Retain"));
     m_publishButton->setText(tr("Publish"));

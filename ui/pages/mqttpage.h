@@ -166,6 +166,7 @@ private:
     QCheckBox *m_pubEscapes;
     QPlainTextEdit *m_pubPayload;
     QLineEdit *m_pubFile;
+    QPushButton *m_pubBrowse;
     QSpinBox *m_pubQos;
     QCheckBox *m_pubRetain;
     QLabel *m_pubSize;
