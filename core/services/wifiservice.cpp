@@ -136,12 +136,17 @@ WifiService::Preview WifiService::preview(const WifiSettings &s) const
     if (!r.ok())
         return fail(r.error, r.errorParam);
     p.lines << r.line;
-    // IP, MAC, gateway and netmask right after joining (ESP only; the Beken catalog has neither).
-    for (const QByteArray &q : { QByteArray("AT+CIFSR"), QByteArray("AT+CIPSTA") }) {
-        const EncodeResult e = q == "AT+CIFSR" ? enc.execute(q) : enc.query(q);
-        if (e.ok())
-            p.lines << e.line;
-    }
+    // AP details, IP, MAC, gateway and netmask right after joining (ESP only: the Beken catalog
+    // has neither AT+CIFSR nor AT+CIPSTA, and its AT+CWJAP? reply format is not documented).
+    const EncodeResult cifsr = enc.execute("AT+CIFSR");
+    const EncodeResult cipsta = enc.query("AT+CIPSTA");
+    const EncodeResult cwjap = enc.query("AT+CWJAP");
+    if (cifsr.ok() && cwjap.ok())
+        p.lines << cwjap.line;
+    if (cifsr.ok())
+        p.lines << cifsr.line;
+    if (cipsta.ok())
+        p.lines << cipsta.line;
     return p;
 }
 

@@ -83,7 +83,7 @@ public:
     WifiService(DeviceSession *session, DeviceModel *model, QObject *parent = nullptr);
 
     // Apply: AT+CWMODE=<mode> when the module's mode is unknown or different, then (when an
-    // SSID is given) AT+CWJAP=... followed by the IP queries (ESP: AT+CIFSR, AT+CIPSTA?).
+    // SSID is given) AT+CWJAP=... followed by the queries (ESP: AT+CWJAP?, AT+CIFSR, AT+CIPSTA?).
     Preview preview(const WifiSettings &settings) const;
     // False (nothing sent) when the settings are invalid, there is nothing to do or the service
     // is busy.

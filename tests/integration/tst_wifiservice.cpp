@@ -47,7 +47,8 @@ private slots:
         const WifiSettings s = join(QStringLiteral("BenchAP"), QStringLiteral("12345678"));
         const WifiService::Preview p = svc.preview(s);
         QVERIFY2(p.ok(), qPrintable(p.error));
-        const QList<QByteArray> expected { "AT+CWMODE=1", "AT+CWJAP=\"BenchAP\",\"12345678\"", "AT+CIFSR",
+        const QList<QByteArray> expected { "AT+CWMODE=1", "AT+CWJAP=\"BenchAP\",\"12345678\"", "AT+CWJAP?",
+                                           "AT+CIFSR",
                                            "AT+CIPSTA?" };
         QCOMPARE(p.lines, expected);
         QSignalSpy busy(&svc, &WifiService::busyChanged);
@@ -66,6 +67,8 @@ private slots:
         QCOMPARE(svc.info().mode, 1);
         QCOMPARE(svc.info().gateway, QStringLiteral("127.0.0.1"));
         QCOMPARE(svc.info().netmask, QStringLiteral("255.0.0.0"));
+        QCOMPARE(svc.info().channel, 6);
+        QCOMPARE(h.model.wifi().rssi, -45);
         QVERIFY(svc.lastJoinFailure().isEmpty());
         QVERIFY(!r.message.contains(QStringLiteral("12345678")));
 

@@ -1,0 +1,790 @@
+#include "wifipage.h"
+
+#include "console/consolemodel.h"
+#include "model/devicemodel.h"
+#include "protocol/commandcatalog.h"
+#include "secretstore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStandardItemModel>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using atb::AccessPointInfo;
+using atb::WifiService;
+using atb::WifiSettings;
+
+namespace {
+
+constexpr int kSortRole = Qt::UserRole + 1;
+constexpr int kPercentRole = Qt::UserRole + 2;
+
+// Signal strength as a small progress bar drawn by the style (follows the palette).
+class SignalBarDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem background = option;
+        initStyleOption(&background, index);
+        background.text.clear();
+        const QWidget *w = option.widget;
+        QStyle *style = w ? w->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, w);
+
+        QStyleOptionProgressBar bar;
+        bar.rect = option.rect.adjusted(4, 4, -4, -4);
+        bar.minimum = 0;
+        bar.maximum = 100;
+        bar.progress = index.data(kPercentRole).toInt();
+        bar.textVisible = false;
+        bar.state = option.state | QStyle::State_Horizontal;
+        bar.palette = option.palette;
+        bar.direction = option.direction;
+        bar.fontMetrics = option.fontMetrics;
+        style->drawControl(QStyle::CE_ProgressBar, &bar, painter, w);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setWidth(qMax(s.width(), 80));
+        return s;
+    }
+};
+
+QLabel *makeErrorLabel(QWidget *parent, const char *name)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QLatin1String(name));
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->hide();
+    return l;
+}
+
+QLabel *makeValueLabel(QWidget *parent, const char *name)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QLatin1String(name));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+QString orDash(const QString &s)
+{
+    return s.isEmpty() ? QStringLiteral("—") : s;
+}
+
+} // namespace
+
+WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *secrets, QWidget *parent)
+    : QWidget(parent), m_model(model), m_service(service), m_secrets(secrets)
+{
+    buildUi();
+    fillModes();
+    retranslate();
+    applyColours();
+
+    connect(m_model, &atb::DeviceModel::wifiChanged, this, [this] {
+        loadState();
+        if (!isDirty() && !m_isBusy)
+            load();
+    });
+    connect(m_model, &atb::DeviceModel::dialectChanged, this, [this] {
+        fillModes();
+        updatePreview();
+    });
+    connect(m_service, &WifiService::infoChanged, this, [this] {
+        loadState();
+        if (!isDirty() && !m_isBusy)
+            load();
+        else
+            updatePreview(); // a known mode changes what Apply sends
+    });
+    connect(m_service, &WifiService::accessPointsChanged, this, &WifiPage::loadAccessPoints);
+    connect(m_service, &WifiService::lastJoinFailureChanged, this, &WifiPage::loadState);
+    connect(m_service, &WifiService::busyChanged, this, &WifiPage::onBusyChanged);
+    connect(m_service, &WifiService::finished, this, &WifiPage::onFinished);
+    if (m_secrets)
+        connect(m_secrets, &SecretStore::secretLoaded, this, &WifiPage::onSecretLoaded);
+
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &WifiPage::markDirty);
+    connect(m_ssid, &QLineEdit::textChanged, this, &WifiPage::markDirty);
+    connect(m_password, &QLineEdit::textChanged, this, &WifiPage::markDirty);
+    connect(m_bssid, &QLineEdit::textChanged, this, &WifiPage::markDirty);
+    connect(m_ssid, &QLineEdit::editingFinished, this, &WifiPage::requestSecret);
+    connect(m_showPassword, &QToolButton::toggled, this, [this](bool on) {
+        m_password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+        m_showPassword->setText(on ? tr("Hide") : tr("Show"));
+        updatePreview();
+    });
+    connect(m_showAt, &QToolButton::toggled, m_preview, &QWidget::setVisible);
+    connect(m_apply, &QPushButton::clicked, this, &WifiPage::apply);
+    connect(m_revert, &QPushButton::clicked, this, &WifiPage::revert);
+    connect(m_read, &QPushButton::clicked, this, &WifiPage::read);
+    connect(m_scan, &QPushButton::clicked, this, &WifiPage::scan);
+    connect(m_disconnect, &QPushButton::clicked, this, &WifiPage::disconnectFromAp);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString ssid = m_apModel->index(index.row(), SsidColumn).data(Qt::DisplayRole).toString();
+        if (ssid.isEmpty() || m_isBusy)
+            return;
+        m_ssid->setText(ssid);
+        m_password->clear();
+        m_bssid->clear();
+        requestSecret();
+        m_password->setFocus();
+    });
+
+    for (const QKeySequence &k : { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *s = new QShortcut(k, this);
+        s->setObjectName(QStringLiteral("applyShortcut"));
+        connect(s, &QShortcut::activated, this, &WifiPage::apply);
+    }
+    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    readShortcut->setObjectName(QStringLiteral("readShortcut"));
+    connect(readShortcut, &QShortcut::activated, this, &WifiPage::read);
+
+    loadState();
+    loadAccessPoints();
+    load();
+    onBusyChanged(m_service->isBusy());
+}
+
+WifiPage::~WifiPage()
+{
+    // A focused line edit emits editingFinished while the children are destroyed, after this
+    // class's part is gone.
+    m_ssid->disconnect(this);
+}
+
+void WifiPage::buildUi()
+{
+    m_form = new QWidget(this);
+    m_form->setObjectName(QStringLiteral("wifiForm"));
+
+    // Connection state ----------------------------------------------------------------------
+    m_stateBox = new QGroupBox(m_form);
+    auto *stateForm = new QFormLayout(m_stateBox);
+    stateForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_stateTitle = new QLabel(m_stateBox);
+    m_state = makeValueLabel(m_stateBox, "stateLabel");
+    m_ssidTitle = new QLabel(m_stateBox);
+    m_connectedSsid = makeValueLabel(m_stateBox, "connectedSsidLabel");
+    m_apTitle = new QLabel(m_stateBox);
+    m_apDetails = makeValueLabel(m_stateBox, "apDetailsLabel");
+    m_ipTitle = new QLabel(m_stateBox);
+    m_ip = makeValueLabel(m_stateBox, "ipLabel");
+    m_macTitle = new QLabel(m_stateBox);
+    m_mac = makeValueLabel(m_stateBox, "macLabel");
+    m_gatewayTitle = new QLabel(m_stateBox);
+    m_gateway = makeValueLabel(m_stateBox, "gatewayLabel");
+    m_netmaskTitle = new QLabel(m_stateBox);
+    m_netmask = makeValueLabel(m_stateBox, "netmaskLabel");
+    m_lastFailureTitle = new QLabel(m_stateBox);
+    m_lastFailure = makeValueLabel(m_stateBox, "lastFailureLabel");
+    m_lastFailure->setWordWrap(true);
+    stateForm->addRow(m_stateTitle, m_state);
+    stateForm->addRow(m_ssidTitle, m_connectedSsid);
+    stateForm->addRow(m_apTitle, m_apDetails);
+    stateForm->addRow(m_ipTitle, m_ip);
+    stateForm->addRow(m_macTitle, m_mac);
+    stateForm->addRow(m_gatewayTitle, m_gateway);
+    stateForm->addRow(m_netmaskTitle, m_netmask);
+    stateForm->addRow(m_lastFailureTitle, m_lastFailure);
+
+    // Mode -----------------------------------------------------------------------------------
+    m_modeBox = new QGroupBox(m_form);
+    auto *modeForm = new QFormLayout(m_modeBox);
+    modeForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_modeLabel = new QLabel(m_modeBox);
+    m_mode = new QComboBox(m_modeBox);
+    m_mode->setObjectName(QStringLiteral("modeCombo"));
+    m_modeLabel->setBuddy(m_mode);
+    modeForm->addRow(m_modeLabel, m_mode);
+    auto *modeError = makeErrorLabel(m_modeBox, "modeError");
+    modeForm->addRow(QString(), modeError);
+    m_errorLabels.insert("mode", modeError);
+
+    // Join -----------------------------------------------------------------------------------
+    m_joinBox = new QGroupBox(m_form);
+    auto *joinForm = new QFormLayout(m_joinBox);
+    joinForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_ssidLabel = new QLabel(m_joinBox);
+    m_ssid = new QLineEdit(m_joinBox);
+    m_ssid->setObjectName(QStringLiteral("ssidEdit"));
+    m_ssid->setClearButtonEnabled(true);
+    m_ssidLabel->setBuddy(m_ssid);
+    joinForm->addRow(m_ssidLabel, m_ssid);
+    auto *ssidError = makeErrorLabel(m_joinBox, "ssidError");
+    joinForm->addRow(QString(), ssidError);
+    m_errorLabels.insert("ssid", ssidError);
+
+    m_passwordLabel = new QLabel(m_joinBox);
+    m_password = new QLineEdit(m_joinBox);
+    m_password->setObjectName(QStringLiteral("passwordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_passwordLabel->setBuddy(m_password);
+    m_showPassword = new QToolButton(m_joinBox);
+    m_showPassword->setObjectName(QStringLiteral("showPasswordButton"));
+    m_showPassword->setCheckable(true);
+    auto *pwRow = new QHBoxLayout;
+    pwRow->setContentsMargins(0, 0, 0, 0);
+    pwRow->addWidget(m_password, 1);
+    pwRow->addWidget(m_showPassword);
+    joinForm->addRow(m_passwordLabel, pwRow);
+    auto *pwdError = makeErrorLabel(m_joinBox, "pwdError");
+    joinForm->addRow(QString(), pwdError);
+    m_errorLabels.insert("pwd", pwdError);
+    m_remember = new QCheckBox(m_joinBox);
+    m_remember->setObjectName(QStringLiteral("rememberCheck"));
+    m_remember->setEnabled(m_secrets != nullptr);
+    joinForm->addRow(QString(), m_remember);
+
+    m_bssidLabel = new QLabel(m_joinBox);
+    m_bssid = new QLineEdit(m_joinBox);
+    m_bssid->setObjectName(QStringLiteral("bssidEdit"));
+    m_bssid->setMaxLength(17);
+    m_bssid->setClearButtonEnabled(true);
+    m_bssidLabel->setBuddy(m_bssid);
+    joinForm->addRow(m_bssidLabel, m_bssid);
+    auto *bssidError = makeErrorLabel(m_joinBox, "bssidError");
+    joinForm->addRow(QString(), bssidError);
+    m_errorLabels.insert("bssid", bssidError);
+
+    // Scan -----------------------------------------------------------------------------------
+    m_scanBox = new QGroupBox(m_form);
+    auto *scanLay = new QVBoxLayout(m_scanBox);
+    auto *scanRow = new QHBoxLayout;
+    m_scan = new QPushButton(m_scanBox);
+    m_scan->setObjectName(QStringLiteral("scanButton"));
+    m_scanHint = new QLabel(m_scanBox);
+    m_scanHint->setWordWrap(true);
+    scanRow->addWidget(m_scan);
+    scanRow->addWidget(m_scanHint, 1);
+    scanLay->addLayout(scanRow);
+    m_apModel = new QStandardItemModel(0, ColumnCount, this);
+    m_apModel->setSortRole(kSortRole);
+    m_table = new QTableView(m_scanBox);
+    m_table->setObjectName(QStringLiteral("scanTable"));
+    m_table->setModel(m_apModel);
+    m_table->setItemDelegateForColumn(SignalColumn, new SignalBarDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(RssiColumn, Qt::DescendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(SsidColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(SignalColumn, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(SignalColumn, 90);
+    scanLay->addWidget(m_table, 1);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_stateBox);
+    left->addWidget(m_modeBox);
+    left->addWidget(m_joinBox);
+    left->addStretch(1);
+    auto *columns = new QHBoxLayout(m_form);
+    columns->setContentsMargins(0, 0, 0, 0);
+    columns->addLayout(left, 5);
+    columns->addWidget(m_scanBox, 6);
+
+    // Buttons, preview, status ---------------------------------------------------------------
+    m_read = new QPushButton(this);
+    m_read->setObjectName(QStringLiteral("readButton"));
+    m_disconnect = new QPushButton(this);
+    m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    m_showAt = new QToolButton(this);
+    m_showAt->setObjectName(QStringLiteral("showAtButton"));
+    m_showAt->setCheckable(true);
+    m_revert = new QPushButton(this);
+    m_revert->setObjectName(QStringLiteral("revertButton"));
+    m_apply = new QPushButton(this);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    m_apply->setDefault(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_read);
+    buttons->addWidget(m_disconnect);
+    buttons->addStretch(1);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_showAt);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+
+    m_preview = new QPlainTextEdit(this);
+    m_preview->setObjectName(QStringLiteral("atPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setMaximumHeight(150);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->hide();
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *lay = new QVBoxLayout(this);
+    lay->addWidget(m_form, 1);
+    lay->addLayout(buttons);
+    lay->addWidget(m_preview);
+    lay->addWidget(m_status);
+}
+
+void WifiPage::fillModes()
+{
+    const QVariant current = m_mode->currentData();
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_mode->clear();
+    const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CWMODE", m_model->dialect());
+    const atb::ParamSpec *p = spec ? spec->param("mode") : nullptr;
+    if (p) {
+        for (const atb::EnumValue &v : p->values)
+            m_mode->addItem(QStringLiteral("%1 — %2").arg(v.value).arg(QCoreApplication::translate("CommandCatalog", v.meaning)),
+                            int(v.value));
+    }
+    const int idx = m_mode->findData(current.isValid() ? current : QVariant(1));
+    m_mode->setCurrentIndex(idx >= 0 ? idx : 0);
+    m_loading = wasLoading;
+}
+
+void WifiPage::retranslate()
+{
+    m_stateBox->setTitle(tr("Connection"));
+    m_modeBox->setTitle(tr("Wi-Fi mode"));
+    m_joinBox->setTitle(tr("Join a network"));
+    m_scanBox->setTitle(tr("Access points"));
+    m_stateTitle->setText(tr("State:"));
+    m_ssidTitle->setText(tr("Network:"));
+    m_apTitle->setText(tr("Access point:"));
+    m_ipTitle->setText(tr("IP address:"));
+    m_macTitle->setText(tr("MAC address:"));
+    m_gatewayTitle->setText(tr("Gateway:"));
+    m_netmaskTitle->setText(tr("Netmask:"));
+    m_lastFailureTitle->setText(tr("Last join failure:"));
+    m_modeLabel->setText(tr("&Mode:"));
+    m_mode->setToolTip(tr("AT+CWMODE: the station joins access points; the SoftAP lets devices join the module"));
+    m_ssidLabel->setText(tr("&SSID:"));
+    m_ssid->setPlaceholderText(tr("Network name (up to 32 bytes)"));
+    m_passwordLabel->setText(tr("&Password:"));
+    m_password->setPlaceholderText(tr("Empty for an open network"));
+    m_showPassword->setText(m_showPassword->isChecked() ? tr("Hide") : tr("Show"));
+    m_showPassword->setToolTip(tr("Show or hide the password"));
+    m_remember->setText(tr("&Remember the password for this network"));
+    m_remember->setToolTip(!m_secrets ? tr("No password store is available")
+                           : m_secrets->isAvailable()
+                               ? tr("Kept in the system keychain, never in the settings file or the log")
+                               : m_secrets->backendDescription());
+    m_bssidLabel->setText(tr("&BSSID:"));
+    m_bssid->setPlaceholderText(tr("Optional: only this access point, e.g. 1a:2b:3c:4d:5e:6f"));
+    m_scan->setText(tr("S&can"));
+    m_scan->setToolTip(tr("List the access points the module can see (AT+CWLAP)"));
+    m_scanHint->setText(tr("Double-click a network to fill in its name."));
+    m_apModel->setHorizontalHeaderLabels(
+        { tr("SSID"), tr("Signal"), tr("RSSI (dBm)"), tr("Channel"), tr("Encryption"), tr("BSSID") });
+    m_read->setText(tr("&Read"));
+    m_read->setToolTip(tr("Query the module's Wi-Fi mode, connection and addresses (F5)"));
+    m_disconnect->setText(tr("&Disconnect"));
+    m_disconnect->setToolTip(tr("Leave the access point (AT+CWQAP)"));
+    m_showAt->setText(tr("Show AT"));
+    m_showAt->setToolTip(tr("Show the exact AT lines the buttons send"));
+    m_revert->setText(tr("Re&vert"));
+    m_revert->setToolTip(tr("Put back the values the module reported"));
+    m_apply->setText(tr("&Apply"));
+    m_apply->setToolTip(tr("Set the mode and join the network (Ctrl+Return)"));
+    m_busy->setToolTip(tr("Waiting for the module"));
+    fillModes();
+    loadState();
+    loadAccessPoints();
+    updatePreview();
+}
+
+void WifiPage::applyColours()
+{
+    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    for (QLabel *l : std::as_const(m_errorLabels)) {
+        QPalette p = l->palette();
+        p.setColor(QPalette::WindowText, c.finalError);
+        l->setPalette(p);
+    }
+    QPalette sp = m_status->palette();
+    sp.setColor(QPalette::WindowText, m_statusProblem ? c.finalError : palette().color(QPalette::WindowText));
+    m_status->setPalette(sp);
+    loadState();
+}
+
+bool WifiPage::joinRequested() const
+{
+    return m_ssid->text() != m_loadedSsid || !m_password->text().isEmpty() || !m_bssid->text().trimmed().isEmpty();
+}
+
+WifiSettings WifiPage::settings() const
+{
+    WifiSettings s;
+    s.mode = m_mode->currentData().isValid() ? m_mode->currentData().toInt() : 1;
+    if (joinRequested()) {
+        s.ssid = m_ssid->text();
+        s.password = m_password->text();
+        s.bssid = m_bssid->text().trimmed();
+    }
+    return s;
+}
+
+bool WifiPage::isDirty() const
+{
+    return settings() != m_loaded;
+}
+
+QList<QByteArray> WifiPage::previewLines() const
+{
+    const WifiService::Preview p = m_service->preview(settings());
+    return p.ok() ? p.lines : QList<QByteArray>();
+}
+
+QString WifiPage::statusText() const
+{
+    return m_status->text();
+}
+
+QString WifiPage::fieldError(const QByteArray &param) const
+{
+    QLabel *l = m_errorLabels.value(param);
+    return l && !l->isHidden() ? l->text() : QString();
+}
+
+QString WifiPage::secretKey(const QString &ssid) const
+{
+    return QStringLiteral("wifi/") + ssid;
+}
+
+void WifiPage::load()
+{
+    m_loading = true;
+    const atb::WifiInfo info = m_service->info();
+    if (info.mode >= 0) {
+        const int idx = m_mode->findData(info.mode);
+        if (idx >= 0)
+            m_mode->setCurrentIndex(idx);
+    }
+    m_loadedSsid = m_model->wifi().connected ? m_model->wifi().ssid : QString();
+    m_ssid->setText(m_loadedSsid);
+    m_password->clear();
+    m_bssid->clear();
+    m_loading = false;
+    m_loaded = settings();
+    m_edited = false;
+    clearFieldErrors();
+    markDirty();
+    if (!m_loadedSsid.isEmpty())
+        requestSecret();
+}
+
+void WifiPage::revert()
+{
+    load();
+    setStatus(QString(), false);
+}
+
+void WifiPage::loadState()
+{
+    const atb::WifiState w = m_model->wifi();
+    const atb::WifiInfo info = m_service->info();
+    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    QString state;
+    QColor colour = palette().color(QPalette::WindowText);
+    if (w.connected && w.gotIp) {
+        state = tr("Connected, got an IP address");
+        colour = c.finalOk;
+    } else if (w.connected) {
+        state = tr("Connected, waiting for an IP address");
+        colour = c.prompt;
+    } else {
+        state = tr("Not connected");
+    }
+    m_state->setText(QStringLiteral("● ") + state);
+    QPalette p = m_state->palette();
+    p.setColor(QPalette::WindowText, colour);
+    m_state->setPalette(p);
+    m_connectedSsid->setText(orDash(w.connected ? w.ssid : QString()));
+    QStringList ap;
+    if (w.connected && !info.bssid.isEmpty())
+        ap << info.bssid;
+    if (w.connected && info.channel > 0)
+        ap << tr("channel %1").arg(info.channel);
+    if (w.connected && w.rssi < 0)
+        ap << tr("%1 dBm").arg(w.rssi);
+    m_apDetails->setText(orDash(ap.join(QStringLiteral(", "))));
+    m_ip->setText(orDash(w.ip));
+    m_mac->setText(orDash(w.mac));
+    m_gateway->setText(orDash(info.gateway));
+    m_netmask->setText(orDash(info.netmask));
+    QString failure = m_service->lastJoinFailure();
+    if (failure.isEmpty() && w.lastJoinError > 0)
+        failure = WifiService::joinErrorText(w.lastJoinError);
+    m_lastFailure->setText(orDash(failure));
+    QPalette fp = m_lastFailure->palette();
+    fp.setColor(QPalette::WindowText, failure.isEmpty() ? palette().color(QPalette::WindowText) : c.finalError);
+    m_lastFailure->setPalette(fp);
+}
+
+void WifiPage::loadAccessPoints()
+{
+    const QList<AccessPointInfo> aps = m_service->accessPoints();
+    const int sortColumn = m_table->horizontalHeader()->sortIndicatorSection();
+    const Qt::SortOrder order = m_table->horizontalHeader()->sortIndicatorOrder();
+    m_table->setSortingEnabled(false);
+    m_apModel->removeRows(0, m_apModel->rowCount());
+    for (const AccessPointInfo &a : aps) {
+        QList<QStandardItem *> row;
+        auto *ssid = new QStandardItem(a.ssid);
+        ssid->setData(a.ssid.toLower(), kSortRole);
+        ssid->setToolTip(a.ssid);
+        auto *signal = new QStandardItem;
+        signal->setData(a.rssi, kSortRole);
+        signal->setData(AccessPointInfo::signalPercent(a.rssi), kPercentRole);
+        signal->setToolTip(tr("%1 dBm").arg(a.rssi));
+        auto *rssi = new QStandardItem(QString::number(a.rssi));
+        rssi->setData(a.rssi, kSortRole);
+        rssi->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *channel = new QStandardItem(QString::number(a.channel));
+        channel->setData(a.channel, kSortRole);
+        channel->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        auto *enc = new QStandardItem(AccessPointInfo::encryptionText(a.encryption));
+        enc->setData(a.encryption, kSortRole);
+        auto *bssid = new QStandardItem(a.bssid);
+        bssid->setData(a.bssid, kSortRole);
+        row << ssid << signal << rssi << channel << enc << bssid;
+        m_apModel->appendRow(row);
+    }
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(sortColumn, order);
+}
+
+void WifiPage::markDirty()
+{
+    if (m_loading)
+        return;
+    if (sender() == m_ssid || sender() == m_password || sender() == m_bssid || sender() == m_mode)
+        m_edited = true;
+    const bool dirty = isDirty();
+    m_apply->setEnabled(dirty && !m_isBusy);
+    m_revert->setEnabled(dirty && !m_isBusy);
+    validate(m_edited);
+    updatePreview();
+}
+
+void WifiPage::clearFieldErrors()
+{
+    for (QLabel *l : std::as_const(m_errorLabels)) {
+        l->clear();
+        l->hide();
+    }
+}
+
+void WifiPage::setFieldError(const QByteArray &param, const QString &error)
+{
+    QLabel *l = m_errorLabels.value(param);
+    if (!l) // a reason about no field in particular (the whole line): beside the SSID
+        l = m_errorLabels.value("ssid");
+    l->setText(error);
+    l->show();
+}
+
+void WifiPage::validate(bool showErrors)
+{
+    clearFieldErrors();
+    if (!showErrors)
+        return;
+    const WifiService::Preview p = m_service->preview(settings());
+    if (!p.ok())
+        setFieldError(p.errorParam, p.error);
+}
+
+void WifiPage::updatePreview()
+{
+    const WifiSettings s = settings();
+    const WifiService::Preview p = m_service->preview(s);
+    const bool showSecrets = m_showPassword->isChecked();
+    auto shown = [&](const QByteArray &l) {
+        return QString::fromUtf8(showSecrets ? l : m_service->redacted(l));
+    };
+    QStringList text;
+    text << tr("# Apply (Ctrl+Return)");
+    if (!p.ok())
+        text << tr("#   nothing is sent: %1").arg(p.error);
+    else if (p.lines.isEmpty())
+        text << tr("#   nothing to send: choose another mode or enter a network");
+    for (const QByteArray &l : p.lines)
+        text << shown(l);
+    text << tr("# Read (F5)");
+    for (const QByteArray &l : m_service->readLines())
+        text << QString::fromUtf8(l);
+    text << tr("# Scan");
+    for (const QByteArray &l : m_service->scanLines())
+        text << QString::fromUtf8(l);
+    text << tr("# Disconnect");
+    for (const QByteArray &l : m_service->disconnectLines())
+        text << QString::fromUtf8(l);
+    m_preview->setPlainText(text.join(QLatin1Char('\n')));
+}
+
+void WifiPage::setStatus(const QString &text, bool problem)
+{
+    m_statusProblem = problem;
+    m_status->setText(text);
+    QPalette sp = m_status->palette();
+    sp.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).finalError
+                                              : palette().color(QPalette::WindowText));
+    m_status->setPalette(sp);
+}
+
+void WifiPage::apply()
+{
+    if (m_isBusy)
+        return;
+    const WifiSettings s = settings();
+    const WifiService::Preview p = m_service->preview(s);
+    m_edited = true;
+    validate(true);
+    if (!p.ok()) {
+        setStatus(tr("Nothing was sent: %1").arg(p.error), true);
+        if (QWidget *w = p.errorParam == "mode" ? static_cast<QWidget *>(m_mode)
+                         : p.errorParam == "pwd" ? static_cast<QWidget *>(m_password)
+                         : p.errorParam == "bssid" ? static_cast<QWidget *>(m_bssid)
+                                                   : static_cast<QWidget *>(m_ssid))
+            w->setFocus();
+        return;
+    }
+    if (p.lines.isEmpty()) {
+        setStatus(tr("Nothing to apply."), false);
+        return;
+    }
+    m_pendingSecretSsid = s.ssid;
+    m_pendingSecret = s.password;
+    m_pendingRemember = m_remember->isChecked();
+    m_pendingApply = true;
+    if (!m_service->apply(s)) {
+        m_pendingApply = false;
+        m_pendingSecretSsid.clear();
+        m_pendingSecret.clear();
+        setStatus(tr("The module is busy with another request; try again."), true);
+    }
+}
+
+void WifiPage::read()
+{
+    if (!m_isBusy && !m_service->read())
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void WifiPage::scan()
+{
+    if (!m_isBusy && !m_service->scan())
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void WifiPage::disconnectFromAp()
+{
+    if (!m_isBusy && !m_service->disconnectFromAp())
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void WifiPage::prepareScreenshot()
+{
+    scan();
+}
+
+void WifiPage::onBusyChanged(bool busy)
+{
+    m_isBusy = busy;
+    m_form->setEnabled(!busy);
+    m_read->setEnabled(!busy);
+    m_disconnect->setEnabled(!busy);
+    m_busy->setVisible(busy);
+    const bool dirty = isDirty();
+    m_apply->setEnabled(dirty && !busy);
+    m_revert->setEnabled(dirty && !busy);
+    if (busy)
+        setStatus(tr("Working…"), false);
+}
+
+void WifiPage::onFinished(const atb::OperationResult &result)
+{
+    setStatus(result.message, !result.ok);
+    const bool wasJoin = !m_pendingSecretSsid.isEmpty();
+    const QString ssid = m_pendingSecretSsid;
+    const QString secret = m_pendingSecret;
+    const bool remember = m_pendingRemember;
+    const bool wasApply = m_pendingApply;
+    m_pendingApply = false;
+    m_pendingSecretSsid.clear();
+    m_pendingSecret.clear();
+    if (wasJoin && result.ok && m_secrets) {
+        if (remember)
+            m_secrets->save(secretKey(ssid), secret);
+        else
+            m_secrets->remove(secretKey(ssid));
+    }
+    // After a successful Apply the module holds the form's values: reload. After a failure keep
+    // the form (fix the password and retry). Read/scan results reload an unedited form only.
+    if ((wasApply && result.ok) || !isDirty())
+        load();
+    else
+        markDirty();
+}
+
+void WifiPage::requestSecret()
+{
+    if (!m_secrets || m_ssid->text().isEmpty())
+        return;
+    m_secrets->load(secretKey(m_ssid->text()));
+}
+
+void WifiPage::onSecretLoaded(const QString &key, const QString &secret, bool found)
+{
+    if (key != secretKey(m_ssid->text()))
+        return;
+    m_remember->setChecked(found);
+    if (found && m_password->text().isEmpty() && m_ssid->text() != m_loadedSsid)
+        m_password->setText(secret);
+}
+
+void WifiPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::PaletteChange)
+        applyColours();
+    QWidget::changeEvent(event);
+}
