@@ -90,6 +90,7 @@ private slots:
     void cleanupTestCase();
 
     void configureAndConnectSendExactlyThePreview();
+    void longClientIdGoesThroughMqttClientIdAndShowAtSaysSo();
     void messageFromMosquittoPubAppearsInTheFeedByteExact();
     void publishFromThePageArrivesByteExact_data();
     void publishFromThePageArrivesByteExact();
@@ -163,6 +164,29 @@ void tst_MqttPage::configureAndConnectSendExactlyThePreview()
     QTRY_VERIFY(f.w<QLabel>("stateLabel")->text().contains(atb::MqttState::stateText(4)));
     QVERIFY2(f.page.statusText().contains(QLatin1String("Connected")), qPrintable(f.page.statusText()));
     QVERIFY(!f.w<QPushButton>("connectButton")->isEnabled());
+}
+
+void tst_MqttPage::longClientIdGoesThroughMqttClientIdAndShowAtSaysSo()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    const QString longId = QStringLiteral("device-") + QString(218, QLatin1Char('x')); // 225 bytes
+    fillBroker(f, longId, m_broker.port());
+    f.w<QToolButton>("showAtButton")->click();
+    const QString shown = f.w<QPlainTextEdit>("atPreview")->toPlainText();
+    QVERIFY2(shown.contains(QLatin1String("AT+MQTTCLIENTID=0,\"device-")), qPrintable(shown));
+    QVERIFY2(shown.contains(QLatin1String("placeholder")), qPrintable(shown));
+    QVERIFY(f.page.fieldError("client_id").isEmpty());
+    const QList<QByteArray> preview = f.page.previewLines();
+    QCOMPARE(preview.size(), 4);
+    QCOMPARE(preview.at(1), "AT+MQTTCLIENTID=0,\"" + longId.toUtf8() + "\"");
+    f.click("applyButton");
+    QVERIFY(f.waitIdle());
+    QVERIFY2(f.page.statusText().contains(QLatin1String("accepted")), qPrintable(f.page.statusText()));
+    QCOMPARE(f.harness.sent, preview.mid(0, 3));
+    // The form keeps the real client ID (not the placeholder the module saw in USERCFG).
+    QCOMPARE(f.w<QLineEdit>("clientIdEdit")->text(), longId);
+    QVERIFY(!f.page.isDirty());
 }
 
 void tst_MqttPage::messageFromMosquittoPubAppearsInTheFeedByteExact()

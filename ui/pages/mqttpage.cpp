@@ -583,7 +583,6 @@ QWidget *MqttPage::buildFeed()
     m_feed = new MqttMessageModel(kFeedCapacity, this);
     m_filter = new MqttMessageFilter(this);
     m_filter->setSourceModel(m_feed);
-    m_feedTitle = nullptr;
     m_feedFilterEdit = new QLineEdit(box);
     m_feedFilterEdit->setObjectName(QStringLiteral("feedFilterEdit"));
     m_feedFilterEdit->setClearButtonEnabled(true);

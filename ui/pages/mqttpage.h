@@ -184,7 +184,6 @@ private:
     // Feed.
     MqttMessageModel *m_feed;
     MqttMessageFilter *m_filter;
-    QLabel *m_feedTitle;
     QLineEdit *m_feedFilterEdit;
     QComboBox *m_feedFormat;
     QToolButton *m_pauseButton;
