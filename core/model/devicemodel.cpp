@@ -305,6 +305,10 @@ void DeviceModel::applyResult(const AtResult &r)
         if (m.state < 1)
             m.state = 1;
         setMqtt(m);
+    } else if (name == "AT+MQTTCLIENTID" && args.size() >= 2) {
+        MqttState m = m_mqtt;
+        m.clientId = args[1];
+        setMqtt(m);
     } else if (name == "AT+MQTTCONNCFG") {
         MqttState m = m_mqtt;
         if (m.state < 2)
