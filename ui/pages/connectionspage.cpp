@@ -126,13 +126,10 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
     connect(&m_rxTimer, &QTimer::timeout, this, &ConnectionsPage::flushReceived);
 
     auto *applyShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    applyShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    applyShortcut->setContext(Qt::WindowShortcut); // only while the page is visible; focus is lost when the form is busy
     connect(applyShortcut, &QShortcut::activated, this, &ConnectionsPage::apply);
-    auto *enterShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    enterShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(enterShortcut, &QShortcut::activated, this, &ConnectionsPage::apply);
     auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    readShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    readShortcut->setContext(Qt::WindowShortcut); // only while the page is visible; focus is lost when the form is busy
     connect(readShortcut, &QShortcut::activated, this, &ConnectionsPage::read);
 
     retranslate();

@@ -1,0 +1,464 @@
+// The Connections page on a real session, model, ConnectionService and the in-process simulator.
+// Local peers only (127.0.0.1). No AT is typed: everything goes through the page's widgets.
+#include "model/devicemodel.h"
+#include "pages/connectionspage.h"
+#include "services/connectionservice.h"
+#include "simharness.h"
+#include "widgets/linkdataview.h"
+#include "widgets/linktablemodel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUdpSocket>
+#include <QtTest>
+
+#include <memory>
+
+using atb::ConnectionService;
+
+namespace {
+
+class EchoServer : public QTcpServer
+{
+public:
+    EchoServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    const QByteArray b = s->readAll();
+                    received += b;
+                    s->write(b);
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+    QByteArray received;
+};
+
+class UdpEcho : public QUdpSocket
+{
+public:
+    UdpEcho()
+    {
+        bind(QHostAddress::LocalHost, 0);
+        connect(this, &QUdpSocket::readyRead, this, [this] {
+            while (hasPendingDatagrams()) {
+                QByteArray d(int(pendingDatagramSize()), '\0');
+                QHostAddress from;
+                quint16 port = 0;
+                readDatagram(d.data(), d.size(), &from, &port);
+                received += d;
+                writeDatagram(d, from, port);
+            }
+        });
+    }
+    QByteArray received;
+};
+
+// One page on one simulated module.
+struct Fixture
+{
+    explicit Fixture(atb::sim::Dialect d = atb::sim::Dialect::Esp) : h(d, true)
+    {
+        h.session.setPassthroughGuards(40, 40, 200);
+        service = std::make_unique<ConnectionService>(&h.session, &h.model);
+        page = std::make_unique<ConnectionsPage>(&h.model, service.get());
+        page->resize(1110, 700);
+        page->show();
+    }
+    template<typename T> T *w(const char *name) const
+    {
+        T *c = page->findChild<T *>(QLatin1String(name));
+        if (!c)
+            qWarning() << "no widget" << name;
+        return c;
+    }
+    // Clicks and waits for the service to finish; returns the status line.
+    bool clickAndWait(const char *button)
+    {
+        QSignalSpy done(service.get(), &ConnectionService::finished);
+        QTest::mouseClick(w<QPushButton>(button), Qt::LeftButton);
+        return done.wait(15000) || !done.isEmpty();
+    }
+    void setText(const char *edit, const QString &text)
+    {
+        auto *e = w<QLineEdit>(edit);
+        e->selectAll();
+        e->clear();
+        QTest::keyClicks(e, text);
+    }
+
+    SimHarness h;
+    std::unique_ptr<ConnectionService> service;
+    std::unique_ptr<ConnectionsPage> page;
+};
+
+quint16 closedPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    const quint16 p = s.serverPort();
+    s.close();
+    return p;
+}
+
+} // namespace
+
+class tst_ConnectionsPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qRegisterMetaType<atb::OperationResult>(); }
+    void tcpEchoArrivesInTheLinkView();
+    void udpWithLocalPeer();
+    void invalidInputIsRefusedBesideTheField_data();
+    void invalidInputIsRefusedBesideTheField();
+    void muxChangeWithLinkOpenIsRefused();
+    void moduleErrorIsShownInWords();
+    void passthroughBadgeRawSendAndExit();
+    void bekenTableFromBipstatus();
+    void shortcutsReadAndApply();
+    void screenshots();
+};
+
+void tst_ConnectionsPage::tcpEchoArrivesInTheLinkView()
+{
+    EchoServer server;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPSTATUS" }));
+    QVERIFY(!f.w<QPushButton>("applyButton")->isEnabled()); // nothing edited yet
+
+    // Multiple connections first, through the mode form.
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(1);
+    QVERIFY(f.w<QPushButton>("applyButton")->isEnabled());
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("applyButton"));
+    QCOMPARE(f.h.sent, QList<QByteArray> { "AT+CIPMUX=1" });
+    QCOMPARE(f.h.model.cipMux(), 1);
+    QCOMPARE(f.w<QTableView>("linkTable")->model()->rowCount(), 5);
+
+    // Open link 1 with "Show AT" on: the preview is what the module then receives.
+    f.w<QCheckBox>("showAtToggle")->setChecked(true);
+    f.w<QSpinBox>("openId")->setValue(1);
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    f.w<QSpinBox>("openKeepAlive")->setValue(30);
+    QCOMPARE(f.page->currentForm(), ConnectionsPage::Form::Open);
+    const QList<QByteArray> preview = f.page->previewLines();
+    const QByteArray start = "AT+CIPSTART=1,\"TCP\",\"127.0.0.1\"," + QByteArray::number(server.serverPort()) + ",30";
+    QCOMPARE(preview, (QList<QByteArray> { start, "AT+CIPSTATUS" }));
+    QCOMPARE(f.w<QPlainTextEdit>("atPreview")->toPlainText(), QString::fromUtf8(start + "\nAT+CIPSTATUS"));
+    f.h.sent.clear();
+    QSignalSpy busy(f.service.get(), &ConnectionService::busyChanged);
+    QTest::mouseClick(f.w<QPushButton>("openButton"), Qt::LeftButton);
+    QCOMPARE(busy.size(), 1);
+    QVERIFY(f.w<QProgressBar>("busyIndicator")->isVisible());
+    QVERIFY(!f.w<QWidget>("openBox")->isEnabled());
+    QTRY_VERIFY(!f.service->isBusy());
+    QVERIFY(!f.w<QProgressBar>("busyIndicator")->isVisible());
+    QCOMPARE(f.h.sent, preview);
+    QCOMPARE(f.page->selectedLink(), 1);
+    QAbstractItemModel *table = f.w<QTableView>("linkTable")->model();
+    QCOMPARE(table->index(1, LinkTableModel::Type).data().toString(), QStringLiteral("TCP"));
+    QCOMPARE(table->index(1, LinkTableModel::RemotePort).data().toString(), QString::number(server.serverPort()));
+    QCOMPARE(table->index(1, LinkTableModel::State).data().toString(), QStringLiteral("open"));
+    QCOMPARE(table->index(1, LinkTableModel::KeepAlive).data().toString(), QStringLiteral("30 s"));
+    QCOMPARE(table->index(0, LinkTableModel::State).data().toString(), QStringLiteral("closed"));
+
+    // Send text to link 1; the echo arrives in link 1's view.
+    f.setText("sendText", QStringLiteral("hello from the page"));
+    f.w<QCheckBox>("sendCrLf")->setChecked(true);
+    QCOMPARE(f.page->previewLines(), QList<QByteArray> { "AT+CIPSEND=1,21" });
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("sendButton"));
+    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPSEND=1,21", "hello from the page" }));
+    QTRY_COMPARE(f.w<LinkDataView>("rxView")->toPlainText(), QStringLiteral("hello from the page\n"));
+    QCOMPARE(server.received, QByteArray("hello from the page\r\n"));
+    QTRY_COMPARE(table->index(1, LinkTableModel::Received).data().toString(), QStringLiteral("21"));
+    QVERIFY(f.w<QLabel>("rxCounters")->text().contains(QLatin1String("21")));
+    f.w<QCheckBox>("rxHex")->setChecked(true);
+    QVERIFY(f.w<LinkDataView>("rxView")->toPlainText().startsWith(QLatin1String("68 65 6c 6c 6f")));
+
+    // Close it.
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("closeButton"));
+    QCOMPARE(f.h.sent, QList<QByteArray> { "AT+CIPCLOSE=1" });
+    QTRY_COMPARE(table->index(1, LinkTableModel::State).data().toString(), QStringLiteral("closed"));
+    QVERIFY(f.page->statusText().contains(QLatin1String("done")));
+}
+
+void tst_ConnectionsPage::udpWithLocalPeer()
+{
+    UdpEcho peer;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    f.w<QComboBox>("openType")->setCurrentText(QStringLiteral("UDP"));
+    QVERIFY(f.w<QLineEdit>("openLocalPort")->isVisibleTo(f.page.get()));
+    QVERIFY(!f.w<QSpinBox>("openKeepAlive")->isVisibleTo(f.page.get()));
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(peer.localPort()));
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("openButton"));
+    QCOMPARE(f.h.sent.first(), "AT+CIPSTART=\"UDP\",\"127.0.0.1\"," + QByteArray::number(peer.localPort()));
+    f.w<QComboBox>("sendFormat")->setCurrentIndex(1); // hex
+    f.setText("sendText", QStringLiteral("75 64 70 0a"));
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("sendButton"));
+    QCOMPARE(f.h.sent.first(), QByteArray("AT+CIPSEND=4"));
+    QTRY_COMPARE(peer.received, QByteArray("udp\n"));
+    QTRY_COMPARE(f.w<LinkDataView>("rxView")->toPlainText(), QStringLiteral("udp\n"));
+}
+
+void tst_ConnectionsPage::invalidInputIsRefusedBesideTheField_data()
+{
+    QTest::addColumn<int>("form");
+    QTest::addColumn<int>("linkId");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("port");
+    QTest::addColumn<QString>("hex");
+    QTest::addColumn<QByteArray>("param");
+    const int open = int(ConnectionsPage::Form::Open);
+    QTest::newRow("port 0") << open << 0 << "127.0.0.1" << "0" << "" << QByteArray("remote_port");
+    QTest::newRow("port 70000") << open << 0 << "127.0.0.1" << "70000" << "" << QByteArray("remote_port");
+    QTest::newRow("host empty") << open << 0 << "" << "80" << "" << QByteArray("remote_host");
+    QTest::newRow("link 5 on esp") << open << 5 << "127.0.0.1" << "80" << "" << QByteArray("link_id");
+    QTest::newRow("bad hex") << int(ConnectionsPage::Form::Send) << 0 << "" << "" << "4x 41" << QByteArray("data");
+}
+
+void tst_ConnectionsPage::invalidInputIsRefusedBesideTheField()
+{
+    QFETCH(int, form);
+    QFETCH(int, linkId);
+    QFETCH(QString, host);
+    QFETCH(QString, port);
+    QFETCH(QString, hex);
+    QFETCH(QByteArray, param);
+    EchoServer server;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(1);
+    QVERIFY(f.clickAndWait("applyButton"));
+    if (form == int(ConnectionsPage::Form::Send)) {
+        f.setText("openHost", QStringLiteral("127.0.0.1"));
+        f.setText("openPort", QString::number(server.serverPort()));
+        QVERIFY(f.clickAndWait("openButton"));
+        f.w<QComboBox>("sendFormat")->setCurrentIndex(1);
+        f.setText("sendText", hex);
+        f.h.sent.clear();
+        QTest::mouseClick(f.w<QPushButton>("sendButton"), Qt::LeftButton);
+    } else {
+        f.w<QSpinBox>("openId")->setValue(linkId);
+        f.setText("openHost", host);
+        f.setText("openPort", port);
+        f.h.sent.clear();
+        QTest::mouseClick(f.w<QPushButton>("openButton"), Qt::LeftButton);
+    }
+    const QString err = f.page->fieldError(ConnectionsPage::Form(form), param);
+    QVERIFY2(!err.isEmpty(), param.constData());
+    QVERIFY(f.page->statusText().contains(err.mid(2))); // "⚠ " prefix beside the field
+    QVERIFY(!f.service->isBusy());
+    QTest::qWait(50);
+    QVERIFY(f.h.sent.isEmpty());
+    // Editing the field clears the stale reason.
+    f.setText(form == int(ConnectionsPage::Form::Send) ? "sendText" : "openHost", QStringLiteral("x"));
+    QVERIFY(f.page->fieldError(ConnectionsPage::Form(form), param).isEmpty());
+}
+
+void tst_ConnectionsPage::muxChangeWithLinkOpenIsRefused()
+{
+    EchoServer server;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    QTRY_COMPARE(f.h.model.links().size(), 1);
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(1);
+    f.h.sent.clear();
+    QTest::mouseClick(f.w<QPushButton>("applyButton"), Qt::LeftButton);
+    const QString err = f.page->fieldError(ConnectionsPage::Form::Mode, "cipmux");
+    QVERIFY(err.contains(QLatin1String("no link is open")));
+    QTest::qWait(50);
+    QVERIFY(f.h.sent.isEmpty());
+    // Revert puts the model's value back.
+    QTest::mouseClick(f.w<QPushButton>("revertButton"), Qt::LeftButton);
+    QCOMPARE(f.w<QComboBox>("muxCombo")->currentIndex(), 0);
+    QVERIFY(!f.w<QPushButton>("applyButton")->isEnabled());
+}
+
+void tst_ConnectionsPage::moduleErrorIsShownInWords()
+{
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(closedPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    const QString s = f.page->statusText();
+    QVERIFY2(s.contains(QLatin1String("AT+CIPSTART")) && s.contains(QLatin1String("failed")), qPrintable(s));
+    QVERIFY2(!s.contains(QLatin1String("0x")), qPrintable(s));
+    QCOMPARE(f.w<QTableView>("linkTable")->model()->index(0, LinkTableModel::State).data().toString(),
+             QStringLiteral("closed"));
+}
+
+void tst_ConnectionsPage::passthroughBadgeRawSendAndExit()
+{
+    EchoServer server;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    QLabel *badge = f.w<QLabel>("passthroughBadge");
+    QVERIFY(!badge->isVisible());
+    QVERIFY(!f.w<QLineEdit>("rawInput")->isVisible());
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("enterPassthroughButton"));
+    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPMODE=1", "AT+CIPSEND" }));
+    QTRY_VERIFY(badge->isVisible());
+    QVERIFY(badge->text().contains(QLatin1String("PASSTHROUGH")));
+    QCOMPARE(badge->palette().color(QPalette::Window), f.page->palette().color(QPalette::Highlight));
+    QVERIFY(!f.w<QWidget>("openBox")->isEnabled());
+    QVERIFY(!f.w<QPushButton>("sendButton")->isEnabled());
+    QVERIFY(f.w<QLineEdit>("rawInput")->isVisible());
+
+    QTest::keyClicks(f.w<QLineEdit>("rawInput"), QStringLiteral("raw!"));
+    QTest::keyClick(f.w<QLineEdit>("rawInput"), Qt::Key_Return);
+    QTRY_COMPARE(server.received, QByteArray("raw!"));
+    QTRY_COMPARE(f.w<LinkDataView>("rawView")->toPlainText(), QStringLiteral("raw!"));
+
+    QTest::mouseClick(f.w<QPushButton>("leavePassthroughButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!badge->isVisible(), 5000);
+    QVERIFY(f.w<QWidget>("openBox")->isEnabled());
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("readButton"));
+    // (The harness glues data-phase bytes without CR LF, here "raw!" and "+++", to the next line.)
+    QCOMPARE(f.h.sent.size(), 3);
+    QVERIFY(f.h.sent[0].endsWith("+++AT+CIPMUX?"));
+    QCOMPARE(f.h.sent.mid(1), (QList<QByteArray> { "AT+CIPMODE?", "AT+CIPSTATUS" }));
+    QVERIFY(f.page->statusText().contains(QLatin1String("done")));
+    QCOMPARE(f.w<QComboBox>("modeCombo")->currentIndex(), 1);
+}
+
+void tst_ConnectionsPage::bekenTableFromBipstatus()
+{
+    EchoServer server;
+    UdpEcho peer;
+    Fixture f(atb::sim::Dialect::BekenDoc);
+    QVERIFY(f.h.ready());
+    QAbstractItemModel *table = f.w<QTableView>("linkTable")->model();
+    QCOMPARE(table->rowCount(), 6); // Beken: links 0..5
+    QCOMPARE(f.w<QComboBox>("openType")->count(), 4); // TCP, UDP, TLS, DTLS
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    f.w<QSpinBox>("openKeepAlive")->setValue(1800);
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("openButton"));
+    QCOMPARE(f.h.sent, (QList<QByteArray> {
+                           "AT+CIPSTART=0,\"TCP\",\"127.0.0.1\"," + QByteArray::number(server.serverPort()) + ",1800",
+                           "AT+CIPSTATUS?" }));
+    f.w<QSpinBox>("openId")->setValue(1);
+    f.w<QComboBox>("openType")->setCurrentText(QStringLiteral("UDP"));
+    QVERIFY(!f.w<QComboBox>("openUdpMode")->isVisibleTo(f.page.get())); // ESP only
+    f.setText("openPort", QString::number(peer.localPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("readButton"));
+    QCOMPARE(f.h.sent.last(), QByteArray("AT+CIPSTATUS?"));
+    QCOMPARE(table->index(0, LinkTableModel::Type).data().toString(), QStringLiteral("TCP"));
+    QCOMPARE(table->index(0, LinkTableModel::RemotePort).data().toString(), QString::number(server.serverPort()));
+    QVERIFY(table->index(0, LinkTableModel::LocalPort).data().toInt() > 0);
+    QCOMPARE(table->index(0, LinkTableModel::Role).data().toString(), QStringLiteral("client"));
+    QCOMPARE(table->index(1, LinkTableModel::Type).data().toString(), QStringLiteral("UDP"));
+    QCOMPARE(table->index(1, LinkTableModel::RemotePort).data().toString(), QString::number(peer.localPort()));
+    QCOMPARE(table->index(2, LinkTableModel::State).data().toString(), QStringLiteral("closed"));
+
+    // Send on Beken goes to link 0 with its id, and the +IPD(0) echo shows up.
+    f.page->selectLink(0);
+    f.setText("sendText", QStringLiteral("bk"));
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("sendButton"));
+    QCOMPARE(f.h.sent.first(), QByteArray("AT+CIPSEND=0,2"));
+    QTRY_COMPARE(f.w<LinkDataView>("rxView")->toPlainText(), QStringLiteral("bk"));
+
+    // Close all.
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("closeAllButton"));
+    QCOMPARE(f.h.sent.size(), 1);
+    QVERIFY(f.h.sent.first().endsWith("AT+CIPCLOSE=5")); // after the glued "bk" payload
+    QTRY_COMPARE(table->index(0, LinkTableModel::State).data().toString(), QStringLiteral("closed"));
+}
+
+void tst_ConnectionsPage::shortcutsReadAndApply()
+{
+    Fixture f;
+    QVERIFY(f.h.ready());
+    f.page->activateWindow();
+    f.w<QComboBox>("muxCombo")->setFocus();
+    QSignalSpy done(f.service.get(), &ConnectionService::finished);
+    QTest::keyClick(f.w<QComboBox>("muxCombo"), Qt::Key_F5);
+    QTRY_COMPARE(done.size(), 1);
+    QCOMPARE(f.h.sent.first(), QByteArray("AT+CIPMUX?"));
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(1);
+    f.h.sent.clear();
+    QTest::keyClick(f.w<QComboBox>("muxCombo"), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(done.size(), 2);
+    QCOMPARE(f.h.sent, QList<QByteArray> { "AT+CIPMUX=1" });
+}
+
+void tst_ConnectionsPage::screenshots()
+{
+    EchoServer server;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(1);
+    QVERIFY(f.clickAndWait("applyButton"));
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    f.w<QSpinBox>("openKeepAlive")->setValue(60);
+    QVERIFY(f.clickAndWait("openButton"));
+    f.setText("sendText", QStringLiteral("GET / HTTP/1.0"));
+    f.w<QCheckBox>("sendCrLf")->setChecked(true);
+    QVERIFY(f.clickAndWait("sendButton"));
+    QTRY_VERIFY(!f.w<LinkDataView>("rxView")->toPlainText().isEmpty());
+    f.w<QCheckBox>("showAtToggle")->setChecked(true);
+    f.setText("openPort", QStringLiteral("70000"));
+    QTest::mouseClick(f.w<QPushButton>("openButton"), Qt::LeftButton);
+    QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Open, "remote_port").isEmpty());
+    QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_en.png")));
+
+    // Single mode + passthrough.
+    QVERIFY(f.clickAndWait("closeAllButton"));
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(0);
+    QVERIFY(f.clickAndWait("applyButton"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    QVERIFY(f.clickAndWait("enterPassthroughButton"));
+    QTRY_VERIFY(f.w<QLabel>("passthroughBadge")->isVisible());
+    QTest::keyClicks(f.w<QLineEdit>("rawInput"), QStringLiteral("hello passthrough"));
+    QTest::keyClick(f.w<QLineEdit>("rawInput"), Qt::Key_Return);
+    QTRY_VERIFY(!f.w<LinkDataView>("rawView")->toPlainText().isEmpty());
+    QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_passthrough_en.png")));
+}
+
+QTEST_MAIN(tst_ConnectionsPage)
+#include "tst_connectionspage.moc"
