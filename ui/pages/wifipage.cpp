@@ -69,7 +69,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize s = QStyledItemDelegate::sizeHint(option, index);
-        s.setWidth(qMax(s.width(), 80));
+        s.setWidth(qMax(s.width(), 56));
         return s;
     }
 };
@@ -82,6 +82,25 @@ QLabel *makeErrorLabel(QWidget *parent, const char *name)
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->hide();
     return l;
+}
+
+// The field with its error label right below it (no space while there is no error).
+QVBoxLayout *withError(QLayout *field, QLabel *error)
+{
+    auto *v = new QVBoxLayout;
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addLayout(field);
+    v->addWidget(error);
+    return v;
+}
+
+QVBoxLayout *withError(QWidget *field, QLabel *error)
+{
+    auto *h = new QHBoxLayout;
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(field);
+    return withError(h, error);
 }
 
 QLabel *makeValueLabel(QWidget *parent, const char *name)
@@ -222,9 +241,8 @@ void WifiPage::buildUi()
     m_mode = new QComboBox(m_modeBox);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
     m_modeLabel->setBuddy(m_mode);
-    modeForm->addRow(m_modeLabel, m_mode);
     auto *modeError = makeErrorLabel(m_modeBox, "modeError");
-    modeForm->addRow(QString(), modeError);
+    modeForm->addRow(m_modeLabel, withError(m_mode, modeError));
     m_errorLabels.insert("mode", modeError);
 
     // Join -----------------------------------------------------------------------------------
@@ -236,9 +254,8 @@ void WifiPage::buildUi()
     m_ssid->setObjectName(QStringLiteral("ssidEdit"));
     m_ssid->setClearButtonEnabled(true);
     m_ssidLabel->setBuddy(m_ssid);
-    joinForm->addRow(m_ssidLabel, m_ssid);
     auto *ssidError = makeErrorLabel(m_joinBox, "ssidError");
-    joinForm->addRow(QString(), ssidError);
+    joinForm->addRow(m_ssidLabel, withError(m_ssid, ssidError));
     m_errorLabels.insert("ssid", ssidError);
 
     m_passwordLabel = new QLabel(m_joinBox);
@@ -253,9 +270,8 @@ void WifiPage::buildUi()
     pwRow->setContentsMargins(0, 0, 0, 0);
     pwRow->addWidget(m_password, 1);
     pwRow->addWidget(m_showPassword);
-    joinForm->addRow(m_passwordLabel, pwRow);
     auto *pwdError = makeErrorLabel(m_joinBox, "pwdError");
-    joinForm->addRow(QString(), pwdError);
+    joinForm->addRow(m_passwordLabel, withError(pwRow, pwdError));
     m_errorLabels.insert("pwd", pwdError);
     m_remember = new QCheckBox(m_joinBox);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
@@ -268,9 +284,8 @@ void WifiPage::buildUi()
     m_bssid->setMaxLength(17);
     m_bssid->setClearButtonEnabled(true);
     m_bssidLabel->setBuddy(m_bssid);
-    joinForm->addRow(m_bssidLabel, m_bssid);
     auto *bssidError = makeErrorLabel(m_joinBox, "bssidError");
-    joinForm->addRow(QString(), bssidError);
+    joinForm->addRow(m_bssidLabel, withError(m_bssid, bssidError));
     m_errorLabels.insert("bssid", bssidError);
 
     // Scan -----------------------------------------------------------------------------------
@@ -297,10 +312,11 @@ void WifiPage::buildUi()
     m_table->sortByColumn(RssiColumn, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
     m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(SsidColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(SignalColumn, QHeaderView::Fixed);
-    m_table->horizontalHeader()->resizeSection(SignalColumn, 90);
+    m_table->horizontalHeader()->resizeSection(SignalColumn, 64);
     scanLay->addWidget(m_table, 1);
 
     auto *left = new QVBoxLayout;
@@ -412,7 +428,7 @@ void WifiPage::retranslate()
     m_scan->setToolTip(tr("List the access points the module can see (AT+CWLAP)"));
     m_scanHint->setText(tr("Double-click a network to fill in its name."));
     m_apModel->setHorizontalHeaderLabels(
-        { tr("SSID"), tr("Signal"), tr("RSSI (dBm)"), tr("Channel"), tr("Encryption"), tr("BSSID") });
+        { tr("SSID"), tr("Signal"), tr("dBm"), tr("Ch."), tr("Security"), tr("BSSID") });
     m_read->setText(tr("&Read"));
     m_read->setToolTip(tr("Query the module's Wi-Fi mode, connection and addresses (F5)"));
     m_disconnect->setText(tr("&Disconnect"));

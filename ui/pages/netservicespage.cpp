@@ -1,0 +1,863 @@
+#include "netservicespage.h"
+
+#include "console/consolemodel.h"
+#include "model/devicemodel.h"
+#include "protocol/commandcatalog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QShortcut>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using atb::DnsSettings;
+using atb::NetService;
+using atb::NetSettings;
+using atb::SntpSettings;
+
+namespace {
+
+QLabel *makeErrorLabel(QWidget *parent, const QByteArray &param)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QString::fromLatin1(param) + QStringLiteral("Error"));
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->hide();
+    return l;
+}
+
+// The field with its error label right below it (no space while there is no error).
+QVBoxLayout *withError(QLayout *field, QLabel *error)
+{
+    auto *v = new QVBoxLayout;
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addLayout(field);
+    v->addWidget(error);
+    return v;
+}
+
+QVBoxLayout *withError(QWidget *field, QLabel *error)
+{
+    auto *h = new QHBoxLayout;
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(field);
+    return withError(h, error);
+}
+
+QLabel *makeValueLabel(QWidget *parent, const char *name)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QLatin1String(name));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setWordWrap(true);
+    return l;
+}
+
+QStringList nonEmpty(const QStringList &list)
+{
+    QStringList out;
+    for (const QString &s : list)
+        if (!s.trimmed().isEmpty())
+            out << s.trimmed();
+    return out;
+}
+
+DnsSettings normalised(DnsSettings d)
+{
+    d.servers = d.manual ? nonEmpty(d.servers) : QStringList();
+    return d;
+}
+
+SntpSettings normalised(SntpSettings s)
+{
+    s.timezone = s.timezone.trimmed();
+    if (s.timezone.startsWith(QLatin1Char('+')))
+        s.timezone = s.timezone.mid(1);
+    s.servers = nonEmpty(s.servers);
+    if (!s.enabled) {
+        s.timezone.clear();
+        s.servers.clear();
+    }
+    return s;
+}
+
+QString utcOffsetText(int minutes)
+{
+    const QChar sign = minutes < 0 ? QLatin1Char('-') : QLatin1Char('+');
+    const int m = qAbs(minutes);
+    return QStringLiteral("UTC%1%2:%3").arg(sign).arg(m / 60, 2, 10, QLatin1Char('0')).arg(m % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, QWidget *parent)
+    : QWidget(parent), m_model(model), m_service(service)
+{
+    buildUi();
+    fillDnsModes();
+    retranslate();
+    applyColours();
+
+    connect(m_model, &atb::DeviceModel::dnsChanged, this, [this] {
+        loadCurrent();
+        if (!isDirty() && !m_isBusy)
+            load();
+    });
+    connect(m_model, &atb::DeviceModel::sntpChanged, this, [this] {
+        loadCurrent();
+        if (!isDirty() && !m_isBusy)
+            load();
+    });
+    connect(m_model, &atb::DeviceModel::dialectChanged, this, [this] {
+        retranslate(); // time-zone help differs by dialect
+        validate();
+        updatePreview();
+    });
+    connect(m_service, &NetService::busyChanged, this, &NetServicesPage::onBusyChanged);
+    connect(m_service, &NetService::finished, this, &NetServicesPage::onFinished);
+    connect(m_service, &NetService::timeRead, this, &NetServicesPage::loadTime);
+    connect(m_service, &NetService::pingHistoryChanged, this, &NetServicesPage::loadHistory);
+
+    connect(m_dnsMode, &QComboBox::currentIndexChanged, this, &NetServicesPage::markDirty);
+    for (QLineEdit *e : std::as_const(m_dnsServers))
+        connect(e, &QLineEdit::textChanged, this, &NetServicesPage::markDirty);
+    connect(m_sntpEnable, &QCheckBox::toggled, this, &NetServicesPage::markDirty);
+    connect(m_timezone, &QLineEdit::textChanged, this, &NetServicesPage::markDirty);
+    for (QLineEdit *e : std::as_const(m_sntpServers))
+        connect(e, &QLineEdit::textChanged, this, &NetServicesPage::markDirty);
+    connect(m_lookupName, &QLineEdit::textChanged, this, [this] {
+        m_lookupEdited = true;
+        validate();
+        updatePreview();
+    });
+    connect(m_pingHost, &QLineEdit::textChanged, this, [this] {
+        m_pingEdited = true;
+        validate();
+        updatePreview();
+    });
+    connect(m_lookupName, &QLineEdit::returnPressed, this, &NetServicesPage::lookup);
+    connect(m_pingHost, &QLineEdit::returnPressed, this, &NetServicesPage::ping);
+    connect(m_showAt, &QToolButton::toggled, m_preview, &QWidget::setVisible);
+    connect(m_apply, &QPushButton::clicked, this, &NetServicesPage::apply);
+    connect(m_revert, &QPushButton::clicked, this, &NetServicesPage::revert);
+    connect(m_read, &QPushButton::clicked, this, &NetServicesPage::read);
+    connect(m_readTime, &QPushButton::clicked, this, &NetServicesPage::readTime);
+    connect(m_lookup, &QPushButton::clicked, this, &NetServicesPage::lookup);
+    connect(m_ping, &QPushButton::clicked, this, &NetServicesPage::ping);
+
+    for (const QKeySequence &k : { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *s = new QShortcut(k, this);
+        s->setObjectName(QStringLiteral("applyShortcut"));
+        connect(s, &QShortcut::activated, this, &NetServicesPage::apply);
+    }
+    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
+    readShortcut->setObjectName(QStringLiteral("readShortcut"));
+    connect(readShortcut, &QShortcut::activated, this, &NetServicesPage::read);
+
+    loadCurrent();
+    loadTime();
+    loadHistory();
+    load();
+    onBusyChanged(m_service->isBusy());
+}
+
+void NetServicesPage::buildUi()
+{
+    m_form = new QWidget(this);
+    m_form->setObjectName(QStringLiteral("netForm"));
+
+    // DNS -------------------------------------------------------------------------------------
+    m_dnsBox = new QGroupBox(m_form);
+    auto *dnsForm = new QFormLayout(m_dnsBox);
+    dnsForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_dnsModeLabel = new QLabel(m_dnsBox);
+    m_dnsMode = new QComboBox(m_dnsBox);
+    m_dnsMode->setObjectName(QStringLiteral("dnsModeCombo"));
+    m_dnsModeLabel->setBuddy(m_dnsMode);
+    dnsForm->addRow(m_dnsModeLabel, m_dnsMode);
+    for (int i = 0; i < 3; ++i) {
+        auto *label = new QLabel(m_dnsBox);
+        auto *edit = new QLineEdit(m_dnsBox);
+        edit->setObjectName(QStringLiteral("dnsServer%1Edit").arg(i + 1));
+        edit->setClearButtonEnabled(true);
+        label->setBuddy(edit);
+        m_dnsServerLabels << label;
+        m_dnsServers << edit;
+        const QByteArray param = "DNS_IP" + QByteArray::number(i + 1);
+        QLabel *err = makeErrorLabel(m_dnsBox, param);
+        dnsForm->addRow(label, withError(edit, err));
+        m_errorLabels.insert(param, err);
+    }
+    m_dnsCurrentTitle = new QLabel(m_dnsBox);
+    m_dnsCurrent = makeValueLabel(m_dnsBox, "dnsCurrentLabel");
+    dnsForm->addRow(m_dnsCurrentTitle, m_dnsCurrent);
+
+    // SNTP ------------------------------------------------------------------------------------
+    m_sntpBox = new QGroupBox(m_form);
+    auto *sntpForm = new QFormLayout(m_sntpBox);
+    sntpForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_sntpEnable = new QCheckBox(m_sntpBox);
+    m_sntpEnable->setObjectName(QStringLiteral("sntpEnableCheck"));
+    sntpForm->addRow(m_sntpEnable);
+    m_timezoneLabel = new QLabel(m_sntpBox);
+    m_timezone = new QLineEdit(m_sntpBox);
+    m_timezone->setObjectName(QStringLiteral("timezoneEdit"));
+    m_timezone->setMaxLength(6);
+    m_timezone->setMaximumWidth(90);
+    m_timezoneLabel->setBuddy(m_timezone);
+    m_timezoneHint = makeValueLabel(m_sntpBox, "timezoneHint");
+    m_timezoneHint->setWordWrap(false);
+    auto *tzRow = new QHBoxLayout;
+    tzRow->setContentsMargins(0, 0, 0, 0);
+    tzRow->addWidget(m_timezone);
+    tzRow->addWidget(m_timezoneHint, 1);
+    QLabel *tzErr = makeErrorLabel(m_sntpBox, "timezone");
+    sntpForm->addRow(m_timezoneLabel, withError(tzRow, tzErr));
+    m_errorLabels.insert("timezone", tzErr);
+    for (int i = 0; i < 3; ++i) {
+        auto *label = new QLabel(m_sntpBox);
+        auto *edit = new QLineEdit(m_sntpBox);
+        edit->setObjectName(QStringLiteral("sntpServer%1Edit").arg(i + 1));
+        edit->setClearButtonEnabled(true);
+        label->setBuddy(edit);
+        m_sntpServerLabels << label;
+        m_sntpServers << edit;
+        const QByteArray param = "server" + QByteArray::number(i + 1);
+        QLabel *err = makeErrorLabel(m_sntpBox, param);
+        sntpForm->addRow(label, withError(edit, err));
+        m_errorLabels.insert(param, err);
+    }
+    auto *line = new QFrame(m_sntpBox);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    sntpForm->addRow(line);
+    m_moduleTimeTitle = new QLabel(m_sntpBox);
+    m_moduleTime = makeValueLabel(m_sntpBox, "moduleTimeLabel");
+    m_moduleTime->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    sntpForm->addRow(m_moduleTimeTitle, m_moduleTime);
+    m_pcTimeTitle = new QLabel(m_sntpBox);
+    m_pcTime = makeValueLabel(m_sntpBox, "pcTimeLabel");
+    m_pcTime->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    sntpForm->addRow(m_pcTimeTitle, m_pcTime);
+    m_offsetTitle = new QLabel(m_sntpBox);
+    m_offset = makeValueLabel(m_sntpBox, "offsetLabel");
+    m_readTime = new QPushButton(m_sntpBox);
+    m_readTime->setObjectName(QStringLiteral("readTimeButton"));
+    auto *offsetRow = new QHBoxLayout;
+    offsetRow->setContentsMargins(0, 0, 0, 0);
+    offsetRow->addWidget(m_offset, 1);
+    offsetRow->addWidget(m_readTime);
+    sntpForm->addRow(m_offsetTitle, offsetRow);
+
+    // Lookup ----------------------------------------------------------------------------------
+    m_lookupBox = new QGroupBox(m_form);
+    auto *lookupForm = new QFormLayout(m_lookupBox);
+    lookupForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_lookupLabel = new QLabel(m_lookupBox);
+    m_lookupName = new QLineEdit(m_lookupBox);
+    m_lookupName->setObjectName(QStringLiteral("lookupEdit"));
+    m_lookupName->setClearButtonEnabled(true);
+    m_lookupLabel->setBuddy(m_lookupName);
+    m_lookup = new QPushButton(m_lookupBox);
+    m_lookup->setObjectName(QStringLiteral("lookupButton"));
+    auto *lookupRow = new QHBoxLayout;
+    lookupRow->setContentsMargins(0, 0, 0, 0);
+    lookupRow->addWidget(m_lookupName, 1);
+    lookupRow->addWidget(m_lookup);
+    QLabel *lookupErr = makeErrorLabel(m_lookupBox, "domain_name");
+    lookupForm->addRow(m_lookupLabel, withError(lookupRow, lookupErr));
+    m_errorLabels.insert("domain_name", lookupErr);
+    m_lookupResultTitle = new QLabel(m_lookupBox);
+    m_lookupResult = makeValueLabel(m_lookupBox, "lookupResultLabel");
+    m_lookupResult->setText(QStringLiteral("—"));
+    lookupForm->addRow(m_lookupResultTitle, m_lookupResult);
+
+    // Ping ------------------------------------------------------------------------------------
+    m_pingBox = new QGroupBox(m_form);
+    auto *pingLay = new QVBoxLayout(m_pingBox);
+    auto *pingForm = new QFormLayout;
+    pingForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_pingLabel = new QLabel(m_pingBox);
+    m_pingHost = new QLineEdit(m_pingBox);
+    m_pingHost->setObjectName(QStringLiteral("pingEdit"));
+    m_pingHost->setClearButtonEnabled(true);
+    m_pingLabel->setBuddy(m_pingHost);
+    m_ping = new QPushButton(m_pingBox);
+    m_ping->setObjectName(QStringLiteral("pingButton"));
+    auto *pingRow = new QHBoxLayout;
+    pingRow->setContentsMargins(0, 0, 0, 0);
+    pingRow->addWidget(m_pingHost, 1);
+    pingRow->addWidget(m_ping);
+    QLabel *pingErr = makeErrorLabel(m_pingBox, "host");
+    pingForm->addRow(m_pingLabel, withError(pingRow, pingErr));
+    m_errorLabels.insert("host", pingErr);
+    m_pingResultTitle = new QLabel(m_pingBox);
+    m_pingResult = makeValueLabel(m_pingBox, "pingResultLabel");
+    pingForm->addRow(m_pingResultTitle, m_pingResult);
+    pingLay->addLayout(pingForm);
+    m_history = new QTreeWidget(m_pingBox);
+    m_history->setObjectName(QStringLiteral("pingHistory"));
+    m_history->setColumnCount(3);
+    m_history->setRootIsDecorated(false);
+    m_history->setUniformRowHeights(true);
+    m_history->setAlternatingRowColors(true);
+    m_history->header()->setStretchLastSection(true);
+    m_history->header()->setSectionResizeMode(TimeColumn, QHeaderView::ResizeToContents);
+    m_history->header()->setSectionResizeMode(HostColumn, QHeaderView::ResizeToContents);
+    pingLay->addWidget(m_history, 1);
+
+    auto *grid = new QGridLayout(m_form);
+    grid->setContentsMargins(0, 0, 0, 0);
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_dnsBox);
+    left->addWidget(m_lookupBox);
+    left->addStretch(1);
+    grid->addLayout(left, 0, 0, 2, 1);
+    grid->addWidget(m_sntpBox, 0, 1);
+    grid->addWidget(m_pingBox, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(1, 1);
+
+    // Buttons, preview, status ---------------------------------------------------------------
+    m_read = new QPushButton(this);
+    m_read->setObjectName(QStringLiteral("readButton"));
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    m_showAt = new QToolButton(this);
+    m_showAt->setObjectName(QStringLiteral("showAtButton"));
+    m_showAt->setCheckable(true);
+    m_revert = new QPushButton(this);
+    m_revert->setObjectName(QStringLiteral("revertButton"));
+    m_apply = new QPushButton(this);
+    m_apply->setObjectName(QStringLiteral("applyButton"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_read);
+    buttons->addStretch(1);
+    buttons->addWidget(m_busy);
+    buttons->addWidget(m_showAt);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_apply);
+
+    m_preview = new QPlainTextEdit(this);
+    m_preview->setObjectName(QStringLiteral("atPreview"));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setMaximumHeight(150);
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->hide();
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *lay = new QVBoxLayout(this);
+    lay->addWidget(m_form, 1);
+    lay->addLayout(buttons);
+    lay->addWidget(m_preview);
+    lay->addWidget(m_status);
+}
+
+void NetServicesPage::fillDnsModes()
+{
+    const QVariant current = m_dnsMode->currentData();
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_dnsMode->clear();
+    const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CIPDNS", m_model->dialect());
+    const atb::ParamSpec *p = spec ? spec->param("enable") : nullptr;
+    if (p) {
+        for (const atb::EnumValue &v : p->values)
+            m_dnsMode->addItem(QCoreApplication::translate("CommandCatalog", v.meaning), int(v.value));
+    }
+    const int idx = m_dnsMode->findData(current.isValid() ? current : QVariant(0));
+    m_dnsMode->setCurrentIndex(idx >= 0 ? idx : 0);
+    m_loading = wasLoading;
+}
+
+void NetServicesPage::retranslate()
+{
+    const bool esp = m_model->dialect() == atb::Dialect::Esp;
+    m_dnsBox->setTitle(tr("DNS"));
+    m_sntpBox->setTitle(tr("Time (SNTP)"));
+    m_lookupBox->setTitle(tr("Domain lookup"));
+    m_pingBox->setTitle(tr("Ping"));
+    m_dnsModeLabel->setText(tr("&Servers:"));
+    m_dnsMode->setToolTip(tr("Automatic: the servers the router hands out (DHCP). Manual: the addresses below."));
+    for (int i = 0; i < m_dnsServers.size(); ++i) {
+        m_dnsServerLabels[i]->setText(tr("Server &%1:").arg(i + 1));
+        m_dnsServers[i]->setPlaceholderText(i == 0 ? tr("IPv4 address, e.g. 8.8.8.8") : tr("Optional"));
+    }
+    m_dnsCurrentTitle->setText(tr("Module reports:"));
+    m_sntpEnable->setText(tr("S&ynchronise the module's clock with SNTP"));
+    m_timezoneLabel->setText(tr("Time &zone:"));
+    m_timezone->setPlaceholderText(esp ? tr("8, -5, +0530") : tr("8, -5"));
+    m_timezone->setToolTip(esp ? tr("Whole hours from -12 to 14, or [+|-]hhmm (530 = UTC+05:30)")
+                               : tr("Whole hours from -12 to 12"));
+    for (int i = 0; i < m_sntpServers.size(); ++i) {
+        m_sntpServerLabels[i]->setText(tr("Ser&ver %1:").arg(i + 1));
+        m_sntpServers[i]->setPlaceholderText(i == 0 ? tr("e.g. pool.ntp.org") : tr("Optional"));
+    }
+    m_moduleTimeTitle->setText(tr("Module time:"));
+    m_pcTimeTitle->setText(tr("PC time:"));
+    m_offsetTitle->setText(tr("Difference:"));
+    m_readTime->setText(tr("Read &time"));
+    m_readTime->setToolTip(tr("Ask the module for its clock (AT+CIPSNTPTIME?) and compare with this PC"));
+    m_lookupLabel->setText(tr("&Name:"));
+    m_lookupName->setPlaceholderText(tr("Domain name, e.g. localhost"));
+    m_lookup->setText(tr("&Look up"));
+    m_lookup->setToolTip(tr("Resolve the name on the module (AT+CIPDOMAIN)"));
+    m_lookupResultTitle->setText(tr("Address:"));
+    m_pingLabel->setText(tr("&Host:"));
+    m_pingHost->setPlaceholderText(tr("Host name or IPv4 address"));
+    m_ping->setText(tr("&Ping"));
+    m_ping->setToolTip(tr("Ping from the module (AT+PING)"));
+    m_pingResultTitle->setText(tr("Result:"));
+    m_history->setHeaderLabels({ tr("Time"), tr("Host"), tr("Result") });
+    m_read->setText(tr("&Read"));
+    m_read->setToolTip(tr("Query DNS, SNTP and the module's time (F5)"));
+    m_showAt->setText(tr("Show AT"));
+    m_showAt->setToolTip(tr("Show the exact AT lines the buttons send"));
+    m_revert->setText(tr("Re&vert"));
+    m_revert->setToolTip(tr("Put back the values the module reported"));
+    m_apply->setText(tr("&Apply"));
+    m_apply->setToolTip(tr("Send the changed DNS and SNTP settings (Ctrl+Return)"));
+    m_busy->setToolTip(tr("Waiting for the module"));
+    fillDnsModes();
+    loadCurrent();
+    loadTime();
+    loadHistory();
+    updateTimezoneHint();
+    updatePreview();
+}
+
+void NetServicesPage::applyColours()
+{
+    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    for (QLabel *l : std::as_const(m_errorLabels)) {
+        QPalette p = l->palette();
+        p.setColor(QPalette::WindowText, c.finalError);
+        l->setPalette(p);
+    }
+    setStatus(m_status->text(), m_statusProblem);
+    loadTime();
+}
+
+DnsSettings NetServicesPage::dnsForm() const
+{
+    DnsSettings d;
+    d.manual = m_dnsMode->currentData().toInt() == 1;
+    for (QLineEdit *e : m_dnsServers)
+        d.servers << e->text().trimmed();
+    return d;
+}
+
+SntpSettings NetServicesPage::sntpForm() const
+{
+    SntpSettings s;
+    s.enabled = m_sntpEnable->isChecked();
+    s.timezone = m_timezone->text().trimmed();
+    for (QLineEdit *e : m_sntpServers)
+        s.servers << e->text().trimmed();
+    return s;
+}
+
+NetSettings NetServicesPage::settings() const
+{
+    NetSettings s;
+    s.dns = dnsForm();
+    s.sntp = sntpForm();
+    s.applyDns = normalised(s.dns) != normalised(m_loadedDns);
+    s.applySntp = normalised(s.sntp) != normalised(m_loadedSntp);
+    return s;
+}
+
+bool NetServicesPage::isDirty() const
+{
+    const NetSettings s = settings();
+    return s.applyDns || s.applySntp;
+}
+
+QList<QByteArray> NetServicesPage::previewLines() const
+{
+    const NetService::Preview p = m_service->preview(settings());
+    return p.ok() ? p.lines : QList<QByteArray>();
+}
+
+QString NetServicesPage::statusText() const
+{
+    return m_status->text();
+}
+
+QString NetServicesPage::fieldError(const QByteArray &param) const
+{
+    QLabel *l = m_errorLabels.value(param);
+    return l && !l->isHidden() ? l->text() : QString();
+}
+
+void NetServicesPage::load()
+{
+    m_loading = true;
+    const atb::DnsState dns = m_model->dns();
+    const int idx = m_dnsMode->findData(dns.known && dns.manual ? 1 : 0);
+    m_dnsMode->setCurrentIndex(idx >= 0 ? idx : 0);
+    for (int i = 0; i < m_dnsServers.size(); ++i)
+        m_dnsServers[i]->setText(dns.manual ? dns.servers.value(i) : QString());
+    const atb::SntpState sntp = m_model->sntp();
+    m_sntpEnable->setChecked(sntp.known ? sntp.enabled : false);
+    m_timezone->setText(sntp.known && !sntp.timezone.isEmpty() ? sntp.timezone : QStringLiteral("0"));
+    for (int i = 0; i < m_sntpServers.size(); ++i)
+        m_sntpServers[i]->setText(sntp.servers.value(i));
+    m_loading = false;
+    m_loadedDns = dnsForm();
+    m_loadedSntp = sntpForm();
+    m_edited = false;
+    markDirty();
+}
+
+void NetServicesPage::revert()
+{
+    load();
+    setStatus(QString(), false);
+}
+
+void NetServicesPage::loadCurrent()
+{
+    const atb::DnsState dns = m_model->dns();
+    if (!dns.known)
+        m_dnsCurrent->setText(tr("not read yet (Read, F5)"));
+    else if (dns.servers.isEmpty())
+        m_dnsCurrent->setText(dns.manual ? tr("manual") : tr("automatic"));
+    else
+        m_dnsCurrent->setText((dns.manual ? tr("manual: %1") : tr("automatic: %1"))
+                                  .arg(dns.servers.join(QStringLiteral(", "))));
+}
+
+void NetServicesPage::loadTime()
+{
+    const atb::TimeReading t = m_service->lastTime();
+    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    QColor offsetColour = palette().color(QPalette::WindowText);
+    if (!t.valid) {
+        m_moduleTime->setText(QStringLiteral("—"));
+        m_pcTime->setText(QStringLiteral("—"));
+        m_offset->setText(tr("press Read time"));
+    } else {
+        m_moduleTime->setText(t.timezoneKnown ? QStringLiteral("%1 (%2)").arg(t.moduleText, utcOffsetText(t.timezoneMinutes))
+                                              : t.moduleText);
+        const QDateTime pc = t.timezoneKnown ? t.pcTimeUtc.addSecs(qint64(t.timezoneMinutes) * 60) : t.pcTimeUtc.toLocalTime();
+        m_pcTime->setText(t.timezoneKnown
+                              ? QStringLiteral("%1 (%2)").arg(pc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                                             utcOffsetText(t.timezoneMinutes))
+                              : tr("%1 (this PC's time zone)").arg(pc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+        if (!t.parsed) {
+            m_offset->setText(tr("the module's time format is not understood"));
+            offsetColour = c.finalError;
+        } else if (!t.synchronised) {
+            m_offset->setText(tr("not synchronised yet (the module's clock still counts from %1)")
+                                  .arg(t.moduleTime.date().year()));
+            offsetColour = c.finalError;
+        } else {
+            const qint64 d = t.offsetSeconds;
+            m_offset->setText(d == 0 ? tr("0 s (in step)")
+                              : d > 0 ? tr("module ahead by %n s", "", int(qMin<qint64>(d, INT_MAX)))
+                                      : tr("module behind by %n s", "", int(qMin<qint64>(-d, INT_MAX))));
+            offsetColour = qAbs(d) <= 2 ? c.finalOk : c.finalError;
+        }
+    }
+    QPalette p = m_offset->palette();
+    p.setColor(QPalette::WindowText, offsetColour);
+    m_offset->setPalette(p);
+}
+
+void NetServicesPage::loadHistory()
+{
+    m_history->clear();
+    const QList<atb::PingRecord> pings = m_service->pingHistory();
+    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    for (const atb::PingRecord &r : pings) {
+        auto *item = new QTreeWidgetItem(m_history);
+        item->setText(TimeColumn, r.when.toString(QStringLiteral("HH:mm:ss")));
+        item->setText(HostColumn, r.host);
+        item->setText(ResultColumn, r.text());
+        if (!r.ok)
+            item->setForeground(ResultColumn, c.finalError);
+    }
+    if (!pings.isEmpty()) {
+        const atb::PingRecord &last = pings.first();
+        m_pingResult->setText(QStringLiteral("%1: %2").arg(last.host, last.text()));
+    } else {
+        m_pingResult->setText(QStringLiteral("—"));
+    }
+}
+
+void NetServicesPage::markDirty()
+{
+    if (m_loading)
+        return;
+    QObject *s = sender();
+    if (s && (s == m_dnsMode || s == m_sntpEnable || s == m_timezone
+              || m_dnsServers.contains(qobject_cast<QLineEdit *>(s))
+              || m_sntpServers.contains(qobject_cast<QLineEdit *>(s))))
+        m_edited = true;
+    updateEnabled();
+    updateTimezoneHint();
+    validate();
+    updatePreview();
+}
+
+void NetServicesPage::updateEnabled()
+{
+    const bool dirty = isDirty();
+    m_apply->setEnabled(dirty && !m_isBusy);
+    m_revert->setEnabled(dirty && !m_isBusy);
+    const bool manual = m_dnsMode->currentData().toInt() == 1;
+    for (QLineEdit *e : std::as_const(m_dnsServers))
+        e->setEnabled(manual);
+    const bool sntp = m_sntpEnable->isChecked();
+    m_timezone->setEnabled(sntp || m_model->dialect() == atb::Dialect::Beken);
+    for (QLineEdit *e : std::as_const(m_sntpServers))
+        e->setEnabled(sntp);
+}
+
+void NetServicesPage::updateTimezoneHint()
+{
+    const std::optional<int> m = NetService::timezoneMinutes(m_timezone->text());
+    m_timezoneHint->setText(m ? utcOffsetText(*m) : QString());
+}
+
+void NetServicesPage::clearFieldErrors(const QList<QByteArray> &params)
+{
+    for (const QByteArray &p : params) {
+        if (QLabel *l = m_errorLabels.value(p)) {
+            l->clear();
+            l->hide();
+        }
+    }
+}
+
+void NetServicesPage::setFieldError(const QByteArray &param, const QString &error)
+{
+    QLabel *l = m_errorLabels.value(param);
+    if (!l) // not about one field (e.g. "enable"): beside the first field of its section
+        l = m_errorLabels.value(param.startsWith("DNS") ? "DNS_IP1" : "timezone");
+    l->setText(error);
+    l->show();
+}
+
+void NetServicesPage::validate()
+{
+    clearFieldErrors({ "DNS_IP1", "DNS_IP2", "DNS_IP3", "timezone", "server1", "server2", "server3" });
+    if (m_edited) {
+        const NetService::Preview p = m_service->preview(settings());
+        if (!p.ok())
+            setFieldError(p.errorParam, p.error);
+    }
+    clearFieldErrors({ "domain_name" });
+    if (m_lookupEdited && !m_lookupName->text().trimmed().isEmpty()) {
+        const NetService::Preview p = m_service->lookupPreview(m_lookupName->text());
+        if (!p.ok())
+            setFieldError("domain_name", p.error);
+    }
+    clearFieldErrors({ "host" });
+    if (m_pingEdited && !m_pingHost->text().trimmed().isEmpty()) {
+        const NetService::Preview p = m_service->pingPreview(m_pingHost->text());
+        if (!p.ok())
+            setFieldError("host", p.error);
+    }
+}
+
+void NetServicesPage::updatePreview()
+{
+    QStringList text;
+    const NetService::Preview p = m_service->preview(settings());
+    text << tr("# Apply (Ctrl+Return): the changed sections");
+    if (!p.ok())
+        text << tr("#   nothing is sent: %1").arg(p.error);
+    else if (p.lines.isEmpty())
+        text << tr("#   nothing to send: no change");
+    for (const QByteArray &l : p.lines)
+        text << QString::fromUtf8(l);
+    text << tr("# Read (F5)");
+    for (const QByteArray &l : m_service->readLines())
+        text << QString::fromUtf8(l);
+    text << tr("# Read time");
+    for (const QByteArray &l : m_service->readTimeLines())
+        text << QString::fromUtf8(l);
+    const NetService::Preview lp = m_service->lookupPreview(m_lookupName->text());
+    text << tr("# Look up");
+    if (lp.ok())
+        text << QString::fromUtf8(lp.lines.value(0));
+    const NetService::Preview pp = m_service->pingPreview(m_pingHost->text());
+    text << tr("# Ping");
+    if (pp.ok())
+        text << QString::fromUtf8(pp.lines.value(0));
+    m_preview->setPlainText(text.join(QLatin1Char('\n')));
+}
+
+QWidget *NetServicesPage::fieldFor(const QByteArray &param) const
+{
+    if (param.startsWith("DNS_IP"))
+        return m_dnsServers.value(param.mid(6).toInt() - 1, m_dnsServers.first());
+    if (param.startsWith("server"))
+        return m_sntpServers.value(param.mid(6).toInt() - 1, m_sntpServers.first());
+    if (param == "timezone")
+        return m_timezone;
+    if (param == "domain_name")
+        return m_lookupName;
+    if (param == "host")
+        return m_pingHost;
+    return nullptr;
+}
+
+void NetServicesPage::setStatus(const QString &text, bool problem)
+{
+    m_statusProblem = problem;
+    m_status->setText(text);
+    QPalette sp = m_status->palette();
+    sp.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).finalError
+                                              : palette().color(QPalette::WindowText));
+    m_status->setPalette(sp);
+}
+
+void NetServicesPage::apply()
+{
+    if (m_isBusy)
+        return;
+    const NetSettings s = settings();
+    if (!s.applyDns && !s.applySntp) {
+        setStatus(tr("Nothing to apply."), false);
+        return;
+    }
+    m_edited = true;
+    validate();
+    const NetService::Preview p = m_service->preview(s);
+    if (!p.ok()) {
+        setStatus(tr("Nothing was sent: %1").arg(p.error), true);
+        if (QWidget *w = fieldFor(p.errorParam))
+            w->setFocus();
+        return;
+    }
+    m_pendingApply = true;
+    if (!m_service->apply(s)) {
+        m_pendingApply = false;
+        setStatus(tr("The module is busy with another request; try again."), true);
+    }
+}
+
+void NetServicesPage::read()
+{
+    if (!m_isBusy && !m_service->read())
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void NetServicesPage::readTime()
+{
+    if (!m_isBusy && !m_service->readTime())
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void NetServicesPage::lookup()
+{
+    if (m_isBusy)
+        return;
+    const NetService::Preview p = m_service->lookupPreview(m_lookupName->text());
+    m_lookupEdited = true;
+    if (!p.ok()) {
+        setFieldError("domain_name", p.error);
+        setStatus(tr("Nothing was sent: %1").arg(p.error), true);
+        m_lookupName->setFocus();
+        return;
+    }
+    clearFieldErrors({ "domain_name" });
+    m_lookupResult->setText(QStringLiteral("…"));
+    if (!m_service->lookup(m_lookupName->text()))
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void NetServicesPage::ping()
+{
+    if (m_isBusy)
+        return;
+    const NetService::Preview p = m_service->pingPreview(m_pingHost->text());
+    m_pingEdited = true;
+    if (!p.ok()) {
+        setFieldError("host", p.error);
+        setStatus(tr("Nothing was sent: %1").arg(p.error), true);
+        m_pingHost->setFocus();
+        return;
+    }
+    clearFieldErrors({ "host" });
+    if (!m_service->ping(m_pingHost->text()))
+        setStatus(tr("The module is busy with another request; try again."), true);
+}
+
+void NetServicesPage::prepareScreenshot()
+{
+    read();
+}
+
+void NetServicesPage::onBusyChanged(bool busy)
+{
+    m_isBusy = busy;
+    m_form->setEnabled(!busy);
+    m_read->setEnabled(!busy);
+    m_busy->setVisible(busy);
+    updateEnabled();
+    if (busy)
+        setStatus(tr("Working…"), false);
+}
+
+void NetServicesPage::onFinished(const atb::OperationResult &result)
+{
+    setStatus(result.message, !result.ok);
+    const bool wasApply = m_pendingApply;
+    m_pendingApply = false;
+    if (!m_service->lastLookupName().isEmpty()) {
+        const QString ip = m_service->lastLookupIp();
+        m_lookupResult->setText(ip.isEmpty() ? tr("%1: %2").arg(m_service->lastLookupName(), m_service->lastLookupError())
+                                             : tr("%1 → %2").arg(m_service->lastLookupName(), ip));
+        QPalette p = m_lookupResult->palette();
+        p.setColor(QPalette::WindowText, ip.isEmpty() ? ConsoleColours::fromPalette(palette()).finalError
+                                                      : palette().color(QPalette::WindowText));
+        m_lookupResult->setPalette(p);
+    }
+    // After a successful Apply the module holds the form's values: reload. After a failure keep
+    // the form. Reads reload an unedited form only.
+    if ((wasApply && result.ok) || !isDirty())
+        load();
+    else
+        markDirty();
+}
+
+void NetServicesPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    else if (event->type() == QEvent::PaletteChange)
+        applyColours();
+    QWidget::changeEvent(event);
+}
