@@ -45,7 +45,11 @@ ThroughputLab::ThroughputLab(DeviceSession *session, QObject *parent)
     m_meter->attach(session);
     m_meter->start();
     connect(m_runner, &CommandRunner::finished, this, [this](const OperationResult &r) {
-        if (m_phase == Phase::Setup)
+        if (m_reading) {
+            m_reading = false;
+            emit busyChanged(false);
+            emit statusRead(r);
+        } else if (m_phase == Phase::Setup)
             onSetupFinished(r);
         else if (m_phase == Phase::Teardown)
             finish(m_failure.isEmpty(), m_failure.isEmpty() && !r.ok ? r.message : m_failure);
@@ -186,7 +190,7 @@ ThroughputLab::Preview ThroughputLab::preview(const LabSettings &s) const
 
 bool ThroughputLab::start(const LabSettings &settings)
 {
-    if (isBusy() || !m_session)
+    if (isBusy() || m_runner->isBusy() || !m_session)
         return false;
     const Preview pv = preview(settings);
     m_result = LabResult();
@@ -229,6 +233,34 @@ void ThroughputLab::stop()
         endStreaming();
     else if (m_phase == Phase::Setup)
         m_runner->cancel();
+}
+
+bool ThroughputLab::readStatus()
+{
+    if (isBusy() || m_runner->isBusy() || !m_session)
+        return false;
+    const bool esp = dialect() == Dialect::Esp;
+    const AtEncoder enc(dialect());
+    QList<AtCommand> cmds;
+    const QList<EncodeResult> lines = esp ? QList<EncodeResult> { enc.query("AT+CIPMUX"), enc.query("AT+CIPMODE"),
+                                                                  enc.query("AT+CIPSTATE") }
+                                          : QList<EncodeResult> { enc.execute("AT+CIPSTATUS") };
+    for (const EncodeResult &e : lines) {
+        AtCommand c = AtCommand::fromLine(e.ok() ? e.line : QByteArray(), !esp);
+        c.origin = QLatin1String(kOrigin);
+        if (e.ok())
+            cmds << c;
+    }
+    if (cmds.isEmpty())
+        return false;
+    m_reading = true;
+    emit busyChanged(true);
+    if (!m_runner->run(tr("Read connection settings"), cmds)) {
+        m_reading = false;
+        emit busyChanged(false);
+        return false;
+    }
+    return true;
 }
 
 void ThroughputLab::setPhase(Phase p)

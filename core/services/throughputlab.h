@@ -114,7 +114,10 @@ public:
     bool start(const LabSettings &settings);
     // Ends the data phase early; the run still drains, tears down and reports.
     void stop();
-    bool isBusy() const { return m_phase != Phase::Idle; }
+    // Queries the module's connection settings (ESP: AT+CIPMUX?, AT+CIPMODE?, AT+CIPSTATE?;
+    // Beken: AT+CIPSTATUS); the DeviceModel updates from the replies. False when busy.
+    bool readStatus();
+    bool isBusy() const { return m_phase != Phase::Idle || m_reading; }
     LabResult lastResult() const { return m_result; }
     quint16 peerPort() const { return m_port; }
     // Extra time allowed for in-flight bytes after the data phase (default 3000 ms).
@@ -126,6 +129,7 @@ signals:
     void busyChanged(bool busy);
     void progress(const atb::LabProgress &progress);
     void finished(const atb::LabResult &result);
+    void statusRead(const atb::OperationResult &result);
 
 private:
     enum class Phase { Idle, Setup, Entering, Streaming, Draining, Leaving, Teardown };
@@ -186,6 +190,7 @@ private:
     int m_drainTimeoutMs = 3000;
     qint64 m_drainStartMs = 0;
     bool m_helloPending = false;
+    bool m_reading = false;
 };
 
 } // namespace atb

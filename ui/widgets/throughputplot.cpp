@@ -179,9 +179,43 @@ QPair<double, double> ThroughputPlot::timeWindow() const
     return { t0, t1 };
 }
 
+QList<QPair<QPoint, int>> ThroughputPlot::legendLayout(int *height) const
+{
+    // Items flow left to right and wrap, so long (translated) names never clip.
+    const QFontMetrics fm(font());
+    const int left = kLeftMargin, right = width() - kRightMargin;
+    const int rowH = fm.height() + 4;
+    int x = left, y = 6;
+    QList<QPair<QPoint, int>> items;
+    for (size_t si = 0; si < m_series.size(); ++si) {
+        const Series &s = m_series[si];
+        if (!s.visible)
+            continue;
+        const QString label = legendText(int(si));
+        const int w = 14 + fm.horizontalAdvance(label);
+        if (x > left && x + w > right) {
+            x = left;
+            y += rowH;
+        }
+        items << qMakePair(QPoint(x, y), int(si));
+        x += w + 16;
+    }
+    if (height)
+        *height = y + rowH + 4;
+    return items;
+}
+
+QString ThroughputPlot::legendText(int series) const
+{
+    const Series &s = m_series[size_t(series)];
+    return s.name + QStringLiteral(": ") + (s.v.isEmpty() ? QStringLiteral("-") : formatValue(s.v.last()));
+}
+
 QRect ThroughputPlot::plotArea() const
 {
-    return rect().adjusted(kLeftMargin, kTopMargin, -kRightMargin, -kBottomMargin);
+    int legendHeight = kTopMargin;
+    legendLayout(&legendHeight);
+    return rect().adjusted(kLeftMargin, qMax(kTopMargin, legendHeight), -kRightMargin, -kBottomMargin);
 }
 
 qsizetype ThroughputPlot::lowerBound(const Series &s, double t) const
@@ -330,16 +364,11 @@ void ThroughputPlot::paintEvent(QPaintEvent *)
     p.setClipping(false);
 
     // Legend with the latest value.
-    int lx = area.left();
-    for (size_t si = 0; si < m_series.size(); ++si) {
-        const Series &s = m_series[si];
-        if (!s.visible)
-            continue;
-        const QString label = s.name + QStringLiteral(": ") + (s.v.isEmpty() ? QStringLiteral("-") : formatValue(s.v.last()));
-        p.fillRect(QRect(lx, 8, 10, 10), seriesColour(int(si)));
+    for (const auto &[pos, si] : legendLayout(nullptr)) {
+        const int box = qMin(10, fm.ascent());
+        p.fillRect(QRect(pos.x(), pos.y() + (fm.height() - box) / 2, box, box), seriesColour(si));
         p.setPen(text);
-        p.drawText(QPoint(lx + 14, 8 + fm.ascent() - 1), label);
-        lx += 14 + fm.horizontalAdvance(label) + 16;
+        p.drawText(QPoint(pos.x() + 14, pos.y() + fm.ascent()), legendText(si));
     }
     if (m_paused) {
         const QString paused = tr("Paused");

@@ -94,6 +94,8 @@ private:
     double valueAt(const Series &s, double t, bool *found) const;
     QString formatValue(double v) const;
     double latestTime() const;
+    QList<QPair<QPoint, int>> legendLayout(int *height) const; // (top-left, series) per item
+    QString legendText(int series) const;
 
     std::vector<Series> m_series;
     qsizetype m_capacity = 36000;
