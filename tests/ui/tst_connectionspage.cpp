@@ -3,6 +3,7 @@
 #include "model/devicemodel.h"
 #include "pages/connectionspage.h"
 #include "services/connectionservice.h"
+#include "secretstore.h"
 #include "simharness.h"
 #include "widgets/linkdataview.h"
 #include "widgets/linktablemodel.h"
@@ -19,6 +20,8 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryFile>
+#include <QTranslator>
 #include <QUdpSocket>
 #include <QtTest>
 
@@ -70,11 +73,11 @@ public:
 // One page on one simulated module.
 struct Fixture
 {
-    explicit Fixture(atb::sim::Dialect d = atb::sim::Dialect::Esp) : h(d, true)
+    explicit Fixture(atb::sim::Dialect d = atb::sim::Dialect::Esp, SecretStore *secrets = nullptr) : h(d, true)
     {
         h.session.setPassthroughGuards(40, 40, 200);
         service = std::make_unique<ConnectionService>(&h.session, &h.model);
-        page = std::make_unique<ConnectionsPage>(&h.model, service.get());
+        page = std::make_unique<ConnectionsPage>(&h.model, service.get(), secrets);
         page->resize(1110, 700);
         page->show();
     }
@@ -105,6 +108,49 @@ struct Fixture
     std::unique_ptr<ConnectionsPage> page;
 };
 
+// Stands in for the Simplified Chinese translation that comes later: every word of the page's
+// own strings becomes CJK characters (about the width a translation takes), placeholders kept,
+// so the layout can be checked for clipping and retranslation is exercised.
+class PseudoChinese : public QTranslator
+{
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        const QByteArray ctx(context);
+        if (ctx != "ConnectionsPage" && ctx != "LinkTableModel")
+            return {};
+        static const QString glyphs = QStringLiteral("连接模式发送接收链路数据端口主机关闭打开透传保持活动状态本地远程");
+        const QString src = QString::fromUtf8(source);
+        QString out;
+        int g = 0;
+        for (qsizetype i = 0; i < src.size();) {
+            const QChar c = src.at(i);
+            if (c == QLatin1Char('%') && i + 1 < src.size() && (src.at(i + 1).isDigit() || src.at(i + 1) == QLatin1Char('n'))) {
+                out += src.mid(i, 2);
+                i += 2;
+            } else if (c.isLetter()) {
+                qsizetype j = i;
+                while (j < src.size() && src.at(j).isLetter())
+                    ++j;
+                if (src.mid(i, j - i) == src.mid(i, j - i).toUpper() && j - i > 1) {
+                    out += src.mid(i, j - i); // acronyms and AT names stay (CIPMUX, TLS, PSK)
+                } else {
+                    for (qsizetype k = 0; k < (j - i + 1) / 2; ++k)
+                        out += glyphs.at(g++ % glyphs.size());
+                }
+                i = j;
+            } else if (c == QLatin1Char(' ')) {
+                ++i;
+            } else {
+                out += c;
+                ++i;
+            }
+        }
+        return out;
+    }
+};
+
 quint16 closedPort()
 {
     QTcpServer s;
@@ -131,6 +177,8 @@ private slots:
     void passthroughBadgeRawSendAndExit();
     void bekenTableFromBipstatus();
     void shortcutsReadAndApply();
+    void pskIsMaskedRememberedAndRedactedInThePreview();
+    void fileIsSentInChunksWithProgress();
     void screenshots();
 };
 
@@ -424,6 +472,74 @@ void tst_ConnectionsPage::shortcutsReadAndApply()
     QCOMPARE(f.h.sent, QList<QByteArray> { "AT+CIPMUX=1" });
 }
 
+void tst_ConnectionsPage::pskIsMaskedRememberedAndRedactedInThePreview()
+{
+    SecretStore store;
+    store.setMemoryOnly(true);
+    Fixture f(atb::sim::Dialect::Esp, &store);
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    auto *psk = f.w<QLineEdit>("pskEdit");
+    QCOMPARE(psk->echoMode(), QLineEdit::Password);
+    QVERIFY(!f.w<QCheckBox>("pskRemember")->isHidden()); // on the (hidden) PSK tab
+    f.w<QCheckBox>("showAtToggle")->setChecked(true);
+    f.setText("pskEdit", QStringLiteral("secret-id"));
+    f.setText("pskHint", QStringLiteral("hint"));
+    f.w<QCheckBox>("pskRemember")->setChecked(true);
+    QCOMPARE(f.page->currentForm(), ConnectionsPage::Form::Psk);
+    QCOMPARE(f.page->previewLines(), QList<QByteArray> { "AT+CIPSSLCPSK=\"secret-id\",\"hint\"" });
+    const QString shown = f.w<QPlainTextEdit>("atPreview")->toPlainText();
+    QVERIFY2(!shown.contains(QLatin1String("secret-id")) && shown.contains(QLatin1String("***")), qPrintable(shown));
+    QSignalSpy saved(&store, &SecretStore::saved);
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("pskButton"));
+    QCOMPARE(f.h.sent, f.page->previewLines());
+    QTRY_COMPARE(saved.size(), 1);
+    QCOMPARE(saved.first().first().toString(), QStringLiteral("psk/5"));
+    // Another link id: empty; back to 5: loaded from the store.
+    f.w<QSpinBox>("pskId")->setValue(0);
+    QTRY_VERIFY(psk->text().isEmpty());
+    f.w<QSpinBox>("pskId")->setValue(5);
+    QTRY_COMPARE(psk->text(), QStringLiteral("secret-id"));
+    // Too long for ESP (32 bytes): refused beside the field.
+    f.setText("pskEdit", QString(33, QLatin1Char('k')));
+    f.h.sent.clear();
+    QTest::mouseClick(f.w<QPushButton>("pskButton"), Qt::LeftButton);
+    QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Psk, "psk").isEmpty());
+    QTest::qWait(50);
+    QVERIFY(f.h.sent.isEmpty());
+}
+
+void tst_ConnectionsPage::fileIsSentInChunksWithProgress()
+{
+    EchoServer server;
+    Fixture f(atb::sim::Dialect::BekenDoc);
+    QVERIFY(f.h.ready());
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(server.serverPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    QTemporaryFile file;
+    QVERIFY(file.open());
+    const QByteArray content(3000, 'z');
+    file.write(content);
+    file.flush();
+    f.w<QComboBox>("sendFormat")->setCurrentIndex(2);
+    QVERIFY(f.w<QLineEdit>("sendFile")->isVisible());
+    QVERIFY(!f.w<QLineEdit>("sendText")->isVisible());
+    f.setText("sendFile", file.fileName());
+    QCOMPARE(f.page->previewLines(),
+             (QList<QByteArray> { "AT+CIPSEND=0,1024", "AT+CIPSEND=0,1024", "AT+CIPSEND=0,952" }));
+    QSignalSpy progress(f.service.get(), &ConnectionService::sendProgress);
+    QVERIFY(f.clickAndWait("sendButton"));
+    QCOMPARE(progress.last().at(0).toLongLong(), 3000);
+    QTRY_COMPARE(server.received, content);
+    QTRY_COMPARE(f.service->received(0).size(), 3000);
+    // A missing file is refused beside the send row.
+    f.setText("sendFile", file.fileName() + QStringLiteral(".missing"));
+    QTest::mouseClick(f.w<QPushButton>("sendButton"), Qt::LeftButton);
+    QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Send, "data").isEmpty());
+}
+
 void tst_ConnectionsPage::screenshots()
 {
     EchoServer server;
@@ -445,6 +561,14 @@ void tst_ConnectionsPage::screenshots()
     QTest::mouseClick(f.w<QPushButton>("openButton"), Qt::LeftButton);
     QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Open, "remote_port").isEmpty());
     QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_en.png")));
+    {
+        PseudoChinese zh;
+        QCoreApplication::installTranslator(&zh);
+        QTRY_VERIFY(!f.w<QPushButton>("openButton")->text().contains(QLatin1String("Open")));
+        QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_zh_pseudo.png")));
+        QCoreApplication::removeTranslator(&zh);
+        QTRY_COMPARE(f.w<QPushButton>("openButton")->text(), QStringLiteral("Open"));
+    }
 
     // Single mode + passthrough.
     QVERIFY(f.clickAndWait("closeAllButton"));
