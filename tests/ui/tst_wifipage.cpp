@@ -181,6 +181,11 @@ private slots:
         QVERIFY(!page->applyButton()->isEnabled());
         QVERIFY(!page->isDirty());
 
+        // Never in the session log (masked there), never in the status line.
+        for (const atb::LogRecord &rec : h.session.log()->snapshot())
+            QVERIFY2(!rec.text.contains("12345678"), rec.text.constData());
+        QVERIFY(!page->statusText().contains(QStringLiteral("12345678")));
+
         // "Remember" put the password in the SecretStore under wifi/<ssid>.
         QSignalSpy loaded(&f.secrets, &SecretStore::secretLoaded);
         f.secrets.load(QStringLiteral("wifi/BenchAP"));
