@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <utility>
 
 namespace atb {
 
@@ -77,6 +78,11 @@ ConnectionService::ConnectionService(DeviceSession *session, DeviceModel *model,
     connect(m_runner, &CommandRunner::finished, this, [this](const OperationResult &result) {
         m_pendingKeepAlive = -1;
         m_pendingKeepAliveId = -1;
+        const bool wasFetch = std::exchange(m_fetching, false);
+        if (!m_toFetch.isEmpty())
+            QMetaObject::invokeMethod(this, &ConnectionService::scheduleFetch, Qt::QueuedConnection);
+        if (wasFetch && result.ok)
+            return; // automatic passive-mode fetch: the data shows up, no status to report
         OperationResult r = result;
         // Beken "AT+CIPSTATUS?" has no final code, and with no link open it prints nothing at
         // all (protocol.md 2.4), so the queue's quiet-end never starts and the command times
@@ -183,6 +189,8 @@ ConnectionPlan ConnectionService::planRead() const
     const AtEncoder enc(dialect());
     ConnectionPlan p;
     p.commands << command(enc.query("AT+CIPMUX").line) << command(enc.query("AT+CIPMODE").line);
+    if (dialect() == Dialect::Esp)
+        p.commands << command(enc.query("AT+CIPRECVMODE").line);
     const EncodeResult status
         = dialect() == Dialect::Beken ? enc.query("AT+CIPSTATUS") : enc.execute("AT+CIPSTATUS");
     p.commands << command(status.line);
@@ -197,6 +205,8 @@ ConnectionPlan ConnectionService::planMode(const ConnectionModeSettings &s) cons
         return failed(tr("Choose single or multiple connections"), "cipmux");
     if (s.mode != 0 && s.mode != 1)
         return failed(tr("Choose normal or passthrough transmission"), "cipmode");
+    if (s.recvMode > 1 || (s.recvMode == 1 && dialect() == Dialect::Beken))
+        return failed(tr("Passive receive mode (AT+CIPRECVMODE) exists only in ESP-AT"), "recvmode");
     if (s.mux == 1 && s.mode == 1)
         return failed(tr("Passthrough needs single connection mode (CIPMUX=0); multiple connections only work "
                          "in normal transmission mode"),
@@ -227,6 +237,8 @@ ConnectionPlan ConnectionService::planMode(const ConnectionModeSettings &s) cons
         add("AT+CIPMUX", s.mux, "cipmux");
     if (s.mode == 1 && curMode != 1)
         add("AT+CIPMODE", 1, "cipmode");
+    if (s.recvMode >= 0 && s.recvMode != m_recvMode && dialect() == Dialect::Esp)
+        add("AT+CIPRECVMODE", s.recvMode, "recvmode");
     if (!p.error.isEmpty()) {
         p.commands.clear();
         return p;
@@ -545,6 +557,20 @@ void ConnectionService::onCommandDone(const AtResult &r)
     } else if (name == "AT+CIPSTART" && m_pendingKeepAliveId >= 0) {
         m_keepAlive.insert(m_pendingKeepAliveId, m_pendingKeepAlive);
         m_pendingKeepAliveId = -1;
+    } else if (name == "AT+CIPRECVMODE") {
+        const qsizetype eq = r.command.line.indexOf('=');
+        if (eq >= 0)
+            setReceiveMode(r.command.line.mid(eq + 1).trimmed().toInt());
+        for (const QByteArray &l : r.lines) {
+            if (l.startsWith("+CIPRECVMODE:"))
+                setReceiveMode(l.mid(13).trimmed().toInt());
+        }
+    } else if (name == "AT+CIPRECVDATA") {
+        const QList<QByteArray> f = AtEncoder::splitParams(r.command.line.mid(r.command.line.indexOf('=') + 1),
+                                                           dialect());
+        const int id = f.size() >= 2 ? f.first().toInt() : 0;
+        for (const AtEvent &rec : r.records)
+            appendReceived(id, rec.payload);
     } else if (name == "AT+CIPCLOSE") {
         const qsizetype eq = r.command.line.indexOf('=');
         const int id = eq < 0 ? 0 : r.command.line.mid(eq + 1).trimmed().toInt();
@@ -558,12 +584,52 @@ void ConnectionService::onCommandDone(const AtResult &r)
 void ConnectionService::onUrc(const AtEvent &e)
 {
     if (e.name == "+IPD") {
-        if (e.payload.isEmpty())
-            return; // passive-mode notification: the data waits in the module
+        if (e.payload.isEmpty()) {
+            // Passive mode: the data waits in the module; fetch it when the runner is free.
+            if (e.length > 0) {
+                m_toFetch[e.link < 0 ? 0 : e.link] = e.length;
+                scheduleFetch();
+            }
+            return;
+        }
         appendReceived(e.link < 0 ? 0 : e.link, e.payload);
     } else if (e.name == "CLOSED") {
         m_keepAlive.remove(e.link < 0 ? 0 : e.link);
     }
+}
+
+void ConnectionService::setReceiveMode(int mode)
+{
+    if (mode == m_recvMode)
+        return;
+    m_recvMode = mode;
+    emit receiveModeChanged(mode);
+}
+
+void ConnectionService::scheduleFetch()
+{
+    if (m_toFetch.isEmpty() || m_runner->isBusy() || inPassthrough())
+        return;
+    const AtEncoder enc(dialect());
+    const bool withId = effectiveMux() == 1;
+    QList<AtCommand> commands;
+    QList<int> ids = m_toFetch.keys();
+    std::sort(ids.begin(), ids.end());
+    for (int id : ids) {
+        QList<AtArg> args;
+        if (withId)
+            args << AtArg::integer(id);
+        args << AtArg::integer(m_toFetch.value(id));
+        const EncodeResult r = enc.set("AT+CIPRECVDATA", args);
+        if (r.ok())
+            commands << command(r.line);
+    }
+    m_toFetch.clear();
+    if (commands.isEmpty())
+        return;
+    m_sendTotal = 0;
+    m_sendDone = 0;
+    m_fetching = m_runner->run(tr("Fetch received data"), commands);
 }
 
 void ConnectionService::appendReceived(int linkId, const QByteArray &bytes)

@@ -24,6 +24,9 @@ struct ConnectionModeSettings
 {
     int mux = 0;  // 0 single connection, 1 multiple connections
     int mode = 0; // 0 normal transmission, 1 passthrough (CIPMODE=1)
+    // ESP AT+CIPRECVMODE: -1 leave as is, 0 active (+IPD carries the data), 1 passive (+IPD only
+    // announces it; the service fetches it with AT+CIPRECVDATA).
+    int recvMode = -1;
 };
 
 // AT+CIPSTART.
@@ -123,6 +126,8 @@ public:
     void cancel();
 
     bool isBusy() const { return m_runner->isBusy(); }
+    // AT+CIPRECVMODE as last set or read (-1 unknown; Beken has no passive mode).
+    int receiveMode() const { return m_recvMode; }
     bool inPassthrough() const;
     int passthroughLink() const { return m_ptLink; }
 
@@ -147,6 +152,7 @@ signals:
     void rawDataReceived(const QByteArray &bytes);
     void countersChanged(int linkId);
     void passthroughChanged(bool on);
+    void receiveModeChanged(int mode);
 
 private:
     bool runPlan(const QString &label, const ConnectionPlan &plan);
@@ -156,6 +162,8 @@ private:
     void appendReceived(int linkId, const QByteArray &bytes);
     AtCommand command(const QByteArray &line) const;
     bool linkOpen(int id) const;
+    void scheduleFetch();
+    void setReceiveMode(int mode);
     int openLinkCount() const;
 
     QPointer<DeviceSession> m_session;
@@ -171,6 +179,9 @@ private:
     qint64 m_sendDone = 0;
     int m_pendingKeepAlive = -1;
     int m_pendingKeepAliveId = -1;
+    int m_recvMode = -1;
+    QHash<int, qint64> m_toFetch; // passive mode: link -> bytes announced by +IPD
+    bool m_fetching = false;
 };
 
 } // namespace atb

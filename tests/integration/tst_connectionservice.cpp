@@ -97,6 +97,7 @@ private slots:
     void pskLineAndLimits();
     void bekenStatusFillsTheModel();
     void receiveBufferIsBounded();
+    void passiveReceiveIsFetchedAutomatically();
     void hexParsing_data();
     void hexParsing();
 
@@ -124,7 +125,7 @@ void tst_ConnectionService::readQueriesModesAndStatus_data()
     QTest::addColumn<int>("dialect");
     QTest::addColumn<QList<QByteArray>>("expected");
     QTest::newRow("esp") << int(atb::sim::Dialect::Esp)
-                         << QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPSTATUS" };
+                         << QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSTATUS" };
     QTest::newRow("beken") << int(atb::sim::Dialect::BekenDoc)
                            << QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPSTATUS?" };
 }
@@ -515,6 +516,41 @@ void tst_ConnectionService::receiveBufferIsBounded()
     QCOMPARE(svc.received(1).size(), ConnectionService::kMaxBufferBytes);
     QVERIFY(svc.received(1).endsWith('y'));
     QCOMPARE(svc.receivedTotal(1), 1200 * 1024);
+}
+
+void tst_ConnectionService::passiveReceiveIsFetchedAutomatically()
+{
+    EchoServer server;
+    SimHarness h(atb::sim::Dialect::Esp, true);
+    QVERIFY(h.ready());
+    ConnectionService svc(&h.session, &h.model);
+    QVERIFY(run(svc, [&] { return svc.read(); }));
+    QCOMPARE(svc.receiveMode(), 0);
+    ConnectionModeSettings m;
+    m.mux = 1;
+    m.recvMode = 1;
+    QCOMPARE(svc.planMode(m).lines(), (QList<QByteArray> { "AT+CIPMUX=1", "AT+CIPRECVMODE=1" }));
+    QVERIFY(run(svc, [&] { return svc.applyMode(m); }));
+    QCOMPARE(svc.receiveMode(), 1);
+    LinkOpenSettings o;
+    o.linkId = 1;
+    o.type = QStringLiteral("TCP");
+    o.host = QStringLiteral("127.0.0.1");
+    o.remotePort = server.serverPort();
+    QVERIFY(run(svc, [&] { return svc.open(o); }));
+    LinkSendSettings s;
+    s.linkId = 1;
+    s.text = QStringLiteral("passive\r\n");
+    QSignalSpy fin(&svc, &ConnectionService::finished);
+    QVERIFY(svc.send(s));
+    QTRY_COMPARE(svc.received(1), QByteArray("passive\r\n"));
+    QVERIFY(h.sent.contains("AT+CIPRECVDATA=1,9"));
+    QCOMPARE(fin.size(), 1); // the send; the automatic fetch reports nothing when it works
+    ConnectionModeSettings beken;
+    beken.recvMode = 1;
+    SimHarness b(atb::sim::Dialect::BekenDoc, true);
+    ConnectionService bsvc(&b.session, &b.model);
+    QCOMPARE(bsvc.planMode(beken).errorParam, QByteArray("recvmode"));
 }
 
 void tst_ConnectionService::hexParsing_data()

@@ -188,7 +188,7 @@ void tst_ConnectionsPage::tcpEchoArrivesInTheLinkView()
     Fixture f;
     QVERIFY(f.h.ready());
     QVERIFY(f.clickAndWait("readButton"));
-    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPSTATUS" }));
+    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSTATUS" }));
     QVERIFY(!f.w<QPushButton>("applyButton")->isEnabled()); // nothing edited yet
 
     // Multiple connections first, through the mode form.
@@ -399,9 +399,9 @@ void tst_ConnectionsPage::passthroughBadgeRawSendAndExit()
     f.h.sent.clear();
     QVERIFY(f.clickAndWait("readButton"));
     // (The harness glues data-phase bytes without CR LF, here "raw!" and "+++", to the next line.)
-    QCOMPARE(f.h.sent.size(), 3);
+    QCOMPARE(f.h.sent.size(), 4);
     QVERIFY(f.h.sent[0].endsWith("+++AT+CIPMUX?"));
-    QCOMPARE(f.h.sent.mid(1), (QList<QByteArray> { "AT+CIPMODE?", "AT+CIPSTATUS" }));
+    QCOMPARE(f.h.sent.mid(1), (QList<QByteArray> { "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSTATUS" }));
     QVERIFY(f.page->statusText().contains(QLatin1String("done")));
     QCOMPARE(f.w<QComboBox>("modeCombo")->currentIndex(), 1);
 }

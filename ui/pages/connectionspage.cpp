@@ -96,6 +96,10 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
         updateEnabled();
     });
     connect(m_service, &ConnectionService::finished, this, &ConnectionsPage::onFinished);
+    connect(m_service, &ConnectionService::receiveModeChanged, this, [this] {
+        if (!isDirty() || m_busy)
+            load();
+    });
     connect(m_service, &ConnectionService::sendProgress, this, [this](qint64 done, qint64 total) {
         // Percent, so files above 2 GiB would not overflow the bar's int range either.
         m_sendProgress->setVisible(total > 0);
@@ -199,6 +203,8 @@ void ConnectionsPage::build()
     m_modeCombo = new QComboBox(m_modeBox);
     m_modeCombo->setObjectName(QStringLiteral("modeCombo"));
     m_modeCombo->addItems({ QString(), QString() });
+    m_passiveCheck = new QCheckBox(m_modeBox);
+    m_passiveCheck->setObjectName(QStringLiteral("passiveCheck"));
     m_modeHint = new QLabel(m_modeBox);
     m_modeHint->setObjectName(QStringLiteral("modeHint"));
     m_modeHint->setWordWrap(true);
@@ -215,7 +221,8 @@ void ConnectionsPage::build()
         grid->addWidget(withError(m_muxCombo, Form::Mode, "cipmux"), 0, 1);
         grid->addWidget(m_modeLabel, 1, 0);
         grid->addWidget(withError(m_modeCombo, Form::Mode, "cipmode"), 1, 1);
-        grid->addWidget(m_modeHint, 0, 2, 2, 1);
+        grid->addWidget(withError(m_passiveCheck, Form::Mode, "recvmode"), 2, 1);
+        grid->addWidget(m_modeHint, 0, 2, 3, 1);
         auto *buttons = new QVBoxLayout;
         auto *row = new QHBoxLayout;
         row->addWidget(m_applyButton);
@@ -479,6 +486,7 @@ void ConnectionsPage::build()
     auto touch = [this](Form f) { return [this, f] { setForm(f); markDirty(); }; };
     connect(m_muxCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
+    connect(m_passiveCheck, &QCheckBox::toggled, this, touch(Form::Mode));
     connect(m_openId, &QSpinBox::valueChanged, this, touch(Form::Open));
     connect(m_openType, &QComboBox::currentIndexChanged, this, [this] {
         updateOpenRows();
@@ -551,6 +559,9 @@ void ConnectionsPage::retranslate()
     m_modeLabel->setText(tr("Transmission:"));
     m_modeCombo->setItemText(0, tr("Normal (CIPMODE=0)"));
     m_modeCombo->setItemText(1, tr("Passthrough (CIPMODE=1)"));
+    m_passiveCheck->setText(tr("Passive receive (CIPRECVMODE=1)"));
+    m_passiveCheck->setToolTip(tr("The module keeps received data until it is fetched with AT+CIPRECVDATA; "
+                                  "this page fetches it as soon as +IPD announces it."));
     m_applyButton->setText(tr("Apply"));
     m_applyButton->setToolTip(tr("Send the connection mode to the module (Ctrl+Return)"));
     m_revertButton->setText(tr("Revert"));
@@ -624,6 +635,8 @@ void ConnectionsPage::load()
     const int mode = m_model->cipMode();
     m_muxCombo->setCurrentIndex(mux == 1 ? 1 : 0);
     m_modeCombo->setCurrentIndex(mode == 1 ? 1 : 0);
+    m_passiveCheck->setChecked(m_service->receiveMode() == 1);
+    m_passiveCheck->setVisible(m_model->dialect() == Dialect::Esp);
     const QString type = m_openType->currentText();
     const QStringList types = m_service->linkTypes();
     if (m_openType->count() != types.size() || m_openType->itemText(0) != types.value(0)) {
@@ -776,7 +789,13 @@ void ConnectionsPage::updateEnabled()
 
 atb::ConnectionModeSettings ConnectionsPage::modeSettings() const
 {
-    return { m_muxCombo->currentIndex(), m_modeCombo->currentIndex() };
+    atb::ConnectionModeSettings s;
+    s.mux = m_muxCombo->currentIndex();
+    s.mode = m_modeCombo->currentIndex();
+    // Unchecked while the module's receive mode is unknown: leave it alone (boot default: active).
+    const bool passive = m_passiveCheck->isChecked() && m_model->dialect() == Dialect::Esp;
+    s.recvMode = passive ? 1 : (m_service->receiveMode() < 0 ? -1 : 0);
+    return s;
 }
 
 atb::LinkOpenSettings ConnectionsPage::openSettings() const
@@ -815,7 +834,8 @@ atb::PskSettings ConnectionsPage::pskSettings() const
 bool ConnectionsPage::isDirty() const
 {
     const atb::ConnectionModeSettings s = modeSettings();
-    return s.mux != m_model->cipMux() || s.mode != m_model->cipMode();
+    return s.mux != m_model->cipMux() || s.mode != m_model->cipMode()
+        || (s.recvMode >= 0 && s.recvMode != m_service->receiveMode());
 }
 
 void ConnectionsPage::markDirty()

@@ -122,6 +122,7 @@ private:
     QLabel *m_modeLabel;
     QComboBox *m_modeCombo;
     QLabel *m_modeHint;
+    QCheckBox *m_passiveCheck;
     QPushButton *m_applyButton;
     QPushButton *m_revertButton;
     QPushButton *m_readButton;
