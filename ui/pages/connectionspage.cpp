@@ -658,6 +658,17 @@ void ConnectionsPage::reloadLinks()
     m_tableModel->setSlotCount(single ? 1 : m_service->maxLinkId() + 1);
     m_tableModel->setLinks(m_model->links());
     m_openId->setEnabled(!single);
+    if (!single && m_tableModel->isOpen(m_openId->value())) {
+        // Suggest the first free link id for the next open.
+        for (int id = 0; id < m_tableModel->slotCount(); ++id) {
+            if (!m_tableModel->isOpen(id)) {
+                m_loading = true;
+                m_openId->setValue(id);
+                m_loading = false;
+                break;
+            }
+        }
+    }
     if (m_selectedLink >= m_tableModel->slotCount())
         selectLink(0);
     else if (!m_table->currentIndex().isValid())
