@@ -451,6 +451,7 @@ void NetServicesPage::retranslate()
     loadTime();
     loadHistory();
     updateTimezoneHint();
+    validate(); // the reasons beside the fields, in the new language
     updatePreview();
 }
 

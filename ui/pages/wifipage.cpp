@@ -443,6 +443,7 @@ void WifiPage::retranslate()
     fillModes();
     loadState();
     loadAccessPoints();
+    validate(m_edited); // the reasons beside the fields, in the new language
     updatePreview();
 }
 
