@@ -12,15 +12,46 @@
 
 using namespace atb::bench;
 
+namespace atb::bench {
+// scenario_throughput.cpp: runs against the simulator on a pty, one JSON object per baud rate.
+struct ThroughputOptions
+{
+    QList<qint64> bauds { 115200, 921600, 3000000 };
+    double seconds = -1;
+    bool quick = false;
+};
+QList<QJsonObject> runPassthroughTxScenario(const ThroughputOptions &opt);
+QList<QJsonObject> runPassthroughRxScenario(const ThroughputOptions &opt);
+QList<QJsonObject> runCipsendScenario(const ThroughputOptions &opt);
+QList<QJsonObject> runIpdRxScenario(const ThroughputOptions &opt);
+QList<QJsonObject> runStallScenario(const ThroughputOptions &opt);
+QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt);
+} // namespace atb::bench
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("atbench-bench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ATBENCH_VERSION));
 
-    const QMap<QString, std::function<QJsonObject(const Options &)>> scenarios {
-        { QStringLiteral("parser"), runParserScenario },
-        { QStringLiteral("roundtrip"), runRoundtripScenario },
+    ThroughputOptions topt;
+    auto single = [](QJsonObject (*f)(const Options &)) {
+        return [f](const Options &o) { return QList<QJsonObject> { f(o) }; };
+    };
+    auto throughput = [&topt](QList<QJsonObject> (*f)(const ThroughputOptions &)) {
+        return [f, &topt](const Options &) { return f(topt); };
+    };
+    const QMap<QString, std::function<QList<QJsonObject>(const Options &)>> scenarios {
+        { QStringLiteral("parser"), single(runParserScenario) },
+        { QStringLiteral("roundtrip"), single(runRoundtripScenario) },
+#ifdef ATBENCH_HAVE_SIMULATOR
+        { QStringLiteral("passthrough-tx"), throughput(runPassthroughTxScenario) },
+        { QStringLiteral("passthrough-rx"), throughput(runPassthroughRxScenario) },
+        { QStringLiteral("cipsend"), throughput(runCipsendScenario) },
+        { QStringLiteral("ipd-rx"), throughput(runIpdRxScenario) },
+        { QStringLiteral("gui-stall"), throughput(runStallScenario) },
+        { QStringLiteral("soak"), throughput(runSoakScenario) },
+#endif
     };
 
     QCommandLineParser p;
@@ -33,6 +64,14 @@ int main(int argc, char **argv)
     p.addVersionOption();
     QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smaller inputs (smoke run)."));
     p.addOption(quick);
+    QCommandLineOption baud(QStringLiteral("baud"),
+                            QStringLiteral("Baud rates for the throughput scenarios, comma-separated (default 115200,921600,3000000)."),
+                            QStringLiteral("N[,N...]"));
+    p.addOption(baud);
+    QCommandLineOption seconds(QStringLiteral("seconds"),
+                               QStringLiteral("Data phase per throughput run in seconds (default: 10; soak 60; gui-stall 5)."),
+                               QStringLiteral("S"));
+    p.addOption(seconds);
     p.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenarios to run."), QStringLiteral("[scenario...]"));
     p.process(app);
 
@@ -48,12 +87,34 @@ int main(int argc, char **argv)
     }
     Options opt;
     opt.quick = p.isSet(quick);
+    topt.quick = opt.quick;
+    if (p.isSet(baud)) {
+        topt.bauds.clear();
+        for (const QString &b : p.value(baud).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const qint64 v = b.trimmed().toLongLong(&ok);
+            if (!ok || v <= 0) {
+                QTextStream(stderr) << "atbench-bench: bad --baud value '" << b << "'" << Qt::endl;
+                return 2;
+            }
+            topt.bauds << v;
+        }
+    }
+    if (p.isSet(seconds)) {
+        bool ok = false;
+        topt.seconds = p.value(seconds).toDouble(&ok);
+        if (!ok || topt.seconds <= 0) {
+            QTextStream(stderr) << "atbench-bench: bad --seconds value" << Qt::endl;
+            return 2;
+        }
+    }
     bool allPass = true;
     QTextStream out(stdout);
     for (const QString &n : names) {
-        const QJsonObject o = scenarios.value(n)(opt);
-        allPass = allPass && o.value(QStringLiteral("pass")).toBool();
-        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        for (const QJsonObject &o : scenarios.value(n)(opt)) {
+            allPass = allPass && o.value(QStringLiteral("pass")).toBool();
+            out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        }
     }
     return allPass ? 0 : 1;
 }

@@ -1,0 +1,391 @@
+// G1-G4, G10-G12: throughput through the whole host stack against the simulator on a
+// pseudo-terminal. The simulated module (atb::sim::SimulatedModule paced at the baud rate, with
+// its PtyFrontEnd counting overruns) runs in its own thread; the host opens the pty slave with
+// the real QSerialPort through a DeviceSession in its own I/O thread (as the app does); the
+// ThroughputLab (PC-side TCP peer on 127.0.0.1, self-checking payload) runs in the main thread,
+// which plays the GUI thread. Every figure is a ratio to the line rate (baud/10 B/s) or to the
+// stop-and-wait model of performance.md 1.5.
+#ifdef ATBENCH_HAVE_SIMULATOR
+#include "benchutil.h"
+#include "scenarios.h"
+
+#include "engine/devicesession.h"
+#include "services/throughputlab.h"
+#include "simulator/ptyfrontend.h"
+#include "simulator/simulatedmodule.h"
+#include "stats/throughputmeter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QThread>
+#include <QTimer>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace atb::bench {
+
+struct ThroughputOptions
+{
+    QList<qint64> bauds { 115200, 921600, 3000000 };
+    double seconds = -1; // data phase per run; -1 = the scenario's default
+    bool quick = false;
+};
+
+namespace {
+
+double threadCpuSeconds()
+{
+    rusage ru {};
+    getrusage(RUSAGE_THREAD, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &l : f.readAll().split('\n'))
+        if (l.startsWith("VmRSS:"))
+            return l.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
+bool waitFor(const std::function<bool()> &cond, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!cond()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::usleep(200);
+    }
+    return true;
+}
+
+// Simulator (own thread, pty) + DeviceSession (own I/O thread, QSerialPort on the pty slave).
+class Rig
+{
+public:
+    explicit Rig(qint64 baud) : m_baud(baud)
+    {
+        m_link = QDir::temp().filePath(QStringLiteral("atbench-bench-%1-%2").arg(::getpid()).arg(baud));
+        sim::SimulatedModule::Options o;
+        o.dialect = sim::Dialect::Esp;
+        o.wifiConnected = true;
+        o.baud = baud;
+        o.bootDelayMs = 0;
+        o.loopbackOnly = true;
+        module = new sim::SimulatedModule(o);
+        m_pty = new sim::PtyFrontEnd(module, m_link);
+        module->moveToThread(&m_simThread);
+        m_pty->moveToThread(&m_simThread);
+        m_simThread.start();
+        QMetaObject::invokeMethod(
+            module,
+            [this] {
+                m_opened = m_pty->open(&m_error);
+                if (m_opened)
+                    module->start();
+            },
+            Qt::BlockingQueuedConnection);
+        session = new DeviceSession;
+        session->moveToThread(&m_ioThread);
+        m_ioThread.start();
+        if (!m_opened)
+            return;
+        SerialSettings s;
+        s.portName = m_link;
+        s.baudRate = qint32(baud);
+        session->openSerial(s);
+        if (!waitFor([this] { return session->state() == DeviceSession::State::Connected; }, 5000)) {
+            m_error = QStringLiteral("the session did not connect to %1").arg(m_link);
+            return;
+        }
+        session->setPassthroughGuards(30, 30, 100);
+        bool done = false;
+        QObject ctx;
+        QObject::connect(session, &DeviceSession::commandFinished, &ctx, [&done](const AtResult &) { done = true; });
+        session->submit(AtCommand::fromLine("ATE0"));
+        m_ready = waitFor([&done] { return done; }, 5000);
+        if (!m_ready)
+            m_error = QStringLiteral("ATE0 got no answer");
+    }
+    ~Rig()
+    {
+        if (session) {
+            session->close();
+            QMetaObject::invokeMethod(session, &QObject::deleteLater);
+        }
+        m_ioThread.quit();
+        m_ioThread.wait();
+        QMetaObject::invokeMethod(
+            module,
+            [this] {
+                module->stop();
+                delete m_pty;
+                delete module;
+            },
+            Qt::BlockingQueuedConnection);
+        m_simThread.quit();
+        m_simThread.wait();
+    }
+    bool ready() const { return m_ready; }
+    QString error() const { return m_error; }
+    qint64 overruns() const
+    {
+        qint64 v = 0;
+        QMetaObject::invokeMethod(module, [this, &v] { v = module->overruns(); }, Qt::BlockingQueuedConnection);
+        return v;
+    }
+    double simCpuSeconds()
+    {
+        double v = 0;
+        QMetaObject::invokeMethod(module, [&v] { v = threadCpuSeconds(); }, Qt::BlockingQueuedConnection);
+        return v;
+    }
+
+    sim::SimulatedModule *module = nullptr;
+    DeviceSession *session = nullptr;
+
+private:
+    qint64 m_baud;
+    QString m_link, m_error;
+    QThread m_simThread, m_ioThread;
+    sim::PtyFrontEnd *m_pty = nullptr;
+    bool m_opened = false, m_ready = false;
+};
+
+struct RunOutcome
+{
+    LabResult result;
+    bool finished = false;
+    double hostCpuS = 0, simCpuS = 0, wallS = 0;
+    qint64 overruns = 0;
+    QString error;
+};
+
+// One lab run on a fresh rig. `during` is called once the data phase runs (for stalls, RSS).
+RunOutcome runLab(qint64 baud, LabSettings s, const std::function<void(Rig &, ThroughputLab &)> &during = {})
+{
+    RunOutcome out;
+    Rig rig(baud);
+    if (!rig.ready()) {
+        out.error = rig.error();
+        return out;
+    }
+    ThroughputLab lab(rig.session);
+    lab.setDrainTimeout(3000);
+    s.baud = baud;
+    s.peerAddress = QStringLiteral("127.0.0.1");
+    bool done = false;
+    QObject ctx;
+    QObject::connect(&lab, &ThroughputLab::finished, &ctx, [&](const LabResult &r) {
+        out.result = r;
+        done = true;
+    });
+    const ProcessUsage u0 = processUsage();
+    const double sim0 = rig.simCpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    if (!lab.start(s)) {
+        out.error = lab.lastResult().message;
+        return out;
+    }
+    if (during)
+        during(rig, lab);
+    out.finished = waitFor([&done] { return done; }, s.durationMs + 60000);
+    out.wallS = double(wall.nsecsElapsed()) / 1e9;
+    out.simCpuS = rig.simCpuSeconds() - sim0;
+    out.hostCpuS = processUsage().cpuSeconds - u0.cpuSeconds - out.simCpuS;
+    out.overruns = rig.overruns();
+    if (!out.finished)
+        out.error = QStringLiteral("the run did not finish");
+    else if (!out.result.ok)
+        out.error = out.result.message;
+    return out;
+}
+
+QJsonObject report(const QString &name, qint64 baud, const RunOutcome &o, double value, const QString &unit,
+                   double baseline, const QString &target, bool pass)
+{
+    QJsonObject j = result(name, value, unit, baseline, baseline > 0 ? value / baseline : 0, target, pass && o.error.isEmpty());
+    j.insert(QStringLiteral("baud"), baud);
+    j.insert(QStringLiteral("line_rate_Bps"), double(baud) / 10.0);
+    j.insert(QStringLiteral("goodput_Bps"), o.result.goodputBps);
+    j.insert(QStringLiteral("of_line_rate"), o.result.efficiency);
+    j.insert(QStringLiteral("sent_bytes"), o.result.sentBytes);
+    j.insert(QStringLiteral("delivered_bytes"), o.result.deliveredBytes);
+    j.insert(QStringLiteral("lost_bytes"), o.result.lostBytes);
+    j.insert(QStringLiteral("integrity_errors"), o.result.integrityErrors);
+    j.insert(QStringLiteral("sim_overruns"), o.overruns);
+    j.insert(QStringLiteral("elapsed_s"), double(o.result.elapsedMs) / 1000.0);
+    j.insert(QStringLiteral("host_cpu_s"), o.hostCpuS);
+    j.insert(QStringLiteral("sim_cpu_s"), o.simCpuS);
+    j.insert(QStringLiteral("host_cpu_of_core"), o.wallS > 0 ? o.hostCpuS / o.wallS : 0);
+    if (!o.error.isEmpty())
+        j.insert(QStringLiteral("error"), o.error);
+    return j;
+}
+
+int durationMs(const ThroughputOptions &opt, double defaultSeconds)
+{
+    const double s = opt.seconds > 0 ? opt.seconds : (opt.quick ? 2.0 : defaultSeconds);
+    return int(s * 1000);
+}
+
+} // namespace
+
+// G1: passthrough TX goodput >= 98 % of line rate, no loss.
+QList<QJsonObject> runPassthroughTxScenario(const ThroughputOptions &opt)
+{
+    QList<QJsonObject> out;
+    for (qint64 baud : opt.bauds) {
+        LabSettings s;
+        s.mode = LabSettings::Mode::SendPassthrough;
+        s.chunkSize = 2920;
+        s.durationMs = durationMs(opt, 10);
+        const RunOutcome o = runLab(baud, s);
+        const double v = o.result.efficiency;
+        out << report(QStringLiteral("passthrough-tx"), baud, o, v, QStringLiteral("of line rate"), 1.0,
+                      QStringLiteral(">= 0.98 of line rate, 0 lost"), v >= 0.98 && o.result.lossFree());
+    }
+    return out;
+}
+
+// G2: passthrough RX goodput >= 99 % of line rate, sim overruns 0, no loss.
+QList<QJsonObject> runPassthroughRxScenario(const ThroughputOptions &opt)
+{
+    QList<QJsonObject> out;
+    for (qint64 baud : opt.bauds) {
+        LabSettings s;
+        s.mode = LabSettings::Mode::ReceivePassthrough;
+        s.chunkSize = 2920;
+        s.durationMs = durationMs(opt, 10);
+        const RunOutcome o = runLab(baud, s);
+        const double v = o.result.efficiency;
+        out << report(QStringLiteral("passthrough-rx"), baud, o, v, QStringLiteral("of line rate"), 1.0,
+                      QStringLiteral(">= 0.99 of line rate, 0 overruns, 0 lost"),
+                      v >= 0.99 && o.overruns == 0 && o.result.lossFree());
+    }
+    return out;
+}
+
+// G3: normal-mode CIPSEND goodput >= 95 % of the stop-and-wait model (h = 0.06 ms).
+QList<QJsonObject> runCipsendScenario(const ThroughputOptions &opt)
+{
+    QList<QJsonObject> out;
+    for (qint64 baud : opt.bauds) {
+        for (int chunk : { 2048, 8192 }) {
+            if (chunk == 8192 && baud != 3000000)
+                continue;
+            LabSettings s;
+            s.mode = LabSettings::Mode::SendNormal;
+            s.chunkSize = chunk;
+            s.durationMs = durationMs(opt, 10);
+            const RunOutcome o = runLab(baud, s);
+            const double model = ThroughputLab::stopAndWaitModel(chunk, baud, 0.06);
+            const double v = o.result.efficiency / model;
+            QJsonObject j = report(QStringLiteral("cipsend-%1").arg(chunk), baud, o, v, QStringLiteral("of model"),
+                                   1.0, QStringLiteral(">= 0.95 of the stop-and-wait model (h = 0.06 ms)"),
+                                   v >= 0.95 && o.result.lossFree());
+            j.insert(QStringLiteral("model_of_line_rate"), model);
+            j.insert(QStringLiteral("chunks"), o.result.chunks);
+            out << j;
+        }
+    }
+    return out;
+}
+
+// G4: +IPD receive >= 97 % of line rate (3 Mbaud target; every baud reported), no loss.
+QList<QJsonObject> runIpdRxScenario(const ThroughputOptions &opt)
+{
+    QList<QJsonObject> out;
+    for (qint64 baud : opt.bauds) {
+        LabSettings s;
+        s.mode = LabSettings::Mode::Receive;
+        s.chunkSize = 1460;
+        s.durationMs = durationMs(opt, 10);
+        const RunOutcome o = runLab(baud, s);
+        const double v = o.result.efficiency;
+        out << report(QStringLiteral("ipd-rx"), baud, o, v, QStringLiteral("of line rate"), 1.0,
+                      QStringLiteral(">= 0.97 of line rate, 0 lost or misframed"),
+                      v >= 0.97 && o.overruns == 0 && o.result.lossFree());
+    }
+    return out;
+}
+
+// G10: a 200 ms stall of the main ("GUI") thread during passthrough RX at 3 Mbaud loses nothing.
+// G11: host CPU (process minus the simulator thread) <= 60 % of one core at 3 Mbaud RX.
+QList<QJsonObject> runStallScenario(const ThroughputOptions &opt)
+{
+    QList<QJsonObject> out;
+    const qint64 baud = opt.bauds.contains(3000000) || opt.bauds.isEmpty() ? 3000000 : opt.bauds.last();
+    LabSettings s;
+    s.mode = LabSettings::Mode::ReceivePassthrough;
+    s.chunkSize = 2920;
+    s.durationMs = durationMs(opt, 5);
+    const RunOutcome o = runLab(baud, s, [](Rig &, ThroughputLab &lab) {
+        // Once the data flows, block this thread (the one the lab and its peer live in) for 200 ms.
+        waitFor([&lab] { return lab.meter()->total(ThroughputPath::RawRx) > 100000; }, 10000);
+        QThread::msleep(200);
+    });
+    QJsonObject j = report(QStringLiteral("gui-stall"), baud, o, double(o.result.lostBytes + o.overruns),
+                           QStringLiteral("bytes lost"), 0, QStringLiteral("0 bytes lost after a 200 ms stall"),
+                           o.result.lossFree() && o.overruns == 0 && o.result.sentBytes > 0);
+    j.insert(QStringLiteral("ratio"), o.result.efficiency);
+    out << j;
+    const double cpu = o.wallS > 0 ? o.hostCpuS / o.wallS : 0;
+    QJsonObject c = report(QStringLiteral("cpu-rx"), baud, o, cpu, QStringLiteral("of one core (host side)"), 0.60,
+                           QStringLiteral("<= 0.60 of one core at 3 Mbaud RX"), cpu <= 0.60);
+    out << c;
+    return out;
+}
+
+// G12: RSS stays flat during passthrough RX at 921600; the slope (after a third of the run as
+// warm-up) is reported in MB/h.
+QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
+{
+    const qint64 baud = 921600;
+    LabSettings s;
+    s.mode = LabSettings::Mode::ReceivePassthrough;
+    s.chunkSize = 2920;
+    s.durationMs = durationMs(opt, 60);
+    std::vector<std::pair<double, double>> samples; // (s, kB)
+    QElapsedTimer t;
+    RunOutcome o = runLab(baud, s, [&](Rig &, ThroughputLab &lab) {
+        t.start();
+        QTimer sampler;
+        QObject::connect(&sampler, &QTimer::timeout, [&] { samples.emplace_back(t.elapsed() / 1000.0, double(rssKb())); });
+        sampler.start(500);
+        waitFor([&lab] { return !lab.isBusy(); }, s.durationMs + 60000);
+    });
+    // Least squares over the samples after the warm-up third.
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    int n = 0;
+    const double warm = samples.empty() ? 0 : samples.back().first / 3.0;
+    for (const auto &[x, y] : samples) {
+        if (x < warm)
+            continue;
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+        ++n;
+    }
+    const double slopeKbPerS = n > 2 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : 0;
+    const double mbPerHour = slopeKbPerS * 3600.0 / 1024.0;
+    QJsonObject j = report(QStringLiteral("soak"), baud, o, mbPerHour, QStringLiteral("MB/h RSS slope"), 2.0,
+                           QStringLiteral("<= 2 MB/h after warm-up, no loss"),
+                           mbPerHour <= 2.0 && o.result.lossFree() && n > 2);
+    j.insert(QStringLiteral("rss_first_kb"), samples.empty() ? 0 : samples.front().second);
+    j.insert(QStringLiteral("rss_last_kb"), samples.empty() ? 0 : samples.back().second);
+    j.insert(QStringLiteral("rss_samples"), n);
+    j.insert(QStringLiteral("moved_bytes"), o.result.deliveredBytes);
+    return { j };
+}
+
+} // namespace atb::bench
+#endif // ATBENCH_HAVE_SIMULATOR
