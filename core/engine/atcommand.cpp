@@ -75,8 +75,10 @@ AtCommand AtCommand::fromLine(const QByteArray &line, bool beken, qint64 *payloa
         c.timeoutMs = spec->timeoutMs + 1000; // margin for the UART and the host
         c.expectsPrompt = spec->hasPrompt(form);
         c.enterPassthrough = c.expectsPrompt && form == CommandForm::Execute;
-        if (spec->hasQuietEnd(form))
+        if (spec->hasQuietEnd(form)) {
             c.quietEndMs = name == "AT+PING" ? 1500 : 300;
+            c.emptyReplyOk = name != "AT+PING";
+        }
     }
 
     // The announced length of the data phase.

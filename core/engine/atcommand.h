@@ -19,6 +19,8 @@ struct AtCommand
     int timeoutMs = 3000;           // for the reply (before the prompt when there is a data phase)
     int dataTimeoutMs = 5000;       // after the payload, for SEND OK / +MQTTPUB:OK
     int quietEndMs = 0;             // > 0: the reply may have no final code; end after this silence
+    bool emptyReplyOk = false;      // with quietEndMs: silence alone is a complete answer (Beken
+                                    // AT+CIPSTATUS? prints nothing when no link is open)
     int maxBusyRetries = 5;         // resend after "busy p..." / "BUSY" with backoff
     int busyBackoffMs = 100;        // first backoff, doubled per retry
     QString origin;                 // who asked: "console", "wifi", "mqtt", ... (for the log)

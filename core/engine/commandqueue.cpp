@@ -120,6 +120,8 @@ void CommandQueue::send()
     m_echoSeen = false;
     m_state = m_current.command.expectsPrompt ? State::AwaitPrompt : State::AwaitReply;
     m_timer.start(m_current.command.timeoutMs);
+    if (m_current.command.quietEndMs > 0 && m_current.command.emptyReplyOk)
+        m_quiet.start(qMax(m_current.command.quietEndMs, 1000)); // nothing at all is an answer too
     emit writeRequested(m_current.command.line + "\r\n", m_current.id, false);
 }
 
@@ -184,7 +186,8 @@ void CommandQueue::onTimer()
 
 void CommandQueue::onQuiet()
 {
-    if (m_state == State::AwaitReply && !m_current.result.lines.isEmpty()) {
+    if (m_state == State::AwaitReply
+        && (!m_current.result.lines.isEmpty() || m_current.command.emptyReplyOk)) {
         m_current.result.endedOnQuiet = true;
         finish(AtResult::Status::Ok);
     }

@@ -233,8 +233,16 @@ void DeviceModel::applyResult(const AtResult &r)
             sawStatus = true;
         applyReplyLine(l, &statusLinks);
     }
-    if (sawStatus || name == "AT+CIPSTATUS" || name == "AT+CIPSTATE")
+    if (sawStatus || name == "AT+CIPSTATUS" || name == "AT+CIPSTATE") {
+        // Status replies do not report the keep-alive: keep what the opening command set.
+        for (LinkInfo &l : statusLinks) {
+            for (const LinkInfo &old : std::as_const(m_links)) {
+                if (old.id == l.id && l.keepAlive < 0)
+                    l.keepAlive = old.keepAlive;
+            }
+        }
         setLinks(statusLinks);
+    }
 
     if (name == "ATE0" || name == "ATE1") {
         setEcho(name == "ATE1");
@@ -290,10 +298,22 @@ void DeviceModel::applyResult(const AtResult &r)
     } else if (name == "AT+CIPSTART" && args.size() >= 3) {
         bool numeric = false;
         const int first = args[0].toInt(&numeric);
-        if (numeric && args.size() >= 4)
-            linkOpened(first, args[1], args[2], toInt(args[3]));
-        else
-            linkOpened(0, args[0], args[1], toInt(args[2]));
+        // [<id>,]"<type>","<host>",<port>[,<keepalive (TCP/SSL) | local port (UDP)>[,...]]
+        const int base = numeric && args.size() >= 4 ? 1 : 0;
+        const int id = base ? first : 0;
+        linkOpened(id, args[base], args[base + 1], toInt(args[base + 2]));
+        if (args.size() > base + 3 && !args[base + 3].isEmpty()) {
+            QList<LinkInfo> links = m_links;
+            for (LinkInfo &l : links) {
+                if (l.id != id)
+                    continue;
+                if (l.type.startsWith(QLatin1String("UDP")))
+                    l.localPort = toInt(args[base + 3]);
+                else
+                    l.keepAlive = toInt(args[base + 3]);
+            }
+            setLinks(links);
+        }
     } else if (name == "AT+CIPCLOSE") {
         const int id = args.isEmpty() ? 0 : toInt(args[0], 0);
         linkClosed(id == 5 ? -1 : id);

@@ -98,6 +98,7 @@ private slots:
     void cancelPendingAndInFlight();
     void abortAllOnDisconnect();
     void quietEndForRepliesWithoutFinal();
+    void emptyReplyEndsOnQuietWhenAllowed();
     void pausedQueueSendsNothing();
     void echoStateFollowsAte();
 };
@@ -341,6 +342,26 @@ void tst_CommandQueue::quietEndForRepliesWithoutFinal()
     QTRY_COMPARE(h.results.size(), 1);
     QVERIFY(h.results[0].ok());
     QVERIFY(h.results[0].endedOnQuiet);
+}
+
+void tst_CommandQueue::emptyReplyEndsOnQuietWhenAllowed()
+{
+    Harness h;
+    AtCommand c = AtCommand::fromLine("AT+CIPSTATUS?", true); // Beken, no link: prints nothing
+    QVERIFY(c.emptyReplyOk);
+    h.q.enqueue(c);
+    QTRY_COMPARE_WITH_TIMEOUT(h.results.size(), 1, 3000);
+    QVERIFY(h.results[0].ok());
+    QVERIFY(h.results[0].endedOnQuiet);
+    QVERIFY(h.results[0].lines.isEmpty());
+    // A PING is not complete without a line: silence is a timeout, not an answer.
+    Harness p;
+    AtCommand ping = AtCommand::fromLine("AT+PING=\"127.0.0.1\"", true);
+    QVERIFY(!ping.emptyReplyOk);
+    ping.timeoutMs = 1500;
+    p.q.enqueue(ping);
+    QTRY_COMPARE_WITH_TIMEOUT(p.results.size(), 1, 4000);
+    QCOMPARE(p.results[0].status, AtResult::Status::Timeout);
 }
 
 void tst_CommandQueue::pausedQueueSendsNothing()
