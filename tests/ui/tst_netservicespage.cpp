@@ -438,6 +438,9 @@ private slots:
         setManualDns(page, { "8.8.8.8", "8.8.8.8" }); // an error beside a field
         page->showAtButton()->click();
         QTest::qWait(50);
+        QCOMPARE(page->windowTitle(), QStringLiteral("Network services"));
+        QVERIFY(!page->windowIcon().isNull());
+        QVERIFY(!page->toolTip().isEmpty());
         QVERIFY(page->grab().save(QStringLiteral("/tmp/netservicespage_1110x700.png")));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
@@ -445,6 +448,7 @@ private slots:
         PseudoChinese zh({ "NetServicesPage", "NetService" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!page->applyButton()->text().contains(QStringLiteral("Apply")));
+        QVERIFY(page->windowTitle() != QStringLiteral("Network services")); // the window's page list follows
         QVERIFY(page->grab().save(QStringLiteral("/tmp/netservicespage_zh_pseudo_1110x700.png")));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));

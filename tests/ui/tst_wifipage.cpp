@@ -467,6 +467,9 @@ private slots:
         typeInto(page->ssidEdit(), QString(34, QLatin1Char('x'))); // an error beside a field
         page->showAtButton()->click();
         QTest::qWait(50);
+        QCOMPARE(page->windowTitle(), QStringLiteral("Wi-Fi"));
+        QVERIFY(!page->windowIcon().isNull());
+        QVERIFY(!page->toolTip().isEmpty());
         const QString path = QStringLiteral("/tmp/wifipage_1110x700.png");
         QVERIFY(page->grab().save(path));
         // Nothing may be squeezed below its minimum at the page size of a 1280x800 window.
@@ -476,6 +479,7 @@ private slots:
         PseudoChinese zh({ "WifiPage", "WifiService" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!page->applyButton()->text().contains(QStringLiteral("Apply")));
+        QVERIFY(page->windowTitle() != QStringLiteral("Wi-Fi")); // the window's page list follows
         QVERIFY(page->grab().save(QStringLiteral("/tmp/wifipage_zh_pseudo_1110x700.png")));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));

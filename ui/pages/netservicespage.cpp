@@ -18,6 +18,8 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -71,6 +73,28 @@ QLabel *makeValueLabel(QWidget *parent, const char *name)
     return l;
 }
 
+// A globe (circle, equator, meridian), drawn from the palette (no image plugin needed).
+QIcon globeIcon(const QPalette &pal)
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48 }) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal s = size / 24.0;
+        QPen pen(pal.color(QPalette::Text), 1.6 * s);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(QPointF(12 * s, 12 * s), 9 * s, 9 * s);
+        p.drawEllipse(QPointF(12 * s, 12 * s), 4 * s, 9 * s);
+        p.drawLine(QPointF(3 * s, 12 * s), QPointF(21 * s, 12 * s));
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
 QStringList nonEmpty(const QStringList &list)
 {
     QStringList out;
@@ -111,6 +135,7 @@ QString utcOffsetText(int minutes)
 NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, QWidget *parent)
     : QWidget(parent), m_model(model), m_service(service)
 {
+    setObjectName(QStringLiteral("netServicesPage"));
     buildUi();
     fillDnsModes();
     retranslate();
@@ -400,6 +425,9 @@ void NetServicesPage::fillDnsModes()
 
 void NetServicesPage::retranslate()
 {
+    setWindowTitle(tr("Network services"));
+    setToolTip(tr("DNS servers, SNTP time, domain lookup and ping from the module"));
+    setWindowIcon(globeIcon(palette()));
     const bool esp = m_model->dialect() == atb::Dialect::Esp;
     m_dnsBox->setTitle(tr("DNS"));
     m_sntpBox->setTitle(tr("Time (SNTP)"));
@@ -457,6 +485,7 @@ void NetServicesPage::retranslate()
 
 void NetServicesPage::applyColours()
 {
+    setWindowIcon(globeIcon(palette()));
     const ConsoleColours c = ConsoleColours::fromPalette(palette());
     for (QLabel *l : std::as_const(m_errorLabels)) {
         QPalette p = l->palette();

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -111,6 +112,32 @@ QLabel *makeValueLabel(QWidget *parent, const char *name)
     return l;
 }
 
+// Wi-Fi fan: a dot and three arcs, drawn from the palette (no image plugin needed).
+QIcon wifiIcon(const QPalette &pal)
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48 }) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const qreal s = size / 24.0;
+        QPen pen(pal.color(QPalette::Text), 2.0 * s);
+        pen.setCapStyle(Qt::RoundCap);
+        p.setPen(pen);
+        p.setBrush(pal.color(QPalette::Text));
+        p.drawEllipse(QPointF(12 * s, 19 * s), 1.6 * s, 1.6 * s);
+        p.setBrush(Qt::NoBrush);
+        for (qreal r : { 5.5, 10.0, 14.5 }) {
+            const QRectF box((12 - r) * s, (19 - r) * s, 2 * r * s, 2 * r * s);
+            p.drawArc(box, 45 * 16, 90 * 16);
+        }
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
 QString orDash(const QString &s)
 {
     return s.isEmpty() ? QStringLiteral("—") : s;
@@ -121,6 +148,7 @@ QString orDash(const QString &s)
 WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *secrets, QWidget *parent)
     : QWidget(parent), m_model(model), m_service(service), m_secrets(secrets)
 {
+    setObjectName(QStringLiteral("wifiPage"));
     buildUi();
     fillModes();
     retranslate();
@@ -397,6 +425,9 @@ void WifiPage::fillModes()
 
 void WifiPage::retranslate()
 {
+    setWindowTitle(tr("Wi-Fi"));
+    setToolTip(tr("Wi-Fi mode, scan, join and the station's addresses"));
+    setWindowIcon(wifiIcon(palette()));
     m_stateBox->setTitle(tr("Connection"));
     m_modeBox->setTitle(tr("Wi-Fi mode"));
     m_joinBox->setTitle(tr("Join a network"));
@@ -449,6 +480,7 @@ void WifiPage::retranslate()
 
 void WifiPage::applyColours()
 {
+    setWindowIcon(wifiIcon(palette()));
     const ConsoleColours c = ConsoleColours::fromPalette(palette());
     for (QLabel *l : std::as_const(m_errorLabels)) {
         QPalette p = l->palette();
