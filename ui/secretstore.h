@@ -4,26 +4,44 @@
 #include <QObject>
 #include <QString>
 
-// Passwords (Wi-Fi, MQTT) and PSKs live in the system keychain (QtKeychain), never in QSettings
-// or logs. When no keychain answers, nothing is stored and the pages say so (a clear fallback,
-// not a silent plain-text file). All calls are asynchronous; answers come as signals.
+// Passwords (Wi-Fi, MQTT) and PSKs live in the system keychain (QtKeychain: Secret Service or
+// KWallet on Linux, Keychain on macOS, Credential Store on Windows), never in QSettings or logs.
+// When no keychain answers (no D-Bus session, no daemon, library not built in), nothing is
+// written anywhere: secrets are kept in memory for this session only, and pages say "not stored".
+// All calls are asynchronous; answers come as signals (never from inside the call).
 class SecretStore : public QObject
 {
     Q_OBJECT
 public:
+    enum class Backend { Unknown, Keychain, SessionOnly };
+    Q_ENUM(Backend)
+
+    // The keychain's service name (entries appear as "AT Bench" in the system's password tool).
+    static QString serviceName();
+
     explicit SecretStore(QObject *parent = nullptr);
     ~SecretStore() override;
 
     // False until a keychain has answered once, and when none exists.
     bool isAvailable() const { return m_available; }
+    Backend backend() const { return m_backend; }
     QString backendDescription() const;
 
+    // saved(key, ok): ok when the secret is in the keychain (or memory-only mode is on);
+    // false when it is only kept for this session.
     void save(const QString &key, const QString &secret);
+    // secretLoaded(key, secret, found): from the keychain, else from this session's memory.
     void load(const QString &key);
     void remove(const QString &key);
+    // Asks the keychain whether it answers (availabilityChanged when known).
+    void checkAvailability();
 
     // Tests: keep secrets in memory only (no keychain, no disk).
     void setMemoryOnly(bool on) { m_memoryOnly = on; }
+    bool isMemoryOnly() const { return m_memoryOnly; }
+    // True when this build and this environment can reach a keychain at all (QtKeychain built
+    // in, a D-Bus session on Linux, ATBENCH_NO_KEYCHAIN unset).
+    static bool keychainReachable();
 
 signals:
     void secretLoaded(const QString &key, const QString &secret, bool found);
@@ -32,7 +50,11 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    bool useKeychain() const;
+    void setBackend(Backend b);
+
     bool m_available = false;
     bool m_memoryOnly = false;
+    Backend m_backend = Backend::Unknown;
     QHash<QString, QString> m_memory;
 };
