@@ -3,6 +3,11 @@
 #include "engine/devicesession.h"
 #include "mainwindow.h"
 #include "model/devicemodel.h"
+#include "pages/connectionspage.h"
+#include "pages/mqttpage.h"
+#include "secretstore.h"
+#include "services/connectionservice.h"
+#include "services/mqttservice.h"
 
 using namespace atb;
 
@@ -25,6 +30,18 @@ Application::Application()
     connect(m_model, &DeviceModel::dialectChanged, m_session, &DeviceSession::setDialect);
 
     m_window = std::make_unique<MainWindow>(m_session, m_model);
+    addPages();
+}
+
+// Services live in the GUI thread (their calls into the session are thread-safe); each page
+// gets the model and the one service it drives.
+void Application::addPages()
+{
+    m_secrets = new SecretStore(this);
+    m_connections = new ConnectionService(m_session, m_model, this);
+    m_mqtt = new MqttService(m_session, m_model, this);
+    m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
+    m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
 }
 
 Application::~Application()

@@ -7,8 +7,11 @@
 namespace atb {
 class DeviceSession;
 class DeviceModel;
+class ConnectionService;
+class MqttService;
 }
 class MainWindow;
+class SecretStore;
 
 // Composition root of the GUI: creates the session (in its own I/O thread), the model and the
 // main window, and wires them. No singletons: everything is handed down from here.
@@ -24,8 +27,13 @@ public:
     atb::DeviceModel *model() const { return m_model; }
 
 private:
+    void addPages();
+
     QThread m_ioThread;
     atb::DeviceSession *m_session = nullptr;
     atb::DeviceModel *m_model = nullptr;
+    SecretStore *m_secrets = nullptr;
+    atb::ConnectionService *m_connections = nullptr;
+    atb::MqttService *m_mqtt = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -69,6 +69,8 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
                                  Messages *messages, QWidget *parent)
     : QWidget(parent), m_model(model), m_service(service), m_secrets(secrets), m_messages(messages)
 {
+    setObjectName(QStringLiteral("connections"));
+    setWindowIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
     build();
 
     connect(m_model, &atb::DeviceModel::cipMuxChanged, this, [this] {
@@ -551,6 +553,9 @@ void ConnectionsPage::build()
 
 void ConnectionsPage::retranslate()
 {
+    // The window's page list shows these.
+    setWindowTitle(tr("Connections"));
+    setToolTip(tr("TCP/UDP/TLS links, sending and receiving, passthrough"));
     m_badge->setText(tr("PASSTHROUGH — AT commands are not available"));
     m_modeBox->setTitle(tr("Connection mode"));
     m_muxLabel->setText(tr("Connections:"));
@@ -617,6 +622,11 @@ void ConnectionsPage::retranslate()
     updateModeHint();
     reloadReceived();
     updatePreview();
+}
+
+void ConnectionsPage::prepareScreenshot()
+{
+    m_service->read();
 }
 
 void ConnectionsPage::changeEvent(QEvent *event)

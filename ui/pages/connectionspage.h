@@ -38,6 +38,8 @@ public:
     // secrets and messages may be null (tests).
     ConnectionsPage(atb::DeviceModel *model, atb::ConnectionService *service, SecretStore *secrets = nullptr,
                     Messages *messages = nullptr, QWidget *parent = nullptr);
+    // --screenshot: read the links first.
+    Q_INVOKABLE void prepareScreenshot();
 
     // Which form "Show AT" previews and Ctrl+Return applies.
     enum class Form { Mode, Links, Open, Send, Psk, Passthrough };
