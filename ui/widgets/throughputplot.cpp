@@ -358,7 +358,11 @@ void ThroughputPlot::paintEvent(QPaintEvent *)
             if (col.max != col.min)
                 poly << QPointF(x, yHi);
         }
-        p.setPen(QPen(seriesColour(int(si)), 1.5));
+        // A 1-pixel cosmetic pen takes the raster engine's fast line path; a wider pen goes
+        // through the stroker, which costs ~100x more on a dense zigzag.
+        QPen pen(seriesColour(int(si)), 1);
+        pen.setCosmetic(true);
+        p.setPen(pen);
         p.drawPolyline(poly);
     }
     p.setClipping(false);
