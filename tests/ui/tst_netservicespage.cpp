@@ -175,6 +175,9 @@ private slots:
         QVERIFY(f.ok);
         NetServicesPage *page = f.page;
         QVERIFY(!page->applyButton()->isEnabled());
+        QTest::keyClick(page->timezoneEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(!page->isBusy()); // nothing edited: the shortcut sends nothing either
+        QVERIFY(page->statusText().contains(QStringLiteral("Nothing to apply")));
         QVERIFY(!page->dnsServerEdit(0)->isEnabled()); // automatic DNS: no server fields
 
         setManualDns(page, { "8.8.8.8", "1.1.1.1" });

@@ -186,6 +186,9 @@ private slots:
         QVERIFY(f.ok);
         WifiPage *page = f.page;
         QVERIFY(!page->applyButton()->isEnabled()); // nothing edited yet
+        QTest::keyClick(page->ssidEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(!page->isBusy()); // ...and the shortcut does not send anything either
+        QVERIFY(page->statusText().contains(QStringLiteral("Nothing to apply")));
         QCOMPARE(page->stateLabel()->text().contains(QStringLiteral("Not connected")), true);
 
         typeInto(page->ssidEdit(), QStringLiteral("BenchAP"));

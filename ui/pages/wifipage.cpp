@@ -722,6 +722,10 @@ void WifiPage::apply()
 {
     if (m_isBusy)
         return;
+    if (!isDirty()) { // the shortcut works while the button is disabled
+        setStatus(tr("Nothing to apply."), false);
+        return;
+    }
     const WifiSettings s = settings();
     const WifiService::Preview p = m_service->preview(s);
     m_edited = true;
