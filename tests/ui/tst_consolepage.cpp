@@ -64,6 +64,7 @@ private slots:
     void pauseKeepsTheScrollPosition();
     void exportedLogHasNoWifiPassword_data();
     void exportedLogHasNoWifiPassword();
+    void screenshotAtPageSize();
 
 private:
     void open();
@@ -615,6 +616,29 @@ void tst_ConsolePage::exportedLogHasNoWifiPassword()
     // Neither the console's scrollback nor its copy text holds it.
     for (int r = 0; r < page.consoleModel()->rowCount(); ++r)
         QVERIFY(!page.consoleModel()->lineText(r).contains(QStringLiteral("12345678")));
+}
+
+void tst_ConsolePage::screenshotAtPageSize()
+{
+    open();
+    m_page->resize(1110, 700);
+    type(QStringLiteral("AT+GMR"));
+    type(QStringLiteral("AT+CWMODE=9"));
+    type(QStringLiteral("AT+CIPSEND=4"));
+    QTRY_VERIFY(m_page->awaitingPayloadId() != 0);
+    m_page->input()->setText(QStringLiteral("a\r\nb"));
+    m_page->submitInput();
+    QTRY_COMPARE(m_module->payloads.size(), 1);
+    m_page->hexButton()->click();
+    m_page->findEdit()->setText(QStringLiteral("version"));
+    QVERIFY(m_page->findNext());
+    m_page->input()->setText(QStringLiteral("AT+CWJAP=\"ssid\""));
+    QVERIFY(m_page->helpLabel()->isVisible());
+    QTest::qWait(100);
+    for (QWidget *w : m_page->findChildren<QWidget *>())
+        if (w->isVisible() && w->parentWidget() == m_page)
+            QVERIFY2(w->height() >= w->minimumSizeHint().height(), qPrintable(w->objectName()));
+    QVERIFY(m_page->grab().save(QStringLiteral("/tmp/consolepage.png")));
 }
 
 QTEST_MAIN(tst_ConsolePage)

@@ -9,6 +9,7 @@
 #include "ptymodule.h"
 #include "simulatorlink.h"
 #include "widgets/connectionbar.h"
+#include "widgets/statusfields.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -104,6 +105,7 @@ private slots:
     void optionsAreRememberedWithoutSecrets();
     void shortcutsApplyAndRead();
     void dirtyTrackingEnablesApplyAndRevert();
+    void statusFieldsFollowModelAndCounters();
     void screenshot_data();
     void screenshot();
 
@@ -336,7 +338,7 @@ void tst_PortPage::dialectOverrideWins()
     QCOMPARE(m_model->dialect(), atb::Dialect::Beken);
     QCOMPARE(m_session->dialect(), atb::Dialect::Beken);
     QVERIFY(m_page->detectedLabel()->text().contains(QStringLiteral("forced")));
-    QVERIFY(m_page->detectedLabel()->text().contains(QStringLiteral("AT+GMR")));
+    QVERIFY(m_page->evidenceLabel()->text().contains(QStringLiteral("AT+GMR")));
     // Back to Auto: the detected dialect applies again.
     m_page->dialectCombo()->setCurrentIndex(m_page->dialectCombo()->findData(int(ConnectionController::DialectOverride::Auto)));
     QCOMPARE(m_model->dialect(), atb::Dialect::Esp);
@@ -515,6 +517,37 @@ void tst_PortPage::dirtyTrackingEnablesApplyAndRevert()
     QCOMPARE(m_page->portCombo()->currentText(), SimulatorLink::displayName(SimulatorLink::Flavour::Esp));
 }
 
+void tst_PortPage::statusFieldsFollowModelAndCounters()
+{
+    StatusFields fields(m_session, m_model);
+    QCOMPARE(fields.stateLabel()->text(), QStringLiteral("Disconnected"));
+    QCOMPARE(fields.linkLabel()->text(), QStringLiteral("No link"));
+    QVERIFY(fields.dialectLabel()->text().endsWith(QLatin1Char('?'))); // assumed, not detected
+    QCOMPARE(fields.bytesLabel()->text(), QStringLiteral("TX 0 B · RX 0 B"));
+    ConnectionChoice c;
+    c.kind = ConnectionChoice::Kind::SimulatorBeken;
+    QSignalSpy read(m_ctl, &ConnectionController::stateReadFinished);
+    m_ctl->connectTo(c);
+    fields.setLinkName(c.displayName());
+    QTRY_COMPARE(fields.stateLabel()->text(), QStringLiteral("Connected"));
+    QCOMPARE(fields.linkLabel()->text(), c.displayName());
+    QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 15000);
+    QCOMPARE(fields.dialectLabel()->text(), QStringLiteral("Beken ATSVR"));
+    QVERIFY2(fields.firmwareLabel()->text().contains(QStringLiteral("ATSVR")), qPrintable(fields.firmwareLabel()->text()));
+    QCOMPARE(fields.wifiLabel()->text(), QStringLiteral("Wi-Fi: not joined"));
+    // Counters are polled from the session.
+    QTRY_VERIFY(fields.bytesLabel()->text() != QStringLiteral("TX 0 B · RX 0 B"));
+    const QString tx = QStringLiteral("TX %1").arg(StatusFields::humanBytes(m_session->txBytes()));
+    QTRY_VERIFY2(fields.bytesLabel()->text().startsWith(tx), qPrintable(fields.bytesLabel()->text()));
+    // Wi-Fi and MQTT from the model's signals.
+    m_session->submit(atb::AtCommand::fromLine("AT+CWJAP=\"BenchAP\",\"12345678\"", true));
+    QTRY_VERIFY_WITH_TIMEOUT(fields.wifiLabel()->text().contains(QStringLiteral("BenchAP")), 10000);
+    QVERIFY(fields.mqttLabel()->text().startsWith(QStringLiteral("MQTT: ")));
+    QCOMPARE(fields.mqttLabel()->text(), QStringLiteral("MQTT: %1").arg(atb::MqttState::stateText(m_model->mqtt().state)));
+    fields.resize(fields.sizeHint());
+    QVERIFY(fields.grab().save(QStringLiteral("/tmp/statusfields.png")));
+}
+
 void tst_PortPage::screenshot_data()
 {
     QTest::addColumn<int>("kind");
@@ -547,9 +580,15 @@ void tst_PortPage::screenshot()
     QVERIFY(QTest::qWaitForWindowExposed(m_page));
     QTest::qWait(50);
     // Nothing is cut off: every label gets at least its size hint's height.
-    for (QLabel *l : m_page->findChildren<QLabel *>())
-        if (l->isVisible() && !l->text().isEmpty() && !l->wordWrap())
-            QVERIFY2(l->width() >= l->minimumSizeHint().width(), qPrintable(l->text()));
+    // Nothing is cut off: every visible label gets the width and height its text needs.
+    for (QLabel *l : m_page->findChildren<QLabel *>()) {
+        if (!l->isVisible() || l->text().isEmpty())
+            continue;
+        if (l->wordWrap())
+            QVERIFY2(l->height() >= l->heightForWidth(l->width()), qPrintable(l->text()));
+        else
+            QVERIFY2(l->width() >= l->sizeHint().width() && l->height() >= l->sizeHint().height(), qPrintable(l->text()));
+    }
     QVERIFY(m_page->grab().save(file));
 }
 

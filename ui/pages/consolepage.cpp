@@ -104,7 +104,8 @@ ConsolePage::ConsolePage(DeviceSession *session, atb::DeviceModel *model, QWidge
     m_filterText = new QLineEdit(this);
     m_filterText->setObjectName(QStringLiteral("filterEdit"));
     m_filterText->setClearButtonEnabled(true);
-    m_filterText->setMaximumWidth(220);
+    m_filterText->setMinimumWidth(180);
+    m_filterText->setMaximumWidth(240);
     auto *tools = new QHBoxLayout;
     tools->setSpacing(4);
     tools->addWidget(m_find);

@@ -223,7 +223,7 @@ void PortPage::buildUi()
     serialLay->addRow(QString(), lines);
     m_lineHint = new QLabel(m_serialBox);
     m_lineHint->setWordWrap(true);
-    serialLay->addRow(QString(), m_lineHint);
+    serialLay->addRow(m_lineHint);
 
     // TCP bridge.
     m_tcpBox = new QGroupBox(m_form);
@@ -250,7 +250,7 @@ void PortPage::buildUi()
     m_tcpPortLabel->setBuddy(m_tcpPort);
     m_tcpHint = new QLabel(m_tcpBox);
     m_tcpHint->setWordWrap(true);
-    tcpLay->addRow(QString(), m_tcpHint);
+    tcpLay->addRow(m_tcpHint);
     m_simHint = new QLabel(m_form);
     m_simHint->setObjectName(QStringLiteral("simulatorHint"));
     m_simHint->setWordWrap(true);
@@ -270,13 +270,11 @@ void PortPage::buildUi()
     m_detectedTitle = new QLabel(m_moduleBox);
     m_detected = new QLabel(m_moduleBox);
     m_detected->setObjectName(QStringLiteral("detectedDialect"));
-    m_detected->setWordWrap(true);
     m_detected->setTextInteractionFlags(Qt::TextSelectableByMouse);
     modLay->addRow(m_detectedTitle, m_detected);
     m_firmwareTitle = new QLabel(m_moduleBox);
     m_firmware = new QLabel(m_moduleBox);
     m_firmware->setObjectName(QStringLiteral("firmwareLines"));
-    m_firmware->setWordWrap(true);
     m_firmware->setTextInteractionFlags(Qt::TextSelectableByMouse);
     modLay->addRow(m_firmwareTitle, m_firmware);
     m_reconnect = new QCheckBox(m_moduleBox);
@@ -292,6 +290,11 @@ void PortPage::buildUi()
     modButtons->addWidget(m_read);
     modButtons->addStretch(1);
     modLay->addRow(QString(), modButtons);
+    m_evidence = new QLabel(m_moduleBox);
+    m_evidence->setObjectName(QStringLiteral("dialectEvidence"));
+    m_evidence->setWordWrap(true);
+    m_evidence->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    modLay->addRow(m_evidence);
 
     auto *left = new QVBoxLayout;
     left->addWidget(m_linkBox);
@@ -312,7 +315,7 @@ void PortPage::buildUi()
     m_preview->setObjectName(QStringLiteral("atPreview"));
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setMaximumHeight(170);
+    m_preview->setMaximumHeight(200);
     m_preview->hide();
 
     // Button row: Apply (connect), Revert, Disconnect, Show AT, busy, state.
@@ -465,11 +468,14 @@ void PortPage::loadModel()
         text = tr("%1 (detected)").arg(name);
     else
         text = tr("%1 (assumed; not detected yet)").arg(name);
-    if (!probe.evidence.isEmpty())
-        text += QLatin1Char('\n') + probe.evidence;
     m_detected->setText(text);
-    const QStringList fw = m_model->firmware();
+    m_evidence->setText(probe.evidence);
+    m_evidence->setVisible(!probe.evidence.isEmpty());
+    QStringList fw = m_model->firmware();
+    for (QString &line : fw)
+        line = m_firmware->fontMetrics().elidedText(line, Qt::ElideRight, 420);
     m_firmware->setText(fw.isEmpty() ? tr("unknown (press Read)") : fw.join(QLatin1Char('\n')));
+    m_firmware->setToolTip(m_model->firmware().join(QLatin1Char('\n')));
     updatePreview();
 }
 

@@ -61,6 +61,7 @@ public:
     QComboBox *dialectCombo() const { return m_dialect; }
     QLabel *detectedLabel() const { return m_detected; }
     QLabel *firmwareLabel() const { return m_firmware; }
+    QLabel *evidenceLabel() const { return m_evidence; }
     QCheckBox *reconnectCheck() const { return m_reconnect; }
     QPushButton *applyButton() const { return m_apply; }
     QPushButton *revertButton() const { return m_revert; }
@@ -131,6 +132,7 @@ private:
     QComboBox *m_dialect = nullptr;
     QLabel *m_detectedTitle = nullptr;
     QLabel *m_detected = nullptr;
+    QLabel *m_evidence = nullptr;
     QLabel *m_firmwareTitle = nullptr;
     QLabel *m_firmware = nullptr;
     QCheckBox *m_reconnect = nullptr;

@@ -87,8 +87,10 @@ void StatusFields::refresh()
     QString wifi;
     if (!open)
         wifi = tr("Wi-Fi: –");
-    else if (w.gotIp && !w.ip.isEmpty())
+    else if (w.gotIp && !w.ip.isEmpty() && w.ip != QLatin1String("0.0.0.0"))
         wifi = w.ssid.isEmpty() ? tr("Wi-Fi: %1").arg(w.ip) : tr("Wi-Fi: %1 · %2").arg(w.ssid, w.ip);
+    else if (w.gotIp)
+        wifi = w.ssid.isEmpty() ? tr("Wi-Fi: joined, got an IP") : tr("Wi-Fi: %1, got an IP").arg(w.ssid);
     else if (w.connected)
         wifi = w.ssid.isEmpty() ? tr("Wi-Fi: joined, no IP") : tr("Wi-Fi: %1, no IP").arg(w.ssid);
     else
