@@ -421,8 +421,16 @@ void NetService::onRunnerFinished(const OperationResult &result)
             out.message = tr("%1: done.").arg(result.label);
         break;
     case Op::Read:
-        if (result.ok)
+        if (result.ok) {
             out.message = tr("DNS and SNTP settings read from the module.");
+        } else if (last && last->status == AtResult::Status::Error
+                   && CommandCatalog::commandName(last->command.line).toUpper() == "AT+CIPDNS"
+                   && m_model && m_model->dialect() == Dialect::Beken) {
+            // The Beken source registers no AT+CIPDNS? handler (protocol.md 3.2, 5.4).
+            out.ok = true; // a firmware limit, not a failure of the read
+            out.message = tr("SNTP settings read; this firmware cannot report its DNS servers (it has no "
+                             "AT+CIPDNS? query).");
+        }
         break;
     case Op::ReadTime:
         if (result.ok && m_time.valid)

@@ -342,6 +342,22 @@ private slots:
         QVERIFY(svc.lastTime().offsetSeconds < -1000000);
     }
 
+    void bekenSourceCannotReportDns()
+    {
+        SimHarness h(atb::sim::Dialect::BekenSrc, true);
+        QVERIFY(h.ready());
+        NetService svc(&h.session, &h.model);
+        QVERIFY(svc.read());
+        const OperationResult r = waitFinished(svc);
+        QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSNTPCFG?", "AT+CIPSNTPTIME?", "AT+CIPDNS?" }));
+        // The SNTP part was read; the missing DNS query handler (protocol.md 5.4) is explained.
+        QVERIFY(h.model.sntp().known);
+        QVERIFY(svc.lastTime().valid);
+        QVERIFY2(r.message.contains(QStringLiteral("cannot report its DNS servers")), qPrintable(r.message));
+        QVERIFY2(!r.message.contains(QStringLiteral("ESP-AT")), qPrintable(r.message));
+        QVERIFY(r.ok);
+    }
+
     void lookupResolvesLocalhost_data()
     {
         QTest::addColumn<QString>("dialect");
