@@ -75,7 +75,7 @@ void StatusFields::refresh()
     case DeviceSession::State::Passthrough: m_state->setText(tr("Passthrough")); break;
     }
     const QString dialect = m_model->dialect() == atb::Dialect::Beken ? tr("Beken ATSVR") : tr("ESP-AT");
-    m_dialect->setText(m_model->dialectDetected() ? dialect : tr("%1?").arg(dialect));
+    m_dialect->setText(dialect);
     m_dialect->setToolTip(m_model->dialectDetected() ? tr("Dialect detected from the module's replies")
                                                      : tr("Dialect assumed, not detected yet"));
     const QStringList fw = m_model->firmware();
