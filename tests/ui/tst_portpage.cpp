@@ -506,6 +506,8 @@ void tst_PortPage::dirtyTrackingEnablesApplyAndRevert()
     QTRY_COMPARE(m_session->state(), DeviceSession::State::Connected);
     QTRY_VERIFY(!m_ctl->isBusy());
     QVERIFY(!m_page->isDirty());
+    QCOMPARE(m_page->windowTitle(), QStringLiteral("Port"));
+    QVERIFY(!m_page->toolTip().isEmpty());
     QVERIFY(!m_page->applyButton()->isEnabled());
     QVERIFY(!m_page->revertButton()->isEnabled());
     m_page->portCombo()->setCurrentIndex(m_page->portCombo()->findText(SimulatorLink::displayName(SimulatorLink::Flavour::Beken)));

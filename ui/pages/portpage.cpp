@@ -71,6 +71,7 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
     : QWidget(parent), m_model(model), m_controller(controller), m_messages(messages)
 {
     setObjectName(QStringLiteral("portPage"));
+    setWindowIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
     buildUi();
     retranslate();
     refreshPorts();
@@ -674,8 +675,17 @@ void PortPage::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
+void PortPage::prepareScreenshot()
+{
+    if (m_controller->state() == DeviceSession::State::Connected && !m_controller->isBusy())
+        m_controller->readModuleState();
+}
+
 void PortPage::retranslate()
 {
+    // MainWindow's page list shows these.
+    setWindowTitle(tr("Port"));
+    setToolTip(tr("Serial port, TCP bridge or simulated module; dialect, reconnect, module state"));
     m_linkBox->setTitle(tr("Link"));
     m_portLabel->setText(tr("Connect &to:"));
     m_refresh->setToolTip(tr("Refresh the list of serial ports"));

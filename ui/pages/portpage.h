@@ -74,6 +74,9 @@ public:
     QLabel *statusLabel() const { return m_status; }
     QWidget *form() const { return m_form; }
 
+    // For MainWindow's --screenshot: reads the module state when connected.
+    Q_INVOKABLE void prepareScreenshot();
+
 protected:
     void changeEvent(QEvent *event) override;
 
