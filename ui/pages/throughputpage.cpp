@@ -20,6 +20,8 @@
 #include <QIntValidator>
 #include <QLabel>
 #include <QNetworkInterface>
+#include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -40,6 +42,29 @@ constexpr ThroughputPath kPlotted[4] = { ThroughputPath::UartTx, ThroughputPath:
                                          ThroughputPath::PeerRx };
 const qint64 kBauds[] = { 9600, 115200, 230400, 460800, 921600, 2000000, 3000000, 5000000 };
 
+// The page's icon for the main window's page list: a small rate graph drawn in the palette's
+// colours (no hard-coded colours).
+QIcon graphIcon(const QPalette &pal)
+{
+    QIcon icon;
+    for (int size : { 16, 24, 32, 48 }) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const double u = size / 16.0;
+        p.setPen(QPen(pal.color(QPalette::WindowText), qMax(1.0, u)));
+        p.drawLine(QPointF(1.5 * u, 1 * u), QPointF(1.5 * u, 14.5 * u));
+        p.drawLine(QPointF(1.5 * u, 14.5 * u), QPointF(15 * u, 14.5 * u));
+        p.setPen(QPen(pal.color(QPalette::Highlight), 1.6 * u, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        const QPointF pts[] = { { 3 * u, 12 * u }, { 6 * u, 7 * u }, { 9 * u, 9.5 * u }, { 12 * u, 4 * u }, { 14.5 * u, 5 * u } };
+        p.drawPolyline(pts, 5);
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
 QLabel *makeErrorLabel(QWidget *parent, const char *name)
 {
     auto *l = new QLabel(parent);
@@ -57,6 +82,7 @@ QLabel *makeErrorLabel(QWidget *parent, const char *name)
 ThroughputPage::ThroughputPage(atb::DeviceModel *model, atb::ThroughputLab *lab, Messages *messages, QWidget *parent)
     : QWidget(parent), m_model(model), m_lab(lab), m_messages(messages)
 {
+    setObjectName(QStringLiteral("throughputPage"));
     // --- Run form -------------------------------------------------------------------------
     m_runBox = new QGroupBox(this);
     m_mode = new QComboBox(m_runBox);
@@ -306,6 +332,8 @@ ThroughputPage::ThroughputPage(atb::DeviceModel *model, atb::ThroughputLab *lab,
 
 void ThroughputPage::retranslate()
 {
+    setWindowTitle(tr("Throughput"));
+    setWindowIcon(graphIcon(palette()));
     m_runBox->setTitle(tr("Run"));
     m_liveBox->setTitle(tr("Live rates"));
     m_resultsBox->setTitle(tr("Results"));
@@ -363,6 +391,8 @@ void ThroughputPage::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::PaletteChange)
+        setWindowIcon(graphIcon(palette()));
     QWidget::changeEvent(event);
 }
 
