@@ -201,7 +201,8 @@ void MainWindow::createActions()
 
     m_refreshAction = new QAction(this);
     m_refreshAction->setObjectName(QStringLiteral("refreshPortsAction"));
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    // F5 is each page's "Read from the module"; the port list refreshes with Ctrl+Shift+R.
+    m_refreshAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_refreshAction, &QAction::triggered, m_bar, &ConnectionBar::refreshPorts);
 
     m_clearAction = new QAction(this);

@@ -5,9 +5,13 @@
 #include "model/devicemodel.h"
 #include "pages/connectionspage.h"
 #include "pages/mqttpage.h"
+#include "pages/netservicespage.h"
+#include "pages/wifipage.h"
 #include "secretstore.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
+#include "services/netservice.h"
+#include "services/wifiservice.h"
 
 using namespace atb;
 
@@ -40,7 +44,11 @@ void Application::addPages()
     m_secrets = new SecretStore(this);
     m_connections = new ConnectionService(m_session, m_model, this);
     m_mqtt = new MqttService(m_session, m_model, this);
+    m_wifi = new WifiService(m_session, m_model, this);
+    m_net = new NetService(m_session, m_model, this);
+    m_window->addPage(new WifiPage(m_model, m_wifi, m_secrets));
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
+    m_window->addPage(new NetServicesPage(m_model, m_net));
     m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
 }
 

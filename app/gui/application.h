@@ -9,6 +9,8 @@ class DeviceSession;
 class DeviceModel;
 class ConnectionService;
 class MqttService;
+class NetService;
+class WifiService;
 }
 class MainWindow;
 class SecretStore;
@@ -35,5 +37,7 @@ private:
     SecretStore *m_secrets = nullptr;
     atb::ConnectionService *m_connections = nullptr;
     atb::MqttService *m_mqtt = nullptr;
+    atb::WifiService *m_wifi = nullptr;
+    atb::NetService *m_net = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -441,6 +441,11 @@ void DeviceModel::applyReplyLine(const QByteArray &l, QList<LinkInfo> *statusLin
         SntpState s = m_sntp;
         s.moduleTime = QString::fromUtf8(l.mid(13)).trimmed();
         setSntp(s);
+    } else if (l == "No AP") {
+        // AT+CWJAP? when the station is not connected.
+        WifiState w;
+        w.mac = m_wifi.mac;
+        setWifi(w);
     } else if (l.startsWith("+CWJAP:")) {
         const QStringList f = after("+CWJAP:");
         if (f.size() >= 4) { // "<ssid>","<bssid>",<channel>,<rssi>,...
@@ -506,7 +511,8 @@ void DeviceModel::applyUrc(const AtEvent &e)
         w.connected = true;
         w.gotIp = true;
         setWifi(w);
-    } else if (t == "WIFI DISCONNECT" || t == "WFI DISCONNECTED" || t == "EVT:WLAN DISCONNECTED") {
+    } else if (t == "WIFI DISCONNECT" || t == "WFI DISCONNECTED" || t == "WIFI DISCONNECTED"
+               || t == "EVT:WLAN DISCONNECTED") {
         WifiState w;
         w.mac = m_wifi.mac;
         setWifi(w);

@@ -42,6 +42,7 @@ constexpr QByteArrayView kUrcExact[] = {
     "WIFI GOT IPv6 LL",
     "WIFI GOT IPv6 GL",
     "WFI DISCONNECTED", // sic, Beken plain build
+    "WIFI DISCONNECTED", // the same, spelled right (tolerated)
     "CONNECT",
     "CLOSED",
     "CONNECT FAIL",

@@ -63,7 +63,11 @@ void SimulatedModule::resolveHost(const QString &host, std::function<void(QStrin
         return;
     }
     const quint64 gen = m_generation;
-    if (m_dnsEnable == 1 && !m_dnsServers.isEmpty()) {
+    // With loopbackOnly nothing may leave the machine: a manual DNS server is only asked when
+    // it is itself a loopback address.
+    const bool serverAllowed = !m_dnsServers.isEmpty()
+        && (!m_options.loopbackOnly || QHostAddress(m_dnsServers.first()).isLoopback());
+    if (m_dnsEnable == 1 && serverAllowed) {
         // Manual DNS (AT+CIPDNS=1,...): ask that server directly (Qt 6.4: port 53 only).
         auto *lookup = new QDnsLookup(QDnsLookup::A, host, QHostAddress(m_dnsServers.first()), this);
         connect(lookup, &QDnsLookup::finished, this, [this, lookup, done, gen]() {

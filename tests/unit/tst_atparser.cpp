@@ -138,6 +138,7 @@ void tst_AtParser::replies_data()
     QTest::newRow("121 EVT") << QByteArray("EVT:WLAN CONNECTED\r\nEVT:GOT-IP\r\n")
                              << QStringList { "urc:EVT:WLAN CONNECTED", "urc:EVT:GOT-IP" };
     QTest::newRow("WFI typo") << QByteArray("WFI DISCONNECTED\r\n") << QStringList { "urc:WFI DISCONNECTED" };
+    QTest::newRow("WIFI DISCONNECTED") << QByteArray("WIFI DISCONNECTED\r\n") << QStringList { "urc:WIFI DISCONNECTED" };
     // Framing tolerance
     QTest::newRow("lone LF") << QByteArray("+CIPMUX:0\nOK\n") << QStringList { "line:+CIPMUX:0", ok };
     QTest::newRow("lone CR") << QByteArray("+CIPMUX:0\rOK\r\n") << QStringList { "line:+CIPMUX:0", ok };

@@ -135,6 +135,9 @@ private slots:
         QCOMPARE(m.wifi().mac, QStringLiteral("aa:bb:cc:dd:ee:ff"));
         m.applyUrc(urc("WIFI DISCONNECT"));
         QVERIFY(!m.wifi().connected);
+        m.applyUrc(urc("WIFI GOT IP"));
+        m.applyResult(ok("AT+CWJAP?", { "No AP" }));
+        QVERIFY(!m.wifi().connected);
         QCOMPARE(m.wifi().mac, QStringLiteral("aa:bb:cc:dd:ee:ff"));
         AtResult bad = ok("AT+CWJAP=\"x\",\"y\"", { "+CWJAP:2" });
         bad.status = AtResult::Status::Error;

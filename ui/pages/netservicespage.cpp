@@ -607,8 +607,9 @@ void NetServicesPage::loadTime()
             m_offset->setText(tr("the module's time format is not understood"));
             offsetColour = c.finalError;
         } else if (!t.synchronised) {
-            m_offset->setText(tr("not synchronised yet (the module's clock still counts from %1)")
-                                  .arg(t.moduleTime.date().year()));
+            m_offset->setText(tr("not synchronised (clock at %1)").arg(t.moduleTime.date().year()));
+            m_offset->setToolTip(tr("The module has not synchronised with an SNTP server yet: its clock "
+                                    "still counts from %1.").arg(t.moduleTime.date().year()));
             offsetColour = c.finalError;
         } else {
             const qint64 d = t.offsetSeconds;
