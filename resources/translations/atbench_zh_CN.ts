@@ -1,428 +1,5330 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>ConnectionBar</name>
-        <message>
-            <source>Choose a serial port, a simulated module or a TCP bridge.</source>
-            <translation>请选择串口、模拟模块或 TCP 桥接。</translation>
-        </message>
-        <message>
-            <source>The baud rate "%1" is not a number between 50 and 20000000.</source>
-            <translation>波特率“%1”不是 50 到 20000000 之间的数字。</translation>
-        </message>
-        <message>
-            <source>Enter the TCP bridge as host:port, for example 192.168.1.20:4000.</source>
-            <translation>请以“主机:端口”格式输入 TCP 桥接地址，例如 192.168.1.20:4000。</translation>
-        </message>
-        <message>
-            <source>Disconnected</source>
-            <translation>未连接</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>正在连接…</translation>
-        </message>
-        <message>
-            <source>Connected</source>
-            <translation>已连接</translation>
-        </message>
-        <message>
-            <source>Passthrough</source>
-            <translation>透传</translation>
-        </message>
-        <message>
-            <source>&amp;Connect</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Disconnect</source>
-            <translation>断开(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Port:</source>
-            <translation>端口(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>Refresh the list of serial ports</source>
-            <translation>刷新串口列表</translation>
-        </message>
-        <message>
-            <source>Address of a raw TCP serial bridge (ser2net, ESP-Link, ...) as host:port</source>
-            <translation>原始 TCP 串口桥接（ser2net、ESP-Link 等）的地址，格式为 主机:端口</translation>
-        </message>
-        <message>
-            <source>&amp;Baud:</source>
-            <translation>波特率(&amp;B)：</translation>
-        </message>
-        <message>
-            <source>Baud rate: pick a common rate or type any rate</source>
-            <translation>波特率：选择常用值或输入任意值</translation>
-        </message>
-        <message>
-            <source>&amp;Flow:</source>
-            <translation>流控(&amp;F)：</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <source>RTS/CTS</source>
-            <translation>RTS/CTS</translation>
-        </message>
-        <message>
-            <source>Hardware flow control (RTS/CTS)</source>
-            <translation>硬件流控（RTS/CTS）</translation>
-        </message>
-        <message>
-            <source>DTR</source>
-            <translation>DTR</translation>
-        </message>
-        <message>
-            <source>Assert DTR when the port opens. Leave off for boards with an auto-reset circuit (ESP32 DevKits), where DTR/RTS drive EN and IO0 and would reset the module or put it into the bootloader.</source>
-            <translation>打开端口时置位 DTR。对带自动复位电路的开发板（ESP32 DevKit）请保持关闭：DTR/RTS 连接 EN 和 IO0，置位会使模块复位或进入下载模式。</translation>
-        </message>
-        <message>
-            <source>RTS</source>
-            <translation>RTS</translation>
-        </message>
-        <message>
-            <source>Assert RTS when the port opens. Leave off for boards with an auto-reset circuit (ESP32 DevKits), where DTR/RTS drive EN and IO0 and would reset the module or put it into the bootloader.</source>
-            <translation>打开端口时置位 RTS。对带自动复位电路的开发板（ESP32 DevKit）请保持关闭：DTR/RTS 连接 EN 和 IO0，置位会使模块复位或进入下载模式。</translation>
-        </message>
-        <message>
-            <source>Open or close the link to the module</source>
-            <translation>打开或关闭与模块的连接</translation>
-        </message>
-        <message>
-            <source>Simulated module (ESP-AT)</source>
-            <translation>模拟模块（ESP-AT）</translation>
-        </message>
-        <message>
-            <source>Simulated module (Beken)</source>
-            <translation>模拟模块（Beken）</translation>
-        </message>
-        <message>
-            <source>TCP bridge…</source>
-            <translation>TCP 桥接…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsolePage</name>
-        <message numerus="yes">
-            <source>The module waits for exactly %n byte(s); the input holds %1. Edit it, or press Esc to cancel the command.</source>
-            <translation>
-                <numerusform>模块需要正好 %n 个字节，输入框中有 %1 个。请修改输入，或按 Esc 取消该命令。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 switches the link to passthrough: what you type is then sent as raw data until you press "Leave passthrough".</source>
-            <translation>%1 会把链路切换为透传模式：之后输入的内容将作为原始数据发送，直到点击“退出透传”。</translation>
-        </message>
-        <message numerus="yes">
-            <source>The module waits for %n byte(s) of data: type them and press Enter (sent exactly as typed, without CR LF). Esc cancels.</source>
-            <translation>
-                <numerusform>模块正在等待 %n 个字节的数据：请输入后按回车（按原样发送，不附加 CR LF）。按 Esc 取消。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The module waits for data: type it and press Enter (sent exactly as typed, without CR LF). Esc cancels.</source>
-            <translation>模块正在等待数据：请输入后按回车（按原样发送，不附加 CR LF）。按 Esc 取消。</translation>
-        </message>
-        <message numerus="yes">
-            <source>Data phase: type %n byte(s), then Enter.</source>
-            <translation>
-                <numerusform>数据阶段：请输入 %n 个字节，然后按回车。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Data phase: type the data, then Enter.</source>
-            <translation>数据阶段：请输入数据，然后按回车。</translation>
-        </message>
-        <message>
-            <source>%1 failed: %2</source>
-            <translation>%1 失败：%2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: the module stayed busy after %n attempt(s).</source>
-            <translation>
-                <numerusform>%1：尝试 %n 次后模块仍然忙。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 was not sent: %2. Connect first (Ctrl+K).</source>
-            <translation>%1 未发送：%2。请先连接（Ctrl+K）。</translation>
-        </message>
-        <message>
-            <source>Data phase cancelled.</source>
-            <translation>数据阶段已取消。</translation>
-        </message>
-        <message>
-            <source>Passthrough: text is sent as raw data (no CR LF)</source>
-            <translation>透传：文本作为原始数据发送（不附加 CR LF）</translation>
-        </message>
-        <message>
-            <source>Data for the module (sent without CR LF)</source>
-            <translation>发给模块的数据（不附加 CR LF）</translation>
-        </message>
-        <message>
-            <source>Type an AT command and press Enter (Up/Down: history)</source>
-            <translation>输入 AT 命令后按回车（上/下键：历史记录）</translation>
-        </message>
-        <message>
-            <source>&amp;Send</source>
-            <translation>发送(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Send the line through the command queue (Enter)</source>
-            <translation>通过命令队列发送这一行（回车）</translation>
-        </message>
-        <message>
-            <source>Leave passthrough</source>
-            <translation>退出透传</translation>
-        </message>
-        <message>
-            <source>Send +++ with guard times and return to AT commands</source>
-            <translation>按保护时间发送 +++，返回 AT 命令模式</translation>
-        </message>
-        <message>
-            <source>C&amp;lear</source>
-            <translation>清除(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Clear the console (Ctrl+L); the session log is kept</source>
-            <translation>清空控制台（Ctrl+L）；会话日志仍保留</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Language</source>
-            <translation>语言</translation>
-        </message>
-        <message>
-            <source>The translation could not be loaded.</source>
-            <translation>无法加载翻译文件。</translation>
-        </message>
-        <message>
-            <source>AT Bench</source>
-            <translation>AT Bench</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Connection</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Export Log…</source>
-            <translation>导出日志(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Save the session log as text or JSON Lines</source>
-            <translation>将会话日志保存为文本或 JSON Lines</translation>
-        </message>
-        <message>
-            <source>&amp;Stream Log to File…</source>
-            <translation>日志实时写入文件(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>Append every log record to a file as it happens</source>
-            <translation>将每条日志记录实时追加到文件</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Connect</source>
-            <translation>连接(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Disconnect</source>
-            <translation>断开(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh Ports</source>
-            <translation>刷新端口(&amp;R)</translation>
-        </message>
-        <message>
-            <source>C&amp;lear Console</source>
-            <translation>清空控制台(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;About AT Bench</source>
-            <translation>关于 AT Bench(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Console</source>
-            <translation>控制台</translation>
-        </message>
-        <message>
-            <source>Raw AT console and session log</source>
-            <translation>原始 AT 控制台和会话日志</translation>
-        </message>
-        <message>
-            <source>Bytes sent to / received from the module</source>
-            <translation>发送到模块 / 从模块接收的字节数</translation>
-        </message>
-        <message>
-            <source>First line of the module's AT+GMR answer</source>
-            <translation>模块 AT+GMR 应答的第一行</translation>
-        </message>
-        <message>
-            <source>Unknown simulator "%1": use esp or beken.</source>
-            <translation>未知的模拟器“%1”：请使用 esp 或 beken。</translation>
-        </message>
-        <message>
-            <source>Invalid --tcp "%1": expected host:port.</source>
-            <translation>无效的 --tcp “%1”：应为 主机:端口。</translation>
-        </message>
-        <message>
-            <source>No serial port found: starting the built-in simulated module (ESP-AT). Pick a port in the bar above when you plug in an adapter.</source>
-            <translation>未找到串口：正在启动内置模拟模块（ESP-AT）。插入串口适配器后，请在上方工具栏中选择端口。</translation>
-        </message>
-        <message>
-            <source>Connect</source>
-            <translation>连接</translation>
-        </message>
-        <message>
-            <source>Connecting to %1…</source>
-            <translation>正在连接 %1…</translation>
-        </message>
-        <message>
-            <source>Disconnected</source>
-            <translation>未连接</translation>
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation>正在连接…</translation>
-        </message>
-        <message>
-            <source>Connected</source>
-            <translation>已连接</translation>
-        </message>
-        <message>
-            <source>Passthrough</source>
-            <translation>透传</translation>
-        </message>
-        <message>
-            <source>Connected to %1</source>
-            <translation>已连接到 %1</translation>
-        </message>
-        <message>
-            <source>The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).</source>
-            <translation>与 %1 的连接已断开。请检查线缆或适配器，然后点击“连接”（Ctrl+K）。</translation>
-        </message>
-        <message>
-            <source>Link error: %1</source>
-            <translation>链路错误：%1</translation>
-        </message>
-        <message>
-            <source>No link</source>
-            <translation>无连接</translation>
-        </message>
-        <message>
-            <source>TX %1 · RX %2</source>
-            <translation>发送 %1 · 接收 %2</translation>
-        </message>
-        <message>
-            <source>Beken ATSVR</source>
-            <translation>Beken ATSVR</translation>
-        </message>
-        <message>
-            <source>ESP-AT</source>
-            <translation>ESP-AT</translation>
-        </message>
-        <message>
-            <source>Firmware: unknown</source>
-            <translation>固件：未知</translation>
-        </message>
-        <message>
-            <source>Text log (*.txt *.log)</source>
-            <translation>文本日志 (*.txt *.log)</translation>
-        </message>
-        <message>
-            <source>JSON Lines (*.jsonl)</source>
-            <translation>JSON Lines (*.jsonl)</translation>
-        </message>
-        <message>
-            <source>Export Log</source>
-            <translation>导出日志</translation>
-        </message>
-        <message>
-            <source>Could not write %1: %2</source>
-            <translation>无法写入 %1：%2</translation>
-        </message>
-        <message>
-            <source>Log exported to %1</source>
-            <translation>日志已导出到 %1</translation>
-        </message>
-        <message>
-            <source>Log streaming stopped</source>
-            <translation>已停止日志实时写入</translation>
-        </message>
-        <message>
-            <source>Stream Log to File</source>
-            <translation>日志实时写入文件</translation>
-        </message>
-        <message>
-            <source>Could not open %1: %2</source>
-            <translation>无法打开 %1：%2</translation>
-        </message>
-        <message>
-            <source>Streaming the log to %1</source>
-            <translation>日志正在实时写入 %1</translation>
-        </message>
-        <message>
-            <source>About AT Bench</source>
-            <translation>关于 AT Bench</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;AT Bench %1&lt;/h3&gt;&lt;p&gt;Configure and monitor Wi-Fi modules driven by AT commands (Espressif ESP-AT, Beken ATSVR) over a serial port or a TCP serial bridge.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;AT Bench %1&lt;/h3&gt;&lt;p&gt;通过串口或 TCP 串口桥接，配置和监控使用 AT 命令的 Wi-Fi 模块（乐鑫 ESP-AT、Beken ATSVR）。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>Cannot create the directory %1</source>
-            <translation>无法创建目录 %1</translation>
-        </message>
-        <message>
-            <source>The built-in simulated module did not connect</source>
-            <translation>内置模拟模块未能连接</translation>
-        </message>
-        <message>
-            <source>The %1 translation did not load</source>
-            <translation>%1 翻译未能加载</translation>
-        </message>
-        <message>
-            <source>Cannot write %1</source>
-            <translation>无法写入 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>SimulatorLink</name>
-        <message>
-            <source>Simulated module (ESP-AT)</source>
-            <translation>模拟模块（ESP-AT）</translation>
-        </message>
-        <message>
-            <source>Simulated module (Beken)</source>
-            <translation>模拟模块（Beken）</translation>
-        </message>
-    </context>
+<context>
+    <name>AtEncoder</name>
+    <message>
+        <source>%1 must be an integer, not a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; got %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 can only be %2; got %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3; got %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; values above %3 are documented but unreliable on this firmware.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a string, not an integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes long; at most %3 bytes are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2 bytes long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2; got &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command line would be %1 bytes including CR LF; at most %2 bytes are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a NUL byte, which cannot be sent in a command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a line break (CR or LF), which would end the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a backslash, which the Beken firmware cannot receive reliably (it only understands \&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not available in the %2 dialect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes no parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no parameter form number %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many parameters: %1 takes at most %2, got %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 but %3 values follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten &lt;%1&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no query form (%1?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no test form (%1=?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be executed without a suffix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid command name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AtResult</name>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandCatalog</name>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT link; only link 0 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exactly once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT quality of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT retain flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network link ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, no certificate verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, verify server certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, provide client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, verify server and provide client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket (TCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, no certificate verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, verify server certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, provide client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, verify server and provide client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the AT interface; answers OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch command echo off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch command echo on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK comes first; the module prints &quot;ready&quot; when it is up again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore factory default settings and restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show version information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List all AT commands and their types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable or disable printing of ERR CODE lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error-code printing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select extra system messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bit 0: +QUITT when leaving passthrough; bit 1: +LINK_CONN instead of CONNECT; bit 2: +STA_CONNECTED style messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose whether configuration changes are saved to flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not save to flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save to flash (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 stop bit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1.5 stop bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2 stop bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop bits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTS</source>
+        <translation type="unfinished">RTS</translation>
+    </message>
+    <message>
+        <source>CTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTS and CTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hardware flow control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current UART configuration (not saved to flash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default UART configuration (saved to flash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi mode (station, SoftAP, both)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SoftAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SoftAP + station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect to the saved AP automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSID of the access point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password (8..63 characters, 64 hex digits, or empty for an open network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAC address of the AP, xx:xx:xx:xx:xx:xx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to an access point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any security, including open and WEP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no open or WEP access points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCI authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds between reconnection attempts, 0 = do not reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listen interval in AP beacons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fast scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all-channel scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection timeout in seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protected management frames: bit 0 capable, bit 1 required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect from the access point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List available access points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only list this SSID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only list this BSSID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only scan this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scan type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minimum scan time per channel, ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum scan time per channel, ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the local IP and MAC addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station IP address, gateway and netmask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>netmask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection status and information of every link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection status and information (answered with +BIPSTATUS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply has no final OK; it ends when the module goes quiet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remote IPv4 address or domain name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remote port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP keep-alive interval in seconds, 0 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local IP address to bind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remote peer fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer may change once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer may change any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP peer mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a TCP connection, UDP transmission or SSL connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple connections (AT+CIPMUX=1), TCP/SSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple connections (AT+CIPMUX=1), UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single connection (AT+CIPMUX=0), TCP/SSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single connection (AT+CIPMUX=0), UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection type (case-insensitive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a TCP connection, UDP transmission or TLS connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network link ID; up to 6 connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP/TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP/DTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP only: remote IPv4 address or domain name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP only: remote port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of bytes to send after &apos;&gt;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple connections (AT+CIPMUX=1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single connection (AT+CIPMUX=0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send data in normal transmission mode, or enter passthrough mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without parameters (AT+CIPMODE=1, single connection) the module enters passthrough mode; a lone +++ leaves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with link ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP without link ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &apos;&gt;&apos; prompt comes without OK. The firmware&apos;s receive buffer is 1024 bytes: keep &lt;length&gt; at or below 1024 although 2048 is documented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send data; a \0 in the data ends the transmission early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close a TCP/UDP/SSL connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link to close; 5 closes all links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without parameters it closes the single connection (AT+CIPMUX=0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close a TCP/UDP/TLS connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable or disable multiple connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multiple connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection mode; only changeable while no link is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transmission mode (normal or passthrough)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normal transmission mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi passthrough mode (single TCP/SSL link or fixed UDP peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transmission mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the remote IP and port in +IPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+IPD detail mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Socket receive mode (active or passive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active: data is pushed with +IPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passive: data is buffered until AT+CIPRECVDATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receive mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum bytes to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read buffered socket data in passive receive mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length of the buffered data of every link (passive mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create or delete a TCP/SSL server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create a server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port (mode 1, default 333); with mode 0: 1 also closes all client connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify client certificates (SSL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum number of clients a server accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum number of connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet interval in passthrough mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>milliseconds to wait before sending buffered data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disable SNTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enable SNTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNTP on/off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNTP server name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second SNTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>third SNTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone and SNTP servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC offset in whole hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Beken document shows one server; 1 to 3 servers are accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the SNTP time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNTP synchronisation interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds between synchronisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 address or domain name to ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping a remote host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The documented reply (+PING:&lt;time&gt; or +PING:TIMEOUT) has no final code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve a domain name (IPv4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>domain name to resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS server configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic (DHCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first DNS server (manual mode only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second DNS server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>third DNS server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSK identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSK hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network link ID; 5 = all links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSK of the SSL client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSK of the TLS client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT user configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transport scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name for the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>password for the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client certificate ID; only 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate ID; only 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resource path (WebSocket)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT client ID (longer than AT+MQTTUSERCFG allows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT user name (longer than AT+MQTTUSERCFG allows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT password (longer than AT+MQTTUSERCFG allows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT connection configuration (keep-alive, last will)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep-alive in seconds; 0 means 120</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clean session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>persistent session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clean-session flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last-will topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last-will message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number of ALPN strings that follow; 0 clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALPN protocol name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT ALPN (TLS and WSS only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to an MQTT broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker domain name or IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>broker port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no automatic reconnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic reconnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting can take longer than other MQTT commands (retransmissions, 10 s per TLS handshake packet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish an MQTT string message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message; cannot contain NUL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole command line is limited to 256 bytes; use AT+MQTTPUBRAW for longer or binary messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish an MQTT binary message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message length; limited by free memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After &apos;&gt;&apos; send exactly &lt;length&gt; bytes; the result is +MQTTPUB:OK or +MQTTPUB:FAIL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe to an MQTT topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe from an MQTT topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the MQTT connection and release its resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string, one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string, %1..%2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string, at most %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string, not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer, only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>integer %1..%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (recommended at most %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not documented for the %1 dialect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  → &apos;&gt;&apos; data prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  → no final result code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole command line, including AT and CR LF, must not exceed 256 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default reply timeout: %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBar</name>
+    <message>
+        <source>Choose a serial port, a simulated module or a TCP bridge.</source>
+        <translation>请选择串口、模拟模块或 TCP 桥接。</translation>
+    </message>
+    <message>
+        <source>The baud rate &quot;%1&quot; is not a number between 50 and 20000000.</source>
+        <translation>波特率“%1”不是 50 到 20000000 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Enter the TCP bridge as host:port, for example 192.168.1.20:4000.</source>
+        <translation>请以“主机:端口”格式输入 TCP 桥接地址，例如 192.168.1.20:4000。</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Passthrough</source>
+        <translation>透传</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Refresh the list of serial ports</source>
+        <translation>刷新串口列表</translation>
+    </message>
+    <message>
+        <source>Address of a raw TCP serial bridge (ser2net, ESP-Link, ...) as host:port</source>
+        <translation>原始 TCP 串口桥接（ser2net、ESP-Link 等）的地址，格式为 主机:端口</translation>
+    </message>
+    <message>
+        <source>&amp;Baud:</source>
+        <translation>波特率(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Baud rate: pick a common rate or type any rate</source>
+        <translation>波特率：选择常用值或输入任意值</translation>
+    </message>
+    <message>
+        <source>&amp;Flow:</source>
+        <translation>流控(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>RTS/CTS</source>
+        <translation>RTS/CTS</translation>
+    </message>
+    <message>
+        <source>Hardware flow control (RTS/CTS)</source>
+        <translation>硬件流控（RTS/CTS）</translation>
+    </message>
+    <message>
+        <source>DTR</source>
+        <translation>DTR</translation>
+    </message>
+    <message>
+        <source>Assert DTR when the port opens. Leave off for boards with an auto-reset circuit (ESP32 DevKits), where DTR/RTS drive EN and IO0 and would reset the module or put it into the bootloader.</source>
+        <translation>打开端口时置位 DTR。对带自动复位电路的开发板（ESP32 DevKit）请保持关闭：DTR/RTS 连接 EN 和 IO0，置位会使模块复位或进入下载模式。</translation>
+    </message>
+    <message>
+        <source>RTS</source>
+        <translation>RTS</translation>
+    </message>
+    <message>
+        <source>Assert RTS when the port opens. Leave off for boards with an auto-reset circuit (ESP32 DevKits), where DTR/RTS drive EN and IO0 and would reset the module or put it into the bootloader.</source>
+        <translation>打开端口时置位 RTS。对带自动复位电路的开发板（ESP32 DevKit）请保持关闭：DTR/RTS 连接 EN 和 IO0，置位会使模块复位或进入下载模式。</translation>
+    </message>
+    <message>
+        <source>Open or close the link to the module</source>
+        <translation>打开或关闭与模块的连接</translation>
+    </message>
+    <message>
+        <source>Simulated module (ESP-AT)</source>
+        <translation>模拟模块（ESP-AT）</translation>
+    </message>
+    <message>
+        <source>Simulated module (Beken)</source>
+        <translation>模拟模块（Beken）</translation>
+    </message>
+    <message>
+        <source>TCP bridge…</source>
+        <translation>TCP 桥接…</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionController</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished">正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to come back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1 (attempt %2)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished">已连接到 %1</translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost; reconnecting every %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished">未连接</translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: connect first, then read the module state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialect not detected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module did not answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1 of %2 values from the module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsPage</name>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes received, %2 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP/UDP/TLS links, sending and receiving, passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASSTHROUGH — AT commands are not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single connection (CIPMUX=0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple connections (CIPMUX=1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transmission:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal (CIPMODE=0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough (CIPMODE=1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passive receive (CIPRECVMODE=1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module keeps received data until it is fetched with AT+CIPRECVDATA; this page fetches it as soon as +IPD announces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the connection mode to the module (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query the modes and the link status (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP peer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may change once (1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>may change (2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the link (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path of the file to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+CR LF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Append CR LF to the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough</source>
+        <translation type="unfinished">透传</translation>
+    </message>
+    <message>
+        <source>TLS PSK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough sends every byte straight to the one open link. It needs single connection mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends &quot;+++&quot; alone and waits a second before the next command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave passthrough</source>
+        <translation type="unfinished">退出透传</translation>
+    </message>
+    <message>
+        <source>Raw data (sent as typed, no CR LF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 = all links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSK identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set PSK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact command lines the current form sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data of link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read yet: press Read (F5). Until then the boot default (single, normal) is assumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The connection mode can only change while no link is open (%n open).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passthrough needs single connection mode and exactly one link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. 48 65 6c 6c 6f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to send (UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing would be sent: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>→ then %n data byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more command(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applying the connection mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending %n byte(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entering passthrough…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving passthrough (&quot;+++&quot;, then one second of silence)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePage</name>
+    <message numerus="yes">
+        <source>The module waits for exactly %n byte(s); the input holds %1. Edit it, or press Esc to cancel the command.</source>
+        <translation>
+            <numerusform>模块需要正好 %n 个字节，输入框中有 %1 个。请修改输入，或按 Esc 取消该命令。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 switches the link to passthrough: what you type is then sent as raw data until you press &quot;Leave passthrough&quot;.</source>
+        <translation>%1 会把链路切换为透传模式：之后输入的内容将作为原始数据发送，直到点击“退出透传”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The module waits for %n byte(s) of data: type them and press Enter (sent exactly as typed, without CR LF). Esc cancels.</source>
+        <translation>
+            <numerusform>模块正在等待 %n 个字节的数据：请输入后按回车（按原样发送，不附加 CR LF）。按 Esc 取消。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The module waits for data: type it and press Enter (sent exactly as typed, without CR LF). Esc cancels.</source>
+        <translation>模块正在等待数据：请输入后按回车（按原样发送，不附加 CR LF）。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the module stayed busy after %n attempt(s).</source>
+        <translation>
+            <numerusform>%1：尝试 %n 次后模块仍然忙。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2. Connect first (Ctrl+K).</source>
+        <translation>%1 未发送：%2。请先连接（Ctrl+K）。</translation>
+    </message>
+    <message>
+        <source>Data phase cancelled.</source>
+        <translation>数据阶段已取消。</translation>
+    </message>
+    <message>
+        <source>Passthrough: text is sent as raw data (no CR LF)</source>
+        <translation>透传：文本作为原始数据发送（不附加 CR LF）</translation>
+    </message>
+    <message>
+        <source>Data for the module (sent without CR LF)</source>
+        <translation>发给模块的数据（不附加 CR LF）</translation>
+    </message>
+    <message>
+        <source>Type an AT command and press Enter (Up/Down: history)</source>
+        <translation>输入 AT 命令后按回车（上/下键：历史记录）</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send the line through the command queue (Enter)</source>
+        <translation>通过命令队列发送这一行（回车）</translation>
+    </message>
+    <message>
+        <source>Leave passthrough</source>
+        <translation>退出透传</translation>
+    </message>
+    <message>
+        <source>Send +++ with guard times and return to AT commands</source>
+        <translation>按保护时间发送 +++，返回 AT 命令模式</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Clear the console (Ctrl+L); the session log is kept</source>
+        <translation>清空控制台（Ctrl+L）；会话日志仍保留</translation>
+    </message>
+    <message>
+        <source>Send File as Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid hex: use pairs of digits such as 48 65 6c 6c 6f.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Data phase: %1 of %n byte(s) — type them (text or hex) or send a file, then Enter.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Data phase: %n byte(s) so far — Enter sends them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… (hover for the full help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %2 byte(s); the module waits for exactly %n. Nothing was sent.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n byte(s) from %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The input is not valid hex: use pairs of digits such as 48 65 6c 6c 6f.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only lines containing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lines sent to the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the module&apos;s replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show unsolicited messages (+IPD, WIFI ..., +MQTT...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show failures and link problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the console&apos;s own notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show data payloads (data phases, +IPD, +MQTTSUBRECV) as hex bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause autoscroll: new lines are still recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the data as text, or as hex bytes (48 65 6c 6c 6f)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a file&apos;s bytes as the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDecoder</name>
+    <message>
+        <source>no error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>general error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command was not terminated with CR LF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the line does not start with &quot;AT&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter has the wrong length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter has the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong number of parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid parameter value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a parameter could not be parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command execution failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy: the previous command is still being processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong command type (query, set or execute) for this command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT is not configured; run AT+MQTTUSERCFG first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT is not in a configurable state (already connected?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MQTT link is not initialised or was already cleaned up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MQTT client is already connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module ran out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MQTT link does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required parameter is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS configuration is invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection parameters could not be prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MQTT client could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publishing the message failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscribing to the topic failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsubscribing from the topic failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnecting from the broker failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the LinkID could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the LinkID is wrong; only 0 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheme could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheme is wrong; it must be 1 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client ID could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client ID is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client ID is longer than 256 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name is longer than 64 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password is longer than 64 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate key ID could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate key ID is wrong; only 0 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA ID could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA ID is wrong; only 0 is supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA certificate has an invalid length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the CA certificate could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client certificate has an invalid length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client certificate could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client key has an invalid length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the client key could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path is longer than 32 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MQTT version could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keep-alive time could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keep-alive time is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keep-alive time is wrong; it must be 0 to 7200 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clean-session flag could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clean-session flag is wrong; it must be 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will topic could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will topic is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will topic is longer than 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will message could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will message is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will message is longer than 64 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will QoS could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will QoS is wrong; it must be 0, 1 or 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will retain flag could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last-will retain flag is wrong; it must be 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker host could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker host is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker host is longer than 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker port could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker port is wrong; it must be at most 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reconnect flag could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reconnect flag is wrong; it must be 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the topic could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the topic is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the topic is longer than 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message data could not be read (an unescaped comma?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message data is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message data is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the QoS could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the QoS is wrong; it must be 0, 1 or 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the retain flag could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the retain flag is wrong; it must be 0 or 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the publish length could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the publish length is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of bytes received after &apos;&gt;&apos; does not match the length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module could not create a semaphore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module could not create an event group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker URI could not be parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the MQTT connection is down (disconnected state)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker&apos;s host name did not match its certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognised error code %1 (module %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unrecognised error category %1 in code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter %1 could not be parsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command execution failed (command-specific code %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (extension %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 parameters, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command-specific code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command failed (the module gave no error code).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinkTableModel</name>
+    <message>
+        <source>server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remote port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The translation could not be loaded.</source>
+        <translation>无法加载翻译文件。</translation>
+    </message>
+    <message>
+        <source>AT Bench</source>
+        <translation>AT Bench</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Log…</source>
+        <translation>导出日志(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the session log as text or JSON Lines</source>
+        <translation>将会话日志保存为文本或 JSON Lines</translation>
+    </message>
+    <message>
+        <source>&amp;Stream Log to File…</source>
+        <translation>日志实时写入文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Append every log record to a file as it happens</source>
+        <translation>将每条日志记录实时追加到文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Ports</source>
+        <translation>刷新端口(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Console</source>
+        <translation>清空控制台(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;About AT Bench</source>
+        <translation>关于 AT Bench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Raw AT console and session log</source>
+        <translation>原始 AT 控制台和会话日志</translation>
+    </message>
+    <message>
+        <source>Bytes sent to / received from the module</source>
+        <translation>发送到模块 / 从模块接收的字节数</translation>
+    </message>
+    <message>
+        <source>First line of the module&apos;s AT+GMR answer</source>
+        <translation>模块 AT+GMR 应答的第一行</translation>
+    </message>
+    <message>
+        <source>Unknown simulator &quot;%1&quot;: use esp or beken.</source>
+        <translation>未知的模拟器“%1”：请使用 esp 或 beken。</translation>
+    </message>
+    <message>
+        <source>Invalid --tcp &quot;%1&quot;: expected host:port.</source>
+        <translation>无效的 --tcp “%1”：应为 主机:端口。</translation>
+    </message>
+    <message>
+        <source>No serial port found: starting the built-in simulated module (ESP-AT). Pick a port in the bar above when you plug in an adapter.</source>
+        <translation>未找到串口：正在启动内置模拟模块（ESP-AT）。插入串口适配器后，请在上方工具栏中选择端口。</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Passthrough</source>
+        <translation>透传</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接到 %1</translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).</source>
+        <translation>与 %1 的连接已断开。请检查线缆或适配器，然后点击“连接”（Ctrl+K）。</translation>
+    </message>
+    <message>
+        <source>Link error: %1</source>
+        <translation>链路错误：%1</translation>
+    </message>
+    <message>
+        <source>No link</source>
+        <translation>无连接</translation>
+    </message>
+    <message>
+        <source>TX %1 · RX %2</source>
+        <translation>发送 %1 · 接收 %2</translation>
+    </message>
+    <message>
+        <source>Beken ATSVR</source>
+        <translation>Beken ATSVR</translation>
+    </message>
+    <message>
+        <source>ESP-AT</source>
+        <translation>ESP-AT</translation>
+    </message>
+    <message>
+        <source>Firmware: unknown</source>
+        <translation>固件：未知</translation>
+    </message>
+    <message>
+        <source>Text log (*.txt *.log)</source>
+        <translation>文本日志 (*.txt *.log)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Log</source>
+        <translation>导出日志</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Log exported to %1</source>
+        <translation>日志已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Log streaming stopped</source>
+        <translation>已停止日志实时写入</translation>
+    </message>
+    <message>
+        <source>Stream Log to File</source>
+        <translation>日志实时写入文件</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>Streaming the log to %1</source>
+        <translation>日志正在实时写入 %1</translation>
+    </message>
+    <message>
+        <source>About AT Bench</source>
+        <translation>关于 AT Bench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;AT Bench %1&lt;/h3&gt;&lt;p&gt;Configure and monitor Wi-Fi modules driven by AT commands (Espressif ESP-AT, Beken ATSVR) over a serial port or a TCP serial bridge.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;AT Bench %1&lt;/h3&gt;&lt;p&gt;通过串口或 TCP 串口桥接，配置和监控使用 AT 命令的 Wi-Fi 模块（乐鑫 ESP-AT、Beken ATSVR）。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>The built-in simulated module did not connect</source>
+        <translation>内置模拟模块未能连接</translation>
+    </message>
+    <message>
+        <source>The %1 translation did not load</source>
+        <translation>%1 翻译未能加载</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>MqttMessageModel</name>
+    <message>
+        <source>QoS of the matching subscription (the module does not report the message&apos;s own QoS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MqttPage</name>
+    <message>
+        <source>Message file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\x needs two hex digits (escapes: \r \n \t \0 \\ \xNN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the path of the file to publish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than 1 MiB; the module could not hold it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n older dropped (limit %1)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; paused, %n waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent as a quoted string; \ &quot; and , are escaped, NUL, CR and LF are not possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent after the &apos;&gt;&apos; prompt exactly as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing is sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Return):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe (Ctrl+Return):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read (F5):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form reverted to the module&apos;s values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT client of the module: configure, connect, publish, subscribe, watch messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT state:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the module for its MQTT state and subscriptions (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact AT command lines this form sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client (AT+MQTTUSERCFG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session (AT+MQTTCONNCFG, AT+MQTTALPN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker (AT+MQTTCONN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last-will topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last-will message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last-will QoS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALPN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required; long IDs go through AT+MQTTCLIENTID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; never written to settings or logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the password (also in &quot;Show AT&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keychain for this host and user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the password for this host and user (needs a keychain; without one it is not stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebSocket resource path, at most 32 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client certificate/key ID 0 and CA ID 0 (only 0 is supported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by schemes 3–5 and 8–10; the certificates live in the module&apos;s flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 = 120 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive in seconds, 0 to 7200; 0 means 120 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, at most 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most 64 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 at most once, 1 at least once, 2 exactly once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to 5 names, separated by commas (TLS and WSS only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host name or IPv4 address, at most 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the client and session configuration (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished">连接</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+MQTTCLEAN: close the connection and release the configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>String (AT+MQTTPUB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw bytes (AT+MQTTPUBRAW)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interpret \r \n \t \0 \\ \xNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path of the file to publish (sent raw, up to 1 MiB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>topic or filter with + and #, at most 128 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: text, or topic filter with + #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MqttState</name>
+    <message>
+        <source>not initialised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user configuration set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection configuration set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected, no subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected, subscribed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NetServicesPage</name>
+    <message>
+        <source>Network services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS servers, SNTP time, domain lookup and ping from the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (SNTP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain lookup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic: the servers the router hands out (DHCP). Manual: the addresses below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4 address, e.g. 8.8.8.8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module reports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ynchronise the module&apos;s clock with SNTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8, -5, +0530</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8, -5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole hours from -12 to 14, or [+|-]hhmm (530 = UTC+05:30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole hours from -12 to 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. pool.ntp.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read &amp;time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the module for its clock (AT+CIPSNTPTIME?) and compare with this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain name, e.g. localhost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve the name on the module (AT+CIPDOMAIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host name or IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping from the module (AT+PING)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query DNS, SNTP and the module&apos;s time (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines the buttons send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back the values the module reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the changed DNS and SNTP settings (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read yet (Read, F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>press Read time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this PC&apos;s time zone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module&apos;s time format is not understood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not synchronised (clock at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module has not synchronised with an SNTP server yet: its clock still counts from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 s (in step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>module ahead by %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>module behind by %n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source># Apply (Ctrl+Return): the changed sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#   nothing is sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#   nothing to send: no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Read (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Read time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Look up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Ping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module is busy with another request; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortPage</name>
+    <message>
+        <source>Manufacturer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>USB ID: %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not listed by the system right now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beken ATSVR</source>
+        <translation type="unfinished">Beken ATSVR</translation>
+    </message>
+    <message>
+        <source>ESP-AT</source>
+        <translation type="unfinished">ESP-AT</translation>
+    </message>
+    <message>
+        <source>%1 (forced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (detected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (assumed; not detected yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (press Read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a serial port, a simulated module or a TCP bridge.</source>
+        <translation type="unfinished">请选择串口、模拟模块或 TCP 桥接。</translation>
+    </message>
+    <message>
+        <source>Enter a baud rate between 50 and 20000000.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the bridge&apos;s host name or IPv4 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A simulated module built into AT Bench: no hardware needed. It really connects (to this computer&apos;s network) and can be unplugged for tests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A raw TCP serial bridge such as ser2net or ESP-Link forwards the module&apos;s UART.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Detect dialect and read module state send, in order:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># (AT+CIPSTATUS? follows AT+GMR only when the version text does not decide the dialect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished">未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished">已连接</translation>
+    </message>
+    <message>
+        <source>Passthrough</source>
+        <translation type="unfinished">透传</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished">连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial port, TCP bridge or simulated module; dialect, reconnect, module state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect &amp;to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list of serial ports</source>
+        <translation type="unfinished">刷新串口列表</translation>
+    </message>
+    <message>
+        <source>Simulated module (ESP-AT)</source>
+        <translation type="unfinished">模拟模块（ESP-AT）</translation>
+    </message>
+    <message>
+        <source>Simulated module (Beken)</source>
+        <translation type="unfinished">模拟模块（Beken）</translation>
+    </message>
+    <message>
+        <source>TCP bridge (host:port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Baud rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a common rate or type any rate (ESP-AT and Beken boot at 115200)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Data bits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;rity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Even</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop bits:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Flow control:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware (RTS/CTS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Software (XON/XOFF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assert D&amp;TR on open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assert RT&amp;S on open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave DTR and RTS off for boards with an auto-reset circuit (ESP32 DevKits): they drive EN and IO0 and would reset the module or start its bootloader.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP serial bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes go to and from the module&apos;s UART unchanged (no Telnet negotiation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The simulated module needs no settings: press Connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ialect:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto (detect)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ESP-AT (Espressif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto asks AT+GMR after connecting (and AT+CIPSTATUS? when the version does not tell). Force a dialect for firmware that answers neither clearly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect &amp;automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After an unplug, retry every 2 s while the port is back, then read the module state again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;etect dialect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the module which firmware family it runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read module state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query firmware, multiplexing, mode, Wi-Fi, IP, MQTT, DNS and SNTP (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the link with these settings (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the settings in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnec&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact lines that detection and reading send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talking to the module…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>test mode: passwords are kept in memory only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passwords are stored in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system keychain not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no system keychain: passwords are kept for this session only (not stored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain did not store the password: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SimulatorLink</name>
+    <message>
+        <source>Simulated module (ESP-AT)</source>
+        <translation>模拟模块（ESP-AT）</translation>
+    </message>
+    <message>
+        <source>Simulated module (Beken)</source>
+        <translation>模拟模块（Beken）</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFields</name>
+    <message>
+        <source>No link</source>
+        <translation type="unfinished">无连接</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation type="unfinished">未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished">正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished">已连接</translation>
+    </message>
+    <message>
+        <source>Passthrough</source>
+        <translation type="unfinished">透传</translation>
+    </message>
+    <message>
+        <source>Beken ATSVR</source>
+        <translation type="unfinished">Beken ATSVR</translation>
+    </message>
+    <message>
+        <source>ESP-AT</source>
+        <translation type="unfinished">ESP-AT</translation>
+    </message>
+    <message>
+        <source>Dialect detected from the module&apos;s replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialect assumed, not detected yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Firmware: unknown</source>
+        <translation type="unfinished">固件：未知</translation>
+    </message>
+    <message>
+        <source>First line of the module&apos;s AT+GMR answer</source>
+        <translation type="unfinished">模块 AT+GMR 应答的第一行</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: joined, got an IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: %1, got an IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: joined, no IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: %1, no IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi: not joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT: –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TX %1 · RX %2</source>
+        <translation type="unfinished">发送 %1 · 接收 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputPage</name>
+    <message>
+        <source>Connection settings read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;tocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC p&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Chunk size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Line rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baud rate of the serial link (8N1: baud / 10 bytes per second), for the efficiency figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of this computer the module connects to (127.0.0.1 for the simulator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+CIPSEND length in normal mode; write size in passthrough and for the PC-side source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the run (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the module&apos;s connection settings (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Efficiency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent / delivered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RTT median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Module: %1, CIPMUX %2, CIPMODE %3, %n open link(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ESP-AT</source>
+        <translation type="unfinished">ESP-AT</translation>
+    </message>
+    <message>
+        <source>Beken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 8192 bytes per AT+CIPSEND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 to 2048 bytes per AT+CIPSEND (1024 recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… (one per chunk: %n byte(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>… raw bytes, then +++</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: correct the marked field first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read now: the module is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (10 s: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of %2 line rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2, %n integrity error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> UDP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rates saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThroughputPlot</name>
+    <message>
+        <source>%1 msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>t = %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>msg/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished">无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WifiPage</name>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi mode, scan, join and the station&apos;s addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access point:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAC address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Netmask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last join failure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+CWMODE: the station joins access points; the SoftAP lets devices join the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;SSID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network name (up to 32 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty for an open network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password for this network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password store is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain, never in the settings file or the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;BSSID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: only this access point, e.g. 1a:2b:3c:4d:5e:6f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the access points the module can see (AT+CWLAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a network to fill in its name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dBm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BSSID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query the module&apos;s Wi-Fi mode, connection and addresses (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation type="unfinished">断开(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Leave the access point (AT+CWQAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines the buttons send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put back the values the module reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the mode and join the network (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, got an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected, waiting for an IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dBm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Apply (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#   nothing is sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#   nothing to send: choose another mode or enter a network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Read (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source># Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module is busy with another request; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::CommandQueue</name>
+    <message>
+        <source>Cancelled before it was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after the &apos;&gt;&apos; prompt: the module may still be waiting for data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled while the module was executing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No result within %1 ms after the data was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply within %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module stayed busy after %1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::CommandRunner</name>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access point not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link is already connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer (or the name could not be resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module answered %1 without a reason (AT+SYSLOG=1 makes ESP-AT print error codes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished">%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: the module stayed busy; try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no answer (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the link was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not sent (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::ConnectionService</name>
+    <message>
+        <source>Enter the remote host (an IPv4 address or a host name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host must not contain blanks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither an IPv4 address nor a valid host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done (no link is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT commands are not available in passthrough; leave passthrough first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose single or multiple connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose normal or passthrough transmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passive receive mode (AT+CIPRECVMODE) exists only in ESP-AT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough needs single connection mode (CIPMUX=0); multiple connections only work in normal transmission mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection mode (CIPMUX) can only change while no link is open: close all links first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the module already uses these modes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the link types %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link ID must be between 0 and %1 in this firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The remote port must be between 1 and 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive must be 0 (off) or 1 to 7200 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local port must be between 1 and 65535 (0 = any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP mode must be 0, 1 or 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single connection mode allows one link and one is open: close it, or switch to multiple connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 is already open: close it first or pick another ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No link is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link %1 is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In passthrough, use the raw send box; CIPSEND is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the PSK identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link ID must be between 0 and %1 (%1 = all links)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough needs single connection mode (CIPMUX=0): close the links and switch to single connection first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Passthrough needs exactly one open link (%n open)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: not sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another operation is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set connection mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close all links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to link %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set TLS PSK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch received data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hexadecimal digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits: every byte needs two</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::DeviceSession</name>
+    <message>
+        <source>Closed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw data dropped: the link is not in passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left passthrough; next command in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::DialectProbe</name>
+    <message>
+        <source>AT+GMR ended with &quot;%1&quot;, a Beken ATSVR final code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+GMR printed &quot;%1&quot;, the ESP-AT version format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+GMR printed &quot;%1&quot;, a Beken ATSVR version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+CIPSTATUS? was answered by &quot;+BIPSTATUS&quot; (Beken ATSVR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+CIPSTATUS? ended with &quot;%1&quot;, a Beken ATSVR final code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+CIPSTATUS? was rejected (ESP-AT knows only AT+CIPSTATUS); the version text was not conclusive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AT+CIPSTATUS? got no final code (Beken ATSVR behaviour); the version text was not conclusive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replies match neither dialect&apos;s markers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::MqttService</name>
+    <message>
+        <source>MQTT over TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, no certificate verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, verify the server certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, provide a client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over TLS, mutual authentication (verify server, provide client certificate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket (TCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, no certificate verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, verify the server certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, provide a client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure, mutual authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown scheme %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client ID must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not fit AT+MQTTUSERCFG (256-byte line, 64-byte user name/password): sent here as a placeholder, the real value follows in its own command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too long even for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long %1, set on its own (seed 004: use after AT+MQTTUSERCFG).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep-alive 0 means 120 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clears the ALPN list sent before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALPN only matters for TLS and WSS schemes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the broker&apos;s host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name or IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module reconnects by itself after a broker loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closes the connection and forgets the configuration (state 0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A string message cannot contain NUL bytes. Send it raw (AT+MQTTPUBRAW) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A string message cannot contain CR or LF. Send it raw (AT+MQTTPUBRAW) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Send it raw (AT+MQTTPUBRAW) instead: no line limit, exact bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>\ &quot; and , in the message are escaped with a backslash; the broker receives the original bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>After &apos;&gt;&apos; the %n message byte(s) follow exactly as they are; the module answers +MQTTPUB:OK or +MQTTPUB:FAIL.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failures then carry ERR CODE lines, decoded into words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another MQTT operation is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the MQTT broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect from the MQTT broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribe to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the MQTT state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable error codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT configuration accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1:%2.</source>
+        <translation type="unfinished">已连接到 %1:%2.</translation>
+    </message>
+    <message>
+        <source>Disconnected; the MQTT configuration was released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Published (%n byte(s) raw, +MQTTPUB:OK).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: ALREADY SUBSCRIBE (the module was already subscribed to this topic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: NO UNSUBSCRIBE (the module was not subscribed to this topic).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT state read from the module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::NetService</name>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 replies, average %3 ticks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most three DNS servers can be set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address (four numbers 0-255, like 8.8.8.8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the list; the servers must differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual DNS needs at least one server address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone is a whole number of hours from -12 to 14, or [+|-]hhmm such as 530 for UTC+05:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time zone is a whole number of hours from -12 to 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This module takes whole hours only (-12 to 12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a UTC offset: use [+|-]hhmm between -1200 and +1400 with minutes 00, 15, 30 or 45.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most three SNTP servers can be set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter at least one SNTP server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set DNS and SNTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set DNS servers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set SNTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read DNS and SNTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the module&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a domain name to look up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look up %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a host name or IPv4 address to ping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS and SNTP settings read from the module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SNTP settings read; this firmware cannot report its DNS servers (it has no AT+CIPDNS? query).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module&apos;s reply holds no address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name could not be resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the module (it prints nothing when a name cannot be resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not resolve %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer from the module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer (TIMEOUT: the host did not reply or the name could not be resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ping %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::PipeTransport</name>
+    <message>
+        <source>Write on a closed pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: link lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::SerialTransport</name>
+    <message>
+        <source>The port %1 disappeared (the line hung up: adapter unplugged or device gone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write on a closed port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port %1 disappeared (adapter unplugged or device gone): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::TcpTransport</name>
+    <message>
+        <source>The bridge %1:%2 closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP bridge %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write on a closed connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::ThroughputLab</name>
+    <message>
+        <source>Send (normal mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (passthrough)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive (+IPD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive (passthrough)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Echo round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The peer address must be an IPv4 address of this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duration must be between 0.5 s and 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The baud rate must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lab runs passthrough with ESP-AT only; use a normal-mode run on Beken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput lab setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read connection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PC-side peer cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PC-side peer cannot bind %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the module connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link to the module was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module left passthrough during the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput lab teardown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 % of the line rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 % of the stop-and-wait model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; no loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 lost, %2 damaged, %3 integrity errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting the module to the peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for bytes in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closing the link</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::ThroughputMeter</name>
+    <message>
+        <source>UART TX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UART RX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link payload TX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link payload RX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough TX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passthrough RX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MQTT received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network to module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network from module</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atb::WifiService</name>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>access point not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown reason (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the SSID of the network to join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining a network needs station mode (station, or SoftAP + station).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The BSSID must look like 1a:2b:3c:4d:5e:6f (six hexadecimal pairs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set Wi-Fi mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read Wi-Fi state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan for access points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect from the access point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the module refused to join (it gives no reason)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not join %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n access point(s) found.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnected from the access point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi state read from the module.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
