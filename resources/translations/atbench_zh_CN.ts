@@ -5,146 +5,146 @@
     <name>AtEncoder</name>
     <message>
         <source>%1 must be an integer, not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是整数，不能是字符串。</translation>
     </message>
     <message>
         <source>%1 must be one of %2; got %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是 %2 之一；实际为 %3。</translation>
     </message>
     <message>
         <source>%1 can only be %2; got %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 只能是 %2；实际为 %3。</translation>
     </message>
     <message>
         <source>%1 must be between %2 and %3; got %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须在 %2 到 %3 之间；实际为 %4。</translation>
     </message>
     <message>
         <source>%1 is %2; values above %3 are documented but unreliable on this firmware.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2；文档允许大于 %3 的值，但在此固件上不可靠。</translation>
     </message>
     <message>
         <source>%1 must be a string, not an integer.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是字符串，不能是整数。</translation>
     </message>
     <message>
         <source>%1 is %2 bytes long; at most %3 bytes are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 长 %2 字节；最多允许 %3 字节。</translation>
     </message>
     <message>
         <source>%1 must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不能为空。</translation>
     </message>
     <message>
         <source>%1 must be at least %2 bytes long.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至少需要 %2 字节。</translation>
     </message>
     <message>
         <source>%1 must be one of %2; got &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须是 %2 之一；实际为“%3”。</translation>
     </message>
     <message>
         <source>The command line would be %1 bytes including CR LF; at most %2 bytes are allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令行含 CR LF 将有 %1 字节；最多允许 %2 字节。</translation>
     </message>
     <message>
         <source>contains a NUL byte, which cannot be sent in a command line.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 NUL 字节，无法在命令行中发送。</translation>
     </message>
     <message>
         <source>contains a line break (CR or LF), which would end the command.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含换行符（CR 或 LF），会提前结束命令。</translation>
     </message>
     <message>
         <source>contains a backslash, which the Beken firmware cannot receive reliably (it only understands \&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>包含反斜杠，Beken 固件无法可靠接收（它只识别 \&quot;）。</translation>
     </message>
     <message>
         <source>%1 is not available in the %2 dialect.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 方言中不可用。</translation>
     </message>
     <message>
         <source>Unknown command %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令 %1。</translation>
     </message>
     <message>
         <source>%1 takes no parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不带参数。</translation>
     </message>
     <message>
         <source>%1 has no parameter form number %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有第 %2 种参数形式。</translation>
     </message>
     <message>
         <source>Too many parameters: %1 takes at most %2, got %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数过多：%1 最多 %2 个，实际 %3 个。</translation>
     </message>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为必填项。</translation>
     </message>
     <message>
         <source>%1 is %2 but %3 values follow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2，但后面跟了 %3 个值。</translation>
     </message>
     <message>
         <source>Shorten &lt;%1&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请缩短 &lt;%1&gt;。</translation>
     </message>
     <message>
         <source>%1 has no query form (%1?).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有查询形式（%1?）。</translation>
     </message>
     <message>
         <source>%1 has no test form (%1=?).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有测试形式（%1=?）。</translation>
     </message>
     <message>
         <source>%1 needs parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要参数。</translation>
     </message>
     <message>
         <source>%1 cannot be executed without a suffix.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不带后缀时无法执行。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid command name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的命令名。</translation>
     </message>
     <message>
         <source>Parameter %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 %1 %2</translation>
     </message>
 </context>
 <context>
     <name>AtResult</name>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>busy</source>
-        <translation type="unfinished"></translation>
+        <translation>忙</translation>
     </message>
     <message>
         <source>timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝</translation>
     </message>
 </context>
 <context>
@@ -1237,55 +1237,55 @@
     <name>ConnectionController</name>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished">正在连接 %1…</translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Waiting for %1 to come back…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待 %1 恢复…</translation>
     </message>
     <message>
         <source>Reconnecting to %1 (attempt %2)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重连 %1（第 %2 次）…</translation>
     </message>
     <message>
         <source>Reconnected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新连接到 %1</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished">已连接到 %1</translation>
+        <translation>已连接到 %1</translation>
     </message>
     <message>
         <source>The link to %1 was lost; reconnecting every %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接已断开；每 %2 秒重连一次。</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished">未连接</translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>The link to %1 was lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 %1 的连接已断开。</translation>
     </message>
     <message>
         <source>Not connected: connect first, then read the module state.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：请先连接，再读取模块状态。</translation>
     </message>
     <message>
         <source>Dialect not detected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未检测到方言：%1</translation>
     </message>
     <message>
         <source>The module did not answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模块无应答：%1</translation>
     </message>
     <message>
         <source>Read %1 of %2 values from the module.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从模块读取 %1/%2 个值。</translation>
     </message>
     <message>
         <source>Not answered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无应答：%1</translation>
     </message>
 </context>
 <context>
@@ -1693,139 +1693,139 @@
     </message>
     <message>
         <source>Send File as Data</source>
-        <translation type="unfinished"></translation>
+        <translation>以数据形式发送文件</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Not valid hex: use pairs of digits such as 48 65 6c 6c 6f.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的十六进制：请使用成对数字，例如 48 65 6c 6c 6f。</translation>
     </message>
     <message numerus="yes">
         <source>Data phase: %1 of %n byte(s) — type them (text or hex) or send a file, then Enter.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>数据阶段：%1/%n 字节——输入数据（文本或十六进制）或发送文件，然后按回车。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Data phase: %n byte(s) so far — Enter sends them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>数据阶段：已输入 %n 字节——按回车发送。</numerusform>
         </translation>
     </message>
     <message>
         <source>… (hover for the full help)</source>
-        <translation type="unfinished"></translation>
+        <translation>…（悬停查看完整帮助）</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message numerus="yes">
         <source>%1 holds %2 byte(s); the module waits for exactly %n. Nothing was sent.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 有 %2 字节；模块需要正好 %n 字节。未发送任何内容。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Sent %n byte(s) from %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已从 %1 发送 %n 字节。</numerusform>
         </translation>
     </message>
     <message>
         <source>The input is not valid hex: use pairs of digits such as 48 65 6c 6c 6f.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入不是有效的十六进制：请使用成对数字，例如 48 65 6c 6c 6f。</translation>
     </message>
     <message>
         <source>Find (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>查找（Ctrl+F）</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配（Shift+F3）</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配（F3）</translation>
     </message>
     <message>
         <source>Show only lines containing…</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示包含以下内容的行…</translation>
     </message>
     <message>
         <source>TX</source>
-        <translation type="unfinished"></translation>
+        <translation>TX</translation>
     </message>
     <message>
         <source>RX</source>
-        <translation type="unfinished"></translation>
+        <translation>RX</translation>
     </message>
     <message>
         <source>URC</source>
-        <translation type="unfinished"></translation>
+        <translation>URC</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Show the lines sent to the module</source>
-        <translation type="unfinished"></translation>
+        <translation>显示发送给模块的行</translation>
     </message>
     <message>
         <source>Show the module&apos;s replies</source>
-        <translation type="unfinished"></translation>
+        <translation>显示模块的应答</translation>
     </message>
     <message>
         <source>Show unsolicited messages (+IPD, WIFI ..., +MQTT...)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示主动上报消息（+IPD、WIFI ...、+MQTT...）</translation>
     </message>
     <message>
         <source>Show failures and link problems</source>
-        <translation type="unfinished"></translation>
+        <translation>显示失败和连接问题</translation>
     </message>
     <message>
         <source>Show the console&apos;s own notes</source>
-        <translation type="unfinished"></translation>
+        <translation>显示控制台自身的备注</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>Show data payloads (data phases, +IPD, +MQTTSUBRECV) as hex bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>以十六进制字节显示数据载荷（数据阶段、+IPD、+MQTTSUBRECV）</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Pause autoscroll: new lines are still recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停自动滚动：新行仍会记录</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Type the data as text, or as hex bytes (48 65 6c 6c 6f)</source>
-        <translation type="unfinished"></translation>
+        <translation>以文本或十六进制字节（48 65 6c 6c 6f）输入数据</translation>
     </message>
     <message>
         <source>From &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件(&amp;F)…</translation>
     </message>
     <message>
         <source>Send a file&apos;s bytes as the data</source>
-        <translation type="unfinished"></translation>
+        <translation>将文件内容作为数据发送</translation>
     </message>
 </context>
 <context>
@@ -2251,67 +2251,67 @@
     <name>LinkTableModel</name>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Remote host</source>
-        <translation type="unfinished"></translation>
+        <translation>远程主机</translation>
     </message>
     <message>
         <source>Remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>远程端口</translation>
     </message>
     <message>
         <source>Local port</source>
-        <translation type="unfinished"></translation>
+        <translation>本地端口</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Keep-alive</source>
-        <translation type="unfinished"></translation>
+        <translation>保活</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
 </context>
 <context>
@@ -2537,27 +2537,27 @@
     <name>MqttMessageModel</name>
     <message>
         <source>QoS of the matching subscription (the module does not report the message&apos;s own QoS)</source>
-        <translation type="unfinished"></translation>
+        <translation>所匹配订阅的 QoS（模块不报告消息本身的 QoS）</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>QoS</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节</translation>
     </message>
     <message>
         <source>Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>载荷</translation>
     </message>
 </context>
 <context>
@@ -2999,35 +2999,35 @@
     <name>MqttState</name>
     <message>
         <source>not initialised</source>
-        <translation type="unfinished"></translation>
+        <translation>未初始化</translation>
     </message>
     <message>
         <source>user configuration set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置用户配置</translation>
     </message>
     <message>
         <source>connection configuration set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置连接配置</translation>
     </message>
     <message>
         <source>disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
     </message>
     <message>
         <source>connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>connected, no subscription</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接，无订阅</translation>
     </message>
     <message>
         <source>connected, subscribed</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接，已订阅</translation>
     </message>
     <message>
         <source>unknown (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（%1）</translation>
     </message>
 </context>
 <context>
@@ -3636,23 +3636,23 @@
     <name>SecretStore</name>
     <message>
         <source>test mode: passwords are kept in memory only</source>
-        <translation type="unfinished"></translation>
+        <translation>测试模式：密码仅保存在内存中</translation>
     </message>
     <message>
         <source>passwords are stored in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>密码保存在系统钥匙串中</translation>
     </message>
     <message>
         <source>system keychain not checked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未检查系统钥匙串</translation>
     </message>
     <message>
         <source>no system keychain: passwords are kept for this session only (not stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>无系统钥匙串：密码仅在本次会话中保留（不会保存）</translation>
     </message>
     <message>
         <source>The keychain did not store the password: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串未能保存密码：%1</translation>
     </message>
 </context>
 <context>
@@ -3670,91 +3670,91 @@
     <name>StatusFields</name>
     <message>
         <source>No link</source>
-        <translation type="unfinished">无连接</translation>
+        <translation>无连接</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished">未连接</translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">正在连接…</translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished">已连接</translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Passthrough</source>
-        <translation type="unfinished">透传</translation>
+        <translation>透传</translation>
     </message>
     <message>
         <source>Beken ATSVR</source>
-        <translation type="unfinished">Beken ATSVR</translation>
+        <translation>Beken ATSVR</translation>
     </message>
     <message>
         <source>ESP-AT</source>
-        <translation type="unfinished">ESP-AT</translation>
+        <translation>ESP-AT</translation>
     </message>
     <message>
         <source>Dialect detected from the module&apos;s replies</source>
-        <translation type="unfinished"></translation>
+        <translation>根据模块应答检测到的方言</translation>
     </message>
     <message>
         <source>Dialect assumed, not detected yet</source>
-        <translation type="unfinished"></translation>
+        <translation>假定的方言，尚未检测</translation>
     </message>
     <message>
         <source>Firmware: unknown</source>
-        <translation type="unfinished">固件：未知</translation>
+        <translation>固件：未知</translation>
     </message>
     <message>
         <source>First line of the module&apos;s AT+GMR answer</source>
-        <translation type="unfinished">模块 AT+GMR 应答的第一行</translation>
+        <translation>模块 AT+GMR 应答的第一行</translation>
     </message>
     <message>
         <source>Wi-Fi: –</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：–</translation>
     </message>
     <message>
         <source>Wi-Fi: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：%1</translation>
     </message>
     <message>
         <source>Wi-Fi: %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：%1 · %2</translation>
     </message>
     <message>
         <source>Wi-Fi: joined, got an IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：已连接，已获取 IP</translation>
     </message>
     <message>
         <source>Wi-Fi: %1, got an IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：%1，已获取 IP</translation>
     </message>
     <message>
         <source>Wi-Fi: joined, no IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：已连接，无 IP</translation>
     </message>
     <message>
         <source>Wi-Fi: %1, no IP</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：%1，无 IP</translation>
     </message>
     <message>
         <source>Wi-Fi: not joined</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi：未连接</translation>
     </message>
     <message>
         <source>MQTT: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT：%1</translation>
     </message>
     <message>
         <source>MQTT: –</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT：–</translation>
     </message>
     <message>
         <source>TX %1 · RX %2</source>
-        <translation type="unfinished">发送 %1 · 接收 %2</translation>
+        <translation>发送 %1 · 接收 %2</translation>
     </message>
 </context>
 <context>
@@ -4042,27 +4042,27 @@
     <name>ThroughputPlot</name>
     <message>
         <source>%1 msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条/秒</translation>
     </message>
     <message>
         <source>t = %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>t = %1 秒</translation>
     </message>
     <message>
         <source>msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>条/秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Cannot write %1</source>
-        <translation type="unfinished">无法写入 %1</translation>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -4324,1007 +4324,1007 @@
     <name>atb::CommandQueue</name>
     <message>
         <source>Cancelled before it was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送前已取消</translation>
     </message>
     <message>
         <source>Cancelled after the &apos;&gt;&apos; prompt: the module may still be waiting for data</source>
-        <translation type="unfinished"></translation>
+        <translation>在“&gt;”提示符后取消：模块可能仍在等待数据</translation>
     </message>
     <message>
         <source>Cancelled while the module was executing it</source>
-        <translation type="unfinished"></translation>
+        <translation>模块执行期间已取消</translation>
     </message>
     <message>
         <source>No result within %1 ms after the data was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送数据后 %1 毫秒内无结果</translation>
     </message>
     <message>
         <source>No reply within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒内无应答</translation>
     </message>
     <message>
         <source>The module stayed busy after %1 attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试 %1 次后模块仍然忙</translation>
     </message>
 </context>
 <context>
     <name>atb::CommandRunner</name>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>No session</source>
-        <translation type="unfinished"></translation>
+        <translation>无会话</translation>
     </message>
     <message>
         <source>%1: done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：完成</translation>
     </message>
     <message>
         <source>%1: OK</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：OK</translation>
     </message>
     <message>
         <source>connection timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时</translation>
     </message>
     <message>
         <source>wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误</translation>
     </message>
     <message>
         <source>access point not found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到接入点</translation>
     </message>
     <message>
         <source>connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>连接失败</translation>
     </message>
     <message>
         <source>the link is already connected</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已存在</translation>
     </message>
     <message>
         <source>no answer (or the name could not be resolved)</source>
-        <translation type="unfinished"></translation>
+        <translation>无应答（或无法解析域名）</translation>
     </message>
     <message>
         <source>the module answered %1 without a reason (AT+SYSLOG=1 makes ESP-AT print error codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>模块返回 %1 但未给出原因（AT+SYSLOG=1 可让 ESP-AT 打印错误码）</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished">%1 失败：%2</translation>
+        <translation>%1 失败：%2</translation>
     </message>
     <message>
         <source>%1: the module stayed busy; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：模块一直忙，请重试</translation>
     </message>
     <message>
         <source>%1: no answer (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无应答（%2）</translation>
     </message>
     <message>
         <source>%1: cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：已取消</translation>
     </message>
     <message>
         <source>%1: the link was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：连接已断开</translation>
     </message>
     <message>
         <source>%1: not sent (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未发送（%2）</translation>
     </message>
 </context>
 <context>
     <name>atb::ConnectionService</name>
     <message>
         <source>Enter the remote host (an IPv4 address or a host name)</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入远程主机（IPv4 地址或主机名）</translation>
     </message>
     <message>
         <source>The host must not contain blanks</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名不能包含空格</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的 IPv4 地址</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is neither an IPv4 address nor a valid host name</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”既不是 IPv4 地址，也不是有效的主机名</translation>
     </message>
     <message>
         <source>%1: done (no link is open)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：完成（没有打开的链路）</translation>
     </message>
     <message>
         <source>AT commands are not available in passthrough; leave passthrough first</source>
-        <translation type="unfinished"></translation>
+        <translation>透传模式下不能使用 AT 命令；请先退出透传</translation>
     </message>
     <message>
         <source>Choose single or multiple connections</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择单连接或多连接</translation>
     </message>
     <message>
         <source>Choose normal or passthrough transmission</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择普通传输或透传</translation>
     </message>
     <message>
         <source>Passive receive mode (AT+CIPRECVMODE) exists only in ESP-AT</source>
-        <translation type="unfinished"></translation>
+        <translation>被动接收模式（AT+CIPRECVMODE）仅 ESP-AT 支持</translation>
     </message>
     <message>
         <source>Passthrough needs single connection mode (CIPMUX=0); multiple connections only work in normal transmission mode</source>
-        <translation type="unfinished"></translation>
+        <translation>透传需要单连接模式（CIPMUX=0）；多连接只能用于普通传输模式</translation>
     </message>
     <message>
         <source>The connection mode (CIPMUX) can only change while no link is open: close all links first</source>
-        <translation type="unfinished"></translation>
+        <translation>只有在没有打开的链路时才能更改连接模式（CIPMUX）：请先关闭所有链路</translation>
     </message>
     <message>
         <source>Nothing to change: the module already uses these modes</source>
-        <translation type="unfinished"></translation>
+        <translation>无需更改：模块已使用这些模式</translation>
     </message>
     <message>
         <source>Choose one of the link types %1</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择链路类型 %1 之一</translation>
     </message>
     <message>
         <source>Link ID must be between 0 and %1 in this firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>此固件的链路 ID 必须在 0 到 %1 之间</translation>
     </message>
     <message>
         <source>The remote port must be between 1 and 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>远程端口必须在 1 到 65535 之间</translation>
     </message>
     <message>
         <source>Keep-alive must be 0 (off) or 1 to 7200 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>保活必须为 0（关闭）或 1 到 7200 秒</translation>
     </message>
     <message>
         <source>The local port must be between 1 and 65535 (0 = any)</source>
-        <translation type="unfinished"></translation>
+        <translation>本地端口必须在 1 到 65535 之间（0 = 任意）</translation>
     </message>
     <message>
         <source>UDP mode must be 0, 1 or 2</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP 模式必须为 0、1 或 2</translation>
     </message>
     <message>
         <source>Single connection mode allows one link and one is open: close it, or switch to multiple connections</source>
-        <translation type="unfinished"></translation>
+        <translation>单连接模式只允许一条链路，且已有一条打开：请关闭它，或切换到多连接</translation>
     </message>
     <message>
         <source>Link %1 is already open: close it first or pick another ID</source>
-        <translation type="unfinished"></translation>
+        <translation>链路 %1 已打开：请先关闭它或选择其他 ID</translation>
     </message>
     <message>
         <source>No link is open</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的链路</translation>
     </message>
     <message>
         <source>Link %1 is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>链路 %1 未打开</translation>
     </message>
     <message>
         <source>In passthrough, use the raw send box; CIPSEND is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>透传模式下请使用原始发送框；CIPSEND 不可用</translation>
     </message>
     <message>
         <source>Choose a file to send</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择要发送的文件</translation>
     </message>
     <message>
         <source>The file %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 不存在</translation>
     </message>
     <message>
         <source>The file is larger than %1 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大于 %1 MiB</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>Nothing to send</source>
-        <translation type="unfinished"></translation>
+        <translation>没有要发送的内容</translation>
     </message>
     <message>
         <source>Enter the PSK identity</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 PSK 身份标识</translation>
     </message>
     <message>
         <source>Link ID must be between 0 and %1 (%1 = all links)</source>
-        <translation type="unfinished"></translation>
+        <translation>链路 ID 必须在 0 到 %1 之间（%1 = 所有链路）</translation>
     </message>
     <message>
         <source>Already in passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>已处于透传模式</translation>
     </message>
     <message>
         <source>Passthrough needs single connection mode (CIPMUX=0): close the links and switch to single connection first</source>
-        <translation type="unfinished"></translation>
+        <translation>透传需要单连接模式（CIPMUX=0）：请先关闭链路并切换到单连接</translation>
     </message>
     <message numerus="yes">
         <source>Passthrough needs exactly one open link (%n open)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>透传需要正好一条打开的链路（当前 %n 条）</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未发送：%2</translation>
     </message>
     <message>
         <source>another operation is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个操作仍在进行</translation>
     </message>
     <message>
         <source>Read connections</source>
-        <translation type="unfinished"></translation>
+        <translation>读取连接</translation>
     </message>
     <message>
         <source>Set connection mode</source>
-        <translation type="unfinished"></translation>
+        <translation>设置连接模式</translation>
     </message>
     <message>
         <source>Open link</source>
-        <translation type="unfinished"></translation>
+        <translation>打开链路</translation>
     </message>
     <message>
         <source>Close all links</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭所有链路</translation>
     </message>
     <message>
         <source>Close link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭链路 %1</translation>
     </message>
     <message>
         <source>Send to link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发送到链路 %1</translation>
     </message>
     <message>
         <source>Set TLS PSK</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 TLS PSK</translation>
     </message>
     <message>
         <source>Enter passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>进入透传</translation>
     </message>
     <message>
         <source>Fetch received data</source>
-        <translation type="unfinished"></translation>
+        <translation>获取接收的数据</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a hexadecimal digit</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是十六进制数字</translation>
     </message>
     <message>
         <source>Odd number of hex digits: every byte needs two</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制数字个数为奇数：每个字节需要两位</translation>
     </message>
 </context>
 <context>
     <name>atb::DeviceSession</name>
     <message>
         <source>Closed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭 %1</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 %1</translation>
     </message>
     <message>
         <source>The link is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Raw data dropped: the link is not in passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>已丢弃原始数据：当前不在透传模式</translation>
     </message>
     <message>
         <source>Left passthrough; next command in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出透传；%1 毫秒后发送下一条命令</translation>
     </message>
 </context>
 <context>
     <name>atb::DialectProbe</name>
     <message>
         <source>AT+GMR ended with &quot;%1&quot;, a Beken ATSVR final code.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+GMR 以“%1”结束，这是 Beken ATSVR 的结束码。</translation>
     </message>
     <message>
         <source>AT+GMR printed &quot;%1&quot;, the ESP-AT version format.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+GMR 输出了“%1”，这是 ESP-AT 的版本格式。</translation>
     </message>
     <message>
         <source>AT+GMR printed &quot;%1&quot;, a Beken ATSVR version.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+GMR 输出了“%1”，这是 Beken ATSVR 版本。</translation>
     </message>
     <message>
         <source>AT+CIPSTATUS? was answered by &quot;+BIPSTATUS&quot; (Beken ATSVR).</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+CIPSTATUS? 的应答为“+BIPSTATUS”（Beken ATSVR）。</translation>
     </message>
     <message>
         <source>AT+CIPSTATUS? ended with &quot;%1&quot;, a Beken ATSVR final code.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+CIPSTATUS? 以“%1”结束，这是 Beken ATSVR 的结束码。</translation>
     </message>
     <message>
         <source>AT+CIPSTATUS? was rejected (ESP-AT knows only AT+CIPSTATUS); the version text was not conclusive.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+CIPSTATUS? 被拒绝（ESP-AT 只支持 AT+CIPSTATUS）；版本信息不足以判断。</translation>
     </message>
     <message>
         <source>AT+CIPSTATUS? got no final code (Beken ATSVR behaviour); the version text was not conclusive.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+CIPSTATUS? 没有结束码（Beken ATSVR 的行为）；版本信息不足以判断。</translation>
     </message>
     <message>
         <source>The replies match neither dialect&apos;s markers.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答与两种方言的特征都不匹配。</translation>
     </message>
     <message>
         <source>The module did not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>模块无应答。</translation>
     </message>
 </context>
 <context>
     <name>atb::MqttService</name>
     <message>
         <source>MQTT over TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TCP 的 MQTT</translation>
     </message>
     <message>
         <source>MQTT over TLS, no certificate verification</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，不校验证书</translation>
     </message>
     <message>
         <source>MQTT over TLS, verify the server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，校验服务器证书</translation>
     </message>
     <message>
         <source>MQTT over TLS, provide a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，提供客户端证书</translation>
     </message>
     <message>
         <source>MQTT over TLS, mutual authentication (verify server, provide client certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，双向认证（校验服务器并提供客户端证书）</translation>
     </message>
     <message>
         <source>MQTT over WebSocket (TCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket（TCP）的 MQTT</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, no certificate verification</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，不校验证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, verify the server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，校验服务器证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, provide a client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，提供客户端证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, mutual authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，双向认证</translation>
     </message>
     <message>
         <source>unknown scheme %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知方案 %1</translation>
     </message>
     <message>
         <source>The client ID must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID 不能为空。</translation>
     </message>
     <message>
         <source>%1 does not fit AT+MQTTUSERCFG (256-byte line, 64-byte user name/password): sent here as a placeholder, the real value follows in its own command.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 超出 AT+MQTTUSERCFG 的限制（每行 256 字节，用户名/密码 64 字节）：此处先发送占位值，实际值随后用单独的命令发送。</translation>
     </message>
     <message>
         <source>Too long even for %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>即使对 %1 也过长：%2</translation>
     </message>
     <message>
         <source>Long %1, set on its own (seed 004: use after AT+MQTTUSERCFG).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 过长，单独设置（seed 004：在 AT+MQTTUSERCFG 之后使用）。</translation>
     </message>
     <message>
         <source>Keep-alive 0 means 120 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>保活为 0 表示 120 秒。</translation>
     </message>
     <message>
         <source>Clears the ALPN list sent before.</source>
-        <translation type="unfinished"></translation>
+        <translation>清除之前发送的 ALPN 列表。</translation>
     </message>
     <message>
         <source>ALPN only matters for TLS and WSS schemes.</source>
-        <translation type="unfinished"></translation>
+        <translation>ALPN 仅对 TLS 和 WSS 方案有效。</translation>
     </message>
     <message>
         <source>Enter the broker&apos;s host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入代理服务器的主机名或 IP 地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid IPv4 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的 IPv4 地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的主机名或 IP 地址。</translation>
     </message>
     <message>
         <source>The module reconnects by itself after a broker loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>与代理服务器断开后模块会自动重连。</translation>
     </message>
     <message>
         <source>Closes the connection and forgets the configuration (state 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭连接并清除配置（状态 0）。</translation>
     </message>
     <message>
         <source>A string message cannot contain NUL bytes. Send it raw (AT+MQTTPUBRAW) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串消息不能包含 NUL 字节。请改用原始方式发送（AT+MQTTPUBRAW）。</translation>
     </message>
     <message>
         <source>A string message cannot contain CR or LF. Send it raw (AT+MQTTPUBRAW) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串消息不能包含 CR 或 LF。请改用原始方式发送（AT+MQTTPUBRAW）。</translation>
     </message>
     <message>
         <source>%1 Send it raw (AT+MQTTPUBRAW) instead: no line limit, exact bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 请改用原始方式发送（AT+MQTTPUBRAW）：无行长限制，字节原样发送。</translation>
     </message>
     <message>
         <source>\ &quot; and , in the message are escaped with a backslash; the broker receives the original bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息中的 \ &quot; 和 , 会用反斜杠转义；代理服务器收到的是原始字节。</translation>
     </message>
     <message>
         <source>The message is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>消息为空。</translation>
     </message>
     <message numerus="yes">
         <source>After &apos;&gt;&apos; the %n message byte(s) follow exactly as they are; the module answers +MQTTPUB:OK or +MQTTPUB:FAIL.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在“&gt;”之后按原样发送 %n 字节消息；模块应答 +MQTTPUB:OK 或 +MQTTPUB:FAIL。</numerusform>
         </translation>
     </message>
     <message>
         <source>Failures then carry ERR CODE lines, decoded into words.</source>
-        <translation type="unfinished"></translation>
+        <translation>失败时会附带 ERR CODE 行，并解码为文字说明。</translation>
     </message>
     <message>
         <source>Another MQTT operation is still running.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个 MQTT 操作仍在进行。</translation>
     </message>
     <message>
         <source>MQTT configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 配置</translation>
     </message>
     <message>
         <source>Connect to the MQTT broker</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 MQTT 代理服务器</translation>
     </message>
     <message>
         <source>Disconnect from the MQTT broker</source>
-        <translation type="unfinished"></translation>
+        <translation>断开 MQTT 代理服务器</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>发布</translation>
     </message>
     <message>
         <source>Subscribe to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅 %1</translation>
     </message>
     <message>
         <source>Unsubscribe from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订阅 %1</translation>
     </message>
     <message>
         <source>Read the MQTT state</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 MQTT 状态</translation>
     </message>
     <message>
         <source>Enable error codes</source>
-        <translation type="unfinished"></translation>
+        <translation>启用错误码</translation>
     </message>
     <message>
         <source>MQTT configuration accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 配置已接受。</translation>
     </message>
     <message>
         <source>Connected to %1:%2.</source>
-        <translation type="unfinished">已连接到 %1:%2.</translation>
+        <translation>已连接到 %1:%2。</translation>
     </message>
     <message>
         <source>Disconnected; the MQTT configuration was released.</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开；MQTT 配置已释放。</translation>
     </message>
     <message numerus="yes">
         <source>Published (%n byte(s) raw, +MQTTPUB:OK).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已发布（原始方式 %n 字节，+MQTTPUB:OK）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Published.</source>
-        <translation type="unfinished"></translation>
+        <translation>已发布。</translation>
     </message>
     <message>
         <source>Note: ALREADY SUBSCRIBE (the module was already subscribed to this topic).</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：ALREADY SUBSCRIBE（模块已订阅该主题）。</translation>
     </message>
     <message>
         <source>Subscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已订阅。</translation>
     </message>
     <message>
         <source>Note: NO UNSUBSCRIBE (the module was not subscribed to this topic).</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：NO UNSUBSCRIBE（模块未订阅该主题）。</translation>
     </message>
     <message>
         <source>Unsubscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消订阅。</translation>
     </message>
     <message>
         <source>MQTT state read from the module.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从模块读取 MQTT 状态。</translation>
     </message>
 </context>
 <context>
     <name>atb::NetService</name>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>%1/%2 replies, average %3 ticks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 次应答，平均 %3 个节拍</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>At most three DNS servers can be set.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多可设置三个 DNS 服务器。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IPv4 address (four numbers 0-255, like 8.8.8.8).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 IPv4 地址（四个 0-255 的数字，例如 8.8.8.8）。</translation>
     </message>
     <message>
         <source>%1 is already in the list; the servers must differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在列表中；服务器不能重复。</translation>
     </message>
     <message>
         <source>Manual DNS needs at least one server address.</source>
-        <translation type="unfinished"></translation>
+        <translation>手动 DNS 至少需要一个服务器地址。</translation>
     </message>
     <message>
         <source>The time zone is a whole number of hours from -12 to 14, or [+|-]hhmm such as 530 for UTC+05:30.</source>
-        <translation type="unfinished"></translation>
+        <translation>时区为 -12 到 14 之间的整数小时，或 [+|-]hhmm 格式，例如 530 表示 UTC+05:30。</translation>
     </message>
     <message>
         <source>The time zone is a whole number of hours from -12 to 12.</source>
-        <translation type="unfinished"></translation>
+        <translation>时区为 -12 到 12 之间的整数小时。</translation>
     </message>
     <message>
         <source>This module takes whole hours only (-12 to 12).</source>
-        <translation type="unfinished"></translation>
+        <translation>此模块只支持整数小时（-12 到 12）。</translation>
     </message>
     <message>
         <source>%1 is not a UTC offset: use [+|-]hhmm between -1200 and +1400 with minutes 00, 15, 30 or 45.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是 UTC 偏移：请使用 -1200 到 +1400 之间的 [+|-]hhmm，分钟为 00、15、30 或 45。</translation>
     </message>
     <message>
         <source>At most three SNTP servers can be set.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多可设置三个 SNTP 服务器。</translation>
     </message>
     <message>
         <source>Enter at least one SNTP server.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少输入一个 SNTP 服务器。</translation>
     </message>
     <message>
         <source>Set DNS and SNTP</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 DNS 和 SNTP</translation>
     </message>
     <message>
         <source>Set DNS servers</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 DNS 服务器</translation>
     </message>
     <message>
         <source>Set SNTP</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 SNTP</translation>
     </message>
     <message>
         <source>Read DNS and SNTP</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 DNS 和 SNTP</translation>
     </message>
     <message>
         <source>Read the module&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>读取模块时间</translation>
     </message>
     <message>
         <source>Enter a domain name to look up.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要解析的域名。</translation>
     </message>
     <message>
         <source>Look up %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解析 %1</translation>
     </message>
     <message>
         <source>Enter a host name or IPv4 address to ping.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要 ping 的主机名或 IPv4 地址。</translation>
     </message>
     <message>
         <source>Ping %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping %1</translation>
     </message>
     <message>
         <source>%1: done.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：完成。</translation>
     </message>
     <message>
         <source>DNS and SNTP settings read from the module.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从模块读取 DNS 和 SNTP 设置。</translation>
     </message>
     <message>
         <source>SNTP settings read; this firmware cannot report its DNS servers (it has no AT+CIPDNS? query).</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 SNTP 设置；此固件无法报告其 DNS 服务器（没有 AT+CIPDNS? 查询）。</translation>
     </message>
     <message>
         <source>Module time: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模块时间：%1</translation>
     </message>
     <message>
         <source>the module&apos;s reply holds no address</source>
-        <translation type="unfinished"></translation>
+        <translation>模块应答中没有地址</translation>
     </message>
     <message>
         <source>the name could not be resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析该域名</translation>
     </message>
     <message>
         <source>no answer from the module (it prints nothing when a name cannot be resolved)</source>
-        <translation type="unfinished"></translation>
+        <translation>模块无应答（域名无法解析时模块不输出任何内容）</translation>
     </message>
     <message>
         <source>%1 is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 为 %2</translation>
     </message>
     <message>
         <source>Could not resolve %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析 %1：%2</translation>
     </message>
     <message>
         <source>unknown host</source>
-        <translation type="unfinished"></translation>
+        <translation>未知主机</translation>
     </message>
     <message>
         <source>no answer from the module</source>
-        <translation type="unfinished"></translation>
+        <translation>模块无应答</translation>
     </message>
     <message>
         <source>not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送</translation>
     </message>
     <message>
         <source>Ping %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping %1：%2</translation>
     </message>
     <message>
         <source>no answer (TIMEOUT: the host did not reply or the name could not be resolved)</source>
-        <translation type="unfinished"></translation>
+        <translation>无应答（TIMEOUT：主机未响应或域名无法解析）</translation>
     </message>
     <message>
         <source>Ping %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping %1 失败：%2</translation>
     </message>
 </context>
 <context>
     <name>atb::PipeTransport</name>
     <message>
         <source>Write on a closed pipe</source>
-        <translation type="unfinished"></translation>
+        <translation>写入已关闭的管道</translation>
     </message>
     <message>
         <source>%1: link lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：连接断开</translation>
     </message>
 </context>
 <context>
     <name>atb::SerialTransport</name>
     <message>
         <source>The port %1 disappeared (the line hung up: adapter unplugged or device gone)</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 已消失（线路挂断：适配器已拔出或设备不存在）</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Write on a closed port</source>
-        <translation type="unfinished"></translation>
+        <translation>写入已关闭的端口</translation>
     </message>
     <message>
         <source>The port %1 disappeared (adapter unplugged or device gone): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 已消失（适配器已拔出或设备不存在）：%2</translation>
     </message>
     <message>
         <source>Port %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>atb::TcpTransport</name>
     <message>
         <source>The bridge %1:%2 closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>桥接 %1:%2 关闭了连接</translation>
     </message>
     <message>
         <source>TCP bridge %1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 桥接 %1:%2：%3</translation>
     </message>
     <message>
         <source>Write on a closed connection</source>
-        <translation type="unfinished"></translation>
+        <translation>写入已关闭的连接</translation>
     </message>
 </context>
 <context>
     <name>atb::ThroughputLab</name>
     <message>
         <source>Send (normal mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送（普通模式）</translation>
     </message>
     <message>
         <source>Send (passthrough)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送（透传）</translation>
     </message>
     <message>
         <source>Receive (+IPD)</source>
-        <translation type="unfinished"></translation>
+        <translation>接收（+IPD）</translation>
     </message>
     <message>
         <source>Receive (passthrough)</source>
-        <translation type="unfinished"></translation>
+        <translation>接收（透传）</translation>
     </message>
     <message>
         <source>Echo round trip</source>
-        <translation type="unfinished"></translation>
+        <translation>回显往返</translation>
     </message>
     <message>
         <source>The peer address must be an IPv4 address of this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>对端地址必须是本机的 IPv4 地址</translation>
     </message>
     <message>
         <source>The duration must be between 0.5 s and 1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>持续时间必须在 0.5 秒到 1 小时之间</translation>
     </message>
     <message>
         <source>The baud rate must be positive</source>
-        <translation type="unfinished"></translation>
+        <translation>波特率必须为正数</translation>
     </message>
     <message>
         <source>The lab runs passthrough with ESP-AT only; use a normal-mode run on Beken</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐测试的透传仅支持 ESP-AT；Beken 请使用普通模式测试</translation>
     </message>
     <message>
         <source>Throughput lab setup</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐测试准备</translation>
     </message>
     <message>
         <source>Read connection settings</source>
-        <translation type="unfinished"></translation>
+        <translation>读取连接设置</translation>
     </message>
     <message>
         <source>The PC-side peer cannot listen on %1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>PC 端对端无法在 %1:%2 上监听：%3</translation>
     </message>
     <message>
         <source>The PC-side peer cannot bind %1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>PC 端对端无法绑定 %1:%2：%3</translation>
     </message>
     <message>
         <source>Stopped before the module connected</source>
-        <translation type="unfinished"></translation>
+        <translation>模块连接前已停止</translation>
     </message>
     <message>
         <source>The link to the module was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>与模块的连接已断开</translation>
     </message>
     <message>
         <source>The module left passthrough during the run</source>
-        <translation type="unfinished"></translation>
+        <translation>测试过程中模块退出了透传</translation>
     </message>
     <message>
         <source>Throughput lab teardown</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐测试清理</translation>
     </message>
     <message>
         <source>The run failed</source>
-        <translation type="unfinished"></translation>
+        <translation>测试失败</translation>
     </message>
     <message>
         <source>%1: %2, %3 % of the line rate</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，为线路速率的 %3 %</translation>
     </message>
     <message>
         <source> (%1 % of the stop-and-wait model)</source>
-        <translation type="unfinished"></translation>
+        <translation> （为停等模型的 %1 %）</translation>
     </message>
     <message>
         <source>; no loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>；无丢失。</translation>
     </message>
     <message>
         <source>; %1 lost, %2 damaged, %3 integrity errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>；丢失 %1，损坏 %2，完整性错误 %3。</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲</translation>
     </message>
     <message>
         <source>Connecting the module to the peer</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将模块连接到对端</translation>
     </message>
     <message>
         <source>Entering passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进入透传</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行</translation>
     </message>
     <message>
         <source>Waiting for bytes in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待传输中的字节</translation>
     </message>
     <message>
         <source>Leaving passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>正在退出透传</translation>
     </message>
     <message>
         <source>Closing the link</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关闭链路</translation>
     </message>
 </context>
 <context>
     <name>atb::ThroughputMeter</name>
     <message>
         <source>UART TX</source>
-        <translation type="unfinished"></translation>
+        <translation>UART TX</translation>
     </message>
     <message>
         <source>UART RX</source>
-        <translation type="unfinished"></translation>
+        <translation>UART RX</translation>
     </message>
     <message>
         <source>Link payload TX</source>
-        <translation type="unfinished"></translation>
+        <translation>链路载荷 TX</translation>
     </message>
     <message>
         <source>Link payload RX</source>
-        <translation type="unfinished"></translation>
+        <translation>链路载荷 RX</translation>
     </message>
     <message>
         <source>Passthrough TX</source>
-        <translation type="unfinished"></translation>
+        <translation>透传 TX</translation>
     </message>
     <message>
         <source>Passthrough RX</source>
-        <translation type="unfinished"></translation>
+        <translation>透传 RX</translation>
     </message>
     <message>
         <source>MQTT published</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 已发布</translation>
     </message>
     <message>
         <source>MQTT received</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 已接收</translation>
     </message>
     <message>
         <source>Network to module</source>
-        <translation type="unfinished"></translation>
+        <translation>网络到模块</translation>
     </message>
     <message>
         <source>Network from module</source>
-        <translation type="unfinished"></translation>
+        <translation>模块到网络</translation>
     </message>
 </context>
 <context>
     <name>atb::WifiService</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>开放</translation>
     </message>
     <message>
         <source>unknown (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（%1）</translation>
     </message>
     <message>
         <source>connection timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时</translation>
     </message>
     <message>
         <source>wrong password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误</translation>
     </message>
     <message>
         <source>access point not found</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到接入点</translation>
     </message>
     <message>
         <source>connection failed</source>
-        <translation type="unfinished"></translation>
+        <translation>连接失败</translation>
     </message>
     <message>
         <source>unknown reason (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知原因（%1）</translation>
     </message>
     <message>
         <source>Enter the SSID of the network to join.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要连接的网络 SSID。</translation>
     </message>
     <message>
         <source>Joining a network needs station mode (station, or SoftAP + station).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接网络需要 station 模式（station 或 SoftAP + station）。</translation>
     </message>
     <message>
         <source>The BSSID must look like 1a:2b:3c:4d:5e:6f (six hexadecimal pairs).</source>
-        <translation type="unfinished"></translation>
+        <translation>BSSID 格式应为 1a:2b:3c:4d:5e:6f（六组十六进制数）。</translation>
     </message>
     <message>
         <source>Set Wi-Fi mode</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 Wi-Fi 模式</translation>
     </message>
     <message>
         <source>Join %1</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 %1</translation>
     </message>
     <message>
         <source>Read Wi-Fi state</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 Wi-Fi 状态</translation>
     </message>
     <message>
         <source>Scan for access points</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描接入点</translation>
     </message>
     <message>
         <source>Disconnect from the access point</source>
-        <translation type="unfinished"></translation>
+        <translation>断开接入点</translation>
     </message>
     <message>
         <source>the module refused to join (it gives no reason)</source>
-        <translation type="unfinished"></translation>
+        <translation>模块拒绝连接（未给出原因）</translation>
     </message>
     <message>
         <source>Could not join %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1：%2。</translation>
     </message>
     <message>
         <source>Joined the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到网络。</translation>
     </message>
     <message numerus="yes">
         <source>%n access point(s) found.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 个接入点。</numerusform>
         </translation>
     </message>
     <message>
         <source>Disconnected from the access point.</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开与接入点的连接。</translation>
     </message>
     <message>
         <source>Wi-Fi state read from the module.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从模块读取 Wi-Fi 状态。</translation>
     </message>
 </context>
 </TS>
