@@ -151,979 +151,979 @@
     <name>CommandCatalog</name>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>MQTT link; only link 0 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 链路；仅支持链路 0</translation>
     </message>
     <message>
         <source>MQTT topic</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 主题</translation>
     </message>
     <message>
         <source>at most once</source>
-        <translation type="unfinished"></translation>
+        <translation>最多一次</translation>
     </message>
     <message>
         <source>at least once</source>
-        <translation type="unfinished"></translation>
+        <translation>至少一次</translation>
     </message>
     <message>
         <source>exactly once</source>
-        <translation type="unfinished"></translation>
+        <translation>恰好一次</translation>
     </message>
     <message>
         <source>MQTT quality of service</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 服务质量</translation>
     </message>
     <message>
         <source>not retained</source>
-        <translation type="unfinished"></translation>
+        <translation>不保留</translation>
     </message>
     <message>
         <source>retained</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>MQTT retain flag</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 保留标志</translation>
     </message>
     <message>
         <source>network link ID</source>
-        <translation type="unfinished"></translation>
+        <translation>网络链路 ID</translation>
     </message>
     <message>
         <source>MQTT over TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TCP 的 MQTT</translation>
     </message>
     <message>
         <source>MQTT over TLS, no certificate verification</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，不校验证书</translation>
     </message>
     <message>
         <source>MQTT over TLS, verify server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，校验服务器证书</translation>
     </message>
     <message>
         <source>MQTT over TLS, provide client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，提供客户端证书</translation>
     </message>
     <message>
         <source>MQTT over TLS, verify server and provide client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 TLS 的 MQTT，校验服务器并提供客户端证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket (TCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket（TCP）的 MQTT</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, no certificate verification</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，不校验证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, verify server certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，校验服务器证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, provide client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，提供客户端证书</translation>
     </message>
     <message>
         <source>MQTT over WebSocket Secure, verify server and provide client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>基于 WebSocket Secure 的 MQTT，校验服务器并提供客户端证书</translation>
     </message>
     <message>
         <source>Test the AT interface; answers OK</source>
-        <translation type="unfinished"></translation>
+        <translation>测试 AT 接口；应答 OK</translation>
     </message>
     <message>
         <source>Switch command echo off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭命令回显</translation>
     </message>
     <message>
         <source>Switch command echo on</source>
-        <translation type="unfinished"></translation>
+        <translation>开启命令回显</translation>
     </message>
     <message>
         <source>Restart the module</source>
-        <translation type="unfinished"></translation>
+        <translation>重启模块</translation>
     </message>
     <message>
         <source>OK comes first; the module prints &quot;ready&quot; when it is up again.</source>
-        <translation type="unfinished"></translation>
+        <translation>先返回 OK；模块重新就绪后输出“ready”。</translation>
     </message>
     <message>
         <source>Restore factory default settings and restart</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复出厂设置并重启</translation>
     </message>
     <message>
         <source>Show version information</source>
-        <translation type="unfinished"></translation>
+        <translation>显示版本信息</translation>
     </message>
     <message>
         <source>List all AT commands and their types</source>
-        <translation type="unfinished"></translation>
+        <translation>列出所有 AT 命令及其类型</translation>
     </message>
     <message>
         <source>Enable or disable printing of ERR CODE lines</source>
-        <translation type="unfinished"></translation>
+        <translation>启用或禁用 ERR CODE 行的输出</translation>
     </message>
     <message>
         <source>error-code printing</source>
-        <translation type="unfinished"></translation>
+        <translation>错误码输出</translation>
     </message>
     <message>
         <source>Select extra system messages</source>
-        <translation type="unfinished"></translation>
+        <translation>选择额外的系统消息</translation>
     </message>
     <message>
         <source>bit 0: +QUITT when leaving passthrough; bit 1: +LINK_CONN instead of CONNECT; bit 2: +STA_CONNECTED style messages</source>
-        <translation type="unfinished"></translation>
+        <translation>bit 0：退出透传时输出 +QUITT；bit 1：用 +LINK_CONN 代替 CONNECT；bit 2：+STA_CONNECTED 类消息</translation>
     </message>
     <message>
         <source>Choose whether configuration changes are saved to flash</source>
-        <translation type="unfinished"></translation>
+        <translation>选择配置更改是否保存到 flash</translation>
     </message>
     <message>
         <source>do not save to flash</source>
-        <translation type="unfinished"></translation>
+        <translation>不保存到 flash</translation>
     </message>
     <message>
         <source>save to flash (default)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到 flash（默认）</translation>
     </message>
     <message>
         <source>storage mode</source>
-        <translation type="unfinished"></translation>
+        <translation>存储模式</translation>
     </message>
     <message>
         <source>baud rate</source>
-        <translation type="unfinished"></translation>
+        <translation>波特率</translation>
     </message>
     <message>
         <source>data bits</source>
-        <translation type="unfinished"></translation>
+        <translation>数据位</translation>
     </message>
     <message>
         <source>1 stop bit</source>
-        <translation type="unfinished"></translation>
+        <translation>1 位停止位</translation>
     </message>
     <message>
         <source>1.5 stop bits</source>
-        <translation type="unfinished"></translation>
+        <translation>1.5 位停止位</translation>
     </message>
     <message>
         <source>2 stop bits</source>
-        <translation type="unfinished"></translation>
+        <translation>2 位停止位</translation>
     </message>
     <message>
         <source>stop bits</source>
-        <translation type="unfinished"></translation>
+        <translation>停止位</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>odd</source>
-        <translation type="unfinished"></translation>
+        <translation>奇校验</translation>
     </message>
     <message>
         <source>even</source>
-        <translation type="unfinished"></translation>
+        <translation>偶校验</translation>
     </message>
     <message>
         <source>parity</source>
-        <translation type="unfinished"></translation>
+        <translation>校验位</translation>
     </message>
     <message>
         <source>RTS</source>
-        <translation type="unfinished">RTS</translation>
+        <translation>RTS</translation>
     </message>
     <message>
         <source>CTS</source>
-        <translation type="unfinished"></translation>
+        <translation>CTS</translation>
     </message>
     <message>
         <source>RTS and CTS</source>
-        <translation type="unfinished"></translation>
+        <translation>RTS 和 CTS</translation>
     </message>
     <message>
         <source>hardware flow control</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件流控</translation>
     </message>
     <message>
         <source>Current UART configuration (not saved to flash)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前 UART 配置（不保存到 flash）</translation>
     </message>
     <message>
         <source>Default UART configuration (saved to flash)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认 UART 配置（保存到 flash）</translation>
     </message>
     <message>
         <source>Wi-Fi mode (station, SoftAP, both)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi 模式（station、SoftAP 或两者）</translation>
     </message>
     <message>
         <source>Wi-Fi off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 Wi-Fi</translation>
     </message>
     <message>
         <source>station</source>
-        <translation type="unfinished"></translation>
+        <translation>station</translation>
     </message>
     <message>
         <source>SoftAP</source>
-        <translation type="unfinished"></translation>
+        <translation>SoftAP</translation>
     </message>
     <message>
         <source>SoftAP + station</source>
-        <translation type="unfinished"></translation>
+        <translation>SoftAP + station</translation>
     </message>
     <message>
         <source>Wi-Fi mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi 模式</translation>
     </message>
     <message>
         <source>connect to the saved AP automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动连接已保存的 AP</translation>
     </message>
     <message>
         <source>SSID of the access point</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点的 SSID</translation>
     </message>
     <message>
         <source>password (8..63 characters, 64 hex digits, or empty for an open network)</source>
-        <translation type="unfinished"></translation>
+        <translation>密码（8..63 个字符、64 位十六进制数，开放网络留空）</translation>
     </message>
     <message>
         <source>MAC address of the AP, xx:xx:xx:xx:xx:xx</source>
-        <translation type="unfinished"></translation>
+        <translation>AP 的 MAC 地址，xx:xx:xx:xx:xx:xx</translation>
     </message>
     <message>
         <source>Connect to an access point</source>
-        <translation type="unfinished"></translation>
+        <translation>连接接入点</translation>
     </message>
     <message>
         <source>any security, including open and WEP</source>
-        <translation type="unfinished"></translation>
+        <translation>任意加密方式，包括开放和 WEP</translation>
     </message>
     <message>
         <source>no open or WEP access points</source>
-        <translation type="unfinished"></translation>
+        <translation>不连接开放或 WEP 接入点</translation>
     </message>
     <message>
         <source>PCI authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>PCI 认证</translation>
     </message>
     <message>
         <source>seconds between reconnection attempts, 0 = do not reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>重连间隔秒数，0 = 不重连</translation>
     </message>
     <message>
         <source>listen interval in AP beacons</source>
-        <translation type="unfinished"></translation>
+        <translation>监听间隔（AP 信标数）</translation>
     </message>
     <message>
         <source>fast scan</source>
-        <translation type="unfinished"></translation>
+        <translation>快速扫描</translation>
     </message>
     <message>
         <source>all-channel scan</source>
-        <translation type="unfinished"></translation>
+        <translation>全信道扫描</translation>
     </message>
     <message>
         <source>scan mode</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描模式</translation>
     </message>
     <message>
         <source>connection timeout in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>连接超时（秒）</translation>
     </message>
     <message>
         <source>protected management frames: bit 0 capable, bit 1 required</source>
-        <translation type="unfinished"></translation>
+        <translation>受保护管理帧：bit 0 支持，bit 1 必需</translation>
     </message>
     <message>
         <source>Disconnect from the access point</source>
-        <translation type="unfinished"></translation>
+        <translation>断开与接入点的连接</translation>
     </message>
     <message>
         <source>List available access points</source>
-        <translation type="unfinished"></translation>
+        <translation>列出可用的接入点</translation>
     </message>
     <message>
         <source>only list this SSID</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出此 SSID</translation>
     </message>
     <message>
         <source>only list this BSSID</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出此 BSSID</translation>
     </message>
     <message>
         <source>only scan this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>只扫描此信道</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>主动</translation>
     </message>
     <message>
         <source>passive</source>
-        <translation type="unfinished"></translation>
+        <translation>被动</translation>
     </message>
     <message>
         <source>scan type</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描类型</translation>
     </message>
     <message>
         <source>minimum scan time per channel, ms</source>
-        <translation type="unfinished"></translation>
+        <translation>每信道最短扫描时间，毫秒</translation>
     </message>
     <message>
         <source>maximum scan time per channel, ms</source>
-        <translation type="unfinished"></translation>
+        <translation>每信道最长扫描时间，毫秒</translation>
     </message>
     <message>
         <source>Show the local IP and MAC addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本地 IP 和 MAC 地址</translation>
     </message>
     <message>
         <source>Station IP address, gateway and netmask</source>
-        <translation type="unfinished"></translation>
+        <translation>station 的 IP 地址、网关和子网掩码</translation>
     </message>
     <message>
         <source>IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 地址</translation>
     </message>
     <message>
         <source>gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>网关</translation>
     </message>
     <message>
         <source>netmask</source>
-        <translation type="unfinished"></translation>
+        <translation>子网掩码</translation>
     </message>
     <message>
         <source>Connection status and information of every link</source>
-        <translation type="unfinished"></translation>
+        <translation>所有链路的连接状态和信息</translation>
     </message>
     <message>
         <source>Connection status and information (answered with +BIPSTATUS)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接状态和信息（以 +BIPSTATUS 应答）</translation>
     </message>
     <message>
         <source>The reply has no final OK; it ends when the module goes quiet.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答没有最终的 OK；模块停止输出即表示结束。</translation>
     </message>
     <message>
         <source>remote IPv4 address or domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>远程 IPv4 地址或域名</translation>
     </message>
     <message>
         <source>remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>远程端口</translation>
     </message>
     <message>
         <source>TCP keep-alive interval in seconds, 0 = off</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 保活间隔秒数，0 = 关闭</translation>
     </message>
     <message>
         <source>local IP address to bind</source>
-        <translation type="unfinished"></translation>
+        <translation>要绑定的本地 IP 地址</translation>
     </message>
     <message>
         <source>local port</source>
-        <translation type="unfinished"></translation>
+        <translation>本地端口</translation>
     </message>
     <message>
         <source>remote peer fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>固定远端</translation>
     </message>
     <message>
         <source>peer may change once</source>
-        <translation type="unfinished"></translation>
+        <translation>远端可变更一次</translation>
     </message>
     <message>
         <source>peer may change any time</source>
-        <translation type="unfinished"></translation>
+        <translation>远端可随时变更</translation>
     </message>
     <message>
         <source>UDP peer mode</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP 对端模式</translation>
     </message>
     <message>
         <source>connection type</source>
-        <translation type="unfinished"></translation>
+        <translation>连接类型</translation>
     </message>
     <message>
         <source>Open a TCP connection, UDP transmission or SSL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>建立 TCP 连接、UDP 传输或 SSL 连接</translation>
     </message>
     <message>
         <source>multiple connections (AT+CIPMUX=1), TCP/SSL</source>
-        <translation type="unfinished"></translation>
+        <translation>多连接（AT+CIPMUX=1），TCP/SSL</translation>
     </message>
     <message>
         <source>multiple connections (AT+CIPMUX=1), UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>多连接（AT+CIPMUX=1），UDP</translation>
     </message>
     <message>
         <source>single connection (AT+CIPMUX=0), TCP/SSL</source>
-        <translation type="unfinished"></translation>
+        <translation>单连接（AT+CIPMUX=0），TCP/SSL</translation>
     </message>
     <message>
         <source>single connection (AT+CIPMUX=0), UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>单连接（AT+CIPMUX=0），UDP</translation>
     </message>
     <message>
         <source>connection type (case-insensitive)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接类型（不区分大小写）</translation>
     </message>
     <message>
         <source>Open a TCP connection, UDP transmission or TLS connection</source>
-        <translation type="unfinished"></translation>
+        <translation>建立 TCP 连接、UDP 传输或 TLS 连接</translation>
     </message>
     <message>
         <source>network link ID; up to 6 connections</source>
-        <translation type="unfinished"></translation>
+        <translation>网络链路 ID；最多 6 个连接</translation>
     </message>
     <message>
         <source>TCP/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP/TLS</translation>
     </message>
     <message>
         <source>UDP/DTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP/DTLS</translation>
     </message>
     <message>
         <source>UDP only: remote IPv4 address or domain name</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 UDP：远程 IPv4 地址或域名</translation>
     </message>
     <message>
         <source>UDP only: remote port</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 UDP：远程端口</translation>
     </message>
     <message>
         <source>number of bytes to send after &apos;&gt;&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>“&gt;”之后要发送的字节数</translation>
     </message>
     <message>
         <source>multiple connections (AT+CIPMUX=1)</source>
-        <translation type="unfinished"></translation>
+        <translation>多连接（AT+CIPMUX=1）</translation>
     </message>
     <message>
         <source>single connection (AT+CIPMUX=0)</source>
-        <translation type="unfinished"></translation>
+        <translation>单连接（AT+CIPMUX=0）</translation>
     </message>
     <message>
         <source>Send data in normal transmission mode, or enter passthrough mode</source>
-        <translation type="unfinished"></translation>
+        <translation>在普通传输模式下发送数据，或进入透传模式</translation>
     </message>
     <message>
         <source>Without parameters (AT+CIPMODE=1, single connection) the module enters passthrough mode; a lone +++ leaves it.</source>
-        <translation type="unfinished"></translation>
+        <translation>不带参数时（AT+CIPMODE=1，单连接）模块进入透传模式；单独发送 +++ 退出。</translation>
     </message>
     <message>
         <source>with link ID</source>
-        <translation type="unfinished"></translation>
+        <translation>带链路 ID</translation>
     </message>
     <message>
         <source>UDP without link ID</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP，不带链路 ID</translation>
     </message>
     <message>
         <source>The &apos;&gt;&apos; prompt comes without OK. The firmware&apos;s receive buffer is 1024 bytes: keep &lt;length&gt; at or below 1024 although 2048 is documented.</source>
-        <translation type="unfinished"></translation>
+        <translation>“&gt;”提示符出现时没有 OK。固件接收缓冲区为 1024 字节：尽管文档写的是 2048，&lt;length&gt; 请保持不超过 1024。</translation>
     </message>
     <message>
         <source>Send data; a \0 in the data ends the transmission early</source>
-        <translation type="unfinished"></translation>
+        <translation>发送数据；数据中的 \0 会提前结束发送</translation>
     </message>
     <message>
         <source>Close a TCP/UDP/SSL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 TCP/UDP/SSL 连接</translation>
     </message>
     <message>
         <source>link to close; 5 closes all links</source>
-        <translation type="unfinished"></translation>
+        <translation>要关闭的链路；5 表示关闭所有链路</translation>
     </message>
     <message>
         <source>Without parameters it closes the single connection (AT+CIPMUX=0).</source>
-        <translation type="unfinished"></translation>
+        <translation>不带参数时关闭单连接（AT+CIPMUX=0）。</translation>
     </message>
     <message>
         <source>Close a TCP/UDP/TLS connection</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 TCP/UDP/TLS 连接</translation>
     </message>
     <message>
         <source>Enable or disable multiple connections</source>
-        <translation type="unfinished"></translation>
+        <translation>启用或禁用多连接</translation>
     </message>
     <message>
         <source>single connection</source>
-        <translation type="unfinished"></translation>
+        <translation>单连接</translation>
     </message>
     <message>
         <source>multiple connections</source>
-        <translation type="unfinished"></translation>
+        <translation>多连接</translation>
     </message>
     <message>
         <source>connection mode; only changeable while no link is open</source>
-        <translation type="unfinished"></translation>
+        <translation>连接模式；仅在没有打开的链路时可更改</translation>
     </message>
     <message>
         <source>Transmission mode (normal or passthrough)</source>
-        <translation type="unfinished"></translation>
+        <translation>传输模式（普通或透传）</translation>
     </message>
     <message>
         <source>normal transmission mode</source>
-        <translation type="unfinished"></translation>
+        <translation>普通传输模式</translation>
     </message>
     <message>
         <source>Wi-Fi passthrough mode (single TCP/SSL link or fixed UDP peer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi 透传模式（单个 TCP/SSL 链路或固定 UDP 对端）</translation>
     </message>
     <message>
         <source>transmission mode</source>
-        <translation type="unfinished"></translation>
+        <translation>传输模式</translation>
     </message>
     <message>
         <source>Show the remote IP and port in +IPD</source>
-        <translation type="unfinished"></translation>
+        <translation>在 +IPD 中显示远程 IP 和端口</translation>
     </message>
     <message>
         <source>do not show</source>
-        <translation type="unfinished"></translation>
+        <translation>不显示</translation>
     </message>
     <message>
         <source>show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>+IPD detail mode</source>
-        <translation type="unfinished"></translation>
+        <translation>+IPD 详细模式</translation>
     </message>
     <message>
         <source>Socket receive mode (active or passive)</source>
-        <translation type="unfinished"></translation>
+        <translation>socket 接收模式（主动或被动）</translation>
     </message>
     <message>
         <source>active: data is pushed with +IPD</source>
-        <translation type="unfinished"></translation>
+        <translation>主动：数据通过 +IPD 推送</translation>
     </message>
     <message>
         <source>passive: data is buffered until AT+CIPRECVDATA</source>
-        <translation type="unfinished"></translation>
+        <translation>被动：数据缓存到 AT+CIPRECVDATA 读取</translation>
     </message>
     <message>
         <source>receive mode</source>
-        <translation type="unfinished"></translation>
+        <translation>接收模式</translation>
     </message>
     <message>
         <source>maximum bytes to read</source>
-        <translation type="unfinished"></translation>
+        <translation>最多读取的字节数</translation>
     </message>
     <message>
         <source>Read buffered socket data in passive receive mode</source>
-        <translation type="unfinished"></translation>
+        <translation>在被动接收模式下读取缓存的 socket 数据</translation>
     </message>
     <message>
         <source>Length of the buffered data of every link (passive mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>各链路缓存数据的长度（被动模式）</translation>
     </message>
     <message>
         <source>Create or delete a TCP/SSL server</source>
-        <translation type="unfinished"></translation>
+        <translation>创建或删除 TCP/SSL 服务器</translation>
     </message>
     <message>
         <source>delete the server</source>
-        <translation type="unfinished"></translation>
+        <translation>删除服务器</translation>
     </message>
     <message>
         <source>create a server</source>
-        <translation type="unfinished"></translation>
+        <translation>创建服务器</translation>
     </message>
     <message>
         <source>server mode</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器模式</translation>
     </message>
     <message>
         <source>port (mode 1, default 333); with mode 0: 1 also closes all client connections</source>
-        <translation type="unfinished"></translation>
+        <translation>端口（模式 1，默认 333）；模式 0 时：1 表示同时关闭所有客户端连接</translation>
     </message>
     <message>
         <source>server type</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器类型</translation>
     </message>
     <message>
         <source>verify client certificates (SSL)</source>
-        <translation type="unfinished"></translation>
+        <translation>校验客户端证书（SSL）</translation>
     </message>
     <message>
         <source>Maximum number of clients a server accepts</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器接受的最大客户端数</translation>
     </message>
     <message>
         <source>maximum number of connections</source>
-        <translation type="unfinished"></translation>
+        <translation>最大连接数</translation>
     </message>
     <message>
         <source>Packet interval in passthrough mode</source>
-        <translation type="unfinished"></translation>
+        <translation>透传模式下的分包间隔</translation>
     </message>
     <message>
         <source>milliseconds to wait before sending buffered data</source>
-        <translation type="unfinished"></translation>
+        <translation>发送缓存数据前的等待毫秒数</translation>
     </message>
     <message>
         <source>disable SNTP</source>
-        <translation type="unfinished"></translation>
+        <translation>禁用 SNTP</translation>
     </message>
     <message>
         <source>enable SNTP</source>
-        <translation type="unfinished"></translation>
+        <translation>启用 SNTP</translation>
     </message>
     <message>
         <source>SNTP on/off</source>
-        <translation type="unfinished"></translation>
+        <translation>SNTP 开/关</translation>
     </message>
     <message>
         <source>SNTP server name or address</source>
-        <translation type="unfinished"></translation>
+        <translation>SNTP 服务器名称或地址</translation>
     </message>
     <message>
         <source>second SNTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个 SNTP 服务器</translation>
     </message>
     <message>
         <source>third SNTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>第三个 SNTP 服务器</translation>
     </message>
     <message>
         <source>Time zone and SNTP servers</source>
-        <translation type="unfinished"></translation>
+        <translation>时区和 SNTP 服务器</translation>
     </message>
     <message>
         <source>UTC offset in whole hours</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC 偏移（整数小时）</translation>
     </message>
     <message>
         <source>The Beken document shows one server; 1 to 3 servers are accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beken 文档只列出一个服务器；实际可接受 1 到 3 个。</translation>
     </message>
     <message>
         <source>Read the SNTP time</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 SNTP 时间</translation>
     </message>
     <message>
         <source>SNTP synchronisation interval</source>
-        <translation type="unfinished"></translation>
+        <translation>SNTP 同步间隔</translation>
     </message>
     <message>
         <source>seconds between synchronisations</source>
-        <translation type="unfinished"></translation>
+        <translation>同步间隔秒数</translation>
     </message>
     <message>
         <source>IPv4 address or domain name to ping</source>
-        <translation type="unfinished"></translation>
+        <translation>要 ping 的 IPv4 地址或域名</translation>
     </message>
     <message>
         <source>Ping a remote host</source>
-        <translation type="unfinished"></translation>
+        <translation>ping 远程主机</translation>
     </message>
     <message>
         <source>The documented reply (+PING:&lt;time&gt; or +PING:TIMEOUT) has no final code.</source>
-        <translation type="unfinished"></translation>
+        <translation>文档中的应答（+PING:&lt;time&gt; 或 +PING:TIMEOUT）没有最终结果码。</translation>
     </message>
     <message>
         <source>Resolve a domain name (IPv4)</source>
-        <translation type="unfinished"></translation>
+        <translation>域名解析（IPv4）</translation>
     </message>
     <message>
         <source>domain name to resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>要解析的域名</translation>
     </message>
     <message>
         <source>DNS server configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 服务器配置</translation>
     </message>
     <message>
         <source>automatic (DHCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（DHCP）</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>DNS mode</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 模式</translation>
     </message>
     <message>
         <source>first DNS server (manual mode only)</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个 DNS 服务器（仅手动模式）</translation>
     </message>
     <message>
         <source>second DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>第二个 DNS 服务器</translation>
     </message>
     <message>
         <source>third DNS server</source>
-        <translation type="unfinished"></translation>
+        <translation>第三个 DNS 服务器</translation>
     </message>
     <message>
         <source>PSK identity</source>
-        <translation type="unfinished"></translation>
+        <translation>PSK 身份标识</translation>
     </message>
     <message>
         <source>PSK hint</source>
-        <translation type="unfinished"></translation>
+        <translation>PSK 提示</translation>
     </message>
     <message>
         <source>network link ID; 5 = all links</source>
-        <translation type="unfinished"></translation>
+        <translation>网络链路 ID；5 = 所有链路</translation>
     </message>
     <message>
         <source>PSK of the SSL client</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL 客户端的 PSK</translation>
     </message>
     <message>
         <source>PSK of the TLS client</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 客户端的 PSK</translation>
     </message>
     <message>
         <source>MQTT user configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 用户配置</translation>
     </message>
     <message>
         <source>transport scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>传输方案</translation>
     </message>
     <message>
         <source>MQTT client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 客户端 ID</translation>
     </message>
     <message>
         <source>user name for the broker</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器用户名</translation>
     </message>
     <message>
         <source>password for the broker</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器密码</translation>
     </message>
     <message>
         <source>client certificate ID; only 0</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书 ID；仅 0</translation>
     </message>
     <message>
         <source>CA certificate ID; only 0</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书 ID；仅 0</translation>
     </message>
     <message>
         <source>resource path (WebSocket)</source>
-        <translation type="unfinished"></translation>
+        <translation>资源路径（WebSocket）</translation>
     </message>
     <message>
         <source>MQTT client ID (longer than AT+MQTTUSERCFG allows)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 客户端 ID（超出 AT+MQTTUSERCFG 允许的长度）</translation>
     </message>
     <message>
         <source>MQTT user name (longer than AT+MQTTUSERCFG allows)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 用户名（超出 AT+MQTTUSERCFG 允许的长度）</translation>
     </message>
     <message>
         <source>MQTT password (longer than AT+MQTTUSERCFG allows)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 密码（超出 AT+MQTTUSERCFG 允许的长度）</translation>
     </message>
     <message>
         <source>MQTT connection configuration (keep-alive, last will)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 连接配置（保活、遗嘱）</translation>
     </message>
     <message>
         <source>keep-alive in seconds; 0 means 120</source>
-        <translation type="unfinished"></translation>
+        <translation>保活秒数；0 表示 120</translation>
     </message>
     <message>
         <source>clean session</source>
-        <translation type="unfinished"></translation>
+        <translation>清除会话</translation>
     </message>
     <message>
         <source>persistent session</source>
-        <translation type="unfinished"></translation>
+        <translation>持久会话</translation>
     </message>
     <message>
         <source>clean-session flag</source>
-        <translation type="unfinished"></translation>
+        <translation>清除会话标志</translation>
     </message>
     <message>
         <source>last-will topic</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱主题</translation>
     </message>
     <message>
         <source>last-will message</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱消息</translation>
     </message>
     <message>
         <source>number of ALPN strings that follow; 0 clears</source>
-        <translation type="unfinished"></translation>
+        <translation>后续 ALPN 字符串的个数；0 表示清除</translation>
     </message>
     <message>
         <source>ALPN protocol name</source>
-        <translation type="unfinished"></translation>
+        <translation>ALPN 协议名</translation>
     </message>
     <message>
         <source>MQTT ALPN (TLS and WSS only)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT ALPN（仅 TLS 和 WSS）</translation>
     </message>
     <message>
         <source>Connect to an MQTT broker</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 MQTT 代理服务器</translation>
     </message>
     <message>
         <source>broker domain name or IP</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器域名或 IP</translation>
     </message>
     <message>
         <source>broker port</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器端口</translation>
     </message>
     <message>
         <source>no automatic reconnection</source>
-        <translation type="unfinished"></translation>
+        <translation>不自动重连</translation>
     </message>
     <message>
         <source>reconnect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动重连</translation>
     </message>
     <message>
         <source>automatic reconnection</source>
-        <translation type="unfinished"></translation>
+        <translation>自动重连</translation>
     </message>
     <message>
         <source>Connecting can take longer than other MQTT commands (retransmissions, 10 s per TLS handshake packet).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接耗时可能比其他 MQTT 命令长（重传，每个 TLS 握手包 10 秒）。</translation>
     </message>
     <message>
         <source>Publish an MQTT string message</source>
-        <translation type="unfinished"></translation>
+        <translation>发布 MQTT 字符串消息</translation>
     </message>
     <message>
         <source>message; cannot contain NUL</source>
-        <translation type="unfinished"></translation>
+        <translation>消息；不能包含 NUL</translation>
     </message>
     <message>
         <source>The whole command line is limited to 256 bytes; use AT+MQTTPUBRAW for longer or binary messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>整条命令行限制为 256 字节；更长的消息或二进制消息请使用 AT+MQTTPUBRAW。</translation>
     </message>
     <message>
         <source>Publish an MQTT binary message</source>
-        <translation type="unfinished"></translation>
+        <translation>发布 MQTT 二进制消息</translation>
     </message>
     <message>
         <source>message length; limited by free memory</source>
-        <translation type="unfinished"></translation>
+        <translation>消息长度；受可用内存限制</translation>
     </message>
     <message>
         <source>After &apos;&gt;&apos; send exactly &lt;length&gt; bytes; the result is +MQTTPUB:OK or +MQTTPUB:FAIL.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“&gt;”之后正好发送 &lt;length&gt; 字节；结果为 +MQTTPUB:OK 或 +MQTTPUB:FAIL。</translation>
     </message>
     <message>
         <source>Subscribe to an MQTT topic</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅 MQTT 主题</translation>
     </message>
     <message>
         <source>Unsubscribe from an MQTT topic</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订阅 MQTT 主题</translation>
     </message>
     <message>
         <source>Close the MQTT connection and release its resources</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 MQTT 连接并释放资源</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试</translation>
     </message>
     <message>
         <source>Query</source>
-        <translation type="unfinished"></translation>
+        <translation>查询</translation>
     </message>
     <message>
         <source>Set</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Execute</source>
-        <translation type="unfinished"></translation>
+        <translation>执行</translation>
     </message>
     <message>
         <source>string, one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串，取值为 %1 之一</translation>
     </message>
     <message>
         <source>string, %1..%2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串，%1..%2 字节</translation>
     </message>
     <message>
         <source>string, at most %1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串，最多 %1 字节</translation>
     </message>
     <message>
         <source>string, not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串，非空</translation>
     </message>
     <message>
         <source>string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>integer, only %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整数，仅 %1</translation>
     </message>
     <message>
         <source>integer %1..%2</source>
-        <translation type="unfinished"></translation>
+        <translation>整数 %1..%2</translation>
     </message>
     <message>
         <source> (recommended at most %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> （建议不超过 %1）</translation>
     </message>
     <message>
         <source>, optional</source>
-        <translation type="unfinished"></translation>
+        <translation>，可选</translation>
     </message>
     <message>
         <source>, secret</source>
-        <translation type="unfinished"></translation>
+        <translation>，保密</translation>
     </message>
     <message>
         <source>Not documented for the %1 dialect.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 方言的文档中未列出。</translation>
     </message>
     <message>
         <source>  → &apos;&gt;&apos; data prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>  → “&gt;”数据提示符</translation>
     </message>
     <message>
         <source>  → no final result code</source>
-        <translation type="unfinished"></translation>
+        <translation>  → 无最终结果码</translation>
     </message>
     <message>
         <source>Parameters:</source>
-        <translation type="unfinished"></translation>
+        <translation>参数：</translation>
     </message>
     <message>
         <source>The whole command line, including AT and CR LF, must not exceed 256 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>整条命令行（含 AT 和 CR LF）不能超过 256 字节。</translation>
     </message>
     <message>
         <source>Default reply timeout: %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认应答超时：%1 毫秒。</translation>
     </message>
 </context>
 <context>
