@@ -1292,327 +1292,327 @@
     <name>ConnectionsPage</name>
     <message>
         <source>%1 of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 字节</translation>
     </message>
     <message>
         <source>%1 bytes received, %2 sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收 %1 字节，已发送 %2 字节</translation>
     </message>
     <message>
         <source>Connections</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>TCP/UDP/TLS links, sending and receiving, passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP/UDP/TLS 链路、收发数据、透传</translation>
     </message>
     <message>
         <source>PASSTHROUGH — AT commands are not available</source>
-        <translation type="unfinished"></translation>
+        <translation>透传中——AT 命令不可用</translation>
     </message>
     <message>
         <source>Connection mode</source>
-        <translation type="unfinished"></translation>
+        <translation>连接模式</translation>
     </message>
     <message>
         <source>Connections:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接：</translation>
     </message>
     <message>
         <source>Single connection (CIPMUX=0)</source>
-        <translation type="unfinished"></translation>
+        <translation>单连接（CIPMUX=0）</translation>
     </message>
     <message>
         <source>Multiple connections (CIPMUX=1)</source>
-        <translation type="unfinished"></translation>
+        <translation>多连接（CIPMUX=1）</translation>
     </message>
     <message>
         <source>Transmission:</source>
-        <translation type="unfinished"></translation>
+        <translation>传输：</translation>
     </message>
     <message>
         <source>Normal (CIPMODE=0)</source>
-        <translation type="unfinished"></translation>
+        <translation>普通（CIPMODE=0）</translation>
     </message>
     <message>
         <source>Passthrough (CIPMODE=1)</source>
-        <translation type="unfinished"></translation>
+        <translation>透传（CIPMODE=1）</translation>
     </message>
     <message>
         <source>Passive receive (CIPRECVMODE=1)</source>
-        <translation type="unfinished"></translation>
+        <translation>被动接收（CIPRECVMODE=1）</translation>
     </message>
     <message>
         <source>The module keeps received data until it is fetched with AT+CIPRECVDATA; this page fetches it as soon as +IPD announces it.</source>
-        <translation type="unfinished"></translation>
+        <translation>模块会保留收到的数据，直到用 AT+CIPRECVDATA 读取；本页在 +IPD 通知后立即读取。</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Send the connection mode to the module (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>将连接模式发送到模块（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取</translation>
     </message>
     <message>
         <source>Query the modes and the link status (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>查询模式和链路状态（F5）</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>链路</translation>
     </message>
     <message>
         <source>Close link</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭链路</translation>
     </message>
     <message>
         <source>Close all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部关闭</translation>
     </message>
     <message>
         <source>Open a link</source>
-        <translation type="unfinished"></translation>
+        <translation>打开链路</translation>
     </message>
     <message>
         <source>Link ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>链路 ID：</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <source>Remote host:</source>
-        <translation type="unfinished"></translation>
+        <translation>远程主机：</translation>
     </message>
     <message>
         <source>Remote port:</source>
-        <translation type="unfinished"></translation>
+        <translation>远程端口：</translation>
     </message>
     <message>
         <source>Keep-alive:</source>
-        <translation type="unfinished"></translation>
+        <translation>保活：</translation>
     </message>
     <message>
         <source>Local port:</source>
-        <translation type="unfinished"></translation>
+        <translation>本地端口：</translation>
     </message>
     <message>
         <source>UDP peer:</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP 对端：</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>任意</translation>
     </message>
     <message>
         <source>fixed (0)</source>
-        <translation type="unfinished"></translation>
+        <translation>固定（0）</translation>
     </message>
     <message>
         <source>may change once (1)</source>
-        <translation type="unfinished"></translation>
+        <translation>可变更一次（1）</translation>
     </message>
     <message>
         <source>may change (2)</source>
-        <translation type="unfinished"></translation>
+        <translation>可变更（2）</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Open the link (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开链路（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Path of the file to send</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送的文件路径</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>+CR LF</source>
-        <translation type="unfinished"></translation>
+        <translation>+CR LF</translation>
     </message>
     <message>
         <source>Append CR LF to the text</source>
-        <translation type="unfinished"></translation>
+        <translation>在文本末尾附加 CR LF</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Passthrough</source>
-        <translation type="unfinished">透传</translation>
+        <translation>透传</translation>
     </message>
     <message>
         <source>TLS PSK</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS PSK</translation>
     </message>
     <message>
         <source>Passthrough sends every byte straight to the one open link. It needs single connection mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends &quot;+++&quot; alone and waits a second before the next command.</source>
-        <translation type="unfinished"></translation>
+        <translation>透传会将每个字节直接发送到唯一打开的链路。需要单连接模式且正好一条链路；必要时会设置 CIPMODE=1。退出时单独发送“+++”，并等待一秒再发送下一条命令。</translation>
     </message>
     <message>
         <source>Enter passthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>进入透传</translation>
     </message>
     <message>
         <source>Leave passthrough</source>
-        <translation type="unfinished">退出透传</translation>
+        <translation>退出透传</translation>
     </message>
     <message>
         <source>Raw data (sent as typed, no CR LF)</source>
-        <translation type="unfinished"></translation>
+        <translation>原始数据（按输入原样发送，不附加 CR LF）</translation>
     </message>
     <message>
         <source>Send raw</source>
-        <translation type="unfinished"></translation>
+        <translation>发送原始数据</translation>
     </message>
     <message>
         <source>5 = all links</source>
-        <translation type="unfinished"></translation>
+        <translation>5 = 所有链路</translation>
     </message>
     <message>
         <source>PSK identity:</source>
-        <translation type="unfinished"></translation>
+        <translation>PSK 身份标识：</translation>
     </message>
     <message>
         <source>Hint:</source>
-        <translation type="unfinished"></translation>
+        <translation>提示：</translation>
     </message>
     <message>
         <source>Remember in the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>保存到钥匙串</translation>
     </message>
     <message>
         <source>Set PSK</source>
-        <translation type="unfinished"></translation>
+        <translation>设置 PSK</translation>
     </message>
     <message>
         <source>Show AT</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 AT</translation>
     </message>
     <message>
         <source>Show the exact command lines the current form sends</source>
-        <translation type="unfinished"></translation>
+        <translation>显示当前表单将发送的完整命令行</translation>
     </message>
     <message>
         <source>Data of link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>链路 %1 的数据</translation>
     </message>
     <message>
         <source>Received:</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收：</translation>
     </message>
     <message>
         <source>Not read yet: press Read (F5). Until then the boot default (single, normal) is assumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取：请点击“读取”（F5）。在此之前假定为开机默认值（单连接、普通模式）。</translation>
     </message>
     <message numerus="yes">
         <source>The connection mode can only change while no link is open (%n open).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>只有在没有打开的链路时才能更改连接模式（当前 %n 条）。</numerusform>
         </translation>
     </message>
     <message>
         <source>Passthrough needs single connection mode and exactly one link.</source>
-        <translation type="unfinished"></translation>
+        <translation>透传需要单连接模式且正好一条链路。</translation>
     </message>
     <message>
         <source>Hex bytes, e.g. 48 65 6c 6c 6f</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制字节，例如 48 65 6c 6c 6f</translation>
     </message>
     <message>
         <source>Text to send (UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送的文本（UTF-8）</translation>
     </message>
     <message>
         <source>(nothing would be sent: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不会发送任何内容：%1）</translation>
     </message>
     <message numerus="yes">
         <source>→ then %n data byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>→ 然后发送 %n 字节数据</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… %n more command(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… 另外 %n 条命令</numerusform>
         </translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：%1</translation>
     </message>
     <message>
         <source>Reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取…</translation>
     </message>
     <message>
         <source>Applying the connection mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在应用连接模式…</translation>
     </message>
     <message>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开…</translation>
     </message>
     <message numerus="yes">
         <source>Sending %n byte(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在发送 %n 字节…</numerusform>
         </translation>
     </message>
     <message>
         <source>Entering passthrough…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在进入透传…</translation>
     </message>
     <message>
         <source>Leaving passthrough (&quot;+++&quot;, then one second of silence)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在退出透传（发送“+++”，然后静默一秒）…</translation>
     </message>
     <message>
         <source>File to send</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送的文件</translation>
     </message>
 </context>
 <context>
@@ -1832,419 +1832,419 @@
     <name>ErrorDecoder</name>
     <message>
         <source>no error</source>
-        <translation type="unfinished"></translation>
+        <translation>无错误</translation>
     </message>
     <message>
         <source>general error</source>
-        <translation type="unfinished"></translation>
+        <translation>一般错误</translation>
     </message>
     <message>
         <source>the command was not terminated with CR LF</source>
-        <translation type="unfinished"></translation>
+        <translation>命令未以 CR LF 结尾</translation>
     </message>
     <message>
         <source>the line does not start with &quot;AT&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>该行不是以“AT”开头</translation>
     </message>
     <message>
         <source>a parameter has the wrong length</source>
-        <translation type="unfinished"></translation>
+        <translation>参数长度错误</translation>
     </message>
     <message>
         <source>a parameter has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>参数类型错误</translation>
     </message>
     <message>
         <source>wrong number of parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>参数个数错误</translation>
     </message>
     <message>
         <source>invalid parameter value</source>
-        <translation type="unfinished"></translation>
+        <translation>参数值无效</translation>
     </message>
     <message>
         <source>a parameter could not be parsed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析参数</translation>
     </message>
     <message>
         <source>unsupported command</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持的命令</translation>
     </message>
     <message>
         <source>command execution failed</source>
-        <translation type="unfinished"></translation>
+        <translation>命令执行失败</translation>
     </message>
     <message>
         <source>busy: the previous command is still being processed</source>
-        <translation type="unfinished"></translation>
+        <translation>忙：上一条命令仍在处理中</translation>
     </message>
     <message>
         <source>wrong command type (query, set or execute) for this command</source>
-        <translation type="unfinished"></translation>
+        <translation>该命令的命令类型（查询、设置或执行）错误</translation>
     </message>
     <message>
         <source>MQTT is not configured; run AT+MQTTUSERCFG first</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 未配置；请先执行 AT+MQTTUSERCFG</translation>
     </message>
     <message>
         <source>MQTT is not in a configurable state (already connected?)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 不处于可配置状态（已连接？）</translation>
     </message>
     <message>
         <source>the MQTT link is not initialised or was already cleaned up</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 链路未初始化或已被清理</translation>
     </message>
     <message>
         <source>the MQTT client is already connected</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 客户端已连接</translation>
     </message>
     <message>
         <source>the module ran out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>模块内存不足</translation>
     </message>
     <message>
         <source>the MQTT link does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 链路不存在</translation>
     </message>
     <message>
         <source>a required parameter is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必需参数</translation>
     </message>
     <message>
         <source>the TLS configuration is invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 配置无效</translation>
     </message>
     <message>
         <source>the connection parameters could not be prepared</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准备连接参数</translation>
     </message>
     <message>
         <source>the MQTT client could not be started</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 MQTT 客户端</translation>
     </message>
     <message>
         <source>publishing the message failed</source>
-        <translation type="unfinished"></translation>
+        <translation>发布消息失败</translation>
     </message>
     <message>
         <source>subscribing to the topic failed</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅主题失败</translation>
     </message>
     <message>
         <source>unsubscribing from the topic failed</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订阅主题失败</translation>
     </message>
     <message>
         <source>disconnecting from the broker failed</source>
-        <translation type="unfinished"></translation>
+        <translation>与代理服务器断开失败</translation>
     </message>
     <message>
         <source>the LinkID could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 LinkID</translation>
     </message>
     <message>
         <source>the LinkID is wrong; only 0 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>LinkID 错误；仅支持 0</translation>
     </message>
     <message>
         <source>the scheme could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 scheme</translation>
     </message>
     <message>
         <source>the scheme is wrong; it must be 1 to 10</source>
-        <translation type="unfinished"></translation>
+        <translation>scheme 错误；必须为 1 到 10</translation>
     </message>
     <message>
         <source>the client ID could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取客户端 ID</translation>
     </message>
     <message>
         <source>the client ID is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID 为空</translation>
     </message>
     <message>
         <source>the client ID is longer than 256 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID 超过 256 字节</translation>
     </message>
     <message>
         <source>the user name could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取用户名</translation>
     </message>
     <message>
         <source>the user name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名为空</translation>
     </message>
     <message>
         <source>the user name is longer than 64 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名超过 64 字节</translation>
     </message>
     <message>
         <source>the password could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取密码</translation>
     </message>
     <message>
         <source>the password is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>密码为空</translation>
     </message>
     <message>
         <source>the password is longer than 64 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>密码超过 64 字节</translation>
     </message>
     <message>
         <source>the certificate key ID could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取证书密钥 ID</translation>
     </message>
     <message>
         <source>the certificate key ID is wrong; only 0 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>证书密钥 ID 错误；仅支持 0</translation>
     </message>
     <message>
         <source>the CA ID could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA ID</translation>
     </message>
     <message>
         <source>the CA ID is wrong; only 0 is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>CA ID 错误；仅支持 0</translation>
     </message>
     <message>
         <source>the CA certificate has an invalid length</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书长度无效</translation>
     </message>
     <message>
         <source>the CA certificate could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 证书</translation>
     </message>
     <message>
         <source>the client certificate has an invalid length</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书长度无效</translation>
     </message>
     <message>
         <source>the client certificate could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取客户端证书</translation>
     </message>
     <message>
         <source>the client key has an invalid length</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥长度无效</translation>
     </message>
     <message>
         <source>the client key could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取客户端密钥</translation>
     </message>
     <message>
         <source>the path could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取路径</translation>
     </message>
     <message>
         <source>the path is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>路径为空</translation>
     </message>
     <message>
         <source>the path is longer than 32 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>路径超过 32 字节</translation>
     </message>
     <message>
         <source>the MQTT version could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 MQTT 版本</translation>
     </message>
     <message>
         <source>the keep-alive time could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取保活时间</translation>
     </message>
     <message>
         <source>the keep-alive time is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少保活时间</translation>
     </message>
     <message>
         <source>the keep-alive time is wrong; it must be 0 to 7200 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>保活时间错误；必须为 0 到 7200 秒</translation>
     </message>
     <message>
         <source>the clean-session flag could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取清除会话标志</translation>
     </message>
     <message>
         <source>the clean-session flag is wrong; it must be 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>清除会话标志错误；必须为 0 或 1</translation>
     </message>
     <message>
         <source>the last-will topic could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取遗嘱主题</translation>
     </message>
     <message>
         <source>the last-will topic is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱主题为空</translation>
     </message>
     <message>
         <source>the last-will topic is longer than 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱主题超过 128 字节</translation>
     </message>
     <message>
         <source>the last-will message could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取遗嘱消息</translation>
     </message>
     <message>
         <source>the last-will message is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱消息为空</translation>
     </message>
     <message>
         <source>the last-will message is longer than 64 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱消息超过 64 字节</translation>
     </message>
     <message>
         <source>the last-will QoS could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取遗嘱 QoS</translation>
     </message>
     <message>
         <source>the last-will QoS is wrong; it must be 0, 1 or 2</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱 QoS 错误；必须为 0、1 或 2</translation>
     </message>
     <message>
         <source>the last-will retain flag could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取遗嘱保留标志</translation>
     </message>
     <message>
         <source>the last-will retain flag is wrong; it must be 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱保留标志错误；必须为 0 或 1</translation>
     </message>
     <message>
         <source>the broker host could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取代理服务器主机</translation>
     </message>
     <message>
         <source>the broker host is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器主机为空</translation>
     </message>
     <message>
         <source>the broker host is longer than 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器主机超过 128 字节</translation>
     </message>
     <message>
         <source>the broker port could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取代理服务器端口</translation>
     </message>
     <message>
         <source>the broker port is wrong; it must be at most 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器端口错误；不能超过 65535</translation>
     </message>
     <message>
         <source>the reconnect flag could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取重连标志</translation>
     </message>
     <message>
         <source>the reconnect flag is wrong; it must be 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>重连标志错误；必须为 0 或 1</translation>
     </message>
     <message>
         <source>the topic could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取主题</translation>
     </message>
     <message>
         <source>the topic is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>主题为空</translation>
     </message>
     <message>
         <source>the topic is longer than 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>主题超过 128 字节</translation>
     </message>
     <message>
         <source>the message data could not be read (an unescaped comma?)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取消息数据（有未转义的逗号？）</translation>
     </message>
     <message>
         <source>the message data is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>消息数据为空</translation>
     </message>
     <message>
         <source>the message data is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>消息数据过长</translation>
     </message>
     <message>
         <source>the QoS could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 QoS</translation>
     </message>
     <message>
         <source>the QoS is wrong; it must be 0, 1 or 2</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS 错误；必须为 0、1 或 2</translation>
     </message>
     <message>
         <source>the retain flag could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取保留标志</translation>
     </message>
     <message>
         <source>the retain flag is wrong; it must be 0 or 1</source>
-        <translation type="unfinished"></translation>
+        <translation>保留标志错误；必须为 0 或 1</translation>
     </message>
     <message>
         <source>the publish length could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取发布长度</translation>
     </message>
     <message>
         <source>the publish length is wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>发布长度错误</translation>
     </message>
     <message>
         <source>the number of bytes received after &apos;&gt;&apos; does not match the length</source>
-        <translation type="unfinished"></translation>
+        <translation>“&gt;”之后收到的字节数与长度不符</translation>
     </message>
     <message>
         <source>the module could not create a semaphore</source>
-        <translation type="unfinished"></translation>
+        <translation>模块无法创建信号量</translation>
     </message>
     <message>
         <source>the module could not create an event group</source>
-        <translation type="unfinished"></translation>
+        <translation>模块无法创建事件组</translation>
     </message>
     <message>
         <source>the broker URI could not be parsed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析代理服务器 URI</translation>
     </message>
     <message>
         <source>the MQTT connection is down (disconnected state)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 连接已断开（断开状态）</translation>
     </message>
     <message>
         <source>the broker&apos;s host name did not match its certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器的主机名与其证书不匹配</translation>
     </message>
     <message>
         <source>unrecognised error code %1 (module %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的错误码 %1（模块 %2）</translation>
     </message>
     <message>
         <source>unrecognised error category %1 in code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>代码 %2 中无法识别的错误类别 %1</translation>
     </message>
     <message>
         <source>parameter %1 could not be parsed</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解析参数 %1</translation>
     </message>
     <message>
         <source>MQTT: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT：%1（%2）</translation>
     </message>
     <message>
         <source>command execution failed (command-specific code %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>命令执行失败（命令专用代码 %1）</translation>
     </message>
     <message>
         <source>%1 (extension %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（扩展 %2）</translation>
     </message>
     <message>
         <source>expected %1 parameters, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应有 %1 个参数，实际为 %2 个</translation>
     </message>
     <message>
         <source>parameter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>参数 %1</translation>
     </message>
     <message>
         <source>command-specific code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>命令专用代码 %1</translation>
     </message>
     <message>
         <source>The command failed (the module gave no error code).</source>
-        <translation type="unfinished"></translation>
+        <translation>命令失败（模块未给出错误码）。</translation>
     </message>
 </context>
 <context>
@@ -2564,435 +2564,435 @@
     <name>MqttPage</name>
     <message>
         <source>Message file</source>
-        <translation type="unfinished"></translation>
+        <translation>消息文件</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>\x needs two hex digits (escapes: \r \n \t \0 \\ \xNN).</source>
-        <translation type="unfinished"></translation>
+        <translation>\x 后需要两位十六进制数（转义符：\r \n \t \0 \\ \xNN）。</translation>
     </message>
     <message>
         <source>Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的十六进制：请使用成对的十六进制数，可用空格分隔（0d 0a 00）。</translation>
     </message>
     <message>
         <source>Enter the path of the file to publish.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入要发布的文件路径。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>The file is larger than 1 MiB; the module could not hold it.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件大于 1 MiB，模块无法容纳。</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 shown of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / 共 %2</translation>
     </message>
     <message numerus="yes">
         <source>; %n older dropped (limit %1)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；已丢弃 %n 条较早的消息（上限 %1）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; paused, %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；已暂停，%n 条等待中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n byte(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
         <source>sent as a quoted string; \ &quot; and , are escaped, NUL, CR and LF are not possible</source>
-        <translation type="unfinished"></translation>
+        <translation>以带引号的字符串发送；\ &quot; 和 , 会被转义，不能包含 NUL、CR 和 LF</translation>
     </message>
     <message>
         <source>sent after the &apos;&gt;&apos; prompt exactly as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>在“&gt;”提示符后按原样发送</translation>
     </message>
     <message>
         <source>nothing is sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不会发送任何内容：%1</translation>
     </message>
     <message>
         <source>Apply (Ctrl+Return):</source>
-        <translation type="unfinished"></translation>
+        <translation>应用（Ctrl+Return）：</translation>
     </message>
     <message>
         <source>Connect:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接：</translation>
     </message>
     <message>
         <source>Disconnect:</source>
-        <translation type="unfinished"></translation>
+        <translation>断开：</translation>
     </message>
     <message>
         <source>Publish (Ctrl+Return):</source>
-        <translation type="unfinished"></translation>
+        <translation>发布（Ctrl+Return）：</translation>
     </message>
     <message>
         <source>Subscribe (Ctrl+Return):</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅（Ctrl+Return）：</translation>
     </message>
     <message>
         <source>Unsubscribe:</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订阅：</translation>
     </message>
     <message>
         <source>Read (F5):</source>
-        <translation type="unfinished"></translation>
+        <translation>读取（F5）：</translation>
     </message>
     <message>
         <source>Not sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送：%1</translation>
     </message>
     <message>
         <source>Form reverted to the module&apos;s values.</source>
-        <translation type="unfinished"></translation>
+        <translation>表单已还原为模块中的值。</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理…</translation>
     </message>
     <message>
         <source>MQTT</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT</translation>
     </message>
     <message>
         <source>MQTT client of the module: configure, connect, publish, subscribe, watch messages</source>
-        <translation type="unfinished"></translation>
+        <translation>模块的 MQTT 客户端：配置、连接、发布、订阅、查看消息</translation>
     </message>
     <message>
         <source>MQTT state:</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 状态：</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取</translation>
     </message>
     <message>
         <source>Ask the module for its MQTT state and subscriptions (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>向模块查询 MQTT 状态和订阅（F5）</translation>
     </message>
     <message>
         <source>Show AT</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 AT</translation>
     </message>
     <message>
         <source>Show the exact AT command lines this form sends</source>
-        <translation type="unfinished"></translation>
+        <translation>显示此表单将发送的完整 AT 命令行</translation>
     </message>
     <message>
         <source>Broker</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器</translation>
     </message>
     <message>
         <source>Publish</source>
-        <translation type="unfinished"></translation>
+        <translation>发布</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>Client (AT+MQTTUSERCFG)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端（AT+MQTTUSERCFG）</translation>
     </message>
     <message>
         <source>Session (AT+MQTTCONNCFG, AT+MQTTALPN)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话（AT+MQTTCONNCFG、AT+MQTTALPN）</translation>
     </message>
     <message>
         <source>Broker (AT+MQTTCONN)</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器（AT+MQTTCONN）</translation>
     </message>
     <message>
         <source>Received messages</source>
-        <translation type="unfinished"></translation>
+        <translation>收到的消息</translation>
     </message>
     <message>
         <source>Scheme:</source>
-        <translation type="unfinished"></translation>
+        <translation>方案：</translation>
     </message>
     <message>
         <source>Client ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID：</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>路径：</translation>
     </message>
     <message>
         <source>Certificates:</source>
-        <translation type="unfinished"></translation>
+        <translation>证书：</translation>
     </message>
     <message>
         <source>Keep-alive:</source>
-        <translation type="unfinished"></translation>
+        <translation>保活：</translation>
     </message>
     <message>
         <source>Last-will topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱主题：</translation>
     </message>
     <message>
         <source>Last-will message:</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱消息：</translation>
     </message>
     <message>
         <source>Last-will QoS:</source>
-        <translation type="unfinished"></translation>
+        <translation>遗嘱 QoS：</translation>
     </message>
     <message>
         <source>ALPN:</source>
-        <translation type="unfinished"></translation>
+        <translation>ALPN：</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机：</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口：</translation>
     </message>
     <message>
         <source>Topic:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题：</translation>
     </message>
     <message>
         <source>Send as:</source>
-        <translation type="unfinished"></translation>
+        <translation>发送方式：</translation>
     </message>
     <message>
         <source>Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>消息：</translation>
     </message>
     <message>
         <source>QoS:</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS：</translation>
     </message>
     <message>
         <source>required; long IDs go through AT+MQTTCLIENTID</source>
-        <translation type="unfinished"></translation>
+        <translation>必填；较长的 ID 通过 AT+MQTTCLIENTID 设置</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>optional; never written to settings or logs</source>
-        <translation type="unfinished"></translation>
+        <translation>可选；不会写入设置或日志</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Show the password (also in &quot;Show AT&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示密码（“显示 AT”中也会显示）</translation>
     </message>
     <message>
         <source>Remember</source>
-        <translation type="unfinished"></translation>
+        <translation>记住</translation>
     </message>
     <message>
         <source>Keep the password in the system keychain for this host and user</source>
-        <translation type="unfinished"></translation>
+        <translation>在系统钥匙串中保存此主机和用户的密码</translation>
     </message>
     <message>
         <source>Keep the password for this host and user (needs a keychain; without one it is not stored)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存此主机和用户的密码（需要钥匙串；没有钥匙串则不保存）</translation>
     </message>
     <message>
         <source>WebSocket resource path, at most 32 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>WebSocket 资源路径，最多 32 字节</translation>
     </message>
     <message>
         <source>client certificate/key ID 0 and CA ID 0 (only 0 is supported)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书/密钥 ID 0 和 CA ID 0（仅支持 0）</translation>
     </message>
     <message>
         <source>Used by schemes 3–5 and 8–10; the certificates live in the module&apos;s flash</source>
-        <translation type="unfinished"></translation>
+        <translation>用于方案 3–5 和 8–10；证书存放在模块的 flash 中</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>0 = 120 s</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = 120 秒</translation>
     </message>
     <message>
         <source>Keep-alive in seconds, 0 to 7200; 0 means 120 s</source>
-        <translation type="unfinished"></translation>
+        <translation>保活秒数，0 到 7200；0 表示 120 秒</translation>
     </message>
     <message>
         <source>Clean session</source>
-        <translation type="unfinished"></translation>
+        <translation>清除会话</translation>
     </message>
     <message>
         <source>optional, at most 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>可选，最多 128 字节</translation>
     </message>
     <message>
         <source>at most 64 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 64 字节</translation>
     </message>
     <message>
         <source>0 at most once, 1 at least once, 2 exactly once</source>
-        <translation type="unfinished"></translation>
+        <translation>0 最多一次，1 至少一次，2 恰好一次</translation>
     </message>
     <message>
         <source>Retain</source>
-        <translation type="unfinished"></translation>
+        <translation>保留</translation>
     </message>
     <message>
         <source>up to 5 names, separated by commas (TLS and WSS only)</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 5 个名称，用逗号分隔（仅 TLS 和 WSS）</translation>
     </message>
     <message>
         <source>host name or IPv4 address, at most 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名或 IPv4 地址，最多 128 字节</translation>
     </message>
     <message>
         <source>1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>1 到 65535</translation>
     </message>
     <message>
         <source>Reconnect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动重连</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Send the client and session configuration (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送客户端和会话配置（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished">连接</translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开</translation>
     </message>
     <message>
         <source>AT+MQTTCLEAN: close the connection and release the configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+MQTTCLEAN：关闭连接并释放配置</translation>
     </message>
     <message>
         <source>at most 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>最多 128 字节</translation>
     </message>
     <message>
         <source>String (AT+MQTTPUB)</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串（AT+MQTTPUB）</translation>
     </message>
     <message>
         <source>Raw bytes (AT+MQTTPUBRAW)</source>
-        <translation type="unfinished"></translation>
+        <translation>原始字节（AT+MQTTPUBRAW）</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>Hex</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Interpret \r \n \t \0 \\ \xNN</source>
-        <translation type="unfinished"></translation>
+        <translation>解析 \r \n \t \0 \\ \xNN</translation>
     </message>
     <message>
         <source>path of the file to publish (sent raw, up to 1 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>要发布的文件路径（原样发送，最大 1 MiB）</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Ctrl+Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Return</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>QoS</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS</translation>
     </message>
     <message>
         <source>topic or filter with + and #, at most 128 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>主题或含 + 和 # 的过滤器，最多 128 字节</translation>
     </message>
     <message>
         <source>Subscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>Unsubscribe</source>
-        <translation type="unfinished"></translation>
+        <translation>取消订阅</translation>
     </message>
     <message>
         <source>Filter: text, or topic filter with + #</source>
-        <translation type="unfinished"></translation>
+        <translation>过滤：文本，或含 + # 的主题过滤器</translation>
     </message>
     <message>
         <source>JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
