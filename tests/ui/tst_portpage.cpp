@@ -101,6 +101,7 @@ private slots:
     void unplugReconnectsAndRequeries();
     void tcpDropReconnectsWhileServerIsBack();
     void noReconnectWhenUnchecked();
+    void failedOpenSaysWhyAndDoesNotRetry();
     void barAndPageShareOneChoice();
     void optionsAreRememberedWithoutSecrets();
     void shortcutsApplyAndRead();
@@ -409,6 +410,19 @@ void tst_PortPage::noReconnectWhenUnchecked()
     QCOMPARE(m_session->state(), DeviceSession::State::Disconnected);
     QVERIFY(!m_ctl->isReconnecting());
     QVERIFY(m_page->statusLabel()->text().contains(QStringLiteral("was lost")));
+}
+
+void tst_PortPage::failedOpenSaysWhyAndDoesNotRetry()
+{
+    ConnectionChoice c;
+    c.kind = ConnectionChoice::Kind::Serial;
+    c.serial.portName = QStringLiteral("/dev/atbench-no-such-port");
+    m_ctl->setReconnectIntervalMs(100);
+    m_ctl->connectTo(c);
+    QTRY_VERIFY2(m_page->statusLabel()->text().startsWith(QStringLiteral("Could not open /dev/atbench-no-such-port")), qPrintable(m_page->statusLabel()->text()));
+    QTest::qWait(300);
+    QVERIFY(!m_ctl->isReconnecting()); // never connected: nothing to come back to
+    QCOMPARE(m_session->state(), DeviceSession::State::Disconnected);
 }
 
 void tst_PortPage::barAndPageShareOneChoice()

@@ -396,6 +396,13 @@ ConnectionController::ConnectionController(DeviceSession *session, atb::DeviceMo
     connect(&m_settleTimer, &QTimer::timeout, this, &ConnectionController::startAfterConnect);
     connect(m_session, &DeviceSession::stateChanged, this, &ConnectionController::onStateChanged);
     connect(m_session, &DeviceSession::urcReceived, this, &ConnectionController::onUrc);
+    connect(m_session, &DeviceSession::errorOccurred, this, [this](const QString &message) {
+        m_lastError = message;
+        // A port that fails to open may never leave Disconnected: say why here.
+        if (m_state != DeviceSession::State::Connected && m_state != DeviceSession::State::Passthrough
+            && !m_wasConnected && !m_userClosing && !m_reconnectTimer.isActive())
+            say(tr("Could not open %1: %2").arg(m_choice.displayName(), message), true);
+    });
     connect(m_session, &DeviceSession::commandFinished, this, &ConnectionController::onFinished);
     connect(m_probe, &atb::DialectProbe::finished, this, &ConnectionController::onProbeFinished);
     m_state = m_session->state();
@@ -445,14 +452,15 @@ void ConnectionController::connectTo(const ConnectionChoice &c)
     m_userClosing = false;
     m_wasConnected = false;
     m_attempts = 0;
+    m_lastError.clear();
     if (m_reconnectTimer.isActive()) {
         m_reconnectTimer.stop();
         emit reconnectingChanged(false);
     }
     if (m_persist)
         saveSettings();
-    open(c);
     say(tr("Connecting to %1…").arg(c.displayName()), false);
+    open(c); // may report a failure right away (session in this thread)
 }
 
 void ConnectionController::open(const ConnectionChoice &c)
@@ -547,8 +555,14 @@ void ConnectionController::onStateChanged(DeviceSession::State state)
                     true);
             }
         } else if (!m_reconnectTimer.isActive()) {
-            say(m_userClosing ? tr("Disconnected") : tr("The link to %1 was lost.").arg(m_choice.displayName()),
-                !m_userClosing && m_wasConnected);
+            if (m_userClosing)
+                say(tr("Disconnected"), false);
+            else if (m_wasConnected)
+                say(tr("The link to %1 was lost.").arg(m_choice.displayName()), true);
+            else if (m_lastError.isEmpty())
+                say(tr("Could not open %1.").arg(m_choice.displayName()), true);
+            else
+                say(tr("Could not open %1: %2").arg(m_choice.displayName(), m_lastError), true);
             m_wasConnected = false;
         }
     }

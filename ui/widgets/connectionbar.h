@@ -141,6 +141,7 @@ private:
     atb::DeviceSession::State m_state = atb::DeviceSession::State::Disconnected;
     atb::DialectProbeResult m_lastProbe;
     QString m_lastMessage;
+    QString m_lastError;
     QTimer m_reconnectTimer;
     QTimer m_settleTimer;
     QHash<quint64, QByteArray> m_reads; // pending state queries
