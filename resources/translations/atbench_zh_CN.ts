@@ -3034,602 +3034,602 @@
     <name>NetServicesPage</name>
     <message>
         <source>Network services</source>
-        <translation type="unfinished"></translation>
+        <translation>网络服务</translation>
     </message>
     <message>
         <source>DNS servers, SNTP time, domain lookup and ping from the module</source>
-        <translation type="unfinished"></translation>
+        <translation>模块的 DNS 服务器、SNTP 时间、域名解析和 ping</translation>
     </message>
     <message>
         <source>DNS</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS</translation>
     </message>
     <message>
         <source>Time (SNTP)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间（SNTP）</translation>
     </message>
     <message>
         <source>Domain lookup</source>
-        <translation type="unfinished"></translation>
+        <translation>域名解析</translation>
     </message>
     <message>
         <source>Ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping</translation>
     </message>
     <message>
         <source>&amp;Servers:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>Automatic: the servers the router hands out (DHCP). Manual: the addresses below.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：使用路由器分配的服务器（DHCP）。手动：使用下面的地址。</translation>
     </message>
     <message>
         <source>Server &amp;%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 &amp;%1：</translation>
     </message>
     <message>
         <source>IPv4 address, e.g. 8.8.8.8</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4 地址，例如 8.8.8.8</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished"></translation>
+        <translation>可选</translation>
     </message>
     <message>
         <source>Module reports:</source>
-        <translation type="unfinished"></translation>
+        <translation>模块报告：</translation>
     </message>
     <message>
         <source>S&amp;ynchronise the module&apos;s clock with SNTP</source>
-        <translation type="unfinished"></translation>
+        <translation>用 SNTP 同步模块时钟(&amp;Y)</translation>
     </message>
     <message>
         <source>Time &amp;zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>时区(&amp;Z)：</translation>
     </message>
     <message>
         <source>8, -5, +0530</source>
-        <translation type="unfinished"></translation>
+        <translation>8, -5, +0530</translation>
     </message>
     <message>
         <source>8, -5</source>
-        <translation type="unfinished"></translation>
+        <translation>8, -5</translation>
     </message>
     <message>
         <source>Whole hours from -12 to 14, or [+|-]hhmm (530 = UTC+05:30)</source>
-        <translation type="unfinished"></translation>
+        <translation>-12 到 14 的整数小时，或 [+|-]hhmm（530 = UTC+05:30）</translation>
     </message>
     <message>
         <source>Whole hours from -12 to 12</source>
-        <translation type="unfinished"></translation>
+        <translation>-12 到 12 的整数小时</translation>
     </message>
     <message>
         <source>Ser&amp;ver %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1(&amp;V)：</translation>
     </message>
     <message>
         <source>e.g. pool.ntp.org</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 pool.ntp.org</translation>
     </message>
     <message>
         <source>Module time:</source>
-        <translation type="unfinished"></translation>
+        <translation>模块时间：</translation>
     </message>
     <message>
         <source>PC time:</source>
-        <translation type="unfinished"></translation>
+        <translation>PC 时间：</translation>
     </message>
     <message>
         <source>Difference:</source>
-        <translation type="unfinished"></translation>
+        <translation>时间差：</translation>
     </message>
     <message>
         <source>Read &amp;time</source>
-        <translation type="unfinished"></translation>
+        <translation>读取时间(&amp;T)</translation>
     </message>
     <message>
         <source>Ask the module for its clock (AT+CIPSNTPTIME?) and compare with this PC</source>
-        <translation type="unfinished"></translation>
+        <translation>查询模块时钟（AT+CIPSNTPTIME?）并与本机比较</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Domain name, e.g. localhost</source>
-        <translation type="unfinished"></translation>
+        <translation>域名，例如 localhost</translation>
     </message>
     <message>
         <source>&amp;Look up</source>
-        <translation type="unfinished"></translation>
+        <translation>解析(&amp;L)</translation>
     </message>
     <message>
         <source>Resolve the name on the module (AT+CIPDOMAIN)</source>
-        <translation type="unfinished"></translation>
+        <translation>在模块上解析域名（AT+CIPDOMAIN）</translation>
     </message>
     <message>
         <source>Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址：</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>Host name or IPv4 address</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名或 IPv4 地址</translation>
     </message>
     <message>
         <source>&amp;Ping</source>
-        <translation type="unfinished"></translation>
+        <translation>Ping(&amp;P)</translation>
     </message>
     <message>
         <source>Ping from the module (AT+PING)</source>
-        <translation type="unfinished"></translation>
+        <translation>从模块 ping（AT+PING）</translation>
     </message>
     <message>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果：</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>&amp;Read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取(&amp;R)</translation>
     </message>
     <message>
         <source>Query DNS, SNTP and the module&apos;s time (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>查询 DNS、SNTP 和模块时间（F5）</translation>
     </message>
     <message>
         <source>Show AT</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 AT</translation>
     </message>
     <message>
         <source>Show the exact AT lines the buttons send</source>
-        <translation type="unfinished"></translation>
+        <translation>显示按钮将发送的完整 AT 命令行</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原(&amp;V)</translation>
     </message>
     <message>
         <source>Put back the values the module reported</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复模块报告的值</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;A)</translation>
     </message>
     <message>
         <source>Send the changed DNS and SNTP settings (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送已更改的 DNS 和 SNTP 设置（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Waiting for the module</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待模块</translation>
     </message>
     <message>
         <source>not read yet (Read, F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取（读取，F5）</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动</translation>
     </message>
     <message>
         <source>automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>manual: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>手动：%1</translation>
     </message>
     <message>
         <source>automatic: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自动：%1</translation>
     </message>
     <message>
         <source>press Read time</source>
-        <translation type="unfinished"></translation>
+        <translation>请点击“读取时间”</translation>
     </message>
     <message>
         <source>%1 (this PC&apos;s time zone)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（本机时区）</translation>
     </message>
     <message>
         <source>the module&apos;s time format is not understood</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别模块的时间格式</translation>
     </message>
     <message>
         <source>not synchronised (clock at %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未同步（时钟为 %1）</translation>
     </message>
     <message>
         <source>The module has not synchronised with an SNTP server yet: its clock still counts from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>模块尚未与 SNTP 服务器同步：其时钟仍从 %1 开始计时。</translation>
     </message>
     <message>
         <source>0 s (in step)</source>
-        <translation type="unfinished"></translation>
+        <translation>0 秒（一致）</translation>
     </message>
     <message numerus="yes">
         <source>module ahead by %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>模块快 %n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>module behind by %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>模块慢 %n 秒</numerusform>
         </translation>
     </message>
     <message>
         <source># Apply (Ctrl+Return): the changed sections</source>
-        <translation type="unfinished"></translation>
+        <translation># 应用（Ctrl+Return）：已更改的部分</translation>
     </message>
     <message>
         <source>#   nothing is sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>#   不会发送任何内容：%1</translation>
     </message>
     <message>
         <source>#   nothing to send: no change</source>
-        <translation type="unfinished"></translation>
+        <translation>#   无需发送：没有更改</translation>
     </message>
     <message>
         <source># Read (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation># 读取（F5）</translation>
     </message>
     <message>
         <source># Read time</source>
-        <translation type="unfinished"></translation>
+        <translation># 读取时间</translation>
     </message>
     <message>
         <source># Look up</source>
-        <translation type="unfinished"></translation>
+        <translation># 解析</translation>
     </message>
     <message>
         <source># Ping</source>
-        <translation type="unfinished"></translation>
+        <translation># Ping</translation>
     </message>
     <message>
         <source>Nothing to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有要应用的内容。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何内容：%1</translation>
     </message>
     <message>
         <source>The module is busy with another request; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>模块正忙于其他请求，请重试。</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理…</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
     <name>PortPage</name>
     <message>
         <source>Manufacturer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>制造商：%1</translation>
     </message>
     <message>
         <source>USB ID: %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>USB ID：%1:%2</translation>
     </message>
     <message>
         <source>Serial number: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号：%1</translation>
     </message>
     <message>
         <source>%1 (not listed by the system right now)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（系统当前未列出）</translation>
     </message>
     <message>
         <source>Beken ATSVR</source>
-        <translation type="unfinished">Beken ATSVR</translation>
+        <translation>Beken ATSVR</translation>
     </message>
     <message>
         <source>ESP-AT</source>
-        <translation type="unfinished">ESP-AT</translation>
+        <translation>ESP-AT</translation>
     </message>
     <message>
         <source>%1 (forced)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（强制）</translation>
     </message>
     <message>
         <source>%1 (detected)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已检测）</translation>
     </message>
     <message>
         <source>%1 (assumed; not detected yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（假定；尚未检测）</translation>
     </message>
     <message>
         <source>unknown (press Read)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知（请点击“读取”）</translation>
     </message>
     <message>
         <source>Choose a serial port, a simulated module or a TCP bridge.</source>
-        <translation type="unfinished">请选择串口、模拟模块或 TCP 桥接。</translation>
+        <translation>请选择串口、模拟模块或 TCP 桥接。</translation>
     </message>
     <message>
         <source>Enter a baud rate between 50 and 20000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 50 到 20000000 之间的波特率。</translation>
     </message>
     <message>
         <source>Enter the bridge&apos;s host name or IPv4 address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入桥接的主机名或 IPv4 地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid host name or IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的主机名或 IP 地址。</translation>
     </message>
     <message>
         <source>A simulated module built into AT Bench: no hardware needed. It really connects (to this computer&apos;s network) and can be unplugged for tests.</source>
-        <translation type="unfinished"></translation>
+        <translation>AT Bench 内置的模拟模块：无需硬件。它会真实联网（连接本机网络），并可模拟拔出以便测试。</translation>
     </message>
     <message>
         <source>A raw TCP serial bridge such as ser2net or ESP-Link forwards the module&apos;s UART.</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 TCP 串口桥接（如 ser2net 或 ESP-Link）转发模块的 UART。</translation>
     </message>
     <message>
         <source># Detect dialect and read module state send, in order:</source>
-        <translation type="unfinished"></translation>
+        <translation># 检测方言和读取模块状态会依次发送：</translation>
     </message>
     <message>
         <source># (AT+CIPSTATUS? follows AT+GMR only when the version text does not decide the dialect)</source>
-        <translation type="unfinished"></translation>
+        <translation># （仅当版本信息无法判断方言时，才在 AT+GMR 之后发送 AT+CIPSTATUS?）</translation>
     </message>
     <message>
         <source>Reconnecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重连…</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished">未连接</translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished">正在连接…</translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished">已连接</translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Passthrough</source>
-        <translation type="unfinished">透传</translation>
+        <translation>透传</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished">连接(&amp;C)</translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>Re&amp;connect</source>
-        <translation type="unfinished"></translation>
+        <translation>重新连接(&amp;C)</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Serial port, TCP bridge or simulated module; dialect, reconnect, module state</source>
-        <translation type="unfinished"></translation>
+        <translation>串口、TCP 桥接或模拟模块；方言、重连、模块状态</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Connect &amp;to:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接到(&amp;T)：</translation>
     </message>
     <message>
         <source>Refresh the list of serial ports</source>
-        <translation type="unfinished">刷新串口列表</translation>
+        <translation>刷新串口列表</translation>
     </message>
     <message>
         <source>Simulated module (ESP-AT)</source>
-        <translation type="unfinished">模拟模块（ESP-AT）</translation>
+        <translation>模拟模块（ESP-AT）</translation>
     </message>
     <message>
         <source>Simulated module (Beken)</source>
-        <translation type="unfinished">模拟模块（Beken）</translation>
+        <translation>模拟模块（Beken）</translation>
     </message>
     <message>
         <source>TCP bridge (host:port)</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 桥接（主机:端口）</translation>
     </message>
     <message>
         <source>Serial line</source>
-        <translation type="unfinished"></translation>
+        <translation>串口参数</translation>
     </message>
     <message>
         <source>&amp;Baud rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>波特率(&amp;B)：</translation>
     </message>
     <message>
         <source>Pick a common rate or type any rate (ESP-AT and Beken boot at 115200)</source>
-        <translation type="unfinished"></translation>
+        <translation>选择常用值或输入任意值（ESP-AT 和 Beken 开机为 115200）</translation>
     </message>
     <message>
         <source>&amp;Data bits:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据位(&amp;D)：</translation>
     </message>
     <message>
         <source>Pa&amp;rity:</source>
-        <translation type="unfinished"></translation>
+        <translation>校验位(&amp;R)：</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Even</source>
-        <translation type="unfinished"></translation>
+        <translation>偶校验</translation>
     </message>
     <message>
         <source>Odd</source>
-        <translation type="unfinished"></translation>
+        <translation>奇校验</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>空格校验</translation>
     </message>
     <message>
         <source>Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>标记校验</translation>
     </message>
     <message>
         <source>&amp;Stop bits:</source>
-        <translation type="unfinished"></translation>
+        <translation>停止位(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;Flow control:</source>
-        <translation type="unfinished"></translation>
+        <translation>流控(&amp;F)：</translation>
     </message>
     <message>
         <source>Hardware (RTS/CTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件（RTS/CTS）</translation>
     </message>
     <message>
         <source>Software (XON/XOFF)</source>
-        <translation type="unfinished"></translation>
+        <translation>软件（XON/XOFF）</translation>
     </message>
     <message>
         <source>Assert D&amp;TR on open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开时置位 DTR(&amp;T)</translation>
     </message>
     <message>
         <source>Assert RT&amp;S on open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开时置位 RTS(&amp;S)</translation>
     </message>
     <message>
         <source>Leave DTR and RTS off for boards with an auto-reset circuit (ESP32 DevKits): they drive EN and IO0 and would reset the module or start its bootloader.</source>
-        <translation type="unfinished"></translation>
+        <translation>对带自动复位电路的开发板（ESP32 DevKit）请保持 DTR 和 RTS 关闭：它们连接 EN 和 IO0，会使模块复位或进入下载模式。</translation>
     </message>
     <message>
         <source>TCP serial bridge</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 串口桥接</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机(&amp;H)：</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>Bytes go to and from the module&apos;s UART unchanged (no Telnet negotiation).</source>
-        <translation type="unfinished"></translation>
+        <translation>字节原样收发模块的 UART 数据（无 Telnet 协商）。</translation>
     </message>
     <message>
         <source>The simulated module needs no settings: press Connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟模块无需设置：请点击“连接”。</translation>
     </message>
     <message>
         <source>Module</source>
-        <translation type="unfinished"></translation>
+        <translation>模块</translation>
     </message>
     <message>
         <source>D&amp;ialect:</source>
-        <translation type="unfinished"></translation>
+        <translation>方言(&amp;I)：</translation>
     </message>
     <message>
         <source>Auto (detect)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（检测）</translation>
     </message>
     <message>
         <source>ESP-AT (Espressif)</source>
-        <translation type="unfinished"></translation>
+        <translation>ESP-AT（乐鑫）</translation>
     </message>
     <message>
         <source>Auto asks AT+GMR after connecting (and AT+CIPSTATUS? when the version does not tell). Force a dialect for firmware that answers neither clearly.</source>
-        <translation type="unfinished"></translation>
+        <translation>“自动”会在连接后发送 AT+GMR（版本信息无法判断时再发送 AT+CIPSTATUS?）。若固件应答都不明确，请强制指定方言。</translation>
     </message>
     <message>
         <source>Speaks:</source>
-        <translation type="unfinished"></translation>
+        <translation>方言：</translation>
     </message>
     <message>
         <source>Firmware:</source>
-        <translation type="unfinished"></translation>
+        <translation>固件：</translation>
     </message>
     <message>
         <source>Reconnect &amp;automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动重连(&amp;A)</translation>
     </message>
     <message>
         <source>After an unplug, retry every 2 s while the port is back, then read the module state again</source>
-        <translation type="unfinished"></translation>
+        <translation>拔出后，端口恢复时每 2 秒重试一次，然后重新读取模块状态</translation>
     </message>
     <message>
         <source>D&amp;etect dialect</source>
-        <translation type="unfinished"></translation>
+        <translation>检测方言(&amp;E)</translation>
     </message>
     <message>
         <source>Ask the module which firmware family it runs</source>
-        <translation type="unfinished"></translation>
+        <translation>询问模块运行的固件类型</translation>
     </message>
     <message>
         <source>&amp;Read module state</source>
-        <translation type="unfinished"></translation>
+        <translation>读取模块状态(&amp;R)</translation>
     </message>
     <message>
         <source>Query firmware, multiplexing, mode, Wi-Fi, IP, MQTT, DNS and SNTP (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>查询固件、多连接、模式、Wi-Fi、IP、MQTT、DNS 和 SNTP（F5）</translation>
     </message>
     <message>
         <source>Open the link with these settings (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>用这些设置打开连接（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原(&amp;V)</translation>
     </message>
     <message>
         <source>Back to the settings in use</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复为正在使用的设置</translation>
     </message>
     <message>
         <source>Disconnec&amp;t</source>
-        <translation type="unfinished"></translation>
+        <translation>断开(&amp;T)</translation>
     </message>
     <message>
         <source>Show AT</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 AT</translation>
     </message>
     <message>
         <source>Show the exact lines that detection and reading send</source>
-        <translation type="unfinished"></translation>
+        <translation>显示检测和读取时发送的完整命令行</translation>
     </message>
     <message>
         <source>Talking to the module…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在与模块通信…</translation>
     </message>
 </context>
 <context>
@@ -3761,281 +3761,281 @@
     <name>ThroughputPage</name>
     <message>
         <source>Connection settings read.</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取连接设置。</translation>
     </message>
     <message>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>吞吐量</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Live rates</source>
-        <translation type="unfinished"></translation>
+        <translation>实时速率</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>&amp;Test:</source>
-        <translation type="unfinished"></translation>
+        <translation>测试(&amp;T)：</translation>
     </message>
     <message>
         <source>Pro&amp;tocol:</source>
-        <translation type="unfinished"></translation>
+        <translation>协议(&amp;T)：</translation>
     </message>
     <message>
         <source>PC &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>PC 地址(&amp;A)：</translation>
     </message>
     <message>
         <source>PC p&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>PC 端口(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Chunk size:</source>
-        <translation type="unfinished"></translation>
+        <translation>分块大小(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Duration:</source>
-        <translation type="unfinished"></translation>
+        <translation>时长(&amp;D)：</translation>
     </message>
     <message>
         <source>&amp;Line rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>线路速率(&amp;L)：</translation>
     </message>
     <message>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>任意空闲端口</translation>
     </message>
     <message>
         <source> bytes</source>
-        <translation type="unfinished"></translation>
+        <translation> 字节</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Baud rate of the serial link (8N1: baud / 10 bytes per second), for the efficiency figures</source>
-        <translation type="unfinished"></translation>
+        <translation>串口链路的波特率（8N1：每秒 波特率/10 字节），用于计算效率</translation>
     </message>
     <message>
         <source>The address of this computer the module connects to (127.0.0.1 for the simulator)</source>
-        <translation type="unfinished"></translation>
+        <translation>模块要连接的本机地址（模拟器为 127.0.0.1）</translation>
     </message>
     <message>
         <source>AT+CIPSEND length in normal mode; write size in passthrough and for the PC-side source</source>
-        <translation type="unfinished"></translation>
+        <translation>普通模式下 AT+CIPSEND 的长度；透传及 PC 端发送时的写入大小</translation>
     </message>
     <message>
         <source>TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <source>UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
     <message>
         <source>Start the run (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始测试（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Sto&amp;p</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取(&amp;R)</translation>
     </message>
     <message>
         <source>Read the module&apos;s connection settings (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>读取模块的连接设置（F5）</translation>
     </message>
     <message>
         <source>Show &amp;AT</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 AT(&amp;A)</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Export PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PNG…</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Clear results</source>
-        <translation type="unfinished"></translation>
+        <translation>清除结果</translation>
     </message>
     <message>
         <source>%1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：</translation>
     </message>
     <message>
         <source>Efficiency:</source>
-        <translation type="unfinished"></translation>
+        <translation>效率：</translation>
     </message>
     <message>
         <source>Sent / delivered:</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送 / 已送达：</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>测试</translation>
     </message>
     <message>
         <source>Chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>分块</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>有效吞吐</translation>
     </message>
     <message>
         <source>% of line</source>
-        <translation type="unfinished"></translation>
+        <translation>线路 %</translation>
     </message>
     <message>
         <source>% of model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 %</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>丢失</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>RTT median</source>
-        <translation type="unfinished"></translation>
+        <translation>RTT 中位数</translation>
     </message>
     <message>
         <source>Ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪。</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message numerus="yes">
         <source>Module: %1, CIPMUX %2, CIPMODE %3, %n open link(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>模块：%1，CIPMUX %2，CIPMODE %3，%n 条打开的链路</numerusform>
         </translation>
     </message>
     <message>
         <source>ESP-AT</source>
-        <translation type="unfinished">ESP-AT</translation>
+        <translation>ESP-AT</translation>
     </message>
     <message>
         <source>Beken</source>
-        <translation type="unfinished"></translation>
+        <translation>Beken</translation>
     </message>
     <message>
         <source>1 to 8192 bytes per AT+CIPSEND</source>
-        <translation type="unfinished"></translation>
+        <translation>每次 AT+CIPSEND 1 到 8192 字节</translation>
     </message>
     <message>
         <source>1 to 2048 bytes per AT+CIPSEND (1024 recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>每次 AT+CIPSEND 1 到 2048 字节（建议 1024）</translation>
     </message>
     <message numerus="yes">
         <source>… (one per chunk: %n byte(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…（每个分块一条：%n 字节）</numerusform>
         </translation>
     </message>
     <message>
         <source>… raw bytes, then +++</source>
-        <translation type="unfinished"></translation>
+        <translation>… 原始字节，然后 +++</translation>
     </message>
     <message>
         <source>Not started: correct the marked field first.</source>
-        <translation type="unfinished"></translation>
+        <translation>未开始：请先修正标记的字段。</translation>
     </message>
     <message>
         <source>The lab is busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试正在进行。</translation>
     </message>
     <message>
         <source>Cannot read now: the module is busy.</source>
-        <translation type="unfinished"></translation>
+        <translation>现在无法读取：模块正忙。</translation>
     </message>
     <message>
         <source>Running…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行…</translation>
     </message>
     <message>
         <source>%1 (10 s: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（10 秒：%2）</translation>
     </message>
     <message>
         <source>%1 % of %2 line rate</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 线路速率的 %1 %</translation>
     </message>
     <message numerus="yes">
         <source>%1 / %2, %n integrity error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 / %2，%n 个完整性错误</numerusform>
         </translation>
     </message>
     <message>
         <source> UDP</source>
-        <translation type="unfinished"></translation>
+        <translation> UDP</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>Export graph</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <source>Graph saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>图表已保存到 %1。</translation>
     </message>
     <message>
         <source>Export rates</source>
-        <translation type="unfinished"></translation>
+        <translation>导出速率</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Rates saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>速率已保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -4069,255 +4069,255 @@
     <name>WifiPage</name>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示</translation>
     </message>
     <message>
         <source>Wi-Fi</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi</translation>
     </message>
     <message>
         <source>Wi-Fi mode, scan, join and the station&apos;s addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi 模式、扫描、连接和 station 地址</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Wi-Fi mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Wi-Fi 模式</translation>
     </message>
     <message>
         <source>Join a network</source>
-        <translation type="unfinished"></translation>
+        <translation>连接网络</translation>
     </message>
     <message>
         <source>Access points</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Network:</source>
-        <translation type="unfinished"></translation>
+        <translation>网络：</translation>
     </message>
     <message>
         <source>Access point:</source>
-        <translation type="unfinished"></translation>
+        <translation>接入点：</translation>
     </message>
     <message>
         <source>IP address:</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址：</translation>
     </message>
     <message>
         <source>MAC address:</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC 地址：</translation>
     </message>
     <message>
         <source>Gateway:</source>
-        <translation type="unfinished"></translation>
+        <translation>网关：</translation>
     </message>
     <message>
         <source>Netmask:</source>
-        <translation type="unfinished"></translation>
+        <translation>子网掩码：</translation>
     </message>
     <message>
         <source>Last join failure:</source>
-        <translation type="unfinished"></translation>
+        <translation>上次连接失败：</translation>
     </message>
     <message>
         <source>&amp;Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>模式(&amp;M)：</translation>
     </message>
     <message>
         <source>AT+CWMODE: the station joins access points; the SoftAP lets devices join the module</source>
-        <translation type="unfinished"></translation>
+        <translation>AT+CWMODE：station 连接接入点；SoftAP 让设备连接到模块</translation>
     </message>
     <message>
         <source>&amp;SSID:</source>
-        <translation type="unfinished"></translation>
+        <translation>SSID(&amp;S)：</translation>
     </message>
     <message>
         <source>Network name (up to 32 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>网络名称（最多 32 字节）</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>Empty for an open network</source>
-        <translation type="unfinished"></translation>
+        <translation>开放网络请留空</translation>
     </message>
     <message>
         <source>Show or hide the password</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏密码</translation>
     </message>
     <message>
         <source>&amp;Remember the password for this network</source>
-        <translation type="unfinished"></translation>
+        <translation>记住此网络的密码(&amp;R)</translation>
     </message>
     <message>
         <source>No password store is available</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用的密码存储</translation>
     </message>
     <message>
         <source>Kept in the system keychain, never in the settings file or the log</source>
-        <translation type="unfinished"></translation>
+        <translation>保存在系统钥匙串中，不会写入设置文件或日志</translation>
     </message>
     <message>
         <source>&amp;BSSID:</source>
-        <translation type="unfinished"></translation>
+        <translation>BSSID(&amp;B)：</translation>
     </message>
     <message>
         <source>Optional: only this access point, e.g. 1a:2b:3c:4d:5e:6f</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：仅连接此接入点，例如 1a:2b:3c:4d:5e:6f</translation>
     </message>
     <message>
         <source>S&amp;can</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描(&amp;C)</translation>
     </message>
     <message>
         <source>List the access points the module can see (AT+CWLAP)</source>
-        <translation type="unfinished"></translation>
+        <translation>列出模块能看到的接入点（AT+CWLAP）</translation>
     </message>
     <message>
         <source>Double-click a network to fill in its name.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击网络可填入其名称。</translation>
     </message>
     <message>
         <source>SSID</source>
-        <translation type="unfinished"></translation>
+        <translation>SSID</translation>
     </message>
     <message>
         <source>Signal</source>
-        <translation type="unfinished"></translation>
+        <translation>信号</translation>
     </message>
     <message>
         <source>dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>dBm</translation>
     </message>
     <message>
         <source>Ch.</source>
-        <translation type="unfinished"></translation>
+        <translation>信道</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>安全性</translation>
     </message>
     <message>
         <source>BSSID</source>
-        <translation type="unfinished"></translation>
+        <translation>BSSID</translation>
     </message>
     <message>
         <source>&amp;Read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取(&amp;R)</translation>
     </message>
     <message>
         <source>Query the module&apos;s Wi-Fi mode, connection and addresses (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>查询模块的 Wi-Fi 模式、连接状态和地址（F5）</translation>
     </message>
     <message>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished">断开(&amp;D)</translation>
+        <translation>断开(&amp;D)</translation>
     </message>
     <message>
         <source>Leave the access point (AT+CWQAP)</source>
-        <translation type="unfinished"></translation>
+        <translation>断开接入点（AT+CWQAP）</translation>
     </message>
     <message>
         <source>Show AT</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 AT</translation>
     </message>
     <message>
         <source>Show the exact AT lines the buttons send</source>
-        <translation type="unfinished"></translation>
+        <translation>显示按钮将发送的完整 AT 命令行</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原(&amp;V)</translation>
     </message>
     <message>
         <source>Put back the values the module reported</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复模块报告的值</translation>
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用(&amp;A)</translation>
     </message>
     <message>
         <source>Set the mode and join the network (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>设置模式并连接网络（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Waiting for the module</source>
-        <translation type="unfinished"></translation>
+        <translation>正在等待模块</translation>
     </message>
     <message>
         <source>Connected, got an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接，已获取 IP 地址</translation>
     </message>
     <message>
         <source>Connected, waiting for an IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接，正在等待 IP 地址</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>channel %1</source>
-        <translation type="unfinished"></translation>
+        <translation>信道 %1</translation>
     </message>
     <message>
         <source>%1 dBm</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 dBm</translation>
     </message>
     <message>
         <source># Apply (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation># 应用（Ctrl+Return）</translation>
     </message>
     <message>
         <source>#   nothing is sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>#   不会发送任何内容：%1</translation>
     </message>
     <message>
         <source>#   nothing to send: choose another mode or enter a network</source>
-        <translation type="unfinished"></translation>
+        <translation>#   无需发送：请选择其他模式或输入网络</translation>
     </message>
     <message>
         <source># Read (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation># 读取（F5）</translation>
     </message>
     <message>
         <source># Scan</source>
-        <translation type="unfinished"></translation>
+        <translation># 扫描</translation>
     </message>
     <message>
         <source># Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation># 断开</translation>
     </message>
     <message>
         <source>Nothing to apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有要应用的内容。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未发送任何内容：%1</translation>
     </message>
     <message>
         <source>The module is busy with another request; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>模块正忙于其他请求，请重试。</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理…</translation>
     </message>
 </context>
 <context>
