@@ -52,6 +52,7 @@ private slots:
     void inlineHelpFollowsTheCommandName_data();
     void inlineHelpFollowsTheCommandName();
     void findNextAndPreviousWrapAndHighlight();
+    void findShortcuts();
     void filterByKindAndText_data();
     void filterByKindAndText();
     void hexViewShowsPayloadBytes_data();
@@ -393,6 +394,26 @@ void tst_ConsolePage::findNextAndPreviousWrapAndHighlight()
     m_page->findEdit()->setText(QStringLiteral("delta"));
     QVERIFY(!m_page->findNext());
     QVERIFY(!m->index(0).data(ConsoleModel::MatchRole).toBool());
+}
+
+void tst_ConsolePage::findShortcuts()
+{
+    QVERIFY(QTest::qWaitForWindowExposed(m_page));
+    ConsoleModel *m = m_page->consoleModel();
+    m->appendNote(QStringLiteral("one needle"));
+    m->appendNote(QStringLiteral("hay"));
+    m->appendNote(QStringLiteral("two needle"));
+    m_page->activateWindow();
+    m_page->input()->setFocus();
+    QTest::keyClick(m_page->input(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(m_page->findEdit()->hasFocus());
+    QTest::keyClicks(m_page->findEdit(), QStringLiteral("needle"));
+    QTest::keyClick(m_page->findEdit(), Qt::Key_Return);
+    QCOMPARE(m_page->view()->currentIndex().row(), 0);
+    QTest::keyClick(m_page->findEdit(), Qt::Key_F3);
+    QCOMPARE(m_page->view()->currentIndex().row(), 2);
+    QTest::keyClick(m_page->findEdit(), Qt::Key_F3, Qt::ShiftModifier);
+    QCOMPARE(m_page->view()->currentIndex().row(), 0);
 }
 
 void tst_ConsolePage::filterByKindAndText_data()
