@@ -2267,7 +2267,7 @@
     </message>
     <message>
         <source>open</source>
-        <translation>打开</translation>
+        <translation>已打开</translation>
     </message>
     <message>
         <source>closed</source>
