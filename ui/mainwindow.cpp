@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "pages/portpage.h"
+#include "widgets/statusfields.h"
+
 #include "atbench_version.h"
 #include "console/consolemodel.h"
 #include "dialogs/messages.h"
@@ -62,15 +65,6 @@ QIcon consoleIcon(const QPalette &pal)
     return icon;
 }
 
-QString humanBytes(qint64 n)
-{
-    if (n < 10 * 1024)
-        return QStringLiteral("%1 B").arg(n);
-    if (n < 10 * 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(n / 1024);
-    return QStringLiteral("%1 MiB").arg(QString::number(double(n) / (1024.0 * 1024.0), 'f', 1));
-}
-
 QString normalisedLanguage(const QString &lang)
 {
     if (lang.startsWith(QLatin1String("zh"), Qt::CaseInsensitive))
@@ -130,10 +124,18 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     setCentralWidget(central);
 
     m_console = new ConsolePage(session, model, m_stack);
+    m_console->setMessages(m_messages);
     m_stack->addWidget(m_console);
     m_pageList->addItem(new QListWidgetItem(consoleIcon(palette()), QString()));
     connect(m_pageList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(0);
+
+    // One connection controller behind the port bar and the Port page: connect, dialect
+    // detection, automatic reconnect and state read-back after an unplug.
+    m_connection = new ConnectionController(session, model, m_sim, this);
+    m_bar->setController(m_connection);
+    connect(m_connection, &ConnectionController::statusMessage, this, &MainWindow::showMessage);
+    addPage(new PortPage(model, m_connection, m_messages));
 
     createActions();
     createMenus();
@@ -143,12 +145,6 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     connect(m_bar, &ConnectionBar::disconnectRequested, this, &MainWindow::disconnectFromModule);
     connect(m_session, &DeviceSession::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_session, &DeviceSession::errorOccurred, this, &MainWindow::onError);
-    connect(m_model, &atb::DeviceModel::dialectChanged, this, &MainWindow::updateModelLabels);
-    connect(m_model, &atb::DeviceModel::firmwareChanged, this, &MainWindow::updateModelLabels);
-
-    m_statsTimer.setInterval(500);
-    connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::updateStats);
-    m_statsTimer.start();
     m_messageTimer.setSingleShot(true);
     connect(&m_messageTimer, &QTimer::timeout, this, [this] { m_messageLabel->clear(); });
 
@@ -169,6 +165,7 @@ void MainWindow::setPersistSettings(bool on)
 {
     m_persist = on;
     m_console->setPersistHistory(on);
+    m_connection->setPersistSettings(on);
 }
 
 void MainWindow::createActions()
@@ -267,20 +264,10 @@ void MainWindow::createStatusBar()
     m_messageLabel->setObjectName(QStringLiteral("statusMessage"));
     m_messageLabel->setTextFormat(Qt::PlainText);
     m_messageLabel->setMinimumWidth(100);
-    m_linkLabel = new QLabel(sb);
-    m_linkLabel->setObjectName(QStringLiteral("statusLink"));
-    m_stateLabel = new QLabel(sb);
-    m_stateLabel->setObjectName(QStringLiteral("statusState"));
-    m_bytesLabel = new QLabel(sb);
-    m_bytesLabel->setObjectName(QStringLiteral("statusBytes"));
-    m_dialectLabel = new QLabel(sb);
-    m_dialectLabel->setObjectName(QStringLiteral("statusDialect"));
-    m_firmwareLabel = new QLabel(sb);
-    m_firmwareLabel->setObjectName(QStringLiteral("statusFirmware"));
-    m_firmwareLabel->setMaximumWidth(320);
     sb->addWidget(m_messageLabel, 1);
-    for (QLabel *l : { m_linkLabel, m_stateLabel, m_bytesLabel, m_dialectLabel, m_firmwareLabel })
-        sb->addPermanentWidget(l);
+    // Port, state, dialect, firmware, Wi-Fi/IP, MQTT state and byte counters.
+    m_statusFields = new StatusFields(m_session, m_model, sb);
+    sb->addPermanentWidget(m_statusFields);
 }
 
 void MainWindow::retranslate()
@@ -307,14 +294,11 @@ void MainWindow::retranslate()
     m_pageList->item(0)->setToolTip(tr("Raw AT console and session log"));
     for (int i = 1; i < m_stack->count(); ++i)
         syncPageItem(i);
-    m_bytesLabel->setToolTip(tr("Bytes sent to / received from the module"));
-    m_firmwareLabel->setToolTip(tr("First line of the module's AT+GMR answer"));
     if (m_haveChoice)
         m_linkName = linkNameFor(m_lastChoice);
     m_messageLabel->clear();
     onStateChanged(m_state);
-    updateStats();
-    updateModelLabels();
+    m_statusFields->setLinkName(m_linkName);
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -425,6 +409,7 @@ void MainWindow::start(const LaunchOptions &opts)
         lang = QLocale::system().name();
     setLanguage(lang);
     restoreSettings();
+    m_connection->loadSettings();
 
     ConnectionChoice c;
     if (!opts.simulator.isEmpty()) {
@@ -518,30 +503,15 @@ void MainWindow::connectTo(const ConnectionChoice &c)
     m_haveChoice = true;
     m_linkName = linkNameFor(c);
     saveChoice(c);
-    switch (c.kind) {
-    case ConnectionChoice::Kind::Serial:
-        m_session->openSerial(c.serial);
-        break;
-    case ConnectionChoice::Kind::Tcp:
-        m_session->openTcp(c.host, c.port);
-        break;
-    case ConnectionChoice::Kind::SimulatorEsp:
-        m_model->setDialect(atb::Dialect::Esp);
-        m_session->openWith(m_sim->factory(SimulatorLink::Flavour::Esp));
-        break;
-    case ConnectionChoice::Kind::SimulatorBeken:
-        m_model->setDialect(atb::Dialect::Beken);
-        m_session->openWith(m_sim->factory(SimulatorLink::Flavour::Beken));
-        break;
-    }
+    m_statusFields->setLinkName(m_linkName);
+    m_connection->connectTo(c);
     showMessage(tr("Connecting to %1…").arg(m_linkName), false);
-    updateStats();
 }
 
 void MainWindow::disconnectFromModule()
 {
     m_userClosing = true;
-    m_session->close();
+    m_connection->disconnectFromModule();
 }
 
 void MainWindow::onStateChanged(DeviceSession::State state)
@@ -552,20 +522,6 @@ void MainWindow::onStateChanged(DeviceSession::State state)
     const bool idle = state == DeviceSession::State::Disconnected;
     m_connectAction->setEnabled(idle);
     m_disconnectAction->setEnabled(!idle);
-    switch (state) {
-    case DeviceSession::State::Disconnected:
-        m_stateLabel->setText(tr("Disconnected"));
-        break;
-    case DeviceSession::State::Connecting:
-        m_stateLabel->setText(tr("Connecting…"));
-        break;
-    case DeviceSession::State::Connected:
-        m_stateLabel->setText(tr("Connected"));
-        break;
-    case DeviceSession::State::Passthrough:
-        m_stateLabel->setText(tr("Passthrough"));
-        break;
-    }
     if (state == DeviceSession::State::Connected && previous != DeviceSession::State::Connected) {
         if (!m_wasConnected)
             showMessage(tr("Connected to %1").arg(m_linkName), false);
@@ -573,13 +529,15 @@ void MainWindow::onStateChanged(DeviceSession::State state)
     }
     if (idle && previous != DeviceSession::State::Disconnected) {
         if (!m_userClosing && m_wasConnected) {
-            m_console->appendNote(tr("The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).")
-                                      .arg(m_linkName),
+            m_console->appendNote(m_connection->isReconnecting()
+                                      ? tr("The link to %1 was lost; reconnecting automatically when it is back.")
+                                            .arg(m_linkName)
+                                      : tr("The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).")
+                                            .arg(m_linkName),
                                   true);
         }
         m_wasConnected = false;
     }
-    updateStats();
 }
 
 void MainWindow::onError(const QString &message)
@@ -596,22 +554,6 @@ void MainWindow::showMessage(const QString &text, bool problem)
     m_messageLabel->setText(text);
     m_messageLabel->setToolTip(text);
     m_messageTimer.start(problem ? 30000 : 8000);
-}
-
-void MainWindow::updateStats()
-{
-    m_linkLabel->setText(m_linkName.isEmpty() ? tr("No link") : m_linkName);
-    m_bytesLabel->setText(tr("TX %1 · RX %2").arg(humanBytes(m_session->txBytes()), humanBytes(m_session->rxBytes())));
-}
-
-void MainWindow::updateModelLabels()
-{
-    m_dialectLabel->setText(m_model->dialect() == atb::Dialect::Beken ? tr("Beken ATSVR") : tr("ESP-AT"));
-    const QStringList fw = m_model->firmware();
-    const QString first = fw.isEmpty() ? QString() : fw.first();
-    m_firmwareLabel->setText(first.isEmpty() ? tr("Firmware: unknown")
-                                              : m_firmwareLabel->fontMetrics().elidedText(first, Qt::ElideRight, 300));
-    m_firmwareLabel->setToolTip(fw.isEmpty() ? tr("First line of the module's AT+GMR answer") : fw.join(QLatin1Char('\n')));
 }
 
 void MainWindow::exportLog()

@@ -12,6 +12,8 @@ namespace atb {
 class DeviceModel;
 }
 class ConsolePage;
+class ConnectionController;
+class StatusFields;
 class Messages;
 class SimulatorLink;
 class QAction;
@@ -61,6 +63,7 @@ public:
     ConsolePage *consolePage() const { return m_console; }
     ConnectionBar *connectionBar() const { return m_bar; }
     SimulatorLink *simulatorLink() const { return m_sim; }
+    ConnectionController *connectionController() const { return m_connection; }
     Messages *messages() const { return m_messages; }
     atb::DeviceSession::State sessionState() const { return m_state; }
     QLabel *statusMessageLabel() const { return m_messageLabel; }
@@ -84,8 +87,6 @@ private:
     void onStateChanged(atb::DeviceSession::State state);
     void onError(const QString &message);
     void showMessage(const QString &text, bool problem);
-    void updateStats();
-    void updateModelLabels();
     void exportLog();
     void toggleStreaming(bool on);
     void showAbout();
@@ -101,12 +102,8 @@ private:
     ConsolePage *m_console;
 
     QLabel *m_messageLabel;
-    QLabel *m_linkLabel;
-    QLabel *m_stateLabel;
-    QLabel *m_bytesLabel;
-    QLabel *m_dialectLabel;
-    QLabel *m_firmwareLabel;
-    QTimer m_statsTimer;
+    StatusFields *m_statusFields = nullptr;
+    ConnectionController *m_connection = nullptr;
     QTimer m_messageTimer;
 
     QMenu *m_fileMenu = nullptr;

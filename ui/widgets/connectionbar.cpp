@@ -549,8 +549,8 @@ void ConnectionController::onStateChanged(DeviceSession::State state)
                 m_attempts = 0;
                 m_reconnectTimer.start();
                 emit reconnectingChanged(true);
-                say(tr("The link to %1 was lost; reconnecting every %2 s.")
-                        .arg(m_choice.displayName())
+                say(tr("The link to %1 was lost (%2); reconnecting every %3 s.")
+                        .arg(m_choice.displayName(), m_lastError)
                         .arg(m_reconnectTimer.interval() / 1000.0),
                     true);
             }
@@ -558,7 +558,9 @@ void ConnectionController::onStateChanged(DeviceSession::State state)
             if (m_userClosing)
                 say(tr("Disconnected"), false);
             else if (m_wasConnected)
-                say(tr("The link to %1 was lost.").arg(m_choice.displayName()), true);
+                say(m_lastError.isEmpty() ? tr("The link to %1 was lost.").arg(m_choice.displayName())
+                                          : tr("The link to %1 was lost: %2").arg(m_choice.displayName(), m_lastError),
+                    true);
             else if (m_lastError.isEmpty())
                 say(tr("Could not open %1.").arg(m_choice.displayName()), true);
             else
