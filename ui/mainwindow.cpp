@@ -704,21 +704,21 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
     }
     m_console->input()->clear();
 
-    // Pages may read the module's state first, so they show real values.
-    for (int i = 1; i < m_stack->count(); ++i) {
-        QWidget *w = m_stack->widget(i);
-        if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
-            QMetaObject::invokeMethod(w, "prepareScreenshot");
-            spin(3000, [this] { return m_console->pendingCount() == 0; });
-            spin(300, [] { return false; });
-        }
-    }
-
     int written = 0;
     for (const QString &lang : { QStringLiteral("en"), QStringLiteral("zh_CN") }) {
         if (!setLanguage(lang)) {
             *error = tr("The %1 translation did not load").arg(lang);
             continue;
+        }
+        // Pages may read the module's state first, so they show real values (and their status
+        // lines are written in this language).
+        for (int i = 1; i < m_stack->count(); ++i) {
+            QWidget *w = m_stack->widget(i);
+            if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
+                QMetaObject::invokeMethod(w, "prepareScreenshot");
+                spin(3000, [this] { return m_console->pendingCount() == 0; });
+                spin(300, [] { return false; });
+            }
         }
         for (int i = 0; i < m_stack->count(); ++i) {
             m_pageList->setCurrentRow(i);

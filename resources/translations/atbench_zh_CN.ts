@@ -1256,10 +1256,6 @@
         <translation>已连接到 %1</translation>
     </message>
     <message>
-        <source>The link to %1 was lost; reconnecting every %2 s.</source>
-        <translation>与 %1 的连接已断开；每 %2 秒重连一次。</translation>
-    </message>
-    <message>
         <source>Disconnected</source>
         <translation>未连接</translation>
     </message>
@@ -1286,6 +1282,22 @@
     <message>
         <source>Not answered: %1</source>
         <translation>无应答：%1</translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost (%2); reconnecting every %3 s.</source>
+        <translation>与 %1 的连接已断开（%2）；每 %3 秒重连一次。</translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost: %2</source>
+        <translation>与 %1 的连接已断开：%2</translation>
+    </message>
+    <message>
+        <source>Could not open %1.</source>
+        <translation>无法打开 %1。</translation>
     </message>
 </context>
 <context>
@@ -2397,14 +2409,6 @@
         <translation>原始 AT 控制台和会话日志</translation>
     </message>
     <message>
-        <source>Bytes sent to / received from the module</source>
-        <translation>发送到模块 / 从模块接收的字节数</translation>
-    </message>
-    <message>
-        <source>First line of the module&apos;s AT+GMR answer</source>
-        <translation>模块 AT+GMR 应答的第一行</translation>
-    </message>
-    <message>
         <source>Unknown simulator &quot;%1&quot;: use esp or beken.</source>
         <translation>未知的模拟器“%1”：请使用 esp 或 beken。</translation>
     </message>
@@ -2425,22 +2429,6 @@
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <source>Disconnected</source>
-        <translation>未连接</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <source>Passthrough</source>
-        <translation>透传</translation>
-    </message>
-    <message>
         <source>Connected to %1</source>
         <translation>已连接到 %1</translation>
     </message>
@@ -2451,26 +2439,6 @@
     <message>
         <source>Link error: %1</source>
         <translation>链路错误：%1</translation>
-    </message>
-    <message>
-        <source>No link</source>
-        <translation>无连接</translation>
-    </message>
-    <message>
-        <source>TX %1 · RX %2</source>
-        <translation>发送 %1 · 接收 %2</translation>
-    </message>
-    <message>
-        <source>Beken ATSVR</source>
-        <translation>Beken ATSVR</translation>
-    </message>
-    <message>
-        <source>ESP-AT</source>
-        <translation>ESP-AT</translation>
-    </message>
-    <message>
-        <source>Firmware: unknown</source>
-        <translation>固件：未知</translation>
     </message>
     <message>
         <source>Text log (*.txt *.log)</source>
@@ -2531,6 +2499,10 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>The link to %1 was lost; reconnecting automatically when it is back.</source>
+        <translation>与 %1 的连接已断开；恢复后将自动重连。</translation>
     </message>
 </context>
 <context>
