@@ -696,7 +696,10 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
     const QStringList commands = { QStringLiteral("AT"), QStringLiteral("ATE0"), QStringLiteral("AT+GMR"),
                                    QStringLiteral("AT+CIPMUX?"), QStringLiteral("AT+CWMODE?"),
                                    QStringLiteral("AT+SYSLOG=1"), // ERR CODE lines with failures
-                                   QStringLiteral("AT+CIPSTART=\"TCP\",\"\",0") };
+                                   QStringLiteral("AT+CIPSTART=\"TCP\",\"\",0"), // a decoded failure
+                                   // Joined, so the pages (and the throughput lab) show a working module;
+                                   // the password appears masked in the log.
+                                   QStringLiteral("AT+CWJAP=\"BenchAP\",\"12345678\"") };
     for (const QString &c : commands) {
         m_console->input()->setText(c);
         m_console->submitInput();
@@ -717,6 +720,7 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
             if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
                 QMetaObject::invokeMethod(w, "prepareScreenshot");
                 spin(3000, [this] { return m_console->pendingCount() == 0; });
+                spin(15000, [w] { return !w->property("screenshotPending").toBool(); });
                 spin(300, [] { return false; });
             }
         }

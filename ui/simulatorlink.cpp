@@ -85,17 +85,19 @@ QString SimulatorLink::displayName(Flavour flavour)
     return flavour == Flavour::Esp ? tr("Simulated module (ESP-AT)") : tr("Simulated module (Beken)");
 }
 
-std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour)
+std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qint64 baud)
 {
     const QString name = displayName(flavour);
     std::shared_ptr<Shared> shared = m_shared;
-    return [shared, flavour, name](QObject *parent) -> Transport * {
+    return [shared, flavour, name, baud](QObject *parent) -> Transport * {
         auto [host, device] = PipeTransport::createPair(name, parent);
+        host->setNominalBytesPerSecond(baud / 10);
         // The device side and the module die with the host end, which the session owns.
         device->setParent(host);
 #ifdef ATBENCH_HAVE_SIMULATOR
         atb::sim::SimulatedModule::Options options;
         options.dialect = flavour == Flavour::Esp ? atb::sim::Dialect::Esp : atb::sim::Dialect::BekenDoc;
+        options.baud = baud;
         auto *module = new atb::sim::SimulatedModule(options, device);
         QObject::connect(device, &Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
         QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, device, &PipeTransport::write);
@@ -107,6 +109,7 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour)
         });
 #else
         Q_UNUSED(flavour);
+        Q_UNUSED(baud);
         auto *module = new CannedResponder(device);
         QObject::connect(host, &Transport::stateChanged, module, [module](Transport::State s) {
             if (s == Transport::State::Open)

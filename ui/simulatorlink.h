@@ -29,7 +29,9 @@ public:
 
     // For DeviceSession::openWith(). Each call creates a fresh module that boots when the
     // session opens the host end.
-    std::function<atb::Transport *(QObject *)> factory(Flavour flavour);
+    // `baud` paces the module like a real UART (baud/10 bytes per second each way; 0 = as fast
+    // as possible), so rates and timings in the app look like a real module's.
+    std::function<atb::Transport *(QObject *)> factory(Flavour flavour, qint64 baud = 115200);
 
     // Simulates an unplugged cable: the host end of the current pipe reports a fatal error.
     void breakLink();

@@ -6,11 +6,14 @@
 #include "pages/connectionspage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "pages/throughputpage.h"
 #include "pages/wifipage.h"
 #include "secretstore.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
 #include "services/netservice.h"
+#include "services/throughputlab.h"
+#include "widgets/connectionbar.h"
 #include "services/wifiservice.h"
 
 using namespace atb;
@@ -50,6 +53,21 @@ void Application::addPages()
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
     m_window->addPage(new NetServicesPage(m_model, m_net));
     m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
+
+    m_lab = new ThroughputLab(m_session, this);
+    auto *throughput = new ThroughputPage(m_model, m_lab, m_window->messages());
+    m_window->addPage(throughput);
+    // Efficiency is measured against the line rate of the serial connection in use.
+    ConnectionController *connection = m_window->connectionController();
+    auto followBaud = [throughput, connection] {
+        // Serial ports and the built-in simulated modules (paced at the same baud) have a line
+        // rate; a TCP bridge's is unknown, so the page keeps what the user entered.
+        const ConnectionChoice c = connection->choice();
+        if (c.kind != ConnectionChoice::Kind::Tcp && c.serial.baudRate > 0)
+            throughput->setLineBaud(c.serial.baudRate);
+    };
+    connect(connection, &ConnectionController::choiceChanged, throughput, followBaud);
+    followBaud();
 }
 
 Application::~Application()

@@ -10,6 +10,7 @@ class DeviceModel;
 class ConnectionService;
 class MqttService;
 class NetService;
+class ThroughputLab;
 class WifiService;
 }
 class MainWindow;
@@ -39,5 +40,6 @@ private:
     atb::MqttService *m_mqtt = nullptr;
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
+    atb::ThroughputLab *m_lab = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

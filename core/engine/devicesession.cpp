@@ -219,6 +219,7 @@ void DeviceSession::sendRaw(const QByteArray &bytes)
             return;
         }
         writeBytes(bytes);
+        m_rawTx.fetchAndAddRelaxed(bytes.size());
     });
 }
 

@@ -56,6 +56,8 @@ public:
 
     qint64 txBytes() const { return m_tx.loadRelaxed(); }
     qint64 rxBytes() const { return m_rx.loadRelaxed(); }
+    // Payload bytes sent with sendRaw() in passthrough (part of txBytes()).
+    qint64 rawTxBytes() const { return m_rawTx.loadRelaxed(); }
 
     // Guard times (ms) around "+++" and the pause after it; defaults from protocol.md 4.
     void setPassthroughGuards(int beforeMs, int afterMs, int pauseMs);
@@ -95,6 +97,7 @@ private:
     QAtomicInteger<int> m_dialect { int(Dialect::Esp) };
     QAtomicInteger<qint64> m_tx { 0 };
     QAtomicInteger<qint64> m_rx { 0 };
+    QAtomicInteger<qint64> m_rawTx { 0 };
 };
 
 } // namespace atb

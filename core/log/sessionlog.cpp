@@ -25,8 +25,8 @@ QString LogRecord::kindName(Kind k)
     return {};
 }
 
-SessionLog::SessionLog(qsizetype capacity, QObject *parent)
-    : QObject(parent), m_capacity(qMax<qsizetype>(16, capacity))
+SessionLog::SessionLog(qsizetype capacity, QObject *parent, qsizetype byteBudget)
+    : QObject(parent), m_capacity(qMax<qsizetype>(16, capacity)), m_byteBudget(qMax<qsizetype>(4096, byteBudget))
 {
     qRegisterMetaType<atb::LogRecord>();
     qRegisterMetaType<QList<atb::LogRecord>>();
@@ -78,9 +78,12 @@ void SessionLog::append(LogRecord r)
         m_stream.write(m_streamFormat == Format::Text ? formatText(r) : formatJson(r));
         m_stream.flush();
     }
+    m_bytes += r.text.size();
     m_records.push_back(r);
-    while (qsizetype(m_records.size()) > m_capacity)
+    while (qsizetype(m_records.size()) > m_capacity || (m_bytes > m_byteBudget && m_records.size() > 1)) {
+        m_bytes -= m_records.front().text.size();
         m_records.pop_front();
+    }
     m_batch.append(std::move(r));
     lock.unlock();
     if (!m_batchTimer.isActive())
@@ -179,6 +182,13 @@ void SessionLog::clear()
 {
     QMutexLocker lock(&m_mutex);
     m_records.clear();
+    m_bytes = 0;
+}
+
+qsizetype SessionLog::bytesHeld() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_bytes;
 }
 
 void SessionLog::flushBatch()

@@ -33,7 +33,10 @@ public:
     enum class Format { Text, JsonLines };
     Q_ENUM(Format)
 
-    explicit SessionLog(qsizetype capacity = 100000, QObject *parent = nullptr);
+    // At most `capacity` records and about `byteBudget` bytes of text in memory (the oldest go
+    // first); the stream file has everything.
+    explicit SessionLog(qsizetype capacity = 100000, QObject *parent = nullptr,
+                        qsizetype byteBudget = 32 * 1024 * 1024);
     ~SessionLog() override;
 
     void append(LogRecord record);
@@ -43,6 +46,7 @@ public:
     void appendInfo(const QString &text, bool problem = false);
 
     qsizetype capacity() const { return m_capacity; }
+    qsizetype bytesHeld() const;
     qsizetype size() const;
     QList<LogRecord> snapshot() const;
     void clear();
@@ -66,6 +70,8 @@ private:
     void flushBatch();
 
     qsizetype m_capacity;
+    qsizetype m_byteBudget;
+    qsizetype m_bytes = 0;
     mutable QMutex m_mutex;
     std::deque<LogRecord> m_records;
     QList<LogRecord> m_batch;

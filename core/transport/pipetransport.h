@@ -21,6 +21,9 @@ public:
     void close() override;
     void write(const QByteArray &bytes) override;
     QString displayName() const override { return m_name; }
+    qint64 nominalBytesPerSecond() const override { return m_rate; }
+    // The rate of the link this pipe stands for (a simulated UART); 0 = unknown.
+    void setNominalBytesPerSecond(qint64 rate) { m_rate = rate; }
 
     PipeTransport *peer() const { return m_peer; }
 
@@ -34,6 +37,7 @@ private:
 
     QString m_name;
     QPointer<PipeTransport> m_peer;
+    qint64 m_rate = 0;
 };
 
 } // namespace atb

@@ -75,6 +75,17 @@ private slots:
         QCOMPARE(log.snapshot().first().text, QByteArray("AT+4000"));
     }
 
+    void bytesAreBoundedToo()
+    {
+        SessionLog log(100000, nullptr, 64 * 1024);
+        const QByteArray big(500, 'x');
+        for (int i = 0; i < 1000; ++i)
+            log.appendTx(big, quint64(i));
+        QVERIFY(log.bytesHeld() <= 64 * 1024);
+        QVERIFY(log.size() < 1000);
+        QCOMPARE(log.snapshot().last().commandId, quint64(999)); // the newest are kept
+    }
+
     void jsonLinesAreValidWithTimestamps()
     {
         QTemporaryDir dir;

@@ -637,3 +637,17 @@ void ThroughputPage::exportCsv()
     else
         m_status->setText(tr("Rates saved to %1.").arg(path));
 }
+
+void ThroughputPage::prepareScreenshot()
+{
+    atb::LabSettings s = settings();
+    s.mode = atb::LabSettings::Mode::Echo;
+    s.durationMs = 3000;
+    setSettings(s);
+    setProperty("screenshotPending", true);
+    connect(m_lab, &atb::ThroughputLab::finished, this, [this] { setProperty("screenshotPending", false); },
+            Qt::SingleShotConnection);
+    apply();
+    if (!m_busy)
+        setProperty("screenshotPending", false);
+}

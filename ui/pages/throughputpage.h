@@ -54,6 +54,10 @@ public:
     QString fieldError(const QByteArray &param) const;
     bool isFormBusy() const { return m_busy; }
 
+    // --screenshot: a short echo run so the graph and the results table show real traffic.
+    // Sets the dynamic property "screenshotPending" until the run has finished.
+    Q_INVOKABLE void prepareScreenshot();
+
 protected:
     void changeEvent(QEvent *event) override;
 

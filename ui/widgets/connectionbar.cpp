@@ -479,7 +479,8 @@ void ConnectionController::open(const ConnectionChoice &c)
             m_model->setDialect(beken ? Dialect::Beken : Dialect::Esp);
             m_session->setDialect(beken ? Dialect::Beken : Dialect::Esp);
         }
-        m_session->openWith(m_sim->factory(beken ? SimulatorLink::Flavour::Beken : SimulatorLink::Flavour::Esp));
+        m_session->openWith(m_sim->factory(beken ? SimulatorLink::Flavour::Beken : SimulatorLink::Flavour::Esp,
+                                           c.serial.baudRate > 0 ? c.serial.baudRate : 115200));
         break;
     }
     }
