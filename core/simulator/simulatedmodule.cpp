@@ -475,6 +475,16 @@ void SimulatedModule::ensurePacer()
 {
     if (!m_pacer.isActive())
         m_pacer.start();
+    // Do not wait for the next 1 ms tick to start moving bytes: a real UART starts shifting
+    // at once, and a tick's delay on each of the four legs of a CIPSEND round trip (command
+    // in, OK and '>' out, data in, SEND OK out) costs normal-mode throughput several percent.
+    if (!m_paceScheduled) {
+        m_paceScheduled = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_paceScheduled = false;
+            paceTick();
+        }, Qt::QueuedConnection);
+    }
 }
 
 void SimulatedModule::paceTick()
@@ -487,8 +497,13 @@ void SimulatedModule::paceTick()
     const double rate = double(m_baud) / 10.0; // 8N1: 10 bit times per byte
     // Catch up after a late tick, but never burst more than 20 ms worth of line time.
     const qint64 burstCap = qMax<qint64>(1, qint64(rate * 0.020));
+    // Bytes may be handed over up to 16 byte times ahead of their line time (at most one tick):
+    // a constant shift that keeps the long-run rate exact, so that a short reply ("OK", ">",
+    // "SEND OK") does not wait for the next 1 ms tick. Without it every stop-and-wait leg waits
+    // for a tick; with a whole tick of lookahead short replies would travel faster than the line.
+    const qint64 lookaheadNs = qMin<qint64>(1000000, qint64(16.0 * 1e9 / rate));
     auto budget = [&](qint64 &base, qint64 &sent) -> qint64 {
-        qint64 allowed = qint64(double(now - base) * rate / 1e9) - sent;
+        qint64 allowed = qint64(double(now - base + lookaheadNs) * rate / 1e9) - sent;
         if (allowed > burstCap) {
             base = now - qint64(double(burstCap) * 1e9 / rate);
             sent = 0;

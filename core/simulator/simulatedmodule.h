@@ -325,6 +325,7 @@ private:
 
     // Pacing state.
     QTimer m_pacer;
+    bool m_paceScheduled = false;
     QElapsedTimer m_clock;
     qint64 m_outBaseNs = 0, m_outSent = 0, m_inBaseNs = 0, m_inTaken = 0;
     QByteArray m_outQueue;
