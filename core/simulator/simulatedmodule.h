@@ -248,6 +248,7 @@ private:
     void paceTick();
     void emitToHost(QByteArray chunk);
     void ensurePacer();
+    void kickPacer();
 
     // Commands.
     void cmdBasic(const Command &c);
