@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "pages/pagecommon.h"
 #include "pages/portpage.h"
 #include "widgets/statusfields.h"
 
@@ -39,13 +40,7 @@ namespace {
 // A small terminal glyph for the console page, drawn so no image plugin is needed.
 QIcon consoleIcon(const QPalette &pal)
 {
-    QIcon icon;
-    for (int size : { 16, 24, 32, 48 }) {
-        QPixmap pm(size, size);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        const qreal s = size / 24.0;
+    return paletteIcon([&pal](QPainter &p, qreal s) {
         QPen pen(pal.color(QPalette::Text), 1.6 * s);
         pen.setJoinStyle(Qt::RoundJoin);
         pen.setCapStyle(Qt::RoundCap);
@@ -59,10 +54,7 @@ QIcon consoleIcon(const QPalette &pal)
         p.setBrush(Qt::NoBrush);
         p.drawPath(chevron);
         p.drawLine(QPointF(12 * s, 15.5 * s), QPointF(17 * s, 15.5 * s));
-        p.end();
-        icon.addPixmap(pm);
-    }
-    return icon;
+    });
 }
 
 QString normalisedLanguage(const QString &lang)

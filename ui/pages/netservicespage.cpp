@@ -1,5 +1,7 @@
 #include "netservicespage.h"
 
+#include "pagecommon.h"
+
 #include "console/consolemodel.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
@@ -76,23 +78,13 @@ QLabel *makeValueLabel(QWidget *parent, const char *name)
 // A globe (circle, equator, meridian), drawn from the palette (no image plugin needed).
 QIcon globeIcon(const QPalette &pal)
 {
-    QIcon icon;
-    for (int size : { 16, 24, 32, 48 }) {
-        QPixmap pm(size, size);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        const qreal s = size / 24.0;
-        QPen pen(pal.color(QPalette::Text), 1.6 * s);
-        p.setPen(pen);
+    return paletteIcon([&pal](QPainter &p, qreal s) {
+        p.setPen(QPen(pal.color(QPalette::Text), 1.6 * s));
         p.setBrush(Qt::NoBrush);
         p.drawEllipse(QPointF(12 * s, 12 * s), 9 * s, 9 * s);
         p.drawEllipse(QPointF(12 * s, 12 * s), 4 * s, 9 * s);
         p.drawLine(QPointF(3 * s, 12 * s), QPointF(21 * s, 12 * s));
-        p.end();
-        icon.addPixmap(pm);
-    }
-    return icon;
+    });
 }
 
 QStringList nonEmpty(const QStringList &list)
@@ -363,47 +355,18 @@ void NetServicesPage::buildUi()
     grid->setRowStretch(1, 1);
 
     // Buttons, preview, status ---------------------------------------------------------------
-    m_read = new QPushButton(this);
-    m_read->setObjectName(QStringLiteral("readButton"));
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyIndicator"));
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumWidth(120);
-    m_busy->hide();
-    m_showAt = new QToolButton(this);
-    m_showAt->setObjectName(QStringLiteral("showAtButton"));
-    m_showAt->setCheckable(true);
-    m_revert = new QPushButton(this);
-    m_revert->setObjectName(QStringLiteral("revertButton"));
-    m_apply = new QPushButton(this);
-    m_apply->setObjectName(QStringLiteral("applyButton"));
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_read);
-    buttons->addStretch(1);
-    buttons->addWidget(m_busy);
-    buttons->addWidget(m_showAt);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_apply);
-
-    m_preview = new QPlainTextEdit(this);
-    m_preview->setObjectName(QStringLiteral("atPreview"));
-    m_preview->setReadOnly(true);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setMaximumHeight(150);
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_preview->hide();
-
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    const PageFooter footer = PageFooter::create(this);
+    m_read = footer.read;
+    m_busy = footer.busy;
+    m_showAt = footer.showAt;
+    m_revert = footer.revert;
+    m_apply = footer.apply;
+    m_preview = footer.preview;
+    m_status = footer.status;
 
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_form, 1);
-    lay->addLayout(buttons);
-    lay->addWidget(m_preview);
-    lay->addWidget(m_status);
+    footer.addTo(lay);
 }
 
 void NetServicesPage::fillDnsModes()

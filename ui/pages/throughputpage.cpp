@@ -1,5 +1,7 @@
 #include "throughputpage.h"
 
+#include "pagecommon.h"
+
 #include "console/consolemodel.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
@@ -46,23 +48,15 @@ const qint64 kBauds[] = { 9600, 115200, 230400, 460800, 921600, 2000000, 3000000
 // colours (no hard-coded colours).
 QIcon graphIcon(const QPalette &pal)
 {
-    QIcon icon;
-    for (int size : { 16, 24, 32, 48 }) {
-        QPixmap pm(size, size);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        const double u = size / 16.0;
+    return paletteIcon([&pal](QPainter &p, qreal s) {
+        const double u = s * 24.0 / 16.0; // drawn on a 16-unit grid
         p.setPen(QPen(pal.color(QPalette::WindowText), qMax(1.0, u)));
         p.drawLine(QPointF(1.5 * u, 1 * u), QPointF(1.5 * u, 14.5 * u));
         p.drawLine(QPointF(1.5 * u, 14.5 * u), QPointF(15 * u, 14.5 * u));
         p.setPen(QPen(pal.color(QPalette::Highlight), 1.6 * u, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         const QPointF pts[] = { { 3 * u, 12 * u }, { 6 * u, 7 * u }, { 9 * u, 9.5 * u }, { 12 * u, 4 * u }, { 14.5 * u, 5 * u } };
         p.drawPolyline(pts, 5);
-        p.end();
-        icon.addPixmap(pm);
-    }
-    return icon;
+    });
 }
 
 QLabel *makeErrorLabel(QWidget *parent, const char *name)

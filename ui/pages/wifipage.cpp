@@ -1,5 +1,7 @@
 #include "wifipage.h"
 
+#include "pagecommon.h"
+
 #include "console/consolemodel.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
@@ -115,13 +117,7 @@ QLabel *makeValueLabel(QWidget *parent, const char *name)
 // Wi-Fi fan: a dot and three arcs, drawn from the palette (no image plugin needed).
 QIcon wifiIcon(const QPalette &pal)
 {
-    QIcon icon;
-    for (int size : { 16, 24, 32, 48 }) {
-        QPixmap pm(size, size);
-        pm.fill(Qt::transparent);
-        QPainter p(&pm);
-        p.setRenderHint(QPainter::Antialiasing);
-        const qreal s = size / 24.0;
+    return paletteIcon([&pal](QPainter &p, qreal s) {
         QPen pen(pal.color(QPalette::Text), 2.0 * s);
         pen.setCapStyle(Qt::RoundCap);
         p.setPen(pen);
@@ -132,10 +128,7 @@ QIcon wifiIcon(const QPalette &pal)
             const QRectF box((12 - r) * s, (19 - r) * s, 2 * r * s, 2 * r * s);
             p.drawArc(box, 45 * 16, 90 * 16);
         }
-        p.end();
-        icon.addPixmap(pm);
-    }
-    return icon;
+    });
 }
 
 QString orDash(const QString &s)
@@ -358,51 +351,22 @@ void WifiPage::buildUi()
     columns->addWidget(m_scanBox, 6);
 
     // Buttons, preview, status ---------------------------------------------------------------
-    m_read = new QPushButton(this);
-    m_read->setObjectName(QStringLiteral("readButton"));
+    const PageFooter footer = PageFooter::create(this);
+    m_read = footer.read;
+    m_busy = footer.busy;
+    m_showAt = footer.showAt;
+    m_revert = footer.revert;
+    m_apply = footer.apply;
+    m_apply->setDefault(true);
+    m_preview = footer.preview;
+    m_status = footer.status;
     m_disconnect = new QPushButton(this);
     m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyIndicator"));
-    m_busy->setRange(0, 0);
-    m_busy->setTextVisible(false);
-    m_busy->setMaximumWidth(120);
-    m_busy->hide();
-    m_showAt = new QToolButton(this);
-    m_showAt->setObjectName(QStringLiteral("showAtButton"));
-    m_showAt->setCheckable(true);
-    m_revert = new QPushButton(this);
-    m_revert->setObjectName(QStringLiteral("revertButton"));
-    m_apply = new QPushButton(this);
-    m_apply->setObjectName(QStringLiteral("applyButton"));
-    m_apply->setDefault(true);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_read);
-    buttons->addWidget(m_disconnect);
-    buttons->addStretch(1);
-    buttons->addWidget(m_busy);
-    buttons->addWidget(m_showAt);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_apply);
-
-    m_preview = new QPlainTextEdit(this);
-    m_preview->setObjectName(QStringLiteral("atPreview"));
-    m_preview->setReadOnly(true);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setMaximumHeight(150);
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_preview->hide();
-
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    footer.buttons->insertWidget(1, m_disconnect);
 
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_form, 1);
-    lay->addLayout(buttons);
-    lay->addWidget(m_preview);
-    lay->addWidget(m_status);
+    footer.addTo(lay);
 }
 
 void WifiPage::fillModes()
