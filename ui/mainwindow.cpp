@@ -675,6 +675,8 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
     show();
     setLanguage(QStringLiteral("en"));
 
+    // The rendering talks to the built-in module only, which stays on this machine.
+    qputenv("ATBENCH_SIM_LOOPBACK_ONLY", "1");
     ConnectionChoice sim;
     sim.kind = ConnectionChoice::Kind::SimulatorEsp;
     m_bar->setChoice(sim);

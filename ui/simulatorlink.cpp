@@ -98,6 +98,9 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qi
         atb::sim::SimulatedModule::Options options;
         options.dialect = flavour == Flavour::Esp ? atb::sim::Dialect::Esp : atb::sim::Dialect::BekenDoc;
         options.baud = baud;
+        // Tests and --screenshot keep the built-in module on this machine: only loopback peers,
+        // no name resolution but localhost.
+        options.loopbackOnly = qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
         auto *module = new atb::sim::SimulatedModule(options, device);
         QObject::connect(device, &Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
         QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, device, &PipeTransport::write);

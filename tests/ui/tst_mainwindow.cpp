@@ -226,7 +226,7 @@ void tst_MainWindow::portBarValidatesEntries_data()
     QTest::newRow("3 Mbaud") << sim << "3000000" << "" << true;
     QTest::newRow("zero baud") << sim << "0" << "" << false;
     QTest::newRow("empty baud") << sim << "" << "" << false;
-    QTest::newRow("tcp host:port") << tcp << "115200" << "192.168.1.20:4000" << true;
+    QTest::newRow("tcp host:port") << tcp << "115200" << "127.0.0.1:4000" << true;
     QTest::newRow("tcp name:port") << tcp << "115200" << "bridge.local:2217" << true;
     QTest::newRow("tcp without port") << tcp << "115200" << "bridge.local" << false;
     QTest::newRow("tcp port out of range") << tcp << "115200" << "host:70000" << false;
