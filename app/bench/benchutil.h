@@ -31,4 +31,139 @@ inline double percentile(std::vector<double> v, double p)
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,
                    double ratio, const QString &target, bool pass);
 
+#ifdef ATBENCH_HAVE_SIMULATOR
+// Shared by the simulator-backed scenarios (scenario_throughput.cpp, scenario_mqtt.cpp).
+} // namespace atb::bench
+
+#include "engine/devicesession.h"
+#include "simulator/ptyfrontend.h"
+#include "simulator/simulatedmodule.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+#include <functional>
+#include <sys/resource.h>
+#include <unistd.h>
+
+namespace atb::bench {
+
+// CPU time of the calling thread.
+inline double threadCpuSeconds()
+{
+    rusage ru {};
+    getrusage(RUSAGE_THREAD, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// Spins the caller's event loop until cond() holds or timeoutMs passes.
+inline bool waitFor(const std::function<bool()> &cond, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!cond()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QThread::usleep(200);
+    }
+    return true;
+}
+
+// Simulator (own thread, pty) + DeviceSession (own I/O thread, QSerialPort on the pty slave).
+class Rig
+{
+public:
+    explicit Rig(qint64 baud) : m_baud(baud)
+    {
+        m_link = QDir::temp().filePath(QStringLiteral("atbench-bench-%1-%2").arg(::getpid()).arg(baud));
+        sim::SimulatedModule::Options o;
+        o.dialect = sim::Dialect::Esp;
+        o.wifiConnected = true;
+        o.baud = baud;
+        o.bootDelayMs = 0;
+        o.loopbackOnly = true;
+        module = new sim::SimulatedModule(o);
+        m_pty = new sim::PtyFrontEnd(module, m_link);
+        module->moveToThread(&m_simThread);
+        m_pty->moveToThread(&m_simThread);
+        m_simThread.start();
+        QMetaObject::invokeMethod(
+            module,
+            [this] {
+                m_opened = m_pty->open(&m_error);
+                if (m_opened)
+                    module->start();
+            },
+            Qt::BlockingQueuedConnection);
+        session = new DeviceSession;
+        session->moveToThread(&m_ioThread);
+        m_ioThread.start();
+        if (!m_opened)
+            return;
+        SerialSettings s;
+        s.portName = m_link;
+        s.baudRate = qint32(baud);
+        session->openSerial(s);
+        if (!waitFor([this] { return session->state() == DeviceSession::State::Connected; }, 5000)) {
+            m_error = QStringLiteral("the session did not connect to %1").arg(m_link);
+            return;
+        }
+        session->setPassthroughGuards(30, 30, 100);
+        bool done = false;
+        QObject ctx;
+        QObject::connect(session, &DeviceSession::commandFinished, &ctx, [&done](const AtResult &) { done = true; });
+        session->submit(AtCommand::fromLine("ATE0"));
+        m_ready = waitFor([&done] { return done; }, 5000);
+        if (!m_ready)
+            m_error = QStringLiteral("ATE0 got no answer");
+    }
+    ~Rig()
+    {
+        if (session) {
+            session->close();
+            QMetaObject::invokeMethod(session, &QObject::deleteLater);
+        }
+        m_ioThread.quit();
+        m_ioThread.wait();
+        QMetaObject::invokeMethod(
+            module,
+            [this] {
+                module->stop();
+                delete m_pty;
+                delete module;
+            },
+            Qt::BlockingQueuedConnection);
+        m_simThread.quit();
+        m_simThread.wait();
+    }
+    bool ready() const { return m_ready; }
+    QString error() const { return m_error; }
+    qint64 overruns() const
+    {
+        qint64 v = 0;
+        QMetaObject::invokeMethod(module, [this, &v] { v = module->overruns(); }, Qt::BlockingQueuedConnection);
+        return v;
+    }
+    double simCpuSeconds()
+    {
+        double v = 0;
+        QMetaObject::invokeMethod(module, [&v] { v = threadCpuSeconds(); }, Qt::BlockingQueuedConnection);
+        return v;
+    }
+
+    sim::SimulatedModule *module = nullptr;
+    DeviceSession *session = nullptr;
+
+private:
+    qint64 m_baud;
+    QString m_link, m_error;
+    QThread m_simThread, m_ioThread;
+    sim::PtyFrontEnd *m_pty = nullptr;
+    bool m_opened = false, m_ready = false;
+};
+#endif // ATBENCH_HAVE_SIMULATOR
+
 } // namespace atb::bench

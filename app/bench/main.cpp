@@ -26,6 +26,8 @@ QList<QJsonObject> runCipsendScenario(const ThroughputOptions &opt);
 QList<QJsonObject> runIpdRxScenario(const ThroughputOptions &opt);
 QList<QJsonObject> runStallScenario(const ThroughputOptions &opt);
 QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt);
+// scenario_mqtt.cpp: G7, AT+MQTTPUB rate under +MQTTSUBRECV load (local mosquitto on 127.0.0.1).
+QList<QJsonObject> runMqttPubScenario(const ThroughputOptions &opt);
 } // namespace atb::bench
 
 int main(int argc, char **argv)
@@ -51,6 +53,7 @@ int main(int argc, char **argv)
         { QStringLiteral("ipd-rx"), throughput(runIpdRxScenario) },
         { QStringLiteral("gui-stall"), throughput(runStallScenario) },
         { QStringLiteral("soak"), throughput(runSoakScenario) },
+        { QStringLiteral("mqtt-pub"), throughput(runMqttPubScenario) },
 #endif
     };
 

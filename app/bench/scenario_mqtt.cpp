@@ -1,0 +1,339 @@
+// G7: AT+MQTTPUB QoS 0 stop-and-wait publish rate through the whole host stack while the
+// module receives ~1 000 +MQTTSUBRECV messages/s. A local mosquitto (127.0.0.1, temporary
+// config) is the broker; the simulated module (own thread, pty, paced at the baud rate)
+// connects to it and subscribes to a load topic; a Paho load publisher (atb::sim::MqttClient in
+// its own thread) publishes sequence-numbered QoS 0 messages to that topic at 1 000/s; the host
+// (DeviceSession in its own I/O thread, QSerialPort) publishes AT+MQTTPUB back to back, keeping
+// the queue fed. Value = publishes/s over the stop-and-wait model of performance.md 1.5/6:
+//   t = (command bytes + reply bytes) * 10 / baud + 2 h,  h = 0.06 ms,  model = 1 / t.
+#ifdef ATBENCH_HAVE_SIMULATOR
+#include "benchutil.h"
+#include "scenarios.h"
+
+#include "../../tests/common/mosquittobroker.h"
+#include "simulator/mqttclient.h"
+
+#include <QTimer>
+#include <atomic>
+#include <vector>
+
+namespace atb::bench {
+
+struct ThroughputOptions
+{
+    QList<qint64> bauds { 115200, 921600, 3000000 };
+    double seconds = -1;
+    bool quick = false;
+};
+
+namespace {
+
+constexpr double kTurnaroundS = 0.06e-3;
+constexpr int kLoadRate = 1000; // messages/s
+const QByteArray kLoadTopic = "bench/load";
+const QByteArray kPubTopic = "bench/pub";
+const QByteArray kPubPayload = "21.50";
+
+// Runs one command on the session and waits for its result (setup only).
+AtResult runCommand(DeviceSession *session, const QByteArray &line, int timeoutMs)
+{
+    AtResult out;
+    out.status = AtResult::Status::Timeout;
+    bool done = false;
+    QObject ctx;
+    quint64 id = 0;
+    QObject::connect(session, &DeviceSession::commandFinished, &ctx, [&](const AtResult &r) {
+        if (r.id == id) {
+            out = r;
+            done = true;
+        }
+    });
+    id = session->submit(AtCommand::fromLine(line));
+    waitFor([&done] { return done; }, timeoutMs);
+    return out;
+}
+
+// Load publisher: its own thread, publishes "<seq, 8 digits>" QoS 0 at kLoadRate/s on a 1 ms tick.
+class LoadPublisher : public QObject
+{
+public:
+    bool connectTo(quint16 port, QString *error)
+    {
+        bool ok = false;
+        QMetaObject::invokeMethod(
+            this,
+            [&] {
+                m_client = new sim::MqttClient(this);
+                QObject::connect(m_client, &sim::MqttClient::connected, this, [this] { m_connected = true; });
+                sim::MqttClient::Config c;
+                c.uri = QStringLiteral("tcp://127.0.0.1:%1").arg(port);
+                c.clientId = QStringLiteral("atbench-bench-load-%1").arg(::getpid());
+                ok = m_client->connectToBroker(c, error);
+            },
+            Qt::BlockingQueuedConnection);
+        return ok && waitFor([this] { return m_connected.load(); }, 5000);
+    }
+    void start()
+    {
+        QMetaObject::invokeMethod(this, [this] {
+            m_timer = new QTimer(this);
+            m_timer->setTimerType(Qt::PreciseTimer);
+            m_clock.start();
+            QObject::connect(m_timer, &QTimer::timeout, this, [this] {
+                const qint64 due = m_clock.nsecsElapsed() * kLoadRate / 1000000000LL;
+                while (m_sent < due) {
+                    if (!m_client->publish(QString::fromLatin1(kLoadTopic),
+                                           QByteArray::number(m_sent).rightJustified(8, '0'), 0, false))
+                        m_failed.fetch_add(1);
+                    m_sent.fetch_add(1);
+                }
+            });
+            m_timer->start(1);
+        });
+    }
+    void stop()
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                delete m_timer;
+                m_timer = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    void shutdown()
+    {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                delete m_timer;
+                m_timer = nullptr;
+                delete m_client;
+                m_client = nullptr;
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    qint64 sent() const { return m_sent.load(); }
+    qint64 failed() const { return m_failed.load(); }
+
+private:
+    sim::MqttClient *m_client = nullptr;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_clock;
+    std::atomic<bool> m_connected { false };
+    std::atomic<qint64> m_sent { 0 }, m_failed { 0 };
+};
+
+struct MqttRun
+{
+    qint64 publishes = 0, pubErrors = 0, subSent = 0, subReceived = 0, subDuplicates = 0, subBad = 0,
+           loadPublishFailures = 0, overruns = 0;
+    double pubSeconds = 0, drainSeconds = 0, hostCpuS = 0, simCpuS = 0;
+    QString error;
+};
+
+MqttRun runOnce(qint64 baud, int durationMs)
+{
+    MqttRun out;
+    mqtttest::MosquittoBroker broker;
+    QString err;
+    if (!broker.start(&err)) {
+        out.error = err;
+        return out;
+    }
+    Rig rig(baud);
+    if (!rig.ready()) {
+        out.error = rig.error();
+        return out;
+    }
+    DeviceSession *session = rig.session;
+    const struct { QByteArray line; int timeoutMs; } setup[] = {
+        { "AT+MQTTUSERCFG=0,1,\"atbench-bench-module\",\"\",\"\",0,0,\"\"", 5000 },
+        { "AT+MQTTCONN=0,\"127.0.0.1\"," + QByteArray::number(broker.port()) + ",0", 10000 },
+        { "AT+MQTTSUB=0,\"" + kLoadTopic + "\",0", 10000 },
+    };
+    for (const auto &s : setup) {
+        const AtResult r = runCommand(session, s.line, s.timeoutMs);
+        if (!r.ok()) {
+            out.error = QStringLiteral("%1 -> %2 %3").arg(QString::fromLatin1(s.line), AtResult::statusName(r.status),
+                                                        QString::fromLatin1(r.finalText));
+            return out;
+        }
+    }
+
+    // Subscription counting (main thread, via queued urcReceived); seq numbers in the payload.
+    std::vector<quint8> seen;
+    qint64 received = 0;
+    QObject ctx;
+    auto onSub = [&](const AtEvent &e) {
+        if (e.topic != kLoadTopic)
+            return;
+        bool ok = false;
+        const qint64 seq = e.payload.toLongLong(&ok);
+        if (!ok || seq < 0 || seq > 100000000) {
+            ++out.subBad;
+            return;
+        }
+        if (size_t(seq) >= seen.size())
+            seen.resize(size_t(seq) + 1024, 0);
+        if (seen[size_t(seq)]) {
+            ++out.subDuplicates;
+            return;
+        }
+        seen[size_t(seq)] = 1;
+        ++received;
+    };
+    QObject::connect(session, &DeviceSession::urcReceived, &ctx, onSub);
+
+    QThread loadThread;
+    LoadPublisher *load = new LoadPublisher;
+    load->moveToThread(&loadThread);
+    loadThread.start();
+    auto cleanupLoad = [&] {
+        load->shutdown();
+        QMetaObject::invokeMethod(load, &QObject::deleteLater);
+        loadThread.quit();
+        loadThread.wait();
+    };
+    if (!load->connectTo(broker.port(), &err)) {
+        out.error = QStringLiteral("load publisher did not connect: %1").arg(err);
+        cleanupLoad();
+        return out;
+    }
+
+    // Host publishes, stop-and-wait on the wire; the queue is kept two deep so the session can
+    // send the next command as soon as the previous one's OK arrives.
+    const QByteArray pubLine = "AT+MQTTPUB=0,\"" + kPubTopic + "\",\"" + kPubPayload + "\",0,0";
+    const AtCommand pub = AtCommand::fromLine(pubLine);
+    constexpr int kDepth = 2;
+    int inFlight = 0;
+    bool publishing = false;
+    QElapsedTimer pubClock;
+    qint64 lastOkNs = 0;
+    QObject::connect(session, &DeviceSession::commandFinished, &ctx, [&](const AtResult &r) {
+        if (!r.command.line.startsWith("AT+MQTTPUB="))
+            return;
+        --inFlight;
+        for (const AtEvent &e : r.records) // in case a URC was folded into the command's result
+            if (e.kind == AtEvent::Kind::Urc)
+                onSub(e);
+        if (r.ok()) {
+            ++out.publishes;
+            lastOkNs = pubClock.nsecsElapsed();
+        } else {
+            ++out.pubErrors;
+        }
+        if (publishing && pubClock.elapsed() < durationMs) {
+            session->submit(pub);
+            ++inFlight;
+        }
+    });
+
+    const ProcessUsage u0 = processUsage();
+    const double sim0 = rig.simCpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    load->start();
+    waitFor([] { return false; }, 200); // let the load reach the module before timing publishes
+    publishing = true;
+    pubClock.start();
+    for (int i = 0; i < kDepth; ++i) {
+        session->submit(pub);
+        ++inFlight;
+    }
+    waitFor([&] { return pubClock.elapsed() >= durationMs; }, durationMs + 1000);
+    publishing = false;
+    waitFor([&] { return inFlight == 0; }, 60000);
+    out.pubSeconds = double(lastOkNs) / 1e9;
+    load->stop();
+    out.subSent = load->sent();
+    out.loadPublishFailures = load->failed();
+
+    // Drain: wait until every load message arrived or nothing moved for 3 s.
+    QElapsedTimer drain;
+    drain.start();
+    qint64 last = -1;
+    QElapsedTimer still;
+    still.start();
+    waitFor([&] {
+        if (received != last) {
+            last = received;
+            still.restart();
+        }
+        return received >= out.subSent || still.elapsed() > 3000;
+    }, 120000);
+    out.drainSeconds = double(drain.nsecsElapsed()) / 1e9;
+    out.subReceived = received;
+    const double wallS = double(wall.nsecsElapsed()) / 1e9;
+    Q_UNUSED(wallS);
+    out.simCpuS = rig.simCpuSeconds() - sim0;
+    out.hostCpuS = processUsage().cpuSeconds - u0.cpuSeconds - out.simCpuS;
+    out.overruns = rig.overruns();
+    cleanupLoad();
+    runCommand(session, "AT+MQTTCLEAN=0", 3000);
+    return out;
+}
+
+} // namespace
+
+QList<QJsonObject> runMqttPubScenario(const ThroughputOptions &opt)
+{
+    QList<QJsonObject> out;
+    const int durationMs = int((opt.seconds > 0 ? opt.seconds : (opt.quick ? 2.0 : 10.0)) * 1000);
+    const QByteArray pubLine = "AT+MQTTPUB=0,\"" + kPubTopic + "\",\"" + kPubPayload + "\",0,0\r\n";
+    const QByteArray reply = "\r\nOK\r\n"; // ATE0: no echo
+    const int cmdBytes = int(pubLine.size()), replyBytes = int(reply.size());
+    // One load message on the wire: +MQTTSUBRECV:0,"bench/load",8,<8 digits>\r\n
+    const int subMsgBytes = int(QByteArray("+MQTTSUBRECV:0,\"" + kLoadTopic + "\",8,00000000\r\n").size());
+    for (qint64 baud : opt.bauds) {
+        const double perPublishS = double(cmdBytes + replyBytes) * 10.0 / double(baud) + 2 * kTurnaroundS;
+        const double modelPerS = 1.0 / perPublishS;
+        const MqttRun r = runOnce(baud, durationMs);
+        const double rate = r.pubSeconds > 0 ? double(r.publishes) / r.pubSeconds : 0;
+        const double v = rate / modelPerS;
+        const qint64 lost = r.subSent - r.subReceived;
+        const bool pass = r.error.isEmpty() && v >= 0.90 && lost == 0 && r.subSent > 0 && r.pubErrors == 0;
+        QJsonObject j = result(QStringLiteral("mqtt-pub"), v, QStringLiteral("of model"), 1.0, v,
+                               QStringLiteral(">= 0.90 of the stop-and-wait model (h = 0.06 ms), "
+                                              "0 lost +MQTTSUBRECV at ~1000 msg/s"),
+                               pass);
+        j.insert(QStringLiteral("baud"), baud);
+        j.insert(QStringLiteral("publishes_per_s"), rate);
+        j.insert(QStringLiteral("model_per_s"), modelPerS);
+        j.insert(QStringLiteral("cmd_bytes"), cmdBytes);
+        j.insert(QStringLiteral("reply_bytes"), replyBytes);
+        j.insert(QStringLiteral("publishes"), r.publishes);
+        j.insert(QStringLiteral("publish_errors"), r.pubErrors);
+        j.insert(QStringLiteral("publish_s"), r.pubSeconds);
+        j.insert(QStringLiteral("sub_msgs_sent"), r.subSent);
+        j.insert(QStringLiteral("sub_msgs_received"), r.subReceived);
+        j.insert(QStringLiteral("sub_msgs_lost"), lost);
+        j.insert(QStringLiteral("sub_duplicates"), r.subDuplicates);
+        j.insert(QStringLiteral("sub_malformed"), r.subBad);
+        j.insert(QStringLiteral("load_publish_failures"), r.loadPublishFailures);
+        j.insert(QStringLiteral("sub_msg_bytes"), subMsgBytes);
+        // Share of the module->host line the load alone needs (> 1: the load cannot fit).
+        j.insert(QStringLiteral("sub_load_of_line_rate"), double(subMsgBytes) * kLoadRate * 10.0 / double(baud));
+        j.insert(QStringLiteral("drain_s"), r.drainSeconds);
+        j.insert(QStringLiteral("sim_overruns"), r.overruns);
+        j.insert(QStringLiteral("host_cpu_s"), r.hostCpuS);
+        j.insert(QStringLiteral("sim_cpu_s"), r.simCpuS);
+        if (!r.error.isEmpty())
+            j.insert(QStringLiteral("error"), r.error);
+        else if (!pass) {
+            QStringList why;
+            if (v < 0.90)
+                why << QStringLiteral("publish rate %1 of model < 0.90").arg(v, 0, 'f', 3);
+            if (lost != 0)
+                why << QStringLiteral("%1 subscription messages lost").arg(lost);
+            if (r.pubErrors)
+                why << QStringLiteral("%1 publish errors").arg(r.pubErrors);
+            j.insert(QStringLiteral("reason"), why.join(QStringLiteral("; ")));
+        }
+        out << j;
+    }
+    return out;
+}
+
+} // namespace atb::bench
+#endif // ATBENCH_HAVE_SIMULATOR
