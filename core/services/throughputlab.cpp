@@ -331,6 +331,7 @@ void ThroughputLab::onNewConnection()
         m_peer->setReadBufferSize(0);
         connect(m_peer, &QTcpSocket::readyRead, this, [this] { onPeerData(m_peer->readAll()); });
         connect(m_peer, &QTcpSocket::bytesWritten, this, &ThroughputLab::feedSource);
+        feedSource(); // a source run may already be waiting for the peer
     }
 }
 
@@ -388,19 +389,24 @@ void ThroughputLab::feedSource()
     const qint64 window = qMax<qint64>(8192, qint64(rate * 0.2));
     const int chunk = qMax(1, m_s.chunkSize);
     while (m_sent - m_check.received() < window) {
-        const QByteArray d = m_gen.next(chunk);
-        if (m_peer) {
-            m_peer->write(d);
-        } else if (m_udp && m_udpRemotePort) {
-            if (m_udp->writeDatagram(d, m_udpRemote, m_udpRemotePort) < 0)
-                break;
-        } else {
+        // The module reports CONNECT as soon as its connection is made, which can be before this
+        // side has accepted it: generate nothing until there is somewhere to send it, or the
+        // stream would start with a hole the checker reports as misframing.
+        if (!m_peer && !(m_udp && m_udpRemotePort))
             break;
-        }
+        const QByteArray d = m_gen.next(chunk);
+        bool written = true;
+        if (m_peer)
+            m_peer->write(d);
+        else
+            written = m_udp->writeDatagram(d, m_udpRemote, m_udpRemotePort) >= 0;
         if (m_firstSentNs < 0)
             m_firstSentNs = m_clock.nsecsElapsed();
+        // A datagram the socket refused still counts as sent, so it shows up as lost.
         m_sent += d.size();
         m_meter->add(ThroughputPath::PeerTx, d.size());
+        if (!written)
+            break;
     }
 }
 

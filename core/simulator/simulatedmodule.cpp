@@ -364,7 +364,7 @@ void SimulatedModule::out(const QByteArray &bytes)
         m_outSent = 0;
     }
     m_outQueue.append(bytes);
-    ensurePacer();
+    kickPacer(); // output starts at once too, like a UART
 }
 
 void SimulatedModule::urc(const QByteArray &line)
