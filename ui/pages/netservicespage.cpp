@@ -37,43 +37,6 @@ using atb::SntpSettings;
 
 namespace {
 
-QLabel *makeErrorLabel(QWidget *parent, const QByteArray &param)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QString::fromLatin1(param) + QStringLiteral("Error"));
-    l->setWordWrap(true);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->hide();
-    return l;
-}
-
-// The field with its error label right below it (no space while there is no error).
-QVBoxLayout *withError(QLayout *field, QLabel *error)
-{
-    auto *v = new QVBoxLayout;
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addLayout(field);
-    v->addWidget(error);
-    return v;
-}
-
-QVBoxLayout *withError(QWidget *field, QLabel *error)
-{
-    auto *h = new QHBoxLayout;
-    h->setContentsMargins(0, 0, 0, 0);
-    h->addWidget(field);
-    return withError(h, error);
-}
-
-QLabel *makeValueLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->setWordWrap(true);
-    return l;
-}
 
 // A globe (circle, equator, meridian), drawn from the palette (no image plugin needed).
 QIcon globeIcon(const QPalette &pal)
@@ -224,7 +187,7 @@ void NetServicesPage::buildUi()
         m_errorLabels.insert(param, err);
     }
     m_dnsCurrentTitle = new QLabel(m_dnsBox);
-    m_dnsCurrent = makeValueLabel(m_dnsBox, "dnsCurrentLabel");
+    m_dnsCurrent = makeValueLabel(m_dnsBox, "dnsCurrentLabel", true);
     dnsForm->addRow(m_dnsCurrentTitle, m_dnsCurrent);
 
     // SNTP ------------------------------------------------------------------------------------
@@ -240,7 +203,7 @@ void NetServicesPage::buildUi()
     m_timezone->setMaxLength(6);
     m_timezone->setMaximumWidth(90);
     m_timezoneLabel->setBuddy(m_timezone);
-    m_timezoneHint = makeValueLabel(m_sntpBox, "timezoneHint");
+    m_timezoneHint = makeValueLabel(m_sntpBox, "timezoneHint", true);
     m_timezoneHint->setWordWrap(false);
     auto *tzRow = new QHBoxLayout;
     tzRow->setContentsMargins(0, 0, 0, 0);
@@ -267,15 +230,15 @@ void NetServicesPage::buildUi()
     line->setFrameShadow(QFrame::Sunken);
     sntpForm->addRow(line);
     m_moduleTimeTitle = new QLabel(m_sntpBox);
-    m_moduleTime = makeValueLabel(m_sntpBox, "moduleTimeLabel");
+    m_moduleTime = makeValueLabel(m_sntpBox, "moduleTimeLabel", true);
     m_moduleTime->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     sntpForm->addRow(m_moduleTimeTitle, m_moduleTime);
     m_pcTimeTitle = new QLabel(m_sntpBox);
-    m_pcTime = makeValueLabel(m_sntpBox, "pcTimeLabel");
+    m_pcTime = makeValueLabel(m_sntpBox, "pcTimeLabel", true);
     m_pcTime->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     sntpForm->addRow(m_pcTimeTitle, m_pcTime);
     m_offsetTitle = new QLabel(m_sntpBox);
-    m_offset = makeValueLabel(m_sntpBox, "offsetLabel");
+    m_offset = makeValueLabel(m_sntpBox, "offsetLabel", true);
     m_readTime = new QPushButton(m_sntpBox);
     m_readTime->setObjectName(QStringLiteral("readTimeButton"));
     auto *offsetRow = new QHBoxLayout;
@@ -303,7 +266,7 @@ void NetServicesPage::buildUi()
     lookupForm->addRow(m_lookupLabel, withError(lookupRow, lookupErr));
     m_errorLabels.insert("domain_name", lookupErr);
     m_lookupResultTitle = new QLabel(m_lookupBox);
-    m_lookupResult = makeValueLabel(m_lookupBox, "lookupResultLabel");
+    m_lookupResult = makeValueLabel(m_lookupBox, "lookupResultLabel", true);
     m_lookupResult->setText(QStringLiteral("—"));
     lookupForm->addRow(m_lookupResultTitle, m_lookupResult);
 
@@ -327,7 +290,7 @@ void NetServicesPage::buildUi()
     pingForm->addRow(m_pingLabel, withError(pingRow, pingErr));
     m_errorLabels.insert("host", pingErr);
     m_pingResultTitle = new QLabel(m_pingBox);
-    m_pingResult = makeValueLabel(m_pingBox, "pingResultLabel");
+    m_pingResult = makeValueLabel(m_pingBox, "pingResultLabel", true);
     pingForm->addRow(m_pingResultTitle, m_pingResult);
     pingLay->addLayout(pingForm);
     m_history = new QTreeWidget(m_pingBox);

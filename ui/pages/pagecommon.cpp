@@ -72,3 +72,40 @@ void PageFooter::addTo(QBoxLayout *layout) const
     layout->addWidget(preview);
     layout->addWidget(status);
 }
+
+QLabel *makeErrorLabel(QWidget *parent, const QByteArray &param)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QString::fromLatin1(param) + QStringLiteral("Error"));
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->hide();
+    return l;
+}
+
+QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap)
+{
+    auto *l = new QLabel(parent);
+    l->setObjectName(QLatin1String(objectName));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setWordWrap(wordWrap);
+    return l;
+}
+
+QVBoxLayout *withError(QLayout *field, QLabel *error)
+{
+    auto *v = new QVBoxLayout;
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addLayout(field);
+    v->addWidget(error);
+    return v;
+}
+
+QVBoxLayout *withError(QWidget *field, QLabel *error)
+{
+    auto *h = new QHBoxLayout;
+    h->setContentsMargins(0, 0, 0, 0);
+    h->addWidget(field);
+    return withError(h, error);
+}

@@ -6,12 +6,15 @@
 class QBoxLayout;
 class QHBoxLayout;
 class QLabel;
+class QLayout;
+class QVBoxLayout;
 class QPainter;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QToolButton;
 class QWidget;
+class QByteArray;
 
 // Pieces every form page shares, so they look and behave alike.
 
@@ -38,3 +41,12 @@ struct PageFooter
     // Adds the button row, the preview and the status line to the page's layout.
     void addTo(QBoxLayout *layout) const;
 };
+
+// The red-or-whatever-the-palette-says reason shown under a field; hidden while there is none.
+// Named `<param>Error` after the encoder's parameter name, so tests can find it.
+QLabel *makeErrorLabel(QWidget *parent, const QByteArray &param);
+// A read-only value the user may select and copy.
+QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap = false);
+// The field with its error label right below it (no space while there is no error).
+QVBoxLayout *withError(QLayout *field, QLabel *error);
+QVBoxLayout *withError(QWidget *field, QLabel *error);

@@ -77,42 +77,6 @@ public:
     }
 };
 
-QLabel *makeErrorLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setWordWrap(true);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->hide();
-    return l;
-}
-
-// The field with its error label right below it (no space while there is no error).
-QVBoxLayout *withError(QLayout *field, QLabel *error)
-{
-    auto *v = new QVBoxLayout;
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addLayout(field);
-    v->addWidget(error);
-    return v;
-}
-
-QVBoxLayout *withError(QWidget *field, QLabel *error)
-{
-    auto *h = new QHBoxLayout;
-    h->setContentsMargins(0, 0, 0, 0);
-    h->addWidget(field);
-    return withError(h, error);
-}
-
-QLabel *makeValueLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return l;
-}
 
 // Wi-Fi fan: a dot and three arcs, drawn from the palette (no image plugin needed).
 QIcon wifiIcon(const QPalette &pal)
@@ -262,7 +226,7 @@ void WifiPage::buildUi()
     m_mode = new QComboBox(m_modeBox);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
     m_modeLabel->setBuddy(m_mode);
-    auto *modeError = makeErrorLabel(m_modeBox, "modeError");
+    auto *modeError = makeErrorLabel(m_modeBox, "mode");
     modeForm->addRow(m_modeLabel, withError(m_mode, modeError));
     m_errorLabels.insert("mode", modeError);
 
@@ -275,7 +239,7 @@ void WifiPage::buildUi()
     m_ssid->setObjectName(QStringLiteral("ssidEdit"));
     m_ssid->setClearButtonEnabled(true);
     m_ssidLabel->setBuddy(m_ssid);
-    auto *ssidError = makeErrorLabel(m_joinBox, "ssidError");
+    auto *ssidError = makeErrorLabel(m_joinBox, "ssid");
     joinForm->addRow(m_ssidLabel, withError(m_ssid, ssidError));
     m_errorLabels.insert("ssid", ssidError);
 
@@ -291,7 +255,7 @@ void WifiPage::buildUi()
     pwRow->setContentsMargins(0, 0, 0, 0);
     pwRow->addWidget(m_password, 1);
     pwRow->addWidget(m_showPassword);
-    auto *pwdError = makeErrorLabel(m_joinBox, "pwdError");
+    auto *pwdError = makeErrorLabel(m_joinBox, "pwd");
     joinForm->addRow(m_passwordLabel, withError(pwRow, pwdError));
     m_errorLabels.insert("pwd", pwdError);
     m_remember = new QCheckBox(m_joinBox);
@@ -305,7 +269,7 @@ void WifiPage::buildUi()
     m_bssid->setMaxLength(17);
     m_bssid->setClearButtonEnabled(true);
     m_bssidLabel->setBuddy(m_bssid);
-    auto *bssidError = makeErrorLabel(m_joinBox, "bssidError");
+    auto *bssidError = makeErrorLabel(m_joinBox, "bssid");
     joinForm->addRow(m_bssidLabel, withError(m_bssid, bssidError));
     m_errorLabels.insert("bssid", bssidError);
 
