@@ -25,6 +25,8 @@
 #include <QUdpSocket>
 #include <QtTest>
 
+#include "pseudochinese.h"
+
 #include <memory>
 
 using atb::ConnectionService;
@@ -108,48 +110,6 @@ struct Fixture
     std::unique_ptr<ConnectionsPage> page;
 };
 
-// Stands in for the Simplified Chinese translation that comes later: every word of the page's
-// own strings becomes CJK characters (about the width a translation takes), placeholders kept,
-// so the layout can be checked for clipping and retranslation is exercised.
-class PseudoChinese : public QTranslator
-{
-public:
-    bool isEmpty() const override { return false; }
-    QString translate(const char *context, const char *source, const char *, int) const override
-    {
-        const QByteArray ctx(context);
-        if (ctx != "ConnectionsPage" && ctx != "LinkTableModel")
-            return {};
-        static const QString glyphs = QStringLiteral("连接模式发送接收链路数据端口主机关闭打开透传保持活动状态本地远程");
-        const QString src = QString::fromUtf8(source);
-        QString out;
-        int g = 0;
-        for (qsizetype i = 0; i < src.size();) {
-            const QChar c = src.at(i);
-            if (c == QLatin1Char('%') && i + 1 < src.size() && (src.at(i + 1).isDigit() || src.at(i + 1) == QLatin1Char('n'))) {
-                out += src.mid(i, 2);
-                i += 2;
-            } else if (c.isLetter()) {
-                qsizetype j = i;
-                while (j < src.size() && src.at(j).isLetter())
-                    ++j;
-                if (src.mid(i, j - i) == src.mid(i, j - i).toUpper() && j - i > 1) {
-                    out += src.mid(i, j - i); // acronyms and AT names stay (CIPMUX, TLS, PSK)
-                } else {
-                    for (qsizetype k = 0; k < (j - i + 1) / 2; ++k)
-                        out += glyphs.at(g++ % glyphs.size());
-                }
-                i = j;
-            } else if (c == QLatin1Char(' ')) {
-                ++i;
-            } else {
-                out += c;
-                ++i;
-            }
-        }
-        return out;
-    }
-};
 
 quint16 closedPort()
 {
@@ -562,7 +522,7 @@ void tst_ConnectionsPage::screenshots()
     QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Open, "remote_port").isEmpty());
     QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_en.png")));
     {
-        PseudoChinese zh;
+        PseudoChinese zh({ "ConnectionsPage", "LinkTableModel" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!f.w<QPushButton>("openButton")->text().contains(QLatin1String("Open")));
         QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_zh_pseudo.png")));
