@@ -287,68 +287,54 @@ bool NetService::readTime()
     return start(Op::ReadTime, tr("Read the module's time"), readTimeLines());
 }
 
-NetService::Preview NetService::lookupPreview(const QString &name) const
+NetService::Preview NetService::oneStringPreview(QByteArrayView command, const QString &value,
+                                                 const QByteArray &param, const QString &emptyMessage) const
 {
     Preview p;
-    const QString n = name.trimmed();
-    if (n.isEmpty()) {
-        p.error = tr("Enter a domain name to look up.");
-        p.errorParam = "domain_name";
+    const QString v = value.trimmed();
+    if (v.isEmpty()) {
+        p.error = emptyMessage;
+        p.errorParam = param;
         return p;
     }
-    const EncodeResult r
-        = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).set("AT+CIPDOMAIN", { AtArg::string(n.toUtf8()) });
+    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).set(command, { AtArg::string(v.toUtf8()) });
     if (!r.ok()) {
         p.error = r.error;
-        p.errorParam = r.errorParam.isEmpty() ? QByteArray("domain_name") : r.errorParam;
+        p.errorParam = r.errorParam.isEmpty() ? param : r.errorParam;
         return p;
     }
     p.lines << r.line;
     return p;
+}
+
+bool NetService::startForTarget(Op op, const QString &label, const Preview &preview, const QString &target)
+{
+    if (!preview.ok() || !start(op, label, preview.lines))
+        return false;
+    m_opTarget = target;
+    return true;
+}
+
+NetService::Preview NetService::lookupPreview(const QString &name) const
+{
+    return oneStringPreview("AT+CIPDOMAIN", name, "domain_name", tr("Enter a domain name to look up."));
 }
 
 bool NetService::lookup(const QString &name)
 {
-    const Preview p = lookupPreview(name);
-    if (!p.ok())
-        return false;
     const QString target = name.trimmed();
-    if (!start(Op::Lookup, tr("Look up %1").arg(target), p.lines))
-        return false;
-    m_opTarget = target;
-    return true;
+    return startForTarget(Op::Lookup, tr("Look up %1").arg(target), lookupPreview(name), target);
 }
 
 NetService::Preview NetService::pingPreview(const QString &host) const
 {
-    Preview p;
-    const QString h = host.trimmed();
-    if (h.isEmpty()) {
-        p.error = tr("Enter a host name or IPv4 address to ping.");
-        p.errorParam = "host";
-        return p;
-    }
-    const EncodeResult r
-        = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).set("AT+PING", { AtArg::string(h.toUtf8()) });
-    if (!r.ok()) {
-        p.error = r.error;
-        p.errorParam = r.errorParam.isEmpty() ? QByteArray("host") : r.errorParam;
-        return p;
-    }
-    p.lines << r.line;
-    return p;
+    return oneStringPreview("AT+PING", host, "host", tr("Enter a host name or IPv4 address to ping."));
 }
 
 bool NetService::ping(const QString &host)
 {
-    const Preview p = pingPreview(host);
-    if (!p.ok())
-        return false;
     const QString target = host.trimmed();
-    if (!start(Op::Ping, tr("Ping %1").arg(target), p.lines))
-        return false;
-    m_opTarget = target;
-    return true;
+    return startForTarget(Op::Ping, tr("Ping %1").arg(target), pingPreview(host), target);
 }
 
 void NetService::cancel()

@@ -132,6 +132,10 @@ signals:
 private:
     enum class Op { None, Apply, Read, ReadTime, Lookup, Ping };
     bool start(Op op, const QString &label, const QList<QByteArray> &lines);
+    // AT+CIPDOMAIN / AT+PING: one string parameter, named `param` for the form.
+    Preview oneStringPreview(QByteArrayView command, const QString &value, const QByteArray &param,
+                             const QString &emptyMessage) const;
+    bool startForTarget(Op op, const QString &label, const Preview &preview, const QString &target);
     Preview dnsLines(const DnsSettings &dns) const;
     Preview sntpLines(const SntpSettings &sntp) const;
     void onCommandFinished(const AtResult &result);

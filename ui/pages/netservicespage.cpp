@@ -96,16 +96,14 @@ NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, Q
     retranslate();
     applyColours();
 
-    connect(m_model, &atb::DeviceModel::dnsChanged, this, [this] {
+    // What the module reports is shown at once; the form follows unless the user is editing it.
+    const auto followModel = [this] {
         loadCurrent();
         if (!isDirty() && !m_isBusy)
             load();
-    });
-    connect(m_model, &atb::DeviceModel::sntpChanged, this, [this] {
-        loadCurrent();
-        if (!isDirty() && !m_isBusy)
-            load();
-    });
+    };
+    connect(m_model, &atb::DeviceModel::dnsChanged, this, followModel);
+    connect(m_model, &atb::DeviceModel::sntpChanged, this, followModel);
     connect(m_model, &atb::DeviceModel::dialectChanged, this, [this] {
         retranslate(); // time-zone help differs by dialect
         validate();
