@@ -1184,22 +1184,31 @@ static QByteArray bssidFor(const QString &ssid)
     return mac;
 }
 
-void SimulatedModule::cmdCwmode(const Command &c)
+void SimulatedModule::intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
+                                 const std::function<void()> &afterSet)
 {
     if (c.kind == 'q') {
-        outLine("+CWMODE:" + QByteArray::number(m_cwmode));
+        outLine(prefix + QByteArray::number(*value));
         finishOk();
         return;
     }
     qint64 v = 0;
-    if (!intParam(c, 0, &v) || v < 0 || v > 3) {
+    if (!intParam(c, 0, &v) || v < 0 || v > max) {
         finishError(0x01070000);
         return;
     }
-    m_cwmode = int(v);
-    if ((m_cwmode == 0 || m_cwmode == 2) && m_wifiConnected)
-        leaveWifi(true);
+    *value = int(v);
+    if (afterSet)
+        afterSet();
     finishOk();
+}
+
+void SimulatedModule::cmdCwmode(const Command &c)
+{
+    intSetting(c, "+CWMODE:", &m_cwmode, 3, [this] {
+        if ((m_cwmode == 0 || m_cwmode == 2) && m_wifiConnected)
+            leaveWifi(true);
+    });
 }
 
 void SimulatedModule::cmdCwjap(const Command &c)

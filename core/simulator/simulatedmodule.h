@@ -235,6 +235,10 @@ private:
     void passthroughGuardTimeout();
     bool parseCommand(const QByteArray &line, Command *cmd) const;
     bool intParam(const Command &c, int idx, qint64 *v) const;
+    // Query answers "<prefix><value>"; set takes 0..max (else ERR CODE 0x01070000), stores it,
+    // runs afterSet, then OK. For the plain integer settings (CWMODE, CIPRECVMODE, TRANSINTVL).
+    void intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
+                    const std::function<void()> &afterSet = {});
     QString strParam(const Command &c, int idx) const;
     bool hasParam(const Command &c, int idx) const;
     void boot();

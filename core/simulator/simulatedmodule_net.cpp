@@ -166,18 +166,7 @@ void SimulatedModule::cmdCipdinfo(const Command &c)
 
 void SimulatedModule::cmdTransintvl(const Command &c)
 {
-    if (c.kind == 'q') {
-        outLine("+TRANSINTVL:" + num(m_transIntvl));
-        finishOk();
-        return;
-    }
-    qint64 v = 0;
-    if (!intParam(c, 0, &v) || v < 0 || v > 1000) {
-        finishError(0x01070000);
-        return;
-    }
-    m_transIntvl = int(v);
-    finishOk();
+    intSetting(c, "+TRANSINTVL:", &m_transIntvl, 1000);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1126,18 +1115,7 @@ void SimulatedModule::cmdCipserver(const Command &c)
 
 void SimulatedModule::cmdCiprecvmode(const Command &c)
 {
-    if (c.kind == 'q') {
-        outLine("+CIPRECVMODE:" + num(m_recvMode));
-        finishOk();
-        return;
-    }
-    qint64 v = 0;
-    if (!intParam(c, 0, &v) || v < 0 || v > 1) {
-        finishError(0x01070000);
-        return;
-    }
-    m_recvMode = int(v);
-    finishOk();
+    intSetting(c, "+CIPRECVMODE:", &m_recvMode, 1);
 }
 
 void SimulatedModule::cmdCiprecvdata(const Command &c)
