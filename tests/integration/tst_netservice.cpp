@@ -1,6 +1,7 @@
 // NetService against the in-process simulator: DNS and SNTP lines as the module receives them,
 // the module's time against a local NTP responder, domain lookup and ping on loopback, the
 // checks the catalog cannot make (IPv4, distinct servers, ESP hhmm time zones), decoded errors.
+#include "localntp.h"
 #include "simharness.h"
 
 #include "services/netservice.h"
@@ -16,40 +17,6 @@ using atb::OperationResult;
 
 namespace {
 
-// A minimal SNTP server on 127.0.0.1: answers every request with the PC's current time.
-class LocalNtp : public QObject
-{
-public:
-    LocalNtp()
-    {
-        m_socket.bind(QHostAddress::LocalHost, 0);
-        connect(&m_socket, &QUdpSocket::readyRead, this, [this] {
-            while (m_socket.hasPendingDatagrams()) {
-                QByteArray d(int(m_socket.pendingDatagramSize()), '\0');
-                QHostAddress from;
-                quint16 port = 0;
-                m_socket.readDatagram(d.data(), d.size(), &from, &port);
-                ++requests;
-                QByteArray r(48, '\0');
-                r[0] = 0x1c; // LI 0, VN 3, mode 4 (server)
-                r[1] = 1;    // stratum
-                const qint64 ms = QDateTime::currentMSecsSinceEpoch();
-                const quint32 sec = quint32(ms / 1000 + 2208988800LL);
-                const quint32 frac = quint32((quint64(ms % 1000) << 32) / 1000);
-                qToBigEndian<quint32>(sec, r.data() + 32);
-                qToBigEndian<quint32>(frac, r.data() + 36);
-                qToBigEndian<quint32>(sec, r.data() + 40);
-                qToBigEndian<quint32>(frac, r.data() + 44);
-                m_socket.writeDatagram(r, from, port);
-            }
-        });
-    }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_socket.localPort()); }
-    int requests = 0;
-
-private:
-    QUdpSocket m_socket;
-};
 
 NetSettings dnsOnly(bool manual, const QStringList &servers)
 {

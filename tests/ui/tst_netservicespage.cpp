@@ -1,6 +1,7 @@
 // The Network services page on real core objects and the in-process simulator (offscreen): fill
 // DNS/SNTP, press Apply, read the module's time from a local NTP responder, look up and ping on
 // loopback; check the exact AT lines the module received and what the page shows.
+#include "localntp.h"
 #include "simharness.h"
 
 #include "pages/netservicespage.h"
@@ -27,38 +28,6 @@
 namespace {
 
 
-// A minimal SNTP server on 127.0.0.1 answering with the PC's current time.
-class LocalNtp : public QObject
-{
-public:
-    LocalNtp()
-    {
-        m_socket.bind(QHostAddress::LocalHost, 0);
-        connect(&m_socket, &QUdpSocket::readyRead, this, [this] {
-            while (m_socket.hasPendingDatagrams()) {
-                QByteArray d(int(m_socket.pendingDatagramSize()), '\0');
-                QHostAddress from;
-                quint16 port = 0;
-                m_socket.readDatagram(d.data(), d.size(), &from, &port);
-                ++requests;
-                QByteArray r(48, '\0');
-                r[0] = 0x1c; // LI 0, VN 3, mode 4 (server)
-                r[1] = 1;
-                const qint64 ms = QDateTime::currentMSecsSinceEpoch();
-                const quint32 sec = quint32(ms / 1000 + 2208988800LL);
-                const quint32 frac = quint32((quint64(ms % 1000) << 32) / 1000);
-                qToBigEndian<quint32>(sec, r.data() + 40);
-                qToBigEndian<quint32>(frac, r.data() + 44);
-                m_socket.writeDatagram(r, from, port);
-            }
-        });
-    }
-    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(m_socket.localPort()); }
-    int requests = 0;
-
-private:
-    QUdpSocket m_socket;
-};
 
 struct PageFixture
 {
