@@ -17,7 +17,6 @@ using atb::OperationResult;
 
 namespace {
 
-
 NetSettings dnsOnly(bool manual, const QStringList &servers)
 {
     NetSettings s;

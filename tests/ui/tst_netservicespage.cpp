@@ -28,7 +28,6 @@
 namespace {
 
 
-
 struct PageFixture
 {
     PageFixture(atb::DeviceSession *session, atb::DeviceModel *model) : service(session, model)
