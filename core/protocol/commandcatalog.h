@@ -15,7 +15,7 @@ namespace atb {
 
 // Static description of the AT commands this tool knows (both seeds plus the basic, Wi-Fi and
 // TCP/IP commands hosts use). Pure data, built once; no file I/O. Limits follow
-// /work/shared/reference/protocol.md section 3.3. Where a dialect differs (link-id range, CIPSEND
+// docs/protocol.md section 3.3. Where a dialect differs (link-id range, CIPSEND
 // length, PSK length, time-zone range, available forms), the catalog holds one CommandSpec per
 // dialect under the same name; find(name, dialect) returns the right one.
 
