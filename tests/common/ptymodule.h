@@ -5,6 +5,7 @@
 // host's protocol code on purpose. (The opposite end, a test acting as the host of a real
 // atbench-sim on a pty, is PtySim in simtestutil.h; both use rawpty.h.)
 
+#include "crlflines.h"
 #include "rawpty.h"
 
 #include <QByteArray>
@@ -112,11 +113,9 @@ private:
                     return;
                 continue;
             }
-            const qsizetype eol = m_pending.indexOf("\r\n");
-            if (eol < 0)
+            QByteArray line;
+            if (!takeCrLfLine(m_pending, &line))
                 return;
-            const QByteArray line = m_pending.left(eol);
-            m_pending.remove(0, eol + 2);
             lines << line;
             if (m_echo)
                 send(line + "\r\n");

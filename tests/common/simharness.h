@@ -5,6 +5,7 @@
 // `sent` collects every command line the module received (what a form "sent"), so page and
 // service tests can assert the exact AT lines. Peers the tests start must listen on 127.0.0.1.
 
+#include "crlflines.h"
 #include "engine/devicesession.h"
 #include "model/devicemodel.h"
 #include "simulator/simulatedmodule.h"
@@ -37,11 +38,9 @@ public:
         QObject::connect(m_device, &atb::Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
         QObject::connect(m_device, &atb::Transport::received, m_device, [this](const QByteArray &b) {
             m_rx += b;
-            qsizetype eol;
-            while ((eol = m_rx.indexOf("\r\n")) >= 0) {
-                sent << m_rx.left(eol);
-                m_rx.remove(0, eol + 2);
-            }
+            QByteArray line;
+            while (takeCrLfLine(m_rx, &line))
+                sent << line;
         });
         QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, m_device, &atb::Transport::write);
         if (dialect != atb::sim::Dialect::Esp)
