@@ -43,6 +43,7 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QTemporaryDir>
 #include <QThread>
 #include <functional>
 #include <sys/resource.h>
@@ -78,7 +79,7 @@ class Rig
 public:
     explicit Rig(qint64 baud) : m_baud(baud)
     {
-        m_link = QDir::temp().filePath(QStringLiteral("atbench-bench-%1-%2").arg(::getpid()).arg(baud));
+        m_link = m_linkDir.filePath(QStringLiteral("tty-%1").arg(baud));
         sim::SimulatedModule::Options o;
         o.dialect = sim::Dialect::Esp;
         o.wifiConnected = true;
@@ -159,6 +160,7 @@ public:
 
 private:
     qint64 m_baud;
+    QTemporaryDir m_linkDir; // the pty link's folder, removed with the rig
     QString m_link, m_error;
     QThread m_simThread, m_ioThread;
     sim::PtyFrontEnd *m_pty = nullptr;

@@ -10,7 +10,7 @@
 #include "benchutil.h"
 #include "scenarios.h"
 
-#include "../../tests/common/mosquittobroker.h"
+#include "mosquittobroker.h" // tests/common: the same local broker the tests use
 #include "simulator/mqttclient.h"
 
 #include <QTimer>

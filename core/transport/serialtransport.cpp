@@ -20,23 +20,29 @@ SerialTransport::SerialTransport(const SerialSettings &settings, QObject *parent
     connect(&m_presence, &QTimer::timeout, this, &SerialTransport::checkLinePresent);
 }
 
-void SerialTransport::checkLinePresent()
+bool SerialTransport::lineHungUp() const
 {
 #ifdef Q_OS_UNIX
     if (!m_port.isOpen())
-        return;
+        return false;
     pollfd p { int(m_port.handle()), POLLIN, 0 };
-    if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL))) {
-        // Drain what arrived before the hang-up, then report the loss.
-        const QByteArray rest = m_port.readAll();
-        if (!rest.isEmpty())
-            emit received(rest);
-        m_presence.stop();
-        m_port.close();
-        setState(State::Closed);
-        emit errorOccurred(tr("The port %1 disappeared (the line hung up: adapter unplugged or device gone)").arg(m_settings.portName), true);
-    }
+    return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+#else
+    return false;
 #endif
+}
+
+void SerialTransport::checkLinePresent()
+{
+    m_hangUpCheckQueued = false;
+    if (!lineHungUp())
+        return;
+    // Drain what arrived before the hang-up, then report the loss.
+    const QByteArray rest = m_port.readAll();
+    if (!rest.isEmpty())
+        emit received(rest);
+    close();
+    emit errorOccurred(tr("The port %1 disappeared (the line hung up: adapter unplugged or device gone)").arg(m_settings.portName), true);
 }
 
 SerialTransport::~SerialTransport()
@@ -75,8 +81,11 @@ void SerialTransport::open()
 void SerialTransport::close()
 {
     m_presence.stop();
+    // Closing a hung-up tty fails to restore its settings; those errors say nothing new.
+    m_closing = true;
     if (m_port.isOpen())
         m_port.close();
+    m_closing = false;
     setState(State::Closed);
 }
 
@@ -114,6 +123,8 @@ bool SerialTransport::setBaudRate(qint32 baud)
 
 void SerialTransport::handleError(QSerialPort::SerialPortError error)
 {
+    if (m_closing)
+        return;
     switch (error) {
     case QSerialPort::NoError:
         return;
@@ -127,13 +138,25 @@ void SerialTransport::handleError(QSerialPort::SerialPortError error)
             ? tr("The port %1 disappeared (adapter unplugged or device gone): %2")
                   .arg(m_settings.portName, m_port.errorString())
             : tr("Port %1: %2").arg(m_settings.portName, m_port.errorString());
-        m_presence.stop();
-        if (m_port.isOpen())
-            m_port.close();
-        setState(State::Closed);
+        close();
         emit errorOccurred(msg, true);
         return;
     }
+    case QSerialPort::ReadError:
+    case QSerialPort::WriteError:
+        // A hung-up line (closed pty master, some USB drivers) reads 0 bytes; QSerialPort reports
+        // that as ReadError with whatever errno was left over, and again on every turn of the
+        // event loop. Report the hang-up once instead: the port is closed from the event loop,
+        // not from inside QSerialPort's notification.
+        if (lineHungUp()) {
+            if (!m_hangUpCheckQueued) {
+                m_hangUpCheckQueued = true;
+                QMetaObject::invokeMethod(this, &SerialTransport::checkLinePresent, Qt::QueuedConnection);
+            }
+            m_port.clearError();
+            return;
+        }
+        [[fallthrough]];
     default:
         emit errorOccurred(tr("Port %1: %2").arg(m_settings.portName, m_port.errorString()), false);
         m_port.clearError();

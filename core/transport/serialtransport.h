@@ -48,6 +48,7 @@ public:
 
 private:
     void handleError(QSerialPort::SerialPortError error);
+    bool lineHungUp() const;
     void checkLinePresent();
 
     SerialSettings m_settings;
@@ -55,6 +56,8 @@ private:
     // QSerialPort does not always report a hang-up (closed pty master, some USB drivers): look
     // for it ourselves twice a second.
     QTimer m_presence { this };
+    bool m_hangUpCheckQueued = false;
+    bool m_closing = false;
 };
 
 } // namespace atb

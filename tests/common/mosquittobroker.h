@@ -2,8 +2,9 @@
 // A local mosquitto for tests: started on a free 127.0.0.1 port with a temporary config
 // (anonymous, no persistence), plus mosquitto_pub / mosquitto_sub helpers that carry payloads
 // byte for byte (files and hex output, so NUL, CR and LF survive). Nothing but loopback is used.
-// Same approach as tests/sim/simtestutil.h (the simulator's tests), shared here for service and
-// page tests.
+// Used by the simulator, service and page tests and by atbench-bench's mqtt-pub scenario.
+
+#include "loopbackpeers.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -19,13 +20,6 @@
 #include <QThread>
 
 namespace mqtttest {
-
-inline quint16 freeLoopbackPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
-}
 
 // Empty when every tool is there, else what is missing (for QSKIP/QFAIL messages).
 inline QString missingTools()

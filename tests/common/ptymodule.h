@@ -2,7 +2,11 @@
 
 // A scripted module on a pseudo-terminal: the host opens slavePath() with QSerialPort exactly
 // as it would open a USB adapter. Replies are looked up by command line. Independent of the
-// host's protocol code on purpose.
+// host's protocol code on purpose. (The opposite end, a test acting as the host of a real
+// atbench-sim on a pty, is PtySim in simtestutil.h; both use rawpty.h.)
+
+#include "crlflines.h"
+#include "rawpty.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -12,9 +16,7 @@
 #include <QSocketNotifier>
 #include <QString>
 
-#include <fcntl.h>
 #include <pty.h>
-#include <termios.h>
 #include <unistd.h>
 
 class PtyModule : public QObject
@@ -26,13 +28,10 @@ public:
         char name[256] = {};
         if (::openpty(&m_master, &slave, name, nullptr, nullptr) != 0)
             return;
-        termios t {};
-        ::tcgetattr(slave, &t);
-        ::cfmakeraw(&t);
-        ::tcsetattr(slave, TCSANOW, &t);
+        rawpty::makeRaw(slave);
         ::close(slave); // the host opens it by name
         m_slavePath = QString::fromLocal8Bit(name);
-        ::fcntl(m_master, F_SETFL, ::fcntl(m_master, F_GETFL) | O_NONBLOCK);
+        rawpty::setNonBlocking(m_master);
         m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
         connect(m_notifier, &QSocketNotifier::activated, this, &PtyModule::readMaster);
         m_clock.start();
@@ -76,21 +75,18 @@ public:
 private:
     void readMaster()
     {
-        char buf[4096];
-        for (;;) {
-            const ssize_t n = ::read(m_master, buf, sizeof buf);
-            if (n <= 0)
-                return;
-            const qint64 now = m_clock.elapsed();
-            byteTimesMs << now;
-            for (ssize_t i = 0; i < n; ++i) {
-                if (buf[i] == '+')
-                    plusTimesMs << now;
-            }
-            received.append(buf, n);
-            m_pending.append(buf, n);
-            process();
+        QByteArray bytes;
+        if (rawpty::readAvailable(m_master, bytes) == 0)
+            return;
+        const qint64 now = m_clock.elapsed();
+        byteTimesMs << now;
+        for (char c : std::as_const(bytes)) {
+            if (c == '+')
+                plusTimesMs << now;
         }
+        received += bytes;
+        m_pending += bytes;
+        process();
     }
 
     void process()
@@ -117,11 +113,9 @@ private:
                     return;
                 continue;
             }
-            const qsizetype eol = m_pending.indexOf("\r\n");
-            if (eol < 0)
+            QByteArray line;
+            if (!takeCrLfLine(m_pending, &line))
                 return;
-            const QByteArray line = m_pending.left(eol);
-            m_pending.remove(0, eol + 2);
             lines << line;
             if (m_echo)
                 send(line + "\r\n");

@@ -5,6 +5,7 @@
 // `sent` collects every command line the module received (what a form "sent"), so page and
 // service tests can assert the exact AT lines. Peers the tests start must listen on 127.0.0.1.
 
+#include "crlflines.h"
 #include "engine/devicesession.h"
 #include "model/devicemodel.h"
 #include "simulator/simulatedmodule.h"
@@ -37,11 +38,9 @@ public:
         QObject::connect(m_device, &atb::Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
         QObject::connect(m_device, &atb::Transport::received, m_device, [this](const QByteArray &b) {
             m_rx += b;
-            qsizetype eol;
-            while ((eol = m_rx.indexOf("\r\n")) >= 0) {
-                sent << m_rx.left(eol);
-                m_rx.remove(0, eol + 2);
-            }
+            QByteArray line;
+            while (takeCrLfLine(m_rx, &line))
+                sent << line;
         });
         QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, m_device, &atb::Transport::write);
         if (dialect != atb::sim::Dialect::Esp)
@@ -66,13 +65,20 @@ public:
     {
         if (!QTest::qWaitFor([this] { return session.state() == atb::DeviceSession::State::Connected; }, 5000))
             return false;
-        int done = 0;
-        QObject ctx;
-        QObject::connect(&session, &atb::DeviceSession::commandFinished, &ctx, [&done](const atb::AtResult &) { ++done; });
-        session.submit(atb::AtCommand::fromLine("ATE0"));
-        const bool ok = QTest::qWaitFor([&done] { return done > 0; }, 5000);
+        const bool ok = roundTrip("ATE0");
         sent.clear();
         return ok;
+    }
+
+    // True once everything submitted before the call has been through the one command queue:
+    // an "AT" goes in behind it and its answer is awaited, then it is taken off `sent` again.
+    // Tests check that nothing was sent this way rather than by waiting an arbitrary time.
+    bool drain()
+    {
+        if (!roundTrip("AT") || sent.isEmpty() || sent.last() != "AT")
+            return false;
+        sent.removeLast();
+        return true;
     }
 
     atb::DeviceSession session;
@@ -81,6 +87,20 @@ public:
     QList<QByteArray> sent; // command lines (and data-phase bytes, when they end in CR LF)
 
 private:
+    // Submits line and waits for its own result (not an earlier command's).
+    bool roundTrip(const QByteArray &line)
+    {
+        quint64 id = 0;
+        bool finished = false;
+        QObject ctx;
+        QObject::connect(&session, &atb::DeviceSession::commandFinished, &ctx, [&](const atb::AtResult &r) {
+            if (r.id == id)
+                finished = true;
+        });
+        id = session.submit(atb::AtCommand::fromLine(line));
+        return QTest::qWaitFor([&finished] { return finished; }, 5000);
+    }
+
     atb::PipeTransport *m_device = nullptr;
     QByteArray m_rx;
 };

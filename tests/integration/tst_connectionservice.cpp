@@ -1,13 +1,12 @@
 // ConnectionService against the in-process simulator: exact lines, validation before sending,
 // chunked CIPSEND, +IPD per link, passthrough, Beken +BIPSTATUS. Peers listen on 127.0.0.1 only.
+#include "loopbackpeers.h"
 #include "services/connectionservice.h"
 #include "simharness.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryFile>
-#include <QUdpSocket>
 #include <QtTest>
 
 using atb::ConnectionModeSettings;
@@ -17,63 +16,6 @@ using atb::LinkOpenSettings;
 using atb::LinkSendSettings;
 using atb::OperationResult;
 using atb::PskSettings;
-
-namespace {
-
-// A TCP server on 127.0.0.1 that echoes what it receives and remembers it.
-class EchoServer : public QTcpServer
-{
-public:
-    EchoServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection()) {
-                clients << s;
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    const QByteArray b = s->readAll();
-                    received += b;
-                    if (echo)
-                        s->write(b);
-                });
-            }
-        });
-        listen(QHostAddress::LocalHost, 0);
-    }
-    QByteArray received;
-    QList<QTcpSocket *> clients;
-    bool echo = true;
-};
-
-class UdpEcho : public QUdpSocket
-{
-public:
-    UdpEcho()
-    {
-        bind(QHostAddress::LocalHost, 0);
-        connect(this, &QUdpSocket::readyRead, this, [this] {
-            while (hasPendingDatagrams()) {
-                QByteArray d(int(pendingDatagramSize()), '\0');
-                QHostAddress from;
-                quint16 port = 0;
-                readDatagram(d.data(), d.size(), &from, &port);
-                received += d;
-                writeDatagram(d, from, port);
-            }
-        });
-    }
-    QByteArray received;
-};
-
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 p = s.serverPort();
-    s.close();
-    return p;
-}
-
-} // namespace
 
 class tst_ConnectionService : public QObject
 {
@@ -146,7 +88,7 @@ void tst_ConnectionService::readQueriesModesAndStatus()
 
 void tst_ConnectionService::openTcpSendAndReceiveEcho()
 {
-    EchoServer server;
+    TcpPeer server;
     QVERIFY(server.isListening());
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
@@ -159,10 +101,10 @@ void tst_ConnectionService::openTcpSendAndReceiveEcho()
     o.linkId = 2;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = server.serverPort();
+    o.remotePort = server.port();
     o.keepAlive = 60;
     const QList<QByteArray> preview = svc.preview(o);
-    QCOMPARE(preview.first(), QByteArray("AT+CIPSTART=2,\"TCP\",\"127.0.0.1\",") + QByteArray::number(server.serverPort())
+    QCOMPARE(preview.first(), QByteArray("AT+CIPSTART=2,\"TCP\",\"127.0.0.1\",") + QByteArray::number(server.port())
                                   + ",60");
     QVERIFY(run(svc, [&] { return svc.open(o); }));
     QCOMPARE(h.sent, preview);
@@ -188,7 +130,7 @@ void tst_ConnectionService::openTcpSendAndReceiveEcho()
 
 void tst_ConnectionService::openUdpWithLocalPeer()
 {
-    UdpEcho peer;
+    UdpPeer peer;
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
     ConnectionService svc(&h.session, &h.model);
@@ -197,10 +139,10 @@ void tst_ConnectionService::openUdpWithLocalPeer()
     LinkOpenSettings o;
     o.type = QStringLiteral("UDP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = peer.localPort();
+    o.remotePort = peer.port();
     o.udpMode = 0;
     QVERIFY(run(svc, [&] { return svc.open(o); }));
-    QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSTART=\"UDP\",\"127.0.0.1\"," + QByteArray::number(peer.localPort()),
+    QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSTART=\"UDP\",\"127.0.0.1\"," + QByteArray::number(peer.port()),
                                           "AT+CIPSTATUS" }));
     QCOMPARE(h.model.links().value(0).type, QStringLiteral("UDP"));
 
@@ -216,7 +158,7 @@ void tst_ConnectionService::openUdpWithLocalPeer()
 
 void tst_ConnectionService::sendIsChunkedToTheDialectLimit()
 {
-    EchoServer server;
+    TcpPeer server;
     server.echo = false;
     SimHarness h(atb::sim::Dialect::BekenDoc, true);
     QVERIFY(h.ready());
@@ -227,7 +169,7 @@ void tst_ConnectionService::sendIsChunkedToTheDialectLimit()
     o.linkId = 0;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = server.serverPort();
+    o.remotePort = server.port();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
 
     QTemporaryFile file;
@@ -258,7 +200,7 @@ void tst_ConnectionService::sendIsChunkedToTheDialectLimit()
 
 void tst_ConnectionService::closeOneAndAll()
 {
-    EchoServer server;
+    TcpPeer server;
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
     ConnectionService svc(&h.session, &h.model);
@@ -269,7 +211,7 @@ void tst_ConnectionService::closeOneAndAll()
         o.linkId = id;
         o.type = QStringLiteral("TCP");
         o.host = QStringLiteral("127.0.0.1");
-        o.remotePort = server.serverPort();
+        o.remotePort = server.port();
         QVERIFY(run(svc, [&] { return svc.open(o); }));
     }
     QCOMPARE(h.model.links().size(), 2);
@@ -332,13 +274,13 @@ void tst_ConnectionService::invalidInputIsRefusedBeforeSending()
     QVERIFY(!svc.open(o));
     QCOMPARE(fin.size(), 1);
     QVERIFY(fin.first().first().value<OperationResult>().message.contains(p.error));
-    QTest::qWait(50);
+    QVERIFY(h.drain());
     QVERIFY(h.sent.isEmpty());
 }
 
 void tst_ConnectionService::muxChangeWithLinkOpenIsRefused()
 {
-    EchoServer server;
+    TcpPeer server;
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
     ConnectionService svc(&h.session, &h.model);
@@ -346,7 +288,7 @@ void tst_ConnectionService::muxChangeWithLinkOpenIsRefused()
     LinkOpenSettings o;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = server.serverPort();
+    o.remotePort = server.port();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
     h.sent.clear();
     const ConnectionPlan p = svc.planMode({ 1, 0 });
@@ -356,7 +298,7 @@ void tst_ConnectionService::muxChangeWithLinkOpenIsRefused()
     QVERIFY(!svc.applyMode({ 1, 0 }));
     // A second link in single mode is refused too.
     QCOMPARE(svc.planOpen(o).errorParam, QByteArray("link_id"));
-    QTest::qWait(50);
+    QVERIFY(h.drain());
     QVERIFY(h.sent.isEmpty());
 }
 
@@ -385,7 +327,7 @@ void tst_ConnectionService::moduleErrorIsDecoded()
     LinkOpenSettings o;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = closedPort();
+    o.remotePort = freeLoopbackPort();
     OperationResult r;
     QVERIFY(!run(svc, [&] { return svc.open(o); }, &r));
     QVERIFY2(r.message.startsWith(QLatin1String("AT+CIPSTART=")), qPrintable(r.message));
@@ -396,7 +338,7 @@ void tst_ConnectionService::moduleErrorIsDecoded()
 
 void tst_ConnectionService::passthroughRoundTrip()
 {
-    EchoServer server;
+    TcpPeer server;
     SimHarness h(atb::sim::Dialect::Esp, true);
     h.session.setPassthroughGuards(40, 40, 200);
     QVERIFY(h.ready());
@@ -405,7 +347,7 @@ void tst_ConnectionService::passthroughRoundTrip()
     LinkOpenSettings o;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = server.serverPort();
+    o.remotePort = server.port();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
     h.sent.clear();
     QCOMPARE(svc.planEnterPassthrough().lines(), (QList<QByteArray> { "AT+CIPMODE=1", "AT+CIPSEND" }));
@@ -463,8 +405,8 @@ void tst_ConnectionService::pskLineAndLimits()
 
 void tst_ConnectionService::bekenStatusFillsTheModel()
 {
-    EchoServer server;
-    UdpEcho peer;
+    TcpPeer server;
+    UdpPeer peer;
     SimHarness h(atb::sim::Dialect::BekenDoc, true);
     QVERIFY(h.ready());
     ConnectionService svc(&h.session, &h.model);
@@ -472,25 +414,25 @@ void tst_ConnectionService::bekenStatusFillsTheModel()
     o.linkId = 0;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = server.serverPort();
+    o.remotePort = server.port();
     o.keepAlive = 1800;
     h.sent.clear();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
-    QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSTART=0,\"TCP\",\"127.0.0.1\"," + QByteArray::number(server.serverPort())
+    QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSTART=0,\"TCP\",\"127.0.0.1\"," + QByteArray::number(server.port())
                                               + ",1800",
                                           "AT+CIPSTATUS?" }));
     o.linkId = 1;
     o.type = QStringLiteral("UDP");
-    o.remotePort = peer.localPort();
+    o.remotePort = peer.port();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
     QVERIFY(run(svc, [&] { return svc.read(); }));
     const QList<atb::LinkInfo> links = h.model.links();
     QCOMPARE(links.size(), 2);
     QCOMPARE(links[0].type, QStringLiteral("TCP"));
-    QCOMPARE(links[0].remotePort, int(server.serverPort()));
+    QCOMPARE(links[0].remotePort, int(server.port()));
     QVERIFY(links[0].localPort > 0);
     QCOMPARE(links[1].type, QStringLiteral("UDP"));
-    QCOMPARE(links[1].remotePort, int(peer.localPort()));
+    QCOMPARE(links[1].remotePort, int(peer.port()));
 
     // Beken data comes as +IPD(<id>),<len>:
     LinkSendSettings s;
@@ -520,7 +462,7 @@ void tst_ConnectionService::receiveBufferIsBounded()
 
 void tst_ConnectionService::passiveReceiveIsFetchedAutomatically()
 {
-    EchoServer server;
+    TcpPeer server;
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
     ConnectionService svc(&h.session, &h.model);
@@ -536,7 +478,7 @@ void tst_ConnectionService::passiveReceiveIsFetchedAutomatically()
     o.linkId = 1;
     o.type = QStringLiteral("TCP");
     o.host = QStringLiteral("127.0.0.1");
-    o.remotePort = server.serverPort();
+    o.remotePort = server.port();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
     LinkSendSettings s;
     s.linkId = 1;

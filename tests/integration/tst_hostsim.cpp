@@ -2,67 +2,22 @@
 // real pseudo-terminal: two independent implementations of the wire meet. Peers run on
 // 127.0.0.1 only.
 #include "engine/devicesession.h"
+#include "loopbackpeers.h"
 #include "model/devicemodel.h"
 #include "protocol/atparser.h"
+#include "ptysim.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace atb;
 
 namespace {
 
-QString simBinary() { return QStringLiteral(ATB_BINARY_DIR "/app/atbench-sim"); }
-
-class Sim
-{
-public:
-    bool start(const QStringList &args)
-    {
-        m_link = m_dir.filePath(QStringLiteral("tty"));
-        m_proc.setProgram(simBinary());
-        m_proc.setArguments(QStringList { QStringLiteral("--pty"), m_link } + args);
-        m_proc.start();
-        if (!m_proc.waitForStarted(5000))
-            return false;
-        QDeadlineTimer d(10000);
-        while (!m_proc.canReadLine() && !d.hasExpired())
-            m_proc.waitForReadyRead(100);
-        return m_proc.readLine().startsWith("READY");
-    }
-    ~Sim()
-    {
-        m_proc.terminate();
-        if (!m_proc.waitForFinished(5000))
-            m_proc.kill();
-    }
-    QString link() const { return m_link; }
-    QString path(const QString &name) const { return m_dir.filePath(name); }
-    QProcess &process() { return m_proc; }
-
-private:
-    QTemporaryDir m_dir;
-    QString m_link;
-    QProcess m_proc;
-};
-
-// An echo server on 127.0.0.1.
-class EchoServer : public QTcpServer
-{
-public:
-    EchoServer()
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = nextPendingConnection())
-                connect(s, &QTcpSocket::readyRead, s, [s] { s->write(s->readAll()); });
-        });
-        listen(QHostAddress::LocalHost, 0);
-    }
-};
+using simtest::simBinary;
+using Sim = simtest::SimProcess;
 
 struct Host
 {
@@ -136,7 +91,7 @@ private slots:
     void espStartupSequenceAndTcpEcho()
     {
         QFETCH(int, baud);
-        EchoServer echo;
+        TcpPeer echo;
         QVERIFY(echo.isListening());
         Sim sim;
         const QString record = sim.path(QStringLiteral("rec.jsonl"));
@@ -233,7 +188,7 @@ private slots:
 
     void bekenStatusEndsOnQuietAndPromptHasNoOk()
     {
-        EchoServer echo;
+        TcpPeer echo;
         Sim sim;
         QVERIFY(sim.start({ QStringLiteral("--dialect"), QStringLiteral("beken-doc"), QStringLiteral("--baud"),
                             QStringLiteral("0"), QStringLiteral("--wifi-connected") }));

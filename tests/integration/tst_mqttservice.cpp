@@ -235,7 +235,7 @@ void tst_MqttService::invalidInputSendsNothingAndNamesTheParameter()
     QVERIFY(!plan.error.isEmpty());
     QCOMPARE(plan.errorParam, param);
     QVERIFY2(!plan.error.contains(QLatin1String("0x")), qPrintable(plan.error));
-    QTest::qWait(50); // give anything wrongly queued the chance to reach the module
+    QVERIFY(h.drain()); // anything wrongly queued reaches the module before this returns
     QVERIFY(h.sent.isEmpty());
     QCOMPARE(busy.count(), 0);
     QCOMPARE(done.count(), 0);

@@ -189,7 +189,7 @@ private slots:
         QVERIFY(p.lines.isEmpty());
         QSignalSpy busy(&svc, &NetService::busyChanged);
         QVERIFY(!svc.apply(settings));
-        QTest::qWait(50);
+        QVERIFY(h.drain());
         QCOMPARE(busy.size(), 0);
         QVERIFY(h.sent.isEmpty());
     }
@@ -274,13 +274,18 @@ private slots:
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, lines);
-        QTRY_COMPARE(ntp.requests, 1); // the module synchronised with our responder
-        QTest::qWait(100);            // let the module take the answer in
-        h.sent.clear();
-
+        QTRY_COMPARE(ntp.requests, 1); // the module asked our responder
+        // It takes the answer in on a later turn of the event loop: read its clock until it
+        // says synchronised (one AT+CIPSNTPTIME? per read).
         QSignalSpy timeSpy(&svc, &NetService::timeRead);
-        QVERIFY(svc.readTime());
-        const OperationResult rt = waitFinished(svc);
+        OperationResult rt;
+        const auto readSynchronisedTime = [&] {
+            h.sent.clear();
+            timeSpy.clear();
+            rt = svc.readTime() ? waitFinished(svc) : OperationResult {};
+            return rt.ok && svc.lastTime().synchronised;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readSynchronisedTime(), 5000);
         QVERIFY2(rt.ok, qPrintable(rt.message));
         QCOMPARE(h.sent, QList<QByteArray> { "AT+CIPSNTPTIME?" });
         QCOMPARE(timeSpy.size(), 1);

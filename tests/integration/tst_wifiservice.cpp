@@ -171,7 +171,7 @@ private slots:
         QCOMPARE(p.errorParam, param);
         QSignalSpy busy(&svc, &WifiService::busyChanged);
         QVERIFY(!svc.apply(settings));
-        QTest::qWait(50);
+        QVERIFY(h.drain());
         QCOMPARE(busy.size(), 0);
         QVERIFY(h.sent.isEmpty());
     }

@@ -7,54 +7,6 @@
 using namespace simtest;
 
 namespace {
-// mosquitto_sub printing payloads as hex (-F %x) with debug lines (-d) to see the SUBACK.
-class Subscriber
-{
-public:
-    bool start(quint16 port, const QString &topic)
-    {
-        // stdbuf: mosquitto_sub block-buffers stdout into a pipe, and the SUBACK line is needed now.
-        m_proc.start(QStringLiteral("stdbuf"), { QStringLiteral("-oL"), QStringLiteral("mosquitto_sub"), QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                                        QString::number(port), QStringLiteral("-t"), topic, QStringLiteral("-d"),
-                                                        QStringLiteral("-F"), QStringLiteral("%x") });
-        if (!m_proc.waitForStarted(5000))
-            return false;
-        QDeadlineTimer d(5000);
-        while (!m_out.contains("Subscribed (mid") && !d.hasExpired()) {
-            m_proc.waitForReadyRead(100);
-            m_out += m_proc.readAllStandardOutput();
-        }
-        m_out.remove(0, m_out.indexOf("Subscribed (mid"));
-        return !d.hasExpired();
-    }
-    QByteArray nextPayload(int timeoutMs = 5000)
-    {
-        QDeadlineTimer d(timeoutMs);
-        for (;;) {
-            m_out += m_proc.readAllStandardOutput();
-            qsizetype nl;
-            while ((nl = m_out.indexOf('\n')) >= 0) {
-                const QByteArray line = m_out.left(nl).trimmed();
-                m_out.remove(0, nl + 1);
-                if (!line.startsWith("Client") && !line.startsWith("Subscribed") && !line.isEmpty())
-                    return QByteArray::fromHex(line);
-            }
-            if (d.hasExpired())
-                return "<timeout>";
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-            m_proc.waitForReadyRead(20);
-        }
-    }
-    ~Subscriber()
-    {
-        m_proc.terminate();
-        m_proc.waitForFinished(3000);
-    }
-
-private:
-    QProcess m_proc;
-    QByteArray m_out;
-};
 // A minimal WebSocket server (RFC 6455) that bridges binary frames to the broker's TCP port,
 // so MQTT over WebSocket (scheme 6) can be checked against the plain mosquitto listener.
 class WsBridge : public QObject
@@ -163,15 +115,15 @@ private slots:
 
 private:
     QByteArray port() const { return QByteArray::number(m_broker.port()); }
-    Mosquitto m_broker;
+    mqtttest::MosquittoBroker m_broker;
     PtySim m_sim;
 };
 
 void TstSimMqtt::initTestCase()
 {
-    if (QStandardPaths::findExecutable(QStringLiteral("mosquitto")).isEmpty()
-        && !QFile::exists(QStringLiteral("/usr/sbin/mosquitto")))
-        QFAIL("mosquitto is required");
+    const QString missing = mqtttest::missingTools();
+    if (!missing.isEmpty())
+        QFAIL(qPrintable(QStringLiteral("required for this test: %1").arg(missing)));
     QString error;
     QVERIFY2(m_broker.start(&error), qPrintable(error));
     QVERIFY2(m_sim.start({ QStringLiteral("--wifi-connected") }, &error), qPrintable(error));
@@ -219,14 +171,7 @@ void TstSimMqtt::brokerMessagesArriveAsSubrecvByteExact_data()
 void TstSimMqtt::brokerMessagesArriveAsSubrecvByteExact()
 {
     QFETCH(QByteArray, payload);
-    QTemporaryDir dir;
-    QFile f(dir.filePath(QStringLiteral("payload")));
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(payload);
-    f.close();
-    QCOMPARE(QProcess::execute(QStringLiteral("mosquitto_pub"), { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                                                                    QString::fromLatin1(port()), QStringLiteral("-t"), QStringLiteral("topic"),
-                                                                    QStringLiteral("-f"), f.fileName() }), 0);
+    QCOMPARE(m_broker.publish(QStringLiteral("topic"), payload), 0);
     const QByteArray header = "+MQTTSUBRECV:0,\"topic\"," + QByteArray::number(payload.size()) + ",";
     QVERIFY(!m_sim.waitFor(header, 5000).isEmpty());
     QDeadlineTimer d(5000);
@@ -255,7 +200,7 @@ void TstSimMqtt::publishArrivesAtSubscriberByteExact()
 {
     QFETCH(QByteArray, escaped);
     QFETCH(QByteArray, expected);
-    Subscriber sub;
+    mqtttest::MosquittoSubscriber sub;
     QVERIFY(sub.start(m_broker.port(), QStringLiteral("out/topic")));
     QCOMPARE(m_sim.transact("AT+MQTTPUB=0,\"out/topic\",\"" + escaped + "\",1,0"), QByteArray("\r\nOK\r\n"));
     QCOMPARE(sub.nextPayload(), expected);
@@ -263,7 +208,7 @@ void TstSimMqtt::publishArrivesAtSubscriberByteExact()
 
 void TstSimMqtt::pubrawCarriesBinaryWithNul()
 {
-    Subscriber sub;
+    mqtttest::MosquittoSubscriber sub;
     QVERIFY(sub.start(m_broker.port(), QStringLiteral("raw")));
     const QByteArray payload("\0\r\nOK\r\n,\"x\"\0\xff", 13);
     QCOMPARE(m_sim.transact("AT+MQTTPUBRAW=0,\"raw\"," + QByteArray::number(payload.size()) + ",0,0", ">"),

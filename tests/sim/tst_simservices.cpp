@@ -56,7 +56,7 @@ void TstSimServices::sntpTimeComesFromTheConfiguredServer()
     QFETCH(QString, utc);
     QFETCH(int, tz);
     QFETCH(QByteArray, prefix);
-    NtpResponder ntp(QDateTime::fromString(utc, Qt::ISODate).toSecsSinceEpoch());
+    LocalNtp ntp(QDateTime::fromString(utc, Qt::ISODate).toSecsSinceEpoch());
     SimulatedModule::Options o;
     QVERIFY(parseDialect(dialect, &o.dialect));
     InProc sim(o);
@@ -180,7 +180,7 @@ void TstSimServices::serverAcceptsClientsAsLinks()
     sim.run("ATE0");
     sim.run(joinLine());
     sim.run("AT+CIPMUX=1");
-    const quint16 port = freeTcpPort();
+    const quint16 port = freeLoopbackPort();
     QCOMPARE(sim.run("AT+CIPSERVER=1," + QByteArray::number(port)), QByteArray("\r\nOK\r\n"));
     QCOMPARE(sim.run("AT+CIPSERVER?"), "+CIPSERVER:1," + QByteArray::number(port) + ",\"TCP\",0\r\n\r\nOK\r\n");
     QTcpSocket client;
@@ -263,10 +263,9 @@ void TstSimServices::bekenPassthroughNeedsOneLinkAndQuitsWithPlusQuit()
     QCOMPARE(sim.run("AT+CIPSEND"), QByteArray("CMDRSP:ERROR\r\n")); // 7.5 #100: two links
     QCOMPARE(sim.run("AT+CIPCLOSE=1"), QByteArray("OK\r\n"));
     QCOMPARE(sim.prompt("AT+CIPSEND"), QByteArray("\r\n>"));
-    spin(50);
     sim.module->receiveFromHost("beken data");
     QTRY_COMPARE(peer.received, QByteArray("beken data"));
-    spin(50);
+    keepLineSilent();
     sim.module->receiveFromHost("+++"); // 7.5 #101
     QCOMPARE(sim.waitFor("+QUIT\r\n", 2000), QByteArray("+QUIT\r\n"));
     QVERIFY(!sim.module->inDataMode());

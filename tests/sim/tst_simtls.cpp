@@ -77,7 +77,7 @@ void TstSimTls::sslLinkEchoesThroughTls()
 
 void TstSimTls::mqttOverTlsScheme2PublishesAndReceives()
 {
-    Mosquitto broker;
+    mqtttest::MosquittoBroker broker;
     QString error;
     QVERIFY2(broker.start(&error, QStringLiteral("certfile %1\nkeyfile %2\nuser root").arg(m_cert, m_key)), qPrintable(error));
     const QByteArray port = QByteArray::number(broker.port());

@@ -121,6 +121,28 @@ private slots:
         t.close();
         QCOMPARE(t.state(), Transport::State::Closed);
     }
+
+    // A closed pty master (like a pulled USB adapter) leaves the port readable with 0 bytes;
+    // QSerialPort calls that ReadError again and again. It must come out as one fatal error and
+    // a closed port, not as a stream of non-fatal ones.
+    void hungUpLineIsReportedOnceAndClosesThePort()
+    {
+        PtyModule m;
+        SerialSettings s;
+        s.portName = m.slavePath();
+        SerialTransport t(s);
+        QSignalSpy got(&t, &Transport::received);
+        t.open();
+        QCOMPARE(t.state(), Transport::State::Open);
+        QSignalSpy errors(&t, &Transport::errorOccurred); // after open: a pty has no DTR/RTS lines
+        m.send("ready\r\n");
+        QTRY_COMPARE(got.size(), 1);
+        m.unplug();
+        QTRY_COMPARE(t.state(), Transport::State::Closed);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors[0][0].toString().contains(QLatin1String("disappeared")), qPrintable(errors[0][0].toString()));
+        QCOMPARE(errors[0][1].toBool(), true); // fatal
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_Transport)

@@ -3,6 +3,7 @@
 // UI tests independently of core/protocol: a map from command line to reply bytes, a data phase
 // for AT+CIPSEND=<n>, and a record of every byte the host put on the wire.
 
+#include "crlflines.h"
 #include "transport/pipetransport.h"
 
 #include <QHash>
@@ -58,11 +59,9 @@ private:
                 m_dataExpected = -1;
                 continue;
             }
-            const qsizetype eol = m_buffer.indexOf("\r\n");
-            if (eol < 0)
+            QByteArray line;
+            if (!takeCrLfLine(m_buffer, &line))
                 return;
-            const QByteArray line = m_buffer.left(eol);
-            m_buffer.remove(0, eol + 2);
             lines << line;
             if (line.startsWith("AT+CIPSEND=")) {
                 m_dataExpected = line.mid(11).toLongLong();

@@ -1,0 +1,2 @@
+// Planted violation for the layering check's self-test (never compiled).
+#include "protocol/atparser.h"
