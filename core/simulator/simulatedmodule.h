@@ -2,7 +2,7 @@
 // SimulatedModule: the device side of an AT-command Wi-Fi module (ESP-AT 2.x or Beken ATSVR).
 //
 // Written independently of the host code (never includes core/protocol or core/engine); the
-// wire format follows /work/shared/reference/protocol.md (section numbers cited as "P x.y").
+// wire format follows docs/protocol.md (section numbers cited as "P x.y").
 //
 // Thread affinity: a SimulatedModule is an ordinary QObject. It, its sockets, timers and the
 // MQTT client wrapper live in the thread the module belongs to (the creating thread or the one
@@ -11,6 +11,11 @@
 // slot, sendToHost() a signal, so connecting a host in another thread with the default
 // AutoConnection just works). Paho MQTT callbacks arrive on Paho's own threads and are
 // re-posted into the module's thread.
+#include "simulator/commandline.h"
+#include "simulator/dialect.h"
+#include "simulator/faultspec.h"
+#include "simulator/linktable.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
@@ -25,8 +30,6 @@
 #include <functional>
 #include <memory>
 
-class QAbstractSocket;
-class QDtls;
 class QTcpServer;
 class QUdpSocket;
 
@@ -35,34 +38,13 @@ namespace atb::sim {
 class MqttClient;
 class Recorder;
 class Pinger;
-
-enum class Dialect { Esp, BekenDoc, BekenSrc };
-
-QString dialectName(Dialect d);
-bool parseDialect(const QString &name, Dialect *out);
+class UartPacer;
 
 struct AccessPoint {
     QString ssid;
     QString password; // empty = open network
     int rssi = -45;
     int channel = 6;
-};
-
-// One fault, see faultspec grammar in FaultSpec::grammarHelp().
-struct Fault {
-    enum class Kind { Busy, Error, Delay, Drop, Garble, Reset, BrokerDrop, WifiDrop, JoinFail };
-    Kind kind = Kind::Busy;
-    qint64 count = 1;     // busy:N, join-fail:N
-    quint32 code = 0;     // error:0x...
-    qint64 delayMs = 0;   // delay:MS
-    double probability = 0; // drop:P, garble:P
-    qint64 atMs = -1;     // "@MS": fire MS after start() (timed faults); -1 = arm immediately
-
-    // Parses one SPEC (e.g. "busy:3", "error:0x010a6044", "reset@2000"). Returns false and
-    // sets *error on bad input.
-    static bool parse(const QString &spec, Fault *out, QString *error);
-    static QString grammarHelp();
-    QString toString() const;
 };
 
 struct SimulatedModuleOptions {
@@ -98,7 +80,7 @@ public:
     bool isRunning() const { return m_running; }
 
     // Pacing (8N1: baud/10 bytes per second, both directions); 0 = unthrottled.
-    qint64 baud() const { return m_baud; }
+    qint64 baud() const;
     void setBaud(qint64 baud);
 
     // Fault injection at run time (same meaning as --fault SPEC).
@@ -123,9 +105,9 @@ public:
     // Front ends report bytes a real UART would have lost (host not reading in time).
     void reportOverrun(qint64 bytes);
     // Bytes queued for the host but not yet emitted (pacing backlog).
-    qint64 pendingToHost() const { return m_outQueue.size() - m_outPos; }
+    qint64 pendingToHost() const;
     // Bytes received from the host but not yet consumed (pacing backlog).
-    qint64 pendingFromHost() const { return m_inQueue.size() - m_inPos; }
+    qint64 pendingFromHost() const;
 
     // Optional recorder (not owned); both directions with timestamps, secrets masked.
     void setRecorder(Recorder *recorder) { m_recorder = recorder; }
@@ -151,36 +133,7 @@ signals:
 
 private:
     enum class DataMode { None, CipSend, CipSendEx, MqttPubRaw, Passthrough };
-    struct Param {
-        QByteArray value;
-        bool quoted = false;
-        bool present = false;
-    };
-    struct Command {
-        QByteArray line;   // full line without CR LF
-        QByteArray name;   // "AT+CIPSEND", "AT", "ATE0"
-        char kind = 'e';   // 'e' execute, 'q' query, 's' set, 't' test
-        QList<Param> params;
-        int parseErrorIndex = -1;
-    };
-    struct Link {
-        int id = 0;
-        QString type;        // "TCP", "UDP", "SSL", "DTLS" (Beken only)
-        QDtls *dtls = nullptr; // DTLS links: the session over the QUdpSocket in 'socket'
-        QAbstractSocket *socket = nullptr;
-        QString remoteHost;
-        QHostAddress remoteAddr;
-        quint16 remotePort = 0;
-        quint16 localPort = 0;
-        bool server = false; // tetype 1
-        int udpMode = 0;
-        int keepAlive = 0;
-        QByteArray passive;  // passive-receive buffer (P 2.6)
-        bool passiveNotified = false;
-        bool closePending = false;
-        bool connected = false;
-        QTcpServer *listener = nullptr; // Beken "TCP server" link form
-    };
+    using Command = CommandLine;
     struct MqttState {
         int state = 0;
         int scheme = 1;
@@ -233,14 +186,13 @@ private:
     void handlePassthroughBytes(const QByteArray &bytes);
     void flushPassthrough(bool all);
     void passthroughGuardTimeout();
-    bool parseCommand(const QByteArray &line, Command *cmd) const;
-    bool intParam(const Command &c, int idx, qint64 *v) const;
+    bool intParam(const Command &c, int idx, qint64 *v) const { return c.intParam(idx, v); }
     // Query answers "<prefix><value>"; set takes 0..max (else ERR CODE 0x01070000), stores it,
     // runs afterSet, then OK. For the plain integer settings (CWMODE, CIPRECVMODE, TRANSINTVL).
     void intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
                     const std::function<void()> &afterSet = {});
-    QString strParam(const Command &c, int idx) const;
-    bool hasParam(const Command &c, int idx) const;
+    QString strParam(const Command &c, int idx) const { return c.strParam(idx); }
+    bool hasParam(const Command &c, int idx) const { return c.hasParam(idx); }
     void boot();
     void applyFault(const Fault &f);
     void finishSend(bool ok);
@@ -249,10 +201,8 @@ private:
     void execute(const Command &cmd);
 
     // Pacing.
-    void paceTick();
     void emitToHost(QByteArray chunk);
-    void ensurePacer();
-    void kickPacer();
+    void onPacerTick();
 
     // Commands.
     void cmdBasic(const Command &c);
@@ -325,18 +275,9 @@ private:
 
     Options m_options;
     bool m_running = false;
-    qint64 m_baud = 0;
-    qint64 m_pendingBaud = -1;
 
-    // Pacing state.
-    QTimer m_pacer;
-    bool m_paceScheduled = false;
+    UartPacer *m_pacer = nullptr;
     QElapsedTimer m_clock;
-    qint64 m_outBaseNs = 0, m_outSent = 0, m_inBaseNs = 0, m_inTaken = 0;
-    QByteArray m_outQueue;
-    qsizetype m_outPos = 0;
-    QByteArray m_inQueue;
-    qsizetype m_inPos = 0;
     bool m_processing = false;
     bool m_booting = false;
     bool m_sendingData = false;
@@ -399,7 +340,7 @@ private:
     int m_serverMaxConn = 5;
     bool m_hadLinks = false;
 
-    QHash<int, Link *> m_links;
+    LinkTable m_links;
     MqttState m_mqtt;
     MqttClient *m_mqttClient = nullptr;
     bool m_mqttPendingConnect = false;

@@ -3,12 +3,12 @@
 
 #include "simulator/mqttclient.h"
 #include "simulator/simlogging.h"
+#include "simulator/wire.h"
 
 namespace atb::sim {
 
 namespace {
 constexpr quint32 kExec = 0x010a0000; // module 0x01, "execution failed" 0x0A, extension 0x60xx
-QByteArray num(qint64 v) { return QByteArray::number(v); }
 } // namespace
 
 void SimulatedModule::mqttDestroy()

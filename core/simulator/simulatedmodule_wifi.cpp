@@ -1,0 +1,226 @@
+// SimulatedModule: Wi-Fi station commands (P 7.1).
+#include "simulator/simulatedmodule.h"
+
+#include "simulator/mqttclient.h"
+
+#include <QCryptographicHash>
+
+namespace atb::sim {
+
+// ---------------------------------------------------------------------------------------------
+// Wi-Fi
+
+static QByteArray bssidFor(const QString &ssid)
+{
+    const QByteArray h = QCryptographicHash::hash(ssid.toUtf8(), QCryptographicHash::Sha1);
+    QByteArray mac;
+    for (int i = 0; i < 6; ++i) {
+        const unsigned char b = i == 0 ? (uchar(h.at(0)) & 0xfc) | 0x02 : uchar(h.at(i));
+        if (i)
+            mac += ':';
+        mac += QByteArray::number(b, 16).rightJustified(2, '0');
+    }
+    return mac;
+}
+
+void SimulatedModule::intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
+                                 const std::function<void()> &afterSet)
+{
+    if (c.kind == 'q') {
+        outLine(prefix + QByteArray::number(*value));
+        finishOk();
+        return;
+    }
+    qint64 v = 0;
+    if (!intParam(c, 0, &v) || v < 0 || v > max) {
+        finishError(0x01070000);
+        return;
+    }
+    *value = int(v);
+    if (afterSet)
+        afterSet();
+    finishOk();
+}
+
+void SimulatedModule::cmdCwmode(const Command &c)
+{
+    intSetting(c, "+CWMODE:", &m_cwmode, 3, [this] {
+        if ((m_cwmode == 0 || m_cwmode == 2) && m_wifiConnected)
+            leaveWifi(true);
+    });
+}
+
+void SimulatedModule::cmdCwjap(const Command &c)
+{
+    if (c.kind == 'q') {
+        if (m_wifiConnected) {
+            int rssi = -45, ch = 6;
+            for (const AccessPoint &ap : std::as_const(m_options.accessPoints))
+                if (ap.ssid == m_ssid) {
+                    rssi = ap.rssi;
+                    ch = ap.channel;
+                }
+            outLine("+CWJAP:\"" + m_ssid.toUtf8() + "\",\"" + bssidFor(m_ssid) + "\"," + QByteArray::number(ch)
+                    + "," + QByteArray::number(rssi) + ",0,1,3,0,1");
+        } else {
+            outLine("No AP");
+        }
+        finishOk();
+        return;
+    }
+    QString ssid = m_storedSsid, password = m_storedPassword;
+    if (c.kind == 's') {
+        if (c.params.size() < 2 || !hasParam(c, 0)) {
+            finishError(0x01070000);
+            return;
+        }
+        ssid = strParam(c, 0);
+        password = strParam(c, 1);
+        registerSecret(password);
+    } else if (ssid.isEmpty()) {
+        finishError(0x010a0000);
+        return;
+    }
+    if (m_cwmode != 1 && m_cwmode != 3) {
+        finishError(0x010a0000);
+        return;
+    }
+    beginAsync();
+    if (m_wifiConnected)
+        leaveWifi(true);
+    const quint64 gen = m_generation;
+    // A join takes a moment on real hardware; the module is busy meanwhile.
+    QTimer::singleShot(kJoinDelayMs, this, [this, gen, ssid, password]() {
+        if (gen != m_generation || !m_running)
+            return;
+        int reason = 0;
+        const AccessPoint *found = nullptr;
+        for (const AccessPoint &ap : std::as_const(m_options.accessPoints))
+            if (ap.ssid == ssid)
+                found = &ap;
+        if (m_joinFail) {
+            reason = m_joinFail;
+            m_joinFail = 0;
+        } else if (!found) {
+            reason = 3;
+        } else if (found->password != password) {
+            reason = 2;
+        }
+        if (reason) {
+            // P 2.6: +CWJAP:<1 timeout|2 wrong password|3 AP not found|4 connect failed>, ERROR.
+            if (isEsp())
+                outLine("+CWJAP:" + QByteArray::number(reason));
+            finishError(0x010a0000);
+            return;
+        }
+        if (m_sysstore) {
+            m_storedWifi = true;
+            m_storedSsid = ssid;
+            m_storedPassword = password;
+        }
+        joinWifi(ssid, password, false);
+    });
+}
+
+void SimulatedModule::joinWifi(const QString &ssid, const QString &password, bool urcOnly)
+{
+    m_wifiConnected = true;
+    m_ssid = ssid;
+    m_wifiPassword = password;
+    registerSecret(password);
+    if (urcOnly || isEsp()) {
+        outLine("WIFI CONNECTED");
+        outLine("WIFI GOT IP");
+        if (!urcOnly)
+            finishOk();
+    } else {
+        // Beken doc: OK first, then the Wi-Fi events (P 2.6, P 7.6 #121).
+        finishOk();
+        outLine("WIFI CONNECTED");
+        outLine("WIFI GOT IP");
+    }
+    if (m_sntp.enable)
+        startNtpQuery();
+}
+
+void SimulatedModule::leaveWifi(bool printUrc)
+{
+    if (!m_wifiConnected)
+        return;
+    m_wifiConnected = false;
+    m_ssid.clear();
+    if (printUrc)
+        outLine(isEsp() ? QByteArray("WIFI DISCONNECT") : QByteArray("WIFI DISCONNECTED"));
+    closeAllLinks(true);
+    if (m_mqtt.state >= 4) {
+        if (m_mqttClient)
+            m_mqttClient->disconnectFromBroker();
+        mqttOnLost();
+    }
+}
+
+void SimulatedModule::cmdCwqap()
+{
+    const bool was = m_wifiConnected;
+    m_storedWifi = false;
+    finishOk();
+    if (was)
+        leaveWifi(true);
+}
+
+void SimulatedModule::cmdCwlap(const Command &c)
+{
+    if (m_cwmode != 1 && m_cwmode != 3) {
+        finishError(0x010a0000);
+        return;
+    }
+    const QString only = c.kind == 's' ? strParam(c, 0) : QString();
+    beginAsync();
+    const quint64 gen = m_generation;
+    QTimer::singleShot(kScanDelayMs, this, [this, gen, only]() {
+        if (gen != m_generation || !m_running)
+            return;
+        QList<AccessPoint> aps = m_options.accessPoints;
+        std::stable_sort(aps.begin(), aps.end(), [](const AccessPoint &a, const AccessPoint &b) { return a.rssi > b.rssi; });
+        for (const AccessPoint &ap : std::as_const(aps)) {
+            if (!only.isEmpty() && ap.ssid != only)
+                continue;
+            outLine("+CWLAP:(" + QByteArray(ap.password.isEmpty() ? "0" : "3") + ",\"" + ap.ssid.toUtf8() + "\","
+                    + QByteArray::number(ap.rssi) + ",\"" + bssidFor(ap.ssid) + "\"," + QByteArray::number(ap.channel) + ")");
+        }
+        finishOk();
+    });
+}
+
+void SimulatedModule::cmdCifsr()
+{
+    outLine(QByteArray("+CIFSR:STAIP,\"") + (m_wifiConnected ? m_staIp.toLatin1() : QByteArray("0.0.0.0")) + "\"");
+    outLine("+CIFSR:STAMAC,\"" + bssidFor(QStringLiteral("atbench-sim-station")) + "\"");
+    finishOk();
+}
+
+void SimulatedModule::cmdCipsta(const Command &c)
+{
+    if (c.kind == 's') {
+        // Recorded and reported only: the simulator's sockets always use the host's loopback.
+        QHostAddress a;
+        if (!a.setAddress(strParam(c, 0)) || a.protocol() != QAbstractSocket::IPv4Protocol) {
+            finishError(0x01070000);
+            return;
+        }
+        m_staIp = a.toString();
+        if (hasParam(c, 1))
+            m_gateway = strParam(c, 1);
+        if (hasParam(c, 2))
+            m_netmask = strParam(c, 2);
+        finishOk();
+        return;
+    }
+    const bool up = m_wifiConnected;
+    outLine("+CIPSTA:ip:\"" + (up ? m_staIp.toLatin1() : QByteArray("0.0.0.0")) + "\"");
+    outLine("+CIPSTA:gateway:\"" + (up ? m_gateway.toLatin1() : QByteArray("0.0.0.0")) + "\"");
+    outLine("+CIPSTA:netmask:\"" + (up ? m_netmask.toLatin1() : QByteArray("0.0.0.0")) + "\"");
+    finishOk();
+}
+
+} // namespace atb::sim
