@@ -107,7 +107,12 @@ bool CommandLine::intParam(int idx, qint64 *v) const
     if (p.quoted && dialect == Dialect::Esp)
         return false; // integers are bare on ESP (P 3.1)
     bool ok = false;
-    *v = p.value.trimmed().toLongLong(&ok, 10);
+    const QByteArray t = p.value.trimmed();
+    // ESP-AT also takes hexadecimal integers ("AT+CWLAPOPT=1,0x7FF" from esp-at-lib).
+    if (dialect == Dialect::Esp && (t.startsWith("0x") || t.startsWith("0X")))
+        *v = t.mid(2).toLongLong(&ok, 16);
+    else
+        *v = t.toLongLong(&ok, 10);
     return ok;
 }
 

@@ -1,6 +1,8 @@
 // The commands the module answers, with the forms each takes (data table; also drives AT+CMD?).
 #include "simulator/commandtable.h"
 
+#include <iterator>
+
 namespace atb::sim {
 
 namespace {
@@ -56,6 +58,61 @@ const CommandInfo kCommands[] = {
     { "AT+MQTTSUB", true, true, true, false },
     { "AT+MQTTUNSUB", true, false, true, false },
     { "AT+MQTTCLEAN", true, false, true, false },
+    // ESP-AT 2.4 / 3.x beyond the seeds (Basic, Wi-Fi and TCP/IP chapters).
+    { "AT+GSLP", false, false, true, false, CommandInfo::EspOnly },
+    { "AT+SLEEP", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+SYSRAM", true, true, false, false, CommandInfo::EspOnly },
+    { "AT+RFPOWER", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+SYSTIMESTAMP", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+SLEEPWKCFG", true, false, true, false, CommandInfo::EspOnly },
+    { "AT+CWINIT", true, true, true, false, CommandInfo::Esp3Only },
+    { "AT+CWSTATE", true, true, false, false, CommandInfo::EspOnly },
+    { "AT+CWRECONNCFG", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWLAPOPT", true, false, true, false, CommandInfo::EspOnly },
+    { "AT+CWSAP", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWLIF", true, false, false, true, CommandInfo::EspOnly },
+    { "AT+CWQIF", true, false, true, true, CommandInfo::EspOnly },
+    { "AT+CWDHCP", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWDHCPS", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWAUTOCONN", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWAPPROTO", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWSTAPROTO", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSTAMAC", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPAPMAC", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPAP", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWHOSTNAME", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CWCOUNTRY", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSTARTEX", true, false, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSTO", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSNTPINTV", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPRECONNINTV", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSSLCCONF", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSSLCCN", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSSLCSNI", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPSSLCALPN", true, true, true, false, CommandInfo::EspOnly },
+    { "AT+CIPTCPOPT", true, true, true, false, CommandInfo::EspOnly },
+};
+
+const UnansweredCommand kUnanswered[] = {
+    { "AT+SYSFLASH", "no flash partitions to read or write (certificates, user data)" },
+    { "AT+FS, AT+FSMOUNT", "no FAT file system partition" },
+    { "AT+SYSREG", "no chip registers" },
+    { "AT+SYSTEMP", "no temperature sensor; a made-up reading would mislead" },
+    { "AT+SYSROLLBACK", "no second firmware image to roll back to" },
+    { "AT+SYSMSGFILTER, AT+SYSMSGFILTERCFG, AT+USERRAM, AT+SYSMFG", "not emulated yet (3.x system extras)" },
+    { "AT+CWSTARTSMART, AT+CWSTOPSMART", "SmartConfig needs a phone broadcasting on the air" },
+    { "AT+WPS", "WPS needs a push-button access point on the air" },
+    { "AT+MDNS", "mDNS multicasts on the LAN (the simulator talks to loopback peers only)" },
+    { "AT+CWJEAP", "WPA2-Enterprise is compiled out of the default firmware too" },
+    { "AT+CIPV6, IPv6 link types", "IPv6 is not emulated" },
+    { "AT+CIPSERVER ...,\"SSL\"", "TLS servers need a server certificate from the flash partition" },
+    { "DTLS servers (Beken)", "like TLS servers: no server certificate" },
+    { "AT+MQTTUSERCFG schemes 4, 5, 9, 10", "client certificates live in a flash partition (answers ERR CODE 0x010a6009)" },
+    { "AT+CIPSENDL, AT+CIPSENDLCFG", "not emulated yet: long sends use AT+CIPSEND pieces" },
+    { "AT+CIPRECVTYPE", "not emulated yet (3.x per-link receive mode)" },
+    { "AT+SAVETRANSLINK", "power-on passthrough to a saved link is not emulated" },
+    { "AT+CIUPDATE, AT+CIPFWVER", "OTA from Espressif's server leaves the machine (network rule)" },
+    { "AT+BLE*, AT+BT*, AT+HTTP*, AT+WEBSERVER, AT+WS*, AT+ETH*, AT+DRV*", "outside the Basic, Wi-Fi, TCP/IP and MQTT command sets" },
 };
 } // namespace
 
@@ -65,6 +122,11 @@ const CommandInfo *findCommand(const QByteArray &name)
         if (name == ci.name)
             return &ci;
     return nullptr;
+}
+
+QList<UnansweredCommand> unansweredCommands()
+{
+    return QList<UnansweredCommand>(std::begin(kUnanswered), std::end(kUnanswered));
 }
 
 QList<const CommandInfo *> allCommands()

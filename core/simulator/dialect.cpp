@@ -25,4 +25,23 @@ bool parseDialect(const QString &name, Dialect *out)
     return true;
 }
 
+QString firmwareName(EspFirmware f)
+{
+    return f == EspFirmware::V3_2 ? QStringLiteral("3.2") : QStringLiteral("2.4");
+}
+
+bool parseFirmware(const QString &name, EspFirmware *out)
+{
+    QString n = name.trimmed();
+    while (n.endsWith(QLatin1String(".0")) && n.count(QLatin1Char('.')) > 1)
+        n.chop(2);
+    if (n == QLatin1String("2.4"))
+        *out = EspFirmware::V2_4;
+    else if (n == QLatin1String("3.2"))
+        *out = EspFirmware::V3_2;
+    else
+        return false;
+    return true;
+}
+
 } // namespace atb::sim

@@ -28,6 +28,8 @@ struct Link {
     QByteArray passive;  // passive-receive buffer (P 2.6)
     bool passiveNotified = false;
     bool closePending = false;
+    qint64 inFlight = 0;       // received bytes still on the simulated network (latency)
+    bool disconnecting = false; // the peer closed; the close is on its way through the latency
     bool connected = false;
     QTcpServer *listener = nullptr; // Beken "TCP server" link form
 };

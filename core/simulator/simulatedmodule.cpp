@@ -8,7 +8,9 @@
 #include "simulator/mqttclient.h"
 #include "simulator/recorder.h"
 #include "simulator/simlogging.h"
+#include "simulator/delayline.h"
 #include "simulator/uartpacer.h"
+#include "simulator/wire.h"
 
 #include <QJsonObject>
 #include <QTcpServer>
@@ -21,6 +23,7 @@ SimulatedModule::SimulatedModule(const Options &options, QObject *parent)
     : QObject(parent),
       m_options(options),
       m_pacer(new UartPacer(this)),
+      m_net(new DelayLine(this)),
       m_ptFlushTimer(this),
       m_ptGuardTimer(this)
 {
@@ -31,6 +34,8 @@ SimulatedModule::SimulatedModule(const Options &options, QObject *parent)
     connect(m_pacer, &UartPacer::hostBytes, this, &SimulatedModule::emitToHost);
     connect(m_pacer, &UartPacer::deviceBytes, this, &SimulatedModule::processInput);
     connect(m_pacer, &UartPacer::ticked, this, &SimulatedModule::onPacerTick);
+    m_net->setDelayMs(options.networkLatencyMs);
+    restoreSettings();
     m_ptFlushTimer.setSingleShot(true);
     m_ptFlushTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_ptFlushTimer, &QTimer::timeout, this, [this]() { flushPassthrough(true); });
@@ -140,6 +145,7 @@ void SimulatedModule::stop()
     qDeleteAll(m_faultTimers);
     m_faultTimers.clear();
     m_pacer->clear();
+    m_net->clear();
     m_ptFlushTimer.stop();
     m_ptGuardTimer.stop();
     m_running = false;
@@ -160,6 +166,10 @@ void SimulatedModule::resetState(bool factory)
     m_wifiConnected = false;
     m_ssid.clear();
     m_hadLinks = false;
+    m_wifiState = 0;
+    m_lastSsid.clear();
+    m_sleepMode = 1;
+    m_wifiInit = 1;
     m_dataMode = DataMode::None;
     m_sendingData = false;
     m_ptBuffer.clear();
@@ -189,12 +199,37 @@ void SimulatedModule::resetState(bool factory)
         m_pacer->setBaud(m_uartDefBaud);
 }
 
-void SimulatedModule::reboot(bool printOk)
+// Runs action after the simulated network's latency (at once with latency 0), unless the module
+// restarts meanwhile.
+void SimulatedModule::afterLatency(std::function<void()> action, qint64 bytes)
+{
+    const quint64 gen = m_generation;
+    m_net->post([this, gen, action = std::move(action)]() {
+        if (gen == m_generation && m_running)
+            action();
+    }, bytes);
+}
+
+// AT+RESTORE: the flash-kept ESP-AT settings back to a fresh module's, with its own MACs.
+void SimulatedModule::restoreSettings()
+{
+    m_settings = ModuleSettings();
+    m_settings.staMac = QString::fromLatin1(macFor(QStringLiteral("atbench-sim-station")));
+    // ESP-IDF derives the softAP MAC from the station's: the last byte plus one.
+    QByteArray ap = m_settings.staMac.toLatin1();
+    const int last = ap.right(2).toInt(nullptr, 16);
+    ap = ap.left(ap.size() - 2) + QByteArray::number((last + 1) & 0xff, 16).rightJustified(2, '0');
+    m_settings.apMac = QString::fromLatin1(ap);
+    m_settings.ap.ssid = QStringLiteral("ESP_") + QString::fromLatin1(ap.right(8)).remove(QLatin1Char(':')).toUpper();
+}
+
+void SimulatedModule::reboot(bool printOk, int bootMs)
 {
     if (printOk)
         finishOk();
     const bool wasJoined = m_wifiConnected;
     ++m_generation;
+    m_net->clear();
     mqttDestroy();
     closeAllLinks(false);
     delete m_server;
@@ -207,7 +242,7 @@ void SimulatedModule::reboot(bool printOk)
     m_booting = true;
     m_executing = true;
     const quint64 gen = m_generation;
-    QTimer::singleShot(isEsp() ? 300 : 400, this, [this, gen]() {
+    QTimer::singleShot(bootMs >= 0 ? bootMs : (isEsp() ? 300 : 400), this, [this, gen]() {
         if (gen == m_generation && m_running)
             boot();
     });

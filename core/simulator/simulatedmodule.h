@@ -15,6 +15,7 @@
 #include "simulator/dialect.h"
 #include "simulator/faultspec.h"
 #include "simulator/linktable.h"
+#include "simulator/modulesettings.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -37,6 +38,7 @@ namespace atb::sim {
 
 class MqttClient;
 class Recorder;
+class DelayLine;
 class Pinger;
 class UartPacer;
 
@@ -59,6 +61,13 @@ struct SimulatedModuleOptions {
     // Refuse (as "unreachable") every peer that is not 127.0.0.0/8 or ::1, and never resolve
     // names other than "localhost". Tests set this so nothing ever leaves the machine.
     bool loopbackOnly = false;
+    // ESP-AT version the esp dialect reports and follows where versions differ ("2.4", "3.2").
+    EspFirmware firmware = EspFirmware::V2_4;
+    // One-way latency of the simulated network: link data and broker traffic each way, TCP
+    // connects (one round trip). 0 = as fast as the host (benchmarks); kFieldLatencyMs is what
+    // host code meets on a typical Wi-Fi network (the default of atbench-sim and the GUI).
+    int networkLatencyMs = 0;
+    static constexpr int kFieldLatencyMs = 10;
 };
 
 class SimulatedModule : public QObject
@@ -235,6 +244,40 @@ private:
     void cmdCipsntptime(const Command &c);
     void cmdCipsslcpsk(const Command &c);
     void cmdMqtt(const Command &c);
+    // ESP-AT 2.4/3.x commands beyond the seeds (simulatedmodule_system.cpp, _softap.cpp, _tcpipext.cpp).
+    void cmdGslp(const Command &c);
+    void cmdSleep(const Command &c);
+    void cmdSysram();
+    void cmdSystimestamp(const Command &c);
+    void cmdRfpower(const Command &c);
+    void cmdSleepwkcfg(const Command &c);
+    void cmdCwinit(const Command &c);
+    void cmdCwstate();
+    void cmdCwreconncfg(const Command &c);
+    void cmdCwlapopt(const Command &c);
+    void cmdCwsap(const Command &c);
+    void cmdCwlif();
+    void cmdCwqif(const Command &c);
+    void cmdCwdhcp(const Command &c);
+    void cmdCwdhcps(const Command &c);
+    void cmdCwautoconn(const Command &c);
+    void cmdCwproto(const Command &c);
+    void cmdMac(const Command &c);
+    void cmdCipap(const Command &c);
+    void cmdCwhostname(const Command &c);
+    void cmdCwcountry(const Command &c);
+    void cmdCipsto(const Command &c);
+    void cmdCipsntpintv(const Command &c);
+    void cmdCipreconnintv(const Command &c);
+    void cmdCipsslcconf(const Command &c);
+    void cmdCipsslcText(const Command &c);
+    void cmdCipsslcalpn(const Command &c);
+    void cmdCiptcpopt(const Command &c);
+    bool tlsLinkParam(const Command &c, int *id, int *next); // [<link ID>,] prefix of the TLS commands
+    bool ipv4Param(const Command &c, int idx, QString *out) const;
+    bool macParam(const Command &c, int idx, QString *out) const;
+    bool isEsp3() const { return isEsp() && m_options.firmware == EspFirmware::V3_2; }
+    QByteArray cwlapLine(const AccessPoint &ap) const;
 
     // Wi-Fi.
     void joinWifi(const QString &ssid, const QString &password, bool urcOnly);
@@ -247,12 +290,16 @@ private:
     void onLinkReadyRead(int id);
     void pumpLink(Link *l);
     void onLinkDisconnected(int id);
+    void finishDisconnect(int id);
+    void deliverLater(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort);
+    void passiveLater(Link *l, const QByteArray &data);
     void deliverToHost(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort);
     void closeLink(int id, bool printUrc);
     void scheduleReconnect(int id);
     void printConnect(int id);
     void closeAllLinks(bool printUrc);
     bool writeToLink(Link *l, const QByteArray &data, const QString &host = QString(), quint16 port = 0);
+    bool writeNow(Link *l, const QByteArray &data, const QString &host, quint16 port);
     void startNtpQuery();
     void resolveHost(const QString &host, std::function<void(QString ip)> done);
 
@@ -269,8 +316,11 @@ private:
 
     // Faults.
     void armFault(const Fault &f);
-    void reboot(bool printOk);
+    // Restarts the module; the boot takes bootMs (-1 = the dialect's restart time).
+    void reboot(bool printOk, int bootMs = -1);
     void resetState(bool factory);
+    void restoreSettings();
+    void afterLatency(std::function<void()> action, qint64 bytes = 0);
     void registerSecret(const QString &secret);
 
     Options m_options;
@@ -339,6 +389,13 @@ private:
     QTcpServer *m_server = nullptr;
     int m_serverMaxConn = 5;
     bool m_hadLinks = false;
+    ModuleSettings m_settings;
+    int m_sleepMode = 1;
+    int m_wifiInit = 1;
+    int m_wifiState = 0;        // AT+CWSTATE: 0 never, 2 got IP, 3 connecting, 4 disconnected
+    QString m_lastSsid;         // the SSID AT+CWSTATE names
+    qint64 m_timestampOffsetS = 0; // AT+SYSTIMESTAMP= minus the module clock
+    DelayLine *m_net = nullptr; // the network's latency (Options::networkLatencyMs)
 
     LinkTable m_links;
     MqttState m_mqtt;

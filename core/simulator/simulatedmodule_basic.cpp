@@ -34,6 +34,7 @@ void SimulatedModule::cmdBasic(const Command &c)
         m_dnsEnable = 0;
         m_dnsServers.clear();
         m_uartDefBaud = m_options.baud;
+        restoreSettings();
         reboot(false);
     }
 }
@@ -41,11 +42,14 @@ void SimulatedModule::cmdBasic(const Command &c)
 void SimulatedModule::cmdGmr()
 {
     if (isEsp()) {
-        // Same shape as ESP-AT 2.x (P 7.1 #8); the text says honestly that this is a simulator.
-        outLine("AT version:2.4.0.0(atbench-sim " ATBENCH_VERSION " - ESP32C3 - simulated)");
-        outLine("SDK version:atbench-sim");
+        // The shape of ESP-AT 2.4 / 3.2 on an ESP32-C3 (P 7.1 #8); the text says honestly that
+        // this is a simulator. 3.x prints a "v" before the bin version.
+        const QByteArray at = isEsp3() ? "3.2.0.0" : "2.4.0.0";
+        const QByteArray sdk = isEsp3() ? "v5.0.4" : "v4.3.2";
+        outLine("AT version:" + at + "(atbench-sim " ATBENCH_VERSION " - ESP32C3 - simulated)");
+        outLine("SDK version:" + sdk + "(atbench-sim)");
         outLine("compile time(atbench):" __DATE__ " " __TIME__);
-        outLine("Bin version:2.4.0(SIM)");
+        outLine(isEsp3() ? QByteArray("Bin version:v3.2.0.0(SIM)") : QByteArray("Bin version:2.4.0(SIM)"));
     } else {
         outLine("ATSVR-01.01");
         outLine("atbench-sim " ATBENCH_VERSION " (" + dialectName(m_options.dialect).toLatin1() + ")");

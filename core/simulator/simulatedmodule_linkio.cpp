@@ -1,6 +1,7 @@
 // SimulatedModule: data arriving on links, +IPD, closing and reconnecting links (P 2.6, P 4.1).
 #include "simulator/simulatedmodule.h"
 
+#include "simulator/delayline.h"
 #include "simulator/wire.h"
 #include "simulator/uartpacer.h"
 
@@ -40,7 +41,7 @@ void SimulatedModule::pumpLink(Link *l)
                 dg.resize(qMax<qint64>(0, u->readDatagram(dg.data(), dg.size())));
                 const QByteArray plain = l->dtls->decryptDatagram(u, dg);
                 if (l->dtls->isConnectionEncrypted() && !plain.isEmpty())
-                    deliverToHost(l, plain, l->remoteAddr.toString(), l->remotePort);
+                    deliverLater(l, plain, l->remoteAddr.toString(), l->remotePort);
                 else if (!l->dtls->isConnectionEncrypted()) { // peer sent close_notify
                     onLinkDisconnected(l->id);
                     return;
@@ -63,33 +64,60 @@ void SimulatedModule::pumpLink(Link *l)
                 l->remoteHost = from.toString();
                 l->remotePort = fromPort;
             }
-            deliverToHost(l, d, from.toString(), fromPort);
+            deliverLater(l, d, from.toString(), fromPort);
         }
         return;
     }
     const bool passive = m_recvMode == 1 && !(m_cipmode == 1);
     if (passive) {
         const qint64 window = 5760; // ESP default socket window (P 2.6)
-        const qint64 room = window - l->passive.size();
-        if (room > 0 && l->socket->bytesAvailable() > 0)
-            l->passive += l->socket->read(room);
-        if (!l->passive.isEmpty() && !l->passiveNotified) {
-            l->passiveNotified = true;
-            outLine("+IPD," + (m_cipmux ? num(l->id) + "," : QByteArray()) + num(l->passive.size()));
+        const qint64 room = window - l->passive.size() - l->inFlight;
+        if (room > 0 && l->socket->bytesAvailable() > 0) {
+            passiveLater(l, l->socket->read(room));
         }
         return;
     }
     const qint64 chunk = isEsp() ? 2920 : 1024; // ESP delivers at most 2920 bytes per +IPD
     while (l->socket && l->socket->bytesAvailable() > 0) {
-        if (baud() > 0 && pendingToHost() > kHostBacklogHigh) {
+        if (baud() > 0 && pendingToHost() + m_net->pendingBytes() > kHostBacklogHigh) {
             // The UART is the bottleneck: leave the rest in the socket (TCP pushes back).
             m_linksStarved = true;
             m_pacer->keepTicking();
             return;
         }
         const QByteArray d = l->socket->read(chunk);
-        deliverToHost(l, d, l->remoteAddr.toString(), l->remotePort);
+        deliverLater(l, d, l->remoteAddr.toString(), l->remotePort);
     }
+}
+
+// Passive receive: the data lands in the link's buffer after the latency; +IPD,<len> once.
+void SimulatedModule::passiveLater(Link *l, const QByteArray &data)
+{
+    l->inFlight += data.size();
+    const int id = l->id;
+    const quint64 gen = m_generation;
+    m_net->post([this, id, gen, data]() {
+        Link *l = link(id);
+        if (gen != m_generation || !l)
+            return;
+        l->inFlight -= data.size();
+        l->passive += data;
+        if (!l->passiveNotified) {
+            l->passiveNotified = true;
+            outLine("+IPD," + (m_cipmux ? num(l->id) + "," : QByteArray()) + num(l->passive.size()));
+        }
+    }, data.size());
+}
+
+// Data from the network reaches the module after the network's latency (m_net).
+void SimulatedModule::deliverLater(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort)
+{
+    const int id = l->id;
+    const quint64 gen = m_generation;
+    m_net->post([this, id, gen, data, fromIp, fromPort]() {
+        if (Link *l = link(id); l && gen == m_generation)
+            deliverToHost(l, data, fromIp, fromPort);
+    }, data.size());
 }
 
 void SimulatedModule::deliverToHost(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort)
@@ -125,17 +153,32 @@ void SimulatedModule::deliverToHost(Link *l, const QByteArray &data, const QStri
 void SimulatedModule::onLinkDisconnected(int id)
 {
     Link *l = link(id);
-    if (!l)
+    if (!l || l->disconnecting)
         return;
-    // Drain what is still buffered before reporting the close.
+    // Drain what is still buffered before reporting the close; the close travels the same
+    // delay line as the data, so it arrives after it.
     if (l->socket && l->socket->bytesAvailable() > 0) {
         if (m_recvMode == 1 && m_cipmode == 0) {
-            l->passive += l->socket->readAll();
+            passiveLater(l, l->socket->readAll());
         } else {
             while (l->socket->bytesAvailable() > 0)
-                deliverToHost(l, l->socket->read(isEsp() ? 2920 : 1024), l->remoteAddr.toString(), l->remotePort);
+                deliverLater(l, l->socket->read(isEsp() ? 2920 : 1024), l->remoteAddr.toString(), l->remotePort);
         }
     }
+    l->disconnecting = true;
+    const quint64 gen = m_generation;
+    m_net->post([this, id, gen]() {
+        if (gen == m_generation)
+            finishDisconnect(id);
+    });
+}
+
+void SimulatedModule::finishDisconnect(int id)
+{
+    Link *l = link(id);
+    if (!l)
+        return;
+    l->disconnecting = false;
     if (m_recvMode == 1 && !l->passive.isEmpty()) {
         // Passive receive: CLOSED is withheld until the data has been read (P 2.6).
         l->closePending = true;

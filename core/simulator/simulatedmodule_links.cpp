@@ -1,6 +1,7 @@
 // SimulatedModule: link settings and CIPSTART with real sockets on the host (P 5.2).
 #include "simulator/simulatedmodule.h"
 
+#include "simulator/delayline.h"
 #include "simulator/wire.h"
 #include "simulator/simlogging.h"
 
@@ -161,7 +162,14 @@ void SimulatedModule::cmdCipstart(const Command &c)
     int idx = 0, id = 0;
     qint64 v = 0;
     const bool firstIsNumber = !c.params.isEmpty() && !c.params.first().quoted && intParam(c, 0, &v);
-    if (isEsp() ? m_cipmux == 1 : firstIsNumber) {
+    if (c.name == "AT+CIPSTARTEX") {
+        // No link id: the lowest free one; the host learns it from <id>,CONNECT or +LINK_CONN.
+        id = m_cipmux ? m_links.lowestFreeId(maxLinks()) : 0;
+        if (id < 0 || firstIsNumber) {
+            finishError(id < 0 ? 0x010a0000 : 0x01070000);
+            return;
+        }
+    } else if (isEsp() ? m_cipmux == 1 : firstIsNumber) {
         if (!intParam(c, 0, &v) || v < 0 || v >= maxLinks()) {
             finishError(0x01070000);
             return;
@@ -249,10 +257,16 @@ void SimulatedModule::cmdCipstart(const Command &c)
     beginAsync();
     const quint64 gen = m_generation;
 
-    auto connectedReply = [this, id]() {
-        if (isEsp())
-            printConnect(id);
-        finishOk();
+    // The connection is reported after the network's latency; data the peer sends at once
+    // travels the same delay line, so it never overtakes CONNECT.
+    auto connectedReply = [this, id, gen]() {
+        m_net->post([this, id, gen]() {
+            if (gen != m_generation)
+                return;
+            if (isEsp())
+                printConnect(id);
+            finishOk();
+        });
     };
     auto fail = [this, id, gen]() {
         if (gen != m_generation)
@@ -405,6 +419,8 @@ void SimulatedModule::cmdCipstart(const Command &c)
                 setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
                 setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
             }
+            if (m_settings.tcpOptions.value(id).noDelay)
+                s->setSocketOption(QAbstractSocket::LowDelayOption, 1);
             attachSocket(l);
             connectedReply();
         };
@@ -422,7 +438,17 @@ void SimulatedModule::cmdCipstart(const Command &c)
                 a->setIdentity(psk.first.toUtf8());
                 a->setPreSharedKey(psk.first.toUtf8());
             });
-            ssl->connectToHostEncrypted(l->remoteHost, l->remotePort);
+            // AT+CIPSSLCSNI and AT+CIPSSLCALPN of this link.
+            const TlsClientSettings tls = m_settings.tls.value(id);
+            if (!tls.alpn.isEmpty()) {
+                QSslConfiguration conf = ssl->sslConfiguration();
+                QList<QByteArray> protocols;
+                for (const QString &p : tls.alpn)
+                    protocols.append(p.toUtf8());
+                conf.setAllowedNextProtocols(protocols);
+                ssl->setSslConfiguration(conf);
+            }
+            ssl->connectToHostEncrypted(l->remoteHost, l->remotePort, tls.sni.isEmpty() ? l->remoteHost : tls.sni);
         } else {
             connect(s, &QAbstractSocket::connected, this, onUp);
             s->connectToHost(l->remoteAddr, l->remotePort);

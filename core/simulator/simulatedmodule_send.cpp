@@ -2,6 +2,7 @@
 // receive (P 2.5, P 2.6, P 4, P 5.2).
 #include "simulator/simulatedmodule.h"
 
+#include "simulator/delayline.h"
 #include "simulator/wire.h"
 
 #include <QDtls>
@@ -187,6 +188,23 @@ void SimulatedModule::finishSend(bool ok)
 }
 
 bool SimulatedModule::writeToLink(Link *l, const QByteArray &data, const QString &host, quint16 port)
+{
+    if (!l->socket || !l->connected)
+        return false;
+    if (m_net->delayMs() > 0) {
+        // The data reaches the peer after the network's latency; SEND OK does not wait for it.
+        const int id = l->id;
+        const quint64 gen = m_generation;
+        m_net->post([this, id, gen, data, host, port]() {
+            if (Link *l = link(id); l && gen == m_generation)
+                writeNow(l, data, host, port);
+        });
+        return true;
+    }
+    return writeNow(l, data, host, port);
+}
+
+bool SimulatedModule::writeNow(Link *l, const QByteArray &data, const QString &host, quint16 port)
 {
     if (!l->socket || !l->connected)
         return false;
@@ -472,17 +490,17 @@ void SimulatedModule::cmdCiprecvdata(const Command &c)
 
 void SimulatedModule::cmdCiprecvlen(const Command &)
 {
+    // A length for every link; -1 where no link is open (real firmware, espressif/esp-at#280, #729).
+    auto len = [this](int id) -> QByteArray {
+        const Link *l = link(id);
+        return l ? num(l->passive.size()) : QByteArray("-1");
+    };
     if (!m_cipmux) {
-        Link *l = link(0);
-        outLine("+CIPRECVLEN:" + num(l ? l->passive.size() : 0));
+        outLine("+CIPRECVLEN:" + len(0));
     } else {
         QByteArray line = "+CIPRECVLEN:";
-        for (int id = 0; id < 5; ++id) {
-            if (id)
-                line += ',';
-            if (Link *l = link(id))
-                line += num(l->passive.size());
-        }
+        for (int id = 0; id < maxLinks(); ++id)
+            line += (id ? "," : "") + len(id);
         outLine(line);
     }
     finishOk();

@@ -3,25 +3,12 @@
 
 #include "simulator/mqttclient.h"
 
-#include <QCryptographicHash>
+#include "simulator/wire.h"
 
 namespace atb::sim {
 
 // ---------------------------------------------------------------------------------------------
 // Wi-Fi
-
-static QByteArray bssidFor(const QString &ssid)
-{
-    const QByteArray h = QCryptographicHash::hash(ssid.toUtf8(), QCryptographicHash::Sha1);
-    QByteArray mac;
-    for (int i = 0; i < 6; ++i) {
-        const unsigned char b = i == 0 ? (uchar(h.at(0)) & 0xfc) | 0x02 : uchar(h.at(i));
-        if (i)
-            mac += ':';
-        mac += QByteArray::number(b, 16).rightJustified(2, '0');
-    }
-    return mac;
-}
 
 void SimulatedModule::intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
                                  const std::function<void()> &afterSet)
@@ -60,7 +47,7 @@ void SimulatedModule::cmdCwjap(const Command &c)
                     rssi = ap.rssi;
                     ch = ap.channel;
                 }
-            outLine("+CWJAP:\"" + m_ssid.toUtf8() + "\",\"" + bssidFor(m_ssid) + "\"," + QByteArray::number(ch)
+            outLine("+CWJAP:\"" + m_ssid.toUtf8() + "\",\"" + macFor(m_ssid) + "\"," + QByteArray::number(ch)
                     + "," + QByteArray::number(rssi) + ",0,1,3,0,1");
         } else {
             outLine("No AP");
@@ -88,6 +75,8 @@ void SimulatedModule::cmdCwjap(const Command &c)
     beginAsync();
     if (m_wifiConnected)
         leaveWifi(true);
+    m_wifiState = 3; // connecting
+    m_lastSsid = ssid;
     const quint64 gen = m_generation;
     // A join takes a moment on real hardware; the module is busy meanwhile.
     QTimer::singleShot(kJoinDelayMs, this, [this, gen, ssid, password]() {
@@ -110,6 +99,7 @@ void SimulatedModule::cmdCwjap(const Command &c)
             // P 2.6: +CWJAP:<1 timeout|2 wrong password|3 AP not found|4 connect failed>, ERROR.
             if (isEsp())
                 outLine("+CWJAP:" + QByteArray::number(reason));
+            m_wifiState = 4;
             finishError(0x010a0000);
             return;
         }
@@ -126,6 +116,9 @@ void SimulatedModule::joinWifi(const QString &ssid, const QString &password, boo
 {
     m_wifiConnected = true;
     m_ssid = ssid;
+    m_lastSsid = ssid;
+    m_wifiState = 2;
+    m_hadLinks = false; // AT+CIPSTATUS reports 2 (got IP) again after a (re-)join
     m_wifiPassword = password;
     registerSecret(password);
     if (urcOnly || isEsp()) {
@@ -149,6 +142,7 @@ void SimulatedModule::leaveWifi(bool printUrc)
         return;
     m_wifiConnected = false;
     m_ssid.clear();
+    m_wifiState = 4;
     if (printUrc)
         outLine(isEsp() ? QByteArray("WIFI DISCONNECT") : QByteArray("WIFI DISCONNECTED"));
     closeAllLinks(true);
@@ -181,12 +175,21 @@ void SimulatedModule::cmdCwlap(const Command &c)
         if (gen != m_generation || !m_running)
             return;
         QList<AccessPoint> aps = m_options.accessPoints;
-        std::stable_sort(aps.begin(), aps.end(), [](const AccessPoint &a, const AccessPoint &b) { return a.rssi > b.rssi; });
+        // ESP lists in scan order unless AT+CWLAPOPT asked for RSSI order; Beken sorts.
+        if (!isEsp() || m_settings.lapSort)
+            std::stable_sort(aps.begin(), aps.end(), [](const AccessPoint &a, const AccessPoint &b) { return a.rssi > b.rssi; });
         for (const AccessPoint &ap : std::as_const(aps)) {
             if (!only.isEmpty() && ap.ssid != only)
                 continue;
-            outLine("+CWLAP:(" + QByteArray(ap.password.isEmpty() ? "0" : "3") + ",\"" + ap.ssid.toUtf8() + "\","
-                    + QByteArray::number(ap.rssi) + ",\"" + bssidFor(ap.ssid) + "\"," + QByteArray::number(ap.channel) + ")");
+            if (!isEsp()) {
+                outLine("+CWLAP:(" + QByteArray(ap.password.isEmpty() ? "0" : "3") + ",\"" + ap.ssid.toUtf8() + "\","
+                        + num(ap.rssi) + ",\"" + macFor(ap.ssid) + "\"," + num(ap.channel) + ")");
+                continue;
+            }
+            const int authBit = ap.password.isEmpty() ? 0 : 3;
+            if (ap.rssi < m_settings.lapRssiMin || !(m_settings.lapAuthMask & (1 << authBit)))
+                continue;
+            outLine(cwlapLine(ap));
         }
         finishOk();
     });
@@ -194,8 +197,15 @@ void SimulatedModule::cmdCwlap(const Command &c)
 
 void SimulatedModule::cmdCifsr()
 {
-    outLine(QByteArray("+CIFSR:STAIP,\"") + (m_wifiConnected ? m_staIp.toLatin1() : QByteArray("0.0.0.0")) + "\"");
-    outLine("+CIFSR:STAMAC,\"" + bssidFor(QStringLiteral("atbench-sim-station")) + "\"");
+    // The softAP lines come first when the softAP is on (AT+CWMODE=2 or 3).
+    if (isEsp() && (m_cwmode == 2 || m_cwmode == 3)) {
+        outLine("+CIFSR:APIP,\"" + m_settings.ap.ip.toLatin1() + "\"");
+        outLine("+CIFSR:APMAC,\"" + m_settings.apMac.toLatin1() + "\"");
+    }
+    if (!isEsp() || m_cwmode == 1 || m_cwmode == 3) {
+        outLine(QByteArray("+CIFSR:STAIP,\"") + (m_wifiConnected ? m_staIp.toLatin1() : QByteArray("0.0.0.0")) + "\"");
+        outLine("+CIFSR:STAMAC,\"" + m_settings.staMac.toLatin1() + "\"");
+    }
     finishOk();
 }
 
@@ -209,6 +219,7 @@ void SimulatedModule::cmdCipsta(const Command &c)
             return;
         }
         m_staIp = a.toString();
+        m_settings.dhcp &= ~1; // a static address turns the station's DHCP client off
         if (hasParam(c, 1))
             m_gateway = strParam(c, 1);
         if (hasParam(c, 2))
