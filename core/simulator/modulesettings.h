@@ -36,6 +36,7 @@ struct TcpOptions {
     int linger = -1;            // AT+CIPTCPOPT <so_linger>, -1 = off
     int noDelay = 0;
     int sendTimeoutMs = 0;
+    int keepAlive = 0;          // 3.x only: the fifth field
 };
 
 struct ModuleSettings {

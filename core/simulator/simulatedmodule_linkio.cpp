@@ -227,7 +227,8 @@ void SimulatedModule::printConnect(int id)
 void SimulatedModule::scheduleReconnect(int id)
 {
     const quint64 gen = m_generation;
-    QTimer::singleShot(1000, this, [this, gen, id]() {
+    // AT+CIPRECONNINTV, in units of 100 ms.
+    QTimer::singleShot(m_settings.reconnIntv * 100, this, [this, gen, id]() {
         Link *l = link(id);
         if (gen != m_generation || !l || l->connected || m_dataMode != DataMode::Passthrough || id != m_dataLink)
             return;

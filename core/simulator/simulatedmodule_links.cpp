@@ -253,7 +253,6 @@ void SimulatedModule::cmdCipstart(const Command &c)
     l->remotePort = quint16(port);
     l->keepAlive = int(keepAlive);
     l->udpMode = int(udpMode);
-    m_hadLinks = true;
     beginAsync();
     const quint64 gen = m_generation;
 
@@ -263,6 +262,7 @@ void SimulatedModule::cmdCipstart(const Command &c)
         m_net->post([this, id, gen]() {
             if (gen != m_generation)
                 return;
+            m_hadLinks = true; // AT+CIPSTATUS: 3 while links are open, 4 once all have closed
             if (isEsp())
                 printConnect(id);
             finishOk();

@@ -155,14 +155,15 @@ void SimulatedModule::cmdCipsslcalpn(const Command &c)
     finishOk();
 }
 
-// AT+CIPTCPOPT=[<link ID>,][<so_linger>],[<tcp_nodelay>],[<so_sndtimeo>]; TCP_NODELAY is applied
-// to the host socket, linger and send time-out are kept and reported.
+// AT+CIPTCPOPT=[<link ID>,][<so_linger>],[<tcp_nodelay>],[<so_sndtimeo>] (3.x: [,<keep_alive>]);
+// TCP_NODELAY is applied to the host socket, the others are kept and reported.
 void SimulatedModule::cmdCiptcpopt(const Command &c)
 {
     if (c.kind == 'q') {
         for (int id : queryIds(m_cipmux, maxLinks())) {
             const TcpOptions o = m_settings.tcpOptions.value(id);
-            outLine("+CIPTCPOPT:" + num(id) + "," + num(o.linger) + "," + num(o.noDelay) + "," + num(o.sendTimeoutMs));
+            outLine("+CIPTCPOPT:" + num(id) + "," + num(o.linger) + "," + num(o.noDelay) + "," + num(o.sendTimeoutMs)
+                    + (isEsp3() ? "," + num(o.keepAlive) : QByteArray()));
         }
         finishOk();
         return;
@@ -172,7 +173,7 @@ void SimulatedModule::cmdCiptcpopt(const Command &c)
         return;
     TcpOptions o;
     qint64 v = 0;
-    if (c.params.size() > i + 3 || (hasParam(c, i) && (!intParam(c, i, &v) || v < -1 || v > 7200))) {
+    if (c.params.size() > i + (isEsp3() ? 4 : 3) || (hasParam(c, i) && (!intParam(c, i, &v) || v < -1 || v > 7200))) {
         finishError(0x01070000);
         return;
     }
@@ -187,6 +188,11 @@ void SimulatedModule::cmdCiptcpopt(const Command &c)
         return;
     }
     o.sendTimeoutMs = hasParam(c, i + 2) ? int(v) : 0;
+    if (hasParam(c, i + 3) && (!intParam(c, i + 3, &v) || v < 0 || v > 7200)) {
+        finishError(0x01070000);
+        return;
+    }
+    o.keepAlive = hasParam(c, i + 3) ? int(v) : 0;
     for (int l : id == maxLinks() ? queryIds(true, maxLinks()) : QList<int> { id }) {
         m_settings.tcpOptions.insert(l, o);
         if (Link *lk = link(l); lk && lk->socket && lk->type == QLatin1String("TCP"))

@@ -175,9 +175,9 @@ void SimulatedModule::cmdCwlap(const Command &c)
         if (gen != m_generation || !m_running)
             return;
         QList<AccessPoint> aps = m_options.accessPoints;
-        // ESP lists in scan order unless AT+CWLAPOPT asked for RSSI order; Beken sorts.
-        if (!isEsp() || m_settings.lapSort)
-            std::stable_sort(aps.begin(), aps.end(), [](const AccessPoint &a, const AccessPoint &b) { return a.rssi > b.rssi; });
+        // Strongest first: the order real scans come out in (AT+CWLAPOPT's sort flag changes
+        // nothing here).
+        std::stable_sort(aps.begin(), aps.end(), [](const AccessPoint &a, const AccessPoint &b) { return a.rssi > b.rssi; });
         for (const AccessPoint &ap : std::as_const(aps)) {
             if (!only.isEmpty() && ap.ssid != only)
                 continue;
