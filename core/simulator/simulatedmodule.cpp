@@ -23,10 +23,15 @@ SimulatedModule::SimulatedModule(const Options &options, QObject *parent)
     : QObject(parent),
       m_options(options),
       m_pacer(new UartPacer(this)),
-      m_net(new DelayLine(this)),
       m_ptFlushTimer(this),
-      m_ptGuardTimer(this)
+      m_ptGuardTimer(this),
+      m_sntpTimer(this)
 {
+    m_sntpTimer.setSingleShot(true);
+    connect(&m_sntpTimer, &QTimer::timeout, this, [this] {
+        if (m_running && m_sntp.enable && m_wifiConnected)
+            startNtpQuery();
+    });
     m_pacer->setBaud(options.baud);
     m_uartDefBaud = options.baud;
     m_rng = options.randomSeed ? QRandomGenerator(options.randomSeed)
@@ -34,6 +39,7 @@ SimulatedModule::SimulatedModule(const Options &options, QObject *parent)
     connect(m_pacer, &UartPacer::hostBytes, this, &SimulatedModule::emitToHost);
     connect(m_pacer, &UartPacer::deviceBytes, this, &SimulatedModule::processInput);
     connect(m_pacer, &UartPacer::ticked, this, &SimulatedModule::onPacerTick);
+    m_net = new DelayLine(this);
     m_net->setDelayMs(options.networkLatencyMs);
     restoreSettings();
     m_ptFlushTimer.setSingleShot(true);
@@ -146,6 +152,7 @@ void SimulatedModule::stop()
     m_faultTimers.clear();
     m_pacer->clear();
     m_net->clear();
+    m_sntpTimer.stop();
     m_ptFlushTimer.stop();
     m_ptGuardTimer.stop();
     m_running = false;

@@ -200,6 +200,14 @@ private:
     // runs afterSet, then OK. For the plain integer settings (CWMODE, CIPRECVMODE, TRANSINTVL).
     void intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
                     const std::function<void()> &afterSet = {});
+    // The same with a lower bound and a state check: allowed(v) false answers ERROR 0x010a0000
+    // (the value is valid, but not now); after() runs once the value is stored.
+    struct IntRule {
+        int min = 0, max = 0;
+        std::function<bool(int)> allowed = {};
+        std::function<void()> after = {};
+    };
+    void intSetting(const Command &c, const QByteArray &prefix, int *value, const IntRule &rule);
     QString strParam(const Command &c, int idx) const { return c.strParam(idx); }
     bool hasParam(const Command &c, int idx) const { return c.hasParam(idx); }
     void boot();
@@ -363,6 +371,7 @@ private:
     qint64 m_ptLastByteMs = -1000000;
     QTimer m_ptFlushTimer;
     QTimer m_ptGuardTimer;
+    QTimer m_sntpTimer; // AT+CIPSNTPINTV re-synchronisation
     qint64 m_lastPassthroughExitMs = -1000000;
 
     // Settings.

@@ -88,25 +88,12 @@ void SimulatedModule::resolveHost(const QString &host, std::function<void(QStrin
 
 void SimulatedModule::cmdCipmux(const Command &c)
 {
-    if (c.kind == 'q') {
-        outLine("+CIPMUX:" + num(m_cipmux));
-        finishOk();
-        return;
-    }
-    qint64 v = 0;
-    if (!intParam(c, 0, &v) || v < 0 || v > 1) {
-        finishError(0x01070000);
-        return;
-    }
-    if (m_options.dialect != Dialect::BekenSrc) {
-        // Only with no link open, and multi-link only in normal mode (P 5.2, P 7.2 #16-17).
-        if ((v != m_cipmux && !m_links.isEmpty()) || (v == 1 && m_cipmode == 1) || (v == 0 && m_server)) {
-            finishError(0x010a0000);
-            return;
-        }
-    }
-    m_cipmux = int(v);
-    finishOk();
+    intSetting(c, "+CIPMUX:", &m_cipmux, IntRule { 0, 1, [this](int v) {
+        // Only with no link open, and multi-link only in normal mode (P 5.2, P 7.2 #16-17);
+        // the Beken source checks nothing.
+        return m_options.dialect == Dialect::BekenSrc
+            || !((v != m_cipmux && !m_links.isEmpty()) || (v == 1 && m_cipmode == 1) || (v == 0 && m_server));
+    } });
 }
 
 void SimulatedModule::cmdCipmode(const Command &c)
@@ -115,22 +102,7 @@ void SimulatedModule::cmdCipmode(const Command &c)
         finishError(); // the source's table has "AT+CIPMODE" but no "AT+CIPMODE?" (P 3.2)
         return;
     }
-    if (c.kind == 'q') {
-        outLine("+CIPMODE:" + num(m_cipmode));
-        finishOk();
-        return;
-    }
-    qint64 v = 0;
-    if (!intParam(c, 0, &v) || v < 0 || v > 1) {
-        finishError(0x01070000);
-        return;
-    }
-    if (isEsp() && v == 1 && m_cipmux == 1) {
-        finishError(0x010a0000);
-        return;
-    }
-    m_cipmode = int(v);
-    finishOk();
+    intSetting(c, "+CIPMODE:", &m_cipmode, IntRule { 0, 1, [this](int v) { return !(isEsp() && v == 1 && m_cipmux == 1); } });
 }
 
 void SimulatedModule::cmdCipdinfo(const Command &c)

@@ -244,6 +244,8 @@ void SimulatedModule::startNtpQuery()
 {
     if (m_sntp.servers.isEmpty())
         return;
+    // Synchronise again every AT+CIPSNTPINTV seconds while SNTP is on and the station is up.
+    m_sntpTimer.start(int(qMin<qint64>(qint64(m_settings.sntpIntervalS) * 1000, 0x7fffffff)));
     const QString server = m_sntp.servers.first();
     QString host = server;
     quint16 port = 123;

@@ -16,34 +16,12 @@ void SimulatedModule::cmdCipsto(const Command &c)
 
 void SimulatedModule::cmdCipsntpintv(const Command &c)
 {
-    if (c.kind == 'q') {
-        outLine("+CIPSNTPINTV:" + num(m_settings.sntpIntervalS));
-        finishOk();
-        return;
-    }
-    qint64 v = 0;
-    if (c.params.size() != 1 || !intParam(c, 0, &v) || v < 15 || v > 4294967) {
-        finishError(0x01070000);
-        return;
-    }
-    m_settings.sntpIntervalS = int(v);
-    finishOk();
+    intSetting(c, "+CIPSNTPINTV:", &m_settings.sntpIntervalS, IntRule { 15, 4294967 });
 }
 
 void SimulatedModule::cmdCipreconnintv(const Command &c)
 {
-    if (c.kind == 'q') {
-        outLine("+CIPRECONNINTV:" + num(m_settings.reconnIntv));
-        finishOk();
-        return;
-    }
-    qint64 v = 0;
-    if (c.params.size() != 1 || !intParam(c, 0, &v) || v < 1 || v > 36000) {
-        finishError(0x01070000);
-        return;
-    }
-    m_settings.reconnIntv = int(v);
-    finishOk();
+    intSetting(c, "+CIPRECONNINTV:", &m_settings.reconnIntv, IntRule { 1, 36000 });
 }
 
 // The TLS and socket option commands take a link id first in multi-link mode (5 = all links).

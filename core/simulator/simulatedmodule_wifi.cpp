@@ -13,19 +13,28 @@ namespace atb::sim {
 void SimulatedModule::intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
                                  const std::function<void()> &afterSet)
 {
+    intSetting(c, prefix, value, IntRule { 0, max, {}, afterSet });
+}
+
+void SimulatedModule::intSetting(const Command &c, const QByteArray &prefix, int *value, const IntRule &rule)
+{
     if (c.kind == 'q') {
         outLine(prefix + QByteArray::number(*value));
         finishOk();
         return;
     }
     qint64 v = 0;
-    if (!intParam(c, 0, &v) || v < 0 || v > max) {
+    if (!intParam(c, 0, &v) || v < rule.min || v > rule.max) {
         finishError(0x01070000);
         return;
     }
+    if (rule.allowed && !rule.allowed(int(v))) {
+        finishError(0x010a0000);
+        return;
+    }
     *value = int(v);
-    if (afterSet)
-        afterSet();
+    if (rule.after)
+        rule.after();
     finishOk();
 }
 
