@@ -474,7 +474,7 @@ void SimulatedModule::registerLineSecrets(const Command &c)
         if (i < c.params.size())
             registerSecret(QString::fromUtf8(c.params.at(i).value));
     };
-    if (c.name == "AT+CWJAP")
+    if (c.name == "AT+CWJAP" || c.name == "AT+CWSAP")
         reg(1);
     else if (c.name == "AT+MQTTUSERCFG")
         reg(4);

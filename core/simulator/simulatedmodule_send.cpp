@@ -346,7 +346,10 @@ void SimulatedModule::cmdCipstatus(const Command &c)
     }
     const bool state = c.name == "AT+CIPSTATE";
     if (!state) {
-        const int stat = !m_wifiConnected ? 5 : (!m_links.isEmpty() ? 3 : (m_hadLinks ? 4 : 2));
+        // 0 station inactive (softAP-only or Wi-Fi off), 5 not connected to an AP, 2 got IP,
+        // 3 a link is open, 4 all links have closed since the last join.
+        const bool stationOn = m_cwmode == 1 || m_cwmode == 3;
+        const int stat = !stationOn ? 0 : !m_wifiConnected ? 5 : (!m_links.isEmpty() ? 3 : (m_hadLinks ? 4 : 2));
         outLine("STATUS:" + num(stat));
     }
     for (int id : ids) {

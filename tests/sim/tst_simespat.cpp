@@ -3,6 +3,10 @@
 // in the esp dialect and, where the Beken firmware lacks them, the Beken dialects' ERROR.
 #include "simtestutil.h"
 
+#include "simulator/recorder.h"
+
+#include <QJsonObject>
+
 using namespace atb::sim;
 using namespace simtest;
 
@@ -23,6 +27,7 @@ private slots:
     void systimestampFollowsTheSetValue();
     void restoreBringsBackTheDefaults();
     void commandListHasTheNewCommandsOnlyWhereTheyExist();
+    void softApPasswordIsMaskedInTheRecord();
 };
 
 namespace {
@@ -160,6 +165,7 @@ void TstSimEspAt::replies_data()
     esp("CIPTCPOPT set", { "AT+CIPTCPOPT=5,1,100" }, "AT+CIPTCPOPT?", "+CIPTCPOPT:0,5,1,100\r\n" + kOk);
     esp3("3.2 CIPTCPOPT has keep_alive", {}, "AT+CIPTCPOPT?", "+CIPTCPOPT:0,-1,0,0,0\r\n" + kOk);
     esp("CIPTCPOPT keep_alive is 3.x only", {}, "AT+CIPTCPOPT=-1,0,0,10", kErr);
+    esp("CIPSTATUS with the station off", { "AT+CWMODE=2" }, "AT+CIPSTATUS", "STATUS:0\r\n" + kOk);
     esp("CIPRECVLEN single link, none open", {}, "AT+CIPRECVLEN?", "+CIPRECVLEN:-1\r\n" + kOk);
     esp("CIPRECVLEN multi link, none open", { "AT+CIPMUX=1" }, "AT+CIPRECVLEN?", "+CIPRECVLEN:-1,-1,-1,-1,-1\r\n" + kOk);
     esp("CIPSTARTEX without Wi-Fi", {}, "AT+CIPSTARTEX=\"TCP\",\"127.0.0.1\",80", kErr);
@@ -366,6 +372,29 @@ void TstSimEspAt::commandListHasTheNewCommandsOnlyWhereTheyExist()
     // The table lists what the dispatcher answers; 3.x-only commands are in the table too (the
     // 2.4 firmware answers them with ERROR, checked in replies()).
     QVERIFY(list.endsWith(kOk));
+}
+
+void TstSimEspAt::softApPasswordIsMaskedInTheRecord()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("record.jsonl"));
+    Recorder recorder;
+    QString error;
+    QVERIFY2(recorder.open(path, QJsonObject(), &error), qPrintable(error));
+    InProc sim;
+    sim.module->setRecorder(&recorder);
+    sim.run("ATE0");
+    sim.run("AT+CWMODE=3");
+    QCOMPARE(sim.run("AT+CWSAP=\"sim-ap\",\"apSecret99\",5,3"), kOk);
+    // The wire carries it (the firmware prints it back too), the record does not.
+    QCOMPARE(sim.run("AT+CWSAP?"), "+CWSAP:\"sim-ap\",\"apSecret99\",5,3,10,0\r\n" + kOk);
+    sim.module->setRecorder(nullptr);
+    recorder.close();
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray text = f.readAll();
+    QVERIFY(text.contains(QByteArray("sim-ap").toHex()));
+    QVERIFY(!text.contains(QByteArray("apSecret99").toHex()));
 }
 
 QTEST_GUILESS_MAIN(TstSimEspAt)
