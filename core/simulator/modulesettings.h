@@ -44,6 +44,7 @@ struct ModuleSettings {
     int dhcp = 3;               // bit 0 station DHCP client, bit 1 softAP DHCP server
     int autoConnect = 1;
     int reconnInterval = 1, reconnRepeat = 0;
+    int pciEn = 0, listenInterval = 3, scanMode = 0, pmf = 1; // AT+CWJAP options, reported by AT+CWJAP?
     int lapSort = 0, lapMask = 0x7ff, lapRssiMin = -100, lapAuthMask = 0xffff;
     int staProto = 7, apProto = 7;
     QString hostname = QStringLiteral("espressif");

@@ -403,6 +403,7 @@ private:
     int m_wifiInit = 1;
     int m_wifiState = 0;        // AT+CWSTATE: 0 never, 2 got IP, 3 connecting, 4 disconnected
     QString m_lastSsid;         // the SSID AT+CWSTATE names
+    QString m_joinBssid;        // the <bssid> of the last AT+CWJAP=, empty = any
     qint64 m_timestampOffsetS = 0; // AT+SYSTIMESTAMP= minus the module clock
     DelayLine *m_net = nullptr; // the network's latency (Options::networkLatencyMs)
 

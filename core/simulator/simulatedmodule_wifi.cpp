@@ -57,7 +57,8 @@ void SimulatedModule::cmdCwjap(const Command &c)
                     ch = ap.channel;
                 }
             outLine("+CWJAP:\"" + m_ssid.toUtf8() + "\",\"" + macFor(m_ssid) + "\"," + QByteArray::number(ch)
-                    + "," + QByteArray::number(rssi) + ",0,1,3,0,1");
+                    + "," + QByteArray::number(rssi) + "," + num(m_settings.pciEn) + "," + num(m_settings.reconnInterval)
+                    + "," + num(m_settings.listenInterval) + "," + num(m_settings.scanMode) + "," + num(m_settings.pmf));
         } else {
             outLine("No AP");
         }
@@ -73,6 +74,27 @@ void SimulatedModule::cmdCwjap(const Command &c)
         ssid = strParam(c, 0);
         password = strParam(c, 1);
         registerSecret(password);
+        // [,<bssid>][,<pci_en>][,<reconn_interval>][,<listen_interval>][,<scan_mode>][,<jap_timeout>][,<pmf>]
+        qint64 v[7] = { 0, m_settings.pciEn, m_settings.reconnInterval, m_settings.listenInterval, m_settings.scanMode, 15,
+                        m_settings.pmf };
+        static const int lo[7] = { 0, 0, 0, 1, 0, 3, 0 }, hi[7] = { 0, 1, 7200, 100, 1, 600, 3 };
+        QString bssid;
+        if (hasParam(c, 2) && !macParam(c, 2, &bssid)) {
+            finishError(0x01070000);
+            return;
+        }
+        for (int i = 1; i < 7; ++i) {
+            if (hasParam(c, 2 + i) && (!intParam(c, 2 + i, &v[i]) || v[i] < lo[i] || v[i] > hi[i])) {
+                finishError(0x01070000);
+                return;
+            }
+        }
+        m_joinBssid = bssid;
+        m_settings.pciEn = int(v[1]);
+        m_settings.reconnInterval = int(v[2]);
+        m_settings.listenInterval = int(v[3]);
+        m_settings.scanMode = int(v[4]);
+        m_settings.pmf = int(v[6]);
     } else if (ssid.isEmpty()) {
         finishError(0x010a0000);
         return;
@@ -94,13 +116,15 @@ void SimulatedModule::cmdCwjap(const Command &c)
         int reason = 0;
         const AccessPoint *found = nullptr;
         for (const AccessPoint &ap : std::as_const(m_options.accessPoints))
-            if (ap.ssid == ssid)
+            if (ap.ssid == ssid && (m_joinBssid.isEmpty() || QString::fromLatin1(macFor(ap.ssid)) == m_joinBssid))
                 found = &ap;
         if (m_joinFail) {
             reason = m_joinFail;
             m_joinFail = 0;
         } else if (!found) {
             reason = 3;
+        } else if (m_settings.pciEn && found->password.isEmpty()) {
+            reason = 4; // <pci_en>=1 refuses open networks: connection failed
         } else if (found->password != password) {
             reason = 2;
         }

@@ -81,6 +81,14 @@ void TstSimEspAt::replies_data()
     esp("CWSTATE after a failed join", { "AT+CWJAP=\"BenchAP\",\"wrongpass\"" }, "AT+CWSTATE?",
         "+CWSTATE:4,\"BenchAP\"\r\n" + kOk);
     esp("CWJAP query has nine fields", { kJoin }, "AT+CWJAP?", "+CWJAP:\"BenchAP\",\"" + kBssid + "\",6,-45,0,1,3,0,1\r\n" + kOk);
+    esp("CWJAP with the right BSSID", {}, "AT+CWJAP=\"BenchAP\",\"12345678\",\"" + kBssid + "\"",
+        "WIFI CONNECTED\r\nWIFI GOT IP\r\n" + kOk);
+    esp("CWJAP with another BSSID", {}, "AT+CWJAP=\"BenchAP\",\"12345678\",\"02:00:00:00:00:01\"", "+CWJAP:3\r\n" + kErr);
+    esp("CWJAP options are reported", { "AT+CWJAP=\"BenchAP\",\"12345678\",,1,30,10,1,20,0" }, "AT+CWJAP?",
+        "+CWJAP:\"BenchAP\",\"" + kBssid + "\",6,-45,1,30,10,1,0\r\n" + kOk);
+    esp("CWJAP reconn_interval is CWRECONNCFG's", { "AT+CWJAP=\"BenchAP\",\"12345678\",,0,30" }, "AT+CWRECONNCFG?",
+        "+CWRECONNCFG:30,0\r\n" + kOk);
+    esp("CWJAP listen interval 101", {}, "AT+CWJAP=\"BenchAP\",\"12345678\",,0,1,101", kErr);
     esp("CWMODE with auto_connect (esp-at-lib)", {}, "AT+CWMODE=3,1", kOk);
     esp("CWRECONNCFG query", {}, "AT+CWRECONNCFG?", "+CWRECONNCFG:1,0\r\n" + kOk);
     esp("CWRECONNCFG set", { "AT+CWRECONNCFG=5,100" }, "AT+CWRECONNCFG?", "+CWRECONNCFG:5,100\r\n" + kOk);
