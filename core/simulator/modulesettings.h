@@ -14,7 +14,7 @@ struct SoftApSettings {
     QString password;
     int channel = 1;
     int ecn = 0;                // 0 open, 2 WPA_PSK, 3 WPA2_PSK, 4 WPA_WPA2_PSK
-    int maxConn = 10;
+    int maxConn = 4;            // ESP-IDF default (an ESP32 answers +CWSAP:"ESP_xxxxxx","",1,0,4,0)
     int hidden = 0;
     QString ip = QStringLiteral("192.168.4.1");
     QString gateway = QStringLiteral("192.168.4.1");

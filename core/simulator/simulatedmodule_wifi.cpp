@@ -190,6 +190,13 @@ void SimulatedModule::cmdCwqap()
 {
     const bool was = m_wifiConnected;
     m_storedWifi = false;
+    if (isEsp()) {
+        // ESP-AT reports the disconnect before the OK (an ESP32 trace: "WIFI DISCONNECT", blank, "OK").
+        if (was)
+            leaveWifi(true);
+        finishOk();
+        return;
+    }
     finishOk();
     if (was)
         leaveWifi(true);

@@ -102,6 +102,8 @@ void TstSimEspAt::replies_data()
     esp("CWLAPOPT rssi filter", { "AT+CWLAPOPT=1,2047,-40" }, "AT+CWLAP", kOk);
     esp("CWLAPOPT open networks only", { "AT+CWLAPOPT=1,2047,-100,1" }, "AT+CWLAP", kOk);
     esp("CWLAPOPT mask above 0x7FF", {}, "AT+CWLAPOPT=1,4096", kErr);
+    esp("CWQAP reports the disconnect before OK", { kJoin }, "AT+CWQAP", "WIFI DISCONNECT\r\n" + kOk);
+    esp("CWQAP when not joined", {}, "AT+CWQAP", kOk);
     esp("CWAUTOCONN query", {}, "AT+CWAUTOCONN?", "+CWAUTOCONN:1\r\n" + kOk);
     esp("CWAUTOCONN=0", { "AT+CWAUTOCONN=0" }, "AT+CWAUTOCONN?", "+CWAUTOCONN:0\r\n" + kOk);
     esp("CWAUTOCONN=2", {}, "AT+CWAUTOCONN=2", kErr);
@@ -125,7 +127,7 @@ void TstSimEspAt::replies_data()
 
     // softAP side
     esp("CWSAP needs the softAP", {}, "AT+CWSAP?", kErr);
-    esp("CWSAP default", { ap3 }, "AT+CWSAP?", "+CWSAP:\"ESP_EEDB40\",\"\",1,0,10,0\r\n" + kOk);
+    esp("CWSAP default", { ap3 }, "AT+CWSAP?", "+CWSAP:\"ESP_EEDB40\",\"\",1,0,4,0\r\n" + kOk);
     esp("CWSAP set", { ap3, "AT+CWSAP=\"sim-ap\",\"password1\",5,3,4,1" }, "AT+CWSAP?",
         "+CWSAP:\"sim-ap\",\"password1\",5,3,4,1\r\n" + kOk);
     esp("CWSAP WEP is refused", { ap3 }, "AT+CWSAP=\"sim-ap\",\"password1\",5,1", kErr);
@@ -395,7 +397,7 @@ void TstSimEspAt::softApPasswordIsMaskedInTheRecord()
     sim.run("AT+CWMODE=3");
     QCOMPARE(sim.run("AT+CWSAP=\"sim-ap\",\"apSecret99\",5,3"), kOk);
     // The wire carries it (the firmware prints it back too), the record does not.
-    QCOMPARE(sim.run("AT+CWSAP?"), "+CWSAP:\"sim-ap\",\"apSecret99\",5,3,10,0\r\n" + kOk);
+    QCOMPARE(sim.run("AT+CWSAP?"), "+CWSAP:\"sim-ap\",\"apSecret99\",5,3,4,0\r\n" + kOk);
     sim.module->setRecorder(nullptr);
     recorder.close();
     QFile f(path);
