@@ -60,6 +60,7 @@ struct ModuleSettings {
     int serverTimeout = 180;    // AT+CIPSTO, seconds
     int sntpIntervalS = 3600;   // AT+CIPSNTPINTV
     int reconnIntv = 1;         // AT+CIPRECONNINTV, units of 100 ms
+    int sendlReport = 1024, sendlTransmit = 2920; // AT+CIPSENDLCFG
     QHash<int, TlsClientSettings> tls; // by link id (single link: 0)
     QHash<int, TcpOptions> tcpOptions; // by link id
 };

@@ -23,10 +23,13 @@ SimulatedModule::SimulatedModule(const Options &options, QObject *parent)
     : QObject(parent),
       m_options(options),
       m_pacer(new UartPacer(this)),
+      m_sendlTimer(this),
       m_ptFlushTimer(this),
       m_ptGuardTimer(this),
       m_sntpTimer(this)
 {
+    m_sendlTimer.setSingleShot(true);
+    connect(&m_sendlTimer, &QTimer::timeout, this, [this] { sendLTransmit(true); });
     m_sntpTimer.setSingleShot(true);
     connect(&m_sntpTimer, &QTimer::timeout, this, [this] {
         if (m_running && m_sntp.enable && m_wifiConnected)
@@ -153,6 +156,7 @@ void SimulatedModule::stop()
     m_pacer->clear();
     m_net->clear();
     m_sntpTimer.stop();
+    m_sendlTimer.stop();
     m_ptFlushTimer.stop();
     m_ptGuardTimer.stop();
     m_running = false;
@@ -412,6 +416,12 @@ void SimulatedModule::processInput(const QByteArray &bytes)
                 handlePassthroughBytes(work.mid(i));
                 i = work.size();
                 break;
+            }
+            if (m_dataMode == DataMode::CipSendL) {
+                const int n = handleSendLBytes(work.mid(i));
+                recordRx(work.mid(i, n));
+                i += n;
+                continue;
             }
             if (m_sendingData) {
                 // Bytes beyond <len> while the data is being sent (P 2.5, P 7.2 #26, #116).

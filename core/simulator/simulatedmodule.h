@@ -141,7 +141,7 @@ signals:
     void overrunOccurred(qint64 bytes);
 
 private:
-    enum class DataMode { None, CipSend, CipSendEx, MqttPubRaw, Passthrough };
+    enum class DataMode { None, CipSend, CipSendEx, MqttPubRaw, Passthrough, CipSendL };
     using Command = CommandLine;
     struct MqttState {
         int state = 0;
@@ -193,6 +193,11 @@ private:
     void registerLineSecrets(const Command &c);
     void handleDataBytes(const QByteArray &bytes, int *consumed);
     void handlePassthroughBytes(const QByteArray &bytes);
+    // AT+CIPSENDL: data is taken and sent in parallel (simulatedmodule_sendl.cpp).
+    void cmdCipsendl(const Command &c);
+    void cmdCipsendlcfg(const Command &c);
+    int handleSendLBytes(const QByteArray &bytes);
+    void sendLTransmit(bool all);
     void flushPassthrough(bool all);
     void passthroughGuardTimeout();
     bool intParam(const Command &c, int idx, qint64 *v) const { return c.intParam(idx, v); }
@@ -365,6 +370,12 @@ private:
     QString m_dataTopic;
     int m_dataQos = 0, m_dataRetain = 0;
     bool m_dataSurplusBusy = false;
+    struct SendL {
+        qint64 received = 0, sent = 0, nextReport = 0, lastReported = -1;
+        bool failed = false;
+        QByteArray buffer;
+    } m_sendl;
+    QTimer m_sendlTimer; // flushes a short AT+CIPSENDL block after AT+TRANSINTVL
     // Passthrough.
     QByteArray m_ptBuffer;
     int m_ptPlus = 0;

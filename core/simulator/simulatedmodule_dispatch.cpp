@@ -112,6 +112,7 @@ void SimulatedModule::execute(const Command &c)
         { "AT+CIPSTART", &M::cmdCipstart }, { "AT+CIPSTARTEX", &M::cmdCipstart },
         { "AT+CIPSEND", [](M *m, const CommandLine &c) { m->cmdCipsend(c, false); } },
         { "AT+CIPSENDEX", [](M *m, const CommandLine &c) { m->cmdCipsend(c, true); } },
+        { "AT+CIPSENDL", &M::cmdCipsendl }, { "AT+CIPSENDLCFG", &M::cmdCipsendlcfg },
         { "AT+CIPCLOSE", &M::cmdCipclose },
         { "AT+CIPSTATUS", &M::cmdCipstatus }, { "AT+CIPSTATE", &M::cmdCipstatus },
         { "AT+CIPSERVER", &M::cmdCipserver }, { "AT+CIPSERVERMAXCONN", &M::cmdCipserver },

@@ -28,6 +28,8 @@ private slots:
     void restoreBringsBackTheDefaults();
     void commandListHasTheNewCommandsOnlyWhereTheyExist();
     void softApPasswordIsMaskedInTheRecord();
+    void cipsendlSendsWhileTakingAndReports();
+    void cipsendlSendsAShortBlockAfterASilence();
 };
 
 namespace {
@@ -176,6 +178,11 @@ void TstSimEspAt::replies_data()
     esp3("3.2 CIPTCPOPT has keep_alive", {}, "AT+CIPTCPOPT?", "+CIPTCPOPT:0,-1,0,0,0\r\n" + kOk);
     esp("CIPTCPOPT keep_alive is 3.x only", {}, "AT+CIPTCPOPT=-1,0,0,10", kErr);
     esp("CIPSTATUS with the station off", { "AT+CWMODE=2" }, "AT+CIPSTATUS", "STATUS:0\r\n" + kOk);
+    esp("CIPSENDLCFG query", {}, "AT+CIPSENDLCFG?", "+CIPSENDLCFG:1024,2920\r\n" + kOk);
+    esp("CIPSENDLCFG set", { "AT+CIPSENDLCFG=100,200" }, "AT+CIPSENDLCFG?", "+CIPSENDLCFG:100,200\r\n" + kOk);
+    esp("CIPSENDLCFG report 99", {}, "AT+CIPSENDLCFG=99", kErr);
+    esp("CIPSENDLCFG transmit 2921", {}, "AT+CIPSENDLCFG=1024,2921", kErr);
+    esp("CIPSENDL without a link", {}, "AT+CIPSENDL=100", kErr);
     esp("CIPRECVLEN single link, none open", {}, "AT+CIPRECVLEN?", "+CIPRECVLEN:-1\r\n" + kOk);
     esp("CIPRECVLEN multi link, none open", { "AT+CIPMUX=1" }, "AT+CIPRECVLEN?", "+CIPRECVLEN:-1,-1,-1,-1,-1\r\n" + kOk);
     esp("CIPSTARTEX without Wi-Fi", {}, "AT+CIPSTARTEX=\"TCP\",\"127.0.0.1\",80", kErr);
@@ -405,6 +412,46 @@ void TstSimEspAt::softApPasswordIsMaskedInTheRecord()
     const QByteArray text = f.readAll();
     QVERIFY(text.contains(QByteArray("sim-ap").toHex()));
     QVERIFY(!text.contains(QByteArray("apSecret99").toHex()));
+}
+
+void TstSimEspAt::cipsendlSendsWhileTakingAndReports()
+{
+    TcpPeer peer(false);
+    InProc sim;
+    sim.run("ATE0");
+    sim.run(kJoin);
+    sim.run("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port()));
+    QCOMPARE(sim.run("AT+CIPSENDLCFG=1024,1000"), kOk);
+    QCOMPARE(sim.prompt("AT+CIPSENDL=2500"), QByteArray("\r\nOK\r\n\r\n>"));
+    QByteArray data(2500, '\0');
+    for (int i = 0; i < data.size(); ++i)
+        data[i] = char('a' + i % 26);
+    sim.module->receiveFromHost(data + "AT\r\n"); // the data ends after 2500 bytes: AT is a command
+    // Blocks of 1000 bytes; reports at each 1024 sent, and the final total.
+    QCOMPARE(sim.waitFor("SEND OK\r\n"),
+             QByteArray("+CIPSENDL:1024,2500\r\n+CIPSENDL:2048,2500\r\n+CIPSENDL:2500,2500\r\n\r\nSEND OK\r\n"));
+    QCOMPARE(sim.waitFor(kOk), kOk);
+    QTRY_COMPARE(peer.received.size(), data.size());
+    QCOMPARE(peer.received, data);
+}
+
+void TstSimEspAt::cipsendlSendsAShortBlockAfterASilence()
+{
+    TcpPeer peer(false);
+    InProc sim;
+    sim.run("ATE0");
+    sim.run(kJoin);
+    sim.run("AT+CIPMUX=1");
+    sim.run("AT+CIPSTART=2,\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port()));
+    QCOMPARE(sim.prompt("AT+CIPSENDL=2,500"), QByteArray("\r\nOK\r\n\r\n>"));
+    sim.module->receiveFromHost(QByteArray(300, 'x'));
+    // Less than a transmit block: it leaves after AT+TRANSINTVL (20 ms) of silence.
+    QTRY_COMPARE(peer.received.size(), 300);
+    QVERIFY(sim.module->inDataMode());
+    sim.module->receiveFromHost(QByteArray(200, 'y'));
+    QCOMPARE(sim.waitFor("SEND OK\r\n"), QByteArray("+CIPSENDL:500,500\r\n\r\nSEND OK\r\n"));
+    QTRY_COMPARE(peer.received, QByteArray(300, 'x') + QByteArray(200, 'y'));
+    QVERIFY(!sim.module->inDataMode());
 }
 
 QTEST_GUILESS_MAIN(TstSimEspAt)
