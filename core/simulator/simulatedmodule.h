@@ -38,6 +38,7 @@ namespace atb::sim {
 
 class MqttClient;
 class Recorder;
+struct CommandInfo;
 class DelayLine;
 class Pinger;
 class UartPacer;
@@ -290,6 +291,8 @@ private:
     bool ipv4Param(const Command &c, int idx, QString *out) const;
     bool macParam(const Command &c, int idx, QString *out) const;
     bool isEsp3() const { return isEsp() && m_options.firmware == EspFirmware::V3_2; }
+    // Whether this dialect and firmware have the command (drives dispatch and AT+CMD?).
+    bool hasCommand(const CommandInfo *ci) const;
     QByteArray cwlapLine(const AccessPoint &ap) const;
 
     // Wi-Fi.

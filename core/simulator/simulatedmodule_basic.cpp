@@ -61,6 +61,8 @@ void SimulatedModule::cmdCmdList()
 {
     int index = 0;
     for (const CommandInfo *ci : allCommands()) {
+        if (!hasCommand(ci))
+            continue;
         outLine(QByteArray("+CMD:") + QByteArray::number(index++) + ",\"" + ci->name + "\"," + (ci->test ? "1" : "0")
                 + "," + (ci->query ? "1" : "0") + "," + (ci->set ? "1" : "0") + "," + (ci->exec ? "1" : "0"));
     }

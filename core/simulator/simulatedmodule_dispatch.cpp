@@ -31,6 +31,12 @@ void SimulatedModule::dispatch(const Command &cmd)
     execute(cmd);
 }
 
+// Commands of later ESP-AT releases, and ESP-only ones on Beken, are unknown there.
+bool SimulatedModule::hasCommand(const CommandInfo *ci) const
+{
+    return !((ci->avail == CommandInfo::EspOnly && !isEsp()) || (ci->avail == CommandInfo::Esp3Only && !isEsp3()));
+}
+
 namespace {
 using Handler = std::function<void(SimulatedModule *, const CommandLine &)>;
 } // namespace
@@ -38,11 +44,7 @@ using Handler = std::function<void(SimulatedModule *, const CommandLine &)>;
 void SimulatedModule::execute(const Command &c)
 {
     const CommandInfo *ci = findCommand(c.name);
-    // Commands of later ESP-AT releases, and ESP-only ones on Beken, are unknown there.
-    if (ci && ((ci->avail == CommandInfo::EspOnly && !isEsp())
-               || (ci->avail == CommandInfo::Esp3Only && !isEsp3())))
-        ci = nullptr;
-    if (!ci) {
+    if (!ci || !hasCommand(ci)) {
         finishError(0x01090000); // unsupported command (P 7.1 #2)
         return;
     }

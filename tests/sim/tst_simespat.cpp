@@ -386,9 +386,20 @@ void TstSimEspAt::commandListHasTheNewCommandsOnlyWhereTheyExist()
     const QByteArray list = esp.run("AT+CMD?");
     QVERIFY(list.contains(",\"AT+CIPSTARTEX\",1,0,1,0\r\n"));
     QVERIFY(list.contains(",\"AT+CWSTATE\",1,1,0,0\r\n"));
-    // The table lists what the dispatcher answers; 3.x-only commands are in the table too (the
-    // 2.4 firmware answers them with ERROR, checked in replies()).
+    QVERIFY(!list.contains("\"AT+CWINIT\"")); // 3.x only
     QVERIFY(list.endsWith(kOk));
+    SimulatedModule::Options o3;
+    o3.firmware = EspFirmware::V3_2;
+    InProc esp3(o3);
+    esp3.run("ATE0");
+    QVERIFY(esp3.run("AT+CMD?").contains(",\"AT+CWINIT\",1,1,1,0\r\n"));
+    SimulatedModule::Options ob;
+    ob.dialect = Dialect::BekenDoc;
+    InProc bk(ob);
+    bk.run("ATE0");
+    const QByteArray bl = bk.run("AT+CMD?");
+    QVERIFY(bl.contains(",\"AT+CIPSTART\","));
+    QVERIFY(!bl.contains("\"AT+CIPSTARTEX\""));
 }
 
 void TstSimEspAt::softApPasswordIsMaskedInTheRecord()
