@@ -101,6 +101,8 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qi
         // Tests and --screenshot keep the built-in module on this machine: only loopback peers,
         // no name resolution but localhost.
         options.loopbackOnly = qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
+        // Host code meets the timing of a real Wi-Fi network (SEND OK well before the echo).
+        options.networkLatencyMs = atb::sim::SimulatedModuleOptions::kFieldLatencyMs;
         auto *module = new atb::sim::SimulatedModule(options, device);
         QObject::connect(device, &Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
         QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, device, &PipeTransport::write);

@@ -86,6 +86,7 @@ public:
         o.baud = baud;
         o.bootDelayMs = 0;
         o.loopbackOnly = true;
+        o.networkLatencyMs = 0; // benchmarks measure the UART and the host stack, not a network
         module = new sim::SimulatedModule(o);
         m_pty = new sim::PtyFrontEnd(module, m_link);
         module->moveToThread(&m_simThread);

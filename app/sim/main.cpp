@@ -1,6 +1,7 @@
 // atbench-sim: an AT-command Wi-Fi module simulator on a pseudo-terminal or a TCP port.
 #include "atbench_version.h"
 
+#include "simulator/commandtable.h"
 #include "simulator/ptyfrontend.h"
 #include "simulator/recorder.h"
 #include "simulator/simulatedmodule.h"
@@ -20,6 +21,34 @@ using namespace atb::sim;
 
 namespace {
 int g_signalFds[2] = { -1, -1 };
+
+// Every command answered (per dialect and firmware) and the ones deliberately left unanswered.
+QString commandsHelp()
+{
+    QStringList all, esp, esp3;
+    for (const CommandInfo *ci : allCommands()) {
+        const QString name = QString::fromLatin1(ci->name);
+        (ci->avail == CommandInfo::All ? all : ci->avail == CommandInfo::EspOnly ? esp : esp3).append(name);
+    }
+    auto wrap = [](const QStringList &names) {
+        QString out, line = QStringLiteral("  ");
+        for (const QString &n : names) {
+            if (line.size() + n.size() > 98) {
+                out += line.trimmed().prepend(QStringLiteral("  ")) + QLatin1Char('\n');
+                line = QStringLiteral("  ");
+            }
+            line += n + QLatin1Char(' ');
+        }
+        return out + line.trimmed().prepend(QStringLiteral("  ")) + QLatin1Char('\n');
+    };
+    QString s = QStringLiteral("Commands answered in every dialect (query/set/execute/test forms as documented):\n") + wrap(all)
+        + QStringLiteral("ESP-AT only (the Beken dialects answer ERROR):\n") + wrap(esp)
+        + QStringLiteral("ESP-AT 3.x only (--firmware 3.2):\n") + wrap(esp3)
+        + QStringLiteral("Deliberately unanswered (ERROR, as firmware built without the feature):\n");
+    for (const UnansweredCommand &u : unansweredCommands())
+        s += QStringLiteral("  %1: %2\n").arg(QString::fromLatin1(u.name), QString::fromLatin1(u.reason));
+    return s;
+}
 
 void onSignal(int)
 {
@@ -47,11 +76,11 @@ int main(int argc, char *argv[])
         "ping, SNTP and an MQTT client (Eclipse Paho) on the host.\n\n"
         "Prints a line starting with READY on stdout once commands are accepted, and a summary\n"
         "(overruns, byte and command counts) on stderr at exit (SIGINT/SIGTERM).\n\n"
-        "Not implemented (answer ERROR): SSL servers (AT+CIPSERVER ...,\"SSL\"), DTLS servers, MQTT\n"
-        "schemes 4, 5, 9, 10 (client certificates), AT+CWSAP/softAP, IPv6. MQTT over WebSocket\n"
-        "(scheme 6) is tested through a WebSocket-to-TCP bridge; WSS (7, 8) uses Paho's wss:// untested.\n"
+        "MQTT over WebSocket (scheme 6) is tested through a WebSocket-to-TCP bridge; WSS (7, 8) uses\n"
+        "Paho's wss:// untested.\n"
         "PING uses ICMP echo when permitted (datagram or raw socket), otherwise the time of a TCP\n"
         "connect to port 7 (a refusal counts as an answer).\n\n")
+        + commandsHelp() + QStringLiteral("\n")
         + Fault::grammarHelp() + QStringLiteral(
         "\n\nRecord format (--record FILE): JSON Lines, first a header object, then\n"
         "  {\"t_ms\":12.345,\"dir\":\"rx\"|\"tx\",\"hex\":\"...\"} (rx = host->device, tx = device->host)\n"
@@ -72,9 +101,17 @@ int main(int argc, char *argv[])
     QCommandLineOption recordOpt(QStringLiteral("record"), QStringLiteral("Record both directions to FILE (JSON Lines)."), QStringLiteral("FILE"));
     QCommandLineOption loopbackOpt(QStringLiteral("loopback-only"), QStringLiteral("Only talk to 127.0.0.0/8 / ::1 and resolve only \"localhost\"."));
     QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("Random seed for drop/garble faults."), QStringLiteral("N"));
+    QCommandLineOption firmwareOpt(QStringLiteral("firmware"),
+                                   QStringLiteral("ESP-AT release the esp dialect follows where releases differ: 2.4 (default) or 3.2."),
+                                   QStringLiteral("2.4|3.2"), QStringLiteral("2.4"));
+    QCommandLineOption latencyOpt(QStringLiteral("net-latency"),
+                                  QStringLiteral("One-way latency of the simulated network in ms (link data and broker traffic each way, "
+                                                 "connects); 0 for benchmarks. Default %1.")
+                                      .arg(SimulatedModuleOptions::kFieldLatencyMs),
+                                  QStringLiteral("MS"), QString::number(SimulatedModuleOptions::kFieldLatencyMs));
     QCommandLineOption extractOpt(QStringLiteral("extract-device-bytes"), QStringLiteral("Write the device->host bytes of record FILE to OUT and exit."),
                                   QStringLiteral("FILE"));
-    for (const auto *o : { &dialectOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &extractOpt })
+    for (const auto *o : { &dialectOpt, &firmwareOpt, &latencyOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &extractOpt })
         p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output file for --extract-device-bytes."), QStringLiteral("[OUT]"));
     if (!p.parse(app.arguments()))
@@ -96,11 +133,19 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
 
     SimulatedModule::Options o;
+    bool ok = false;
     if (!parseDialect(p.value(dialectOpt), &o.dialect))
         return fail(QStringLiteral("unknown dialect '%1' (esp, beken-doc, beken-src)").arg(p.value(dialectOpt)));
+    if (!parseFirmware(p.value(firmwareOpt), &o.firmware))
+        return fail(QStringLiteral("unknown firmware '%1' (2.4, 3.2)").arg(p.value(firmwareOpt)));
+    if (p.isSet(firmwareOpt) && o.dialect != Dialect::Esp)
+        return fail(QStringLiteral("--firmware applies to the esp dialect only"));
+    const int latency = p.value(latencyOpt).toInt(&ok);
+    if (!ok || latency < 0 || latency > 10000)
+        return fail(QStringLiteral("--net-latency must be 0..10000 ms, got '%1'").arg(p.value(latencyOpt)));
+    o.networkLatencyMs = latency;
     if (p.isSet(ptyOpt) == p.isSet(tcpOpt))
         return fail(QStringLiteral("give exactly one of --pty LINK or --tcp PORT"));
-    bool ok = false;
     o.baud = p.value(baudOpt).toLongLong(&ok);
     if (!ok || o.baud < 0 || o.baud > 20000000)
         return fail(QStringLiteral("--baud must be 0..20000000, got '%1'").arg(p.value(baudOpt)));
@@ -128,7 +173,8 @@ int main(int argc, char *argv[])
         }
     }
     o.wifiConnected = p.isSet(wifiOpt);
-    o.loopbackOnly = p.isSet(loopbackOpt);
+    // Tests set ATBENCH_SIM_LOOPBACK_ONLY so nothing the simulator does leaves the machine.
+    o.loopbackOnly = p.isSet(loopbackOpt) || qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
     if (p.isSet(seedOpt))
         o.randomSeed = p.value(seedOpt).toUInt();
     for (const QString &spec : p.values(faultOpt)) {
@@ -181,11 +227,13 @@ int main(int argc, char *argv[])
 
     auto announce = [&]() {
         if (pty)
-            std::printf("READY pty=%s slave=%s dialect=%s baud=%lld\n", qPrintable(pty->linkPath()), qPrintable(pty->slavePath()),
-                        qPrintable(dialectName(o.dialect)), static_cast<long long>(o.baud));
+            std::printf("READY pty=%s slave=%s dialect=%s baud=%lld firmware=%s latency_ms=%d\n", qPrintable(pty->linkPath()),
+                        qPrintable(pty->slavePath()), qPrintable(dialectName(o.dialect)), static_cast<long long>(o.baud),
+                        qPrintable(firmwareName(o.firmware)), o.networkLatencyMs);
         else
-            std::printf("READY tcp=127.0.0.1:%u dialect=%s baud=%lld\n", unsigned(tcp->port()), qPrintable(dialectName(o.dialect)),
-                        static_cast<long long>(o.baud));
+            std::printf("READY tcp=127.0.0.1:%u dialect=%s baud=%lld firmware=%s latency_ms=%d\n", unsigned(tcp->port()),
+                        qPrintable(dialectName(o.dialect)), static_cast<long long>(o.baud), qPrintable(firmwareName(o.firmware)),
+                        o.networkLatencyMs);
         std::fflush(stdout);
     };
     // READY once commands are accepted: after the boot "ready" (pty); at once for TCP, where the

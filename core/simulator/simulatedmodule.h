@@ -2,7 +2,7 @@
 // SimulatedModule: the device side of an AT-command Wi-Fi module (ESP-AT 2.x or Beken ATSVR).
 //
 // Written independently of the host code (never includes core/protocol or core/engine); the
-// wire format follows /work/shared/reference/protocol.md (section numbers cited as "P x.y").
+// wire format follows docs/protocol.md (section numbers cited as "P x.y").
 //
 // Thread affinity: a SimulatedModule is an ordinary QObject. It, its sockets, timers and the
 // MQTT client wrapper live in the thread the module belongs to (the creating thread or the one
@@ -11,6 +11,12 @@
 // slot, sendToHost() a signal, so connecting a host in another thread with the default
 // AutoConnection just works). Paho MQTT callbacks arrive on Paho's own threads and are
 // re-posted into the module's thread.
+#include "simulator/commandline.h"
+#include "simulator/dialect.h"
+#include "simulator/faultspec.h"
+#include "simulator/linktable.h"
+#include "simulator/modulesettings.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
@@ -25,8 +31,6 @@
 #include <functional>
 #include <memory>
 
-class QAbstractSocket;
-class QDtls;
 class QTcpServer;
 class QUdpSocket;
 
@@ -34,35 +38,16 @@ namespace atb::sim {
 
 class MqttClient;
 class Recorder;
+struct CommandInfo;
+class DelayLine;
 class Pinger;
-
-enum class Dialect { Esp, BekenDoc, BekenSrc };
-
-QString dialectName(Dialect d);
-bool parseDialect(const QString &name, Dialect *out);
+class UartPacer;
 
 struct AccessPoint {
     QString ssid;
     QString password; // empty = open network
     int rssi = -45;
     int channel = 6;
-};
-
-// One fault, see faultspec grammar in FaultSpec::grammarHelp().
-struct Fault {
-    enum class Kind { Busy, Error, Delay, Drop, Garble, Reset, BrokerDrop, WifiDrop, JoinFail };
-    Kind kind = Kind::Busy;
-    qint64 count = 1;     // busy:N, join-fail:N
-    quint32 code = 0;     // error:0x...
-    qint64 delayMs = 0;   // delay:MS
-    double probability = 0; // drop:P, garble:P
-    qint64 atMs = -1;     // "@MS": fire MS after start() (timed faults); -1 = arm immediately
-
-    // Parses one SPEC (e.g. "busy:3", "error:0x010a6044", "reset@2000"). Returns false and
-    // sets *error on bad input.
-    static bool parse(const QString &spec, Fault *out, QString *error);
-    static QString grammarHelp();
-    QString toString() const;
 };
 
 struct SimulatedModuleOptions {
@@ -77,6 +62,13 @@ struct SimulatedModuleOptions {
     // Refuse (as "unreachable") every peer that is not 127.0.0.0/8 or ::1, and never resolve
     // names other than "localhost". Tests set this so nothing ever leaves the machine.
     bool loopbackOnly = false;
+    // ESP-AT version the esp dialect reports and follows where versions differ ("2.4", "3.2").
+    EspFirmware firmware = EspFirmware::V2_4;
+    // One-way latency of the simulated network: link data and broker traffic each way, TCP
+    // connects (one round trip). 0 = as fast as the host (benchmarks); kFieldLatencyMs is what
+    // host code meets on a typical Wi-Fi network (the default of atbench-sim and the GUI).
+    int networkLatencyMs = 0;
+    static constexpr int kFieldLatencyMs = 10;
 };
 
 class SimulatedModule : public QObject
@@ -98,7 +90,7 @@ public:
     bool isRunning() const { return m_running; }
 
     // Pacing (8N1: baud/10 bytes per second, both directions); 0 = unthrottled.
-    qint64 baud() const { return m_baud; }
+    qint64 baud() const;
     void setBaud(qint64 baud);
 
     // Fault injection at run time (same meaning as --fault SPEC).
@@ -123,9 +115,9 @@ public:
     // Front ends report bytes a real UART would have lost (host not reading in time).
     void reportOverrun(qint64 bytes);
     // Bytes queued for the host but not yet emitted (pacing backlog).
-    qint64 pendingToHost() const { return m_outQueue.size() - m_outPos; }
+    qint64 pendingToHost() const;
     // Bytes received from the host but not yet consumed (pacing backlog).
-    qint64 pendingFromHost() const { return m_inQueue.size() - m_inPos; }
+    qint64 pendingFromHost() const;
 
     // Optional recorder (not owned); both directions with timestamps, secrets masked.
     void setRecorder(Recorder *recorder) { m_recorder = recorder; }
@@ -150,37 +142,8 @@ signals:
     void overrunOccurred(qint64 bytes);
 
 private:
-    enum class DataMode { None, CipSend, CipSendEx, MqttPubRaw, Passthrough };
-    struct Param {
-        QByteArray value;
-        bool quoted = false;
-        bool present = false;
-    };
-    struct Command {
-        QByteArray line;   // full line without CR LF
-        QByteArray name;   // "AT+CIPSEND", "AT", "ATE0"
-        char kind = 'e';   // 'e' execute, 'q' query, 's' set, 't' test
-        QList<Param> params;
-        int parseErrorIndex = -1;
-    };
-    struct Link {
-        int id = 0;
-        QString type;        // "TCP", "UDP", "SSL", "DTLS" (Beken only)
-        QDtls *dtls = nullptr; // DTLS links: the session over the QUdpSocket in 'socket'
-        QAbstractSocket *socket = nullptr;
-        QString remoteHost;
-        QHostAddress remoteAddr;
-        quint16 remotePort = 0;
-        quint16 localPort = 0;
-        bool server = false; // tetype 1
-        int udpMode = 0;
-        int keepAlive = 0;
-        QByteArray passive;  // passive-receive buffer (P 2.6)
-        bool passiveNotified = false;
-        bool closePending = false;
-        bool connected = false;
-        QTcpServer *listener = nullptr; // Beken "TCP server" link form
-    };
+    enum class DataMode { None, CipSend, CipSendEx, MqttPubRaw, Passthrough, CipSendL };
+    using Command = CommandLine;
     struct MqttState {
         int state = 0;
         int scheme = 1;
@@ -231,16 +194,28 @@ private:
     void registerLineSecrets(const Command &c);
     void handleDataBytes(const QByteArray &bytes, int *consumed);
     void handlePassthroughBytes(const QByteArray &bytes);
+    // AT+CIPSENDL: data is taken and sent in parallel (simulatedmodule_sendl.cpp).
+    void cmdCipsendl(const Command &c);
+    void cmdCipsendlcfg(const Command &c);
+    int handleSendLBytes(const QByteArray &bytes);
+    void sendLTransmit(bool all);
     void flushPassthrough(bool all);
     void passthroughGuardTimeout();
-    bool parseCommand(const QByteArray &line, Command *cmd) const;
-    bool intParam(const Command &c, int idx, qint64 *v) const;
+    bool intParam(const Command &c, int idx, qint64 *v) const { return c.intParam(idx, v); }
     // Query answers "<prefix><value>"; set takes 0..max (else ERR CODE 0x01070000), stores it,
     // runs afterSet, then OK. For the plain integer settings (CWMODE, CIPRECVMODE, TRANSINTVL).
     void intSetting(const Command &c, const QByteArray &prefix, int *value, int max,
                     const std::function<void()> &afterSet = {});
-    QString strParam(const Command &c, int idx) const;
-    bool hasParam(const Command &c, int idx) const;
+    // The same with a lower bound and a state check: allowed(v) false answers ERROR 0x010a0000
+    // (the value is valid, but not now); after() runs once the value is stored.
+    struct IntRule {
+        int min = 0, max = 0;
+        std::function<bool(int)> allowed = {};
+        std::function<void()> after = {};
+    };
+    void intSetting(const Command &c, const QByteArray &prefix, int *value, const IntRule &rule);
+    QString strParam(const Command &c, int idx) const { return c.strParam(idx); }
+    bool hasParam(const Command &c, int idx) const { return c.hasParam(idx); }
     void boot();
     void applyFault(const Fault &f);
     void finishSend(bool ok);
@@ -249,10 +224,8 @@ private:
     void execute(const Command &cmd);
 
     // Pacing.
-    void paceTick();
     void emitToHost(QByteArray chunk);
-    void ensurePacer();
-    void kickPacer();
+    void onPacerTick();
 
     // Commands.
     void cmdBasic(const Command &c);
@@ -285,6 +258,42 @@ private:
     void cmdCipsntptime(const Command &c);
     void cmdCipsslcpsk(const Command &c);
     void cmdMqtt(const Command &c);
+    // ESP-AT 2.4/3.x commands beyond the seeds (simulatedmodule_system.cpp, _softap.cpp, _tcpipext.cpp).
+    void cmdGslp(const Command &c);
+    void cmdSleep(const Command &c);
+    void cmdSysram();
+    void cmdSystimestamp(const Command &c);
+    void cmdRfpower(const Command &c);
+    void cmdSleepwkcfg(const Command &c);
+    void cmdCwinit(const Command &c);
+    void cmdCwstate();
+    void cmdCwreconncfg(const Command &c);
+    void cmdCwlapopt(const Command &c);
+    void cmdCwsap(const Command &c);
+    void cmdCwlif();
+    void cmdCwqif(const Command &c);
+    void cmdCwdhcp(const Command &c);
+    void cmdCwdhcps(const Command &c);
+    void cmdCwautoconn(const Command &c);
+    void cmdCwproto(const Command &c);
+    void cmdMac(const Command &c);
+    void cmdCipap(const Command &c);
+    void cmdCwhostname(const Command &c);
+    void cmdCwcountry(const Command &c);
+    void cmdCipsto(const Command &c);
+    void cmdCipsntpintv(const Command &c);
+    void cmdCipreconnintv(const Command &c);
+    void cmdCipsslcconf(const Command &c);
+    void cmdCipsslcText(const Command &c);
+    void cmdCipsslcalpn(const Command &c);
+    void cmdCiptcpopt(const Command &c);
+    bool tlsLinkParam(const Command &c, int *id, int *next); // [<link ID>,] prefix of the TLS commands
+    bool ipv4Param(const Command &c, int idx, QString *out) const;
+    bool macParam(const Command &c, int idx, QString *out) const;
+    bool isEsp3() const { return isEsp() && m_options.firmware == EspFirmware::V3_2; }
+    // Whether this dialect and firmware have the command (drives dispatch and AT+CMD?).
+    bool hasCommand(const CommandInfo *ci) const;
+    QByteArray cwlapLine(const AccessPoint &ap) const;
 
     // Wi-Fi.
     void joinWifi(const QString &ssid, const QString &password, bool urcOnly);
@@ -297,12 +306,16 @@ private:
     void onLinkReadyRead(int id);
     void pumpLink(Link *l);
     void onLinkDisconnected(int id);
+    void finishDisconnect(int id);
+    void deliverLater(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort);
+    void passiveLater(Link *l, const QByteArray &data);
     void deliverToHost(Link *l, const QByteArray &data, const QString &fromIp, quint16 fromPort);
     void closeLink(int id, bool printUrc);
     void scheduleReconnect(int id);
     void printConnect(int id);
     void closeAllLinks(bool printUrc);
     bool writeToLink(Link *l, const QByteArray &data, const QString &host = QString(), quint16 port = 0);
+    bool writeNow(Link *l, const QByteArray &data, const QString &host, quint16 port);
     void startNtpQuery();
     void resolveHost(const QString &host, std::function<void(QString ip)> done);
 
@@ -319,24 +332,18 @@ private:
 
     // Faults.
     void armFault(const Fault &f);
-    void reboot(bool printOk);
+    // Restarts the module; the boot takes bootMs (-1 = the dialect's restart time).
+    void reboot(bool printOk, int bootMs = -1);
     void resetState(bool factory);
+    void restoreSettings();
+    void afterLatency(std::function<void()> action, qint64 bytes = 0);
     void registerSecret(const QString &secret);
 
     Options m_options;
     bool m_running = false;
-    qint64 m_baud = 0;
-    qint64 m_pendingBaud = -1;
 
-    // Pacing state.
-    QTimer m_pacer;
-    bool m_paceScheduled = false;
+    UartPacer *m_pacer = nullptr;
     QElapsedTimer m_clock;
-    qint64 m_outBaseNs = 0, m_outSent = 0, m_inBaseNs = 0, m_inTaken = 0;
-    QByteArray m_outQueue;
-    qsizetype m_outPos = 0;
-    QByteArray m_inQueue;
-    qsizetype m_inPos = 0;
     bool m_processing = false;
     bool m_booting = false;
     bool m_sendingData = false;
@@ -366,12 +373,19 @@ private:
     QString m_dataTopic;
     int m_dataQos = 0, m_dataRetain = 0;
     bool m_dataSurplusBusy = false;
+    struct SendL {
+        qint64 received = 0, sent = 0, nextReport = 0, lastReported = -1;
+        bool failed = false;
+        QByteArray buffer;
+    } m_sendl;
+    QTimer m_sendlTimer; // flushes a short AT+CIPSENDL block after AT+TRANSINTVL
     // Passthrough.
     QByteArray m_ptBuffer;
     int m_ptPlus = 0;
     qint64 m_ptLastByteMs = -1000000;
     QTimer m_ptFlushTimer;
     QTimer m_ptGuardTimer;
+    QTimer m_sntpTimer; // AT+CIPSNTPINTV re-synchronisation
     qint64 m_lastPassthroughExitMs = -1000000;
 
     // Settings.
@@ -398,8 +412,16 @@ private:
     QTcpServer *m_server = nullptr;
     int m_serverMaxConn = 5;
     bool m_hadLinks = false;
+    ModuleSettings m_settings;
+    int m_sleepMode = 1;
+    int m_wifiInit = 1;
+    int m_wifiState = 0;        // AT+CWSTATE: 0 never, 2 got IP, 3 connecting, 4 disconnected
+    QString m_lastSsid;         // the SSID AT+CWSTATE names
+    QString m_joinBssid;        // the <bssid> of the last AT+CWJAP=, empty = any
+    qint64 m_timestampOffsetS = 0; // AT+SYSTIMESTAMP= minus the module clock
+    DelayLine *m_net = nullptr; // the network's latency (Options::networkLatencyMs)
 
-    QHash<int, Link *> m_links;
+    LinkTable m_links;
     MqttState m_mqtt;
     MqttClient *m_mqttClient = nullptr;
     bool m_mqttPendingConnect = false;

@@ -1,14 +1,15 @@
 // SimulatedModule: MQTT commands of seed 004 (ESP-AT v2.3) over Eclipse Paho C (P 5.1, P 7.4).
 #include "simulator/simulatedmodule.h"
 
+#include "simulator/delayline.h"
 #include "simulator/mqttclient.h"
 #include "simulator/simlogging.h"
+#include "simulator/wire.h"
 
 namespace atb::sim {
 
 namespace {
 constexpr quint32 kExec = 0x010a0000; // module 0x01, "execution failed" 0x0A, extension 0x60xx
-QByteArray num(qint64 v) { return QByteArray::number(v); }
 } // namespace
 
 void SimulatedModule::mqttDestroy()
@@ -230,10 +231,12 @@ void SimulatedModule::cmdMqtt(const Command &c)
         if (!m_mqttClient->publish(strParam(c, 1), c.params.at(2).value, int(q), r == 1))
             return err(0x600C);
         connect(m_mqttClient, &MqttClient::published, this, [this](bool ok) {
-            if (ok)
-                finishOk();
-            else
-                finishError(kExec | 0x600C);
+            afterLatency([this, ok] {
+                if (ok)
+                    finishOk();
+                else
+                    finishError(kExec | 0x600C);
+            });
         }, Qt::SingleShotConnection);
         return;
     }
@@ -354,10 +357,13 @@ void SimulatedModule::cmdMqtt(const Command &c)
 void SimulatedModule::mqttWireClient()
 {
     MqttClient *mc = m_mqttClient;
-    connect(mc, &MqttClient::connected, this, [this](bool reconnected) { mqttOnConnected(reconnected); });
-    connect(mc, &MqttClient::connectFailed, this, [this](int rc) { mqttOnConnectFailed(rc); });
-    connect(mc, &MqttClient::connectionLost, this, [this]() { mqttOnLost(); });
-    connect(mc, &MqttClient::messageArrived, this, [this](const QString &t, const QByteArray &p) { mqttOnMessage(t, p); });
+    // Broker traffic reaches the module after the network's latency, in order.
+    connect(mc, &MqttClient::connected, this, [this](bool again) { afterLatency([this, again] { mqttOnConnected(again); }); });
+    connect(mc, &MqttClient::connectFailed, this, [this](int rc) { afterLatency([this, rc] { mqttOnConnectFailed(rc); }); });
+    connect(mc, &MqttClient::connectionLost, this, [this]() { afterLatency([this] { mqttOnLost(); }); });
+    connect(mc, &MqttClient::messageArrived, this, [this](const QString &t, const QByteArray &p) {
+        afterLatency([this, t, p] { mqttOnMessage(t, p); }, p.size());
+    });
 }
 
 void SimulatedModule::mqttConnect(int, const QString &host, int port, int reconnect)
@@ -483,9 +489,11 @@ void SimulatedModule::mqttPublishRaw()
         return;
     }
     connect(m_mqttClient, &MqttClient::published, this, [this](bool ok) {
-        m_executing = false;
-        out(ok ? QByteArray("\r\n+MQTTPUB:OK\r\n") : QByteArray("\r\n+MQTTPUB:FAIL\r\n"));
-        finishNone();
+        afterLatency([this, ok] {
+            m_executing = false;
+            out(ok ? QByteArray("\r\n+MQTTPUB:OK\r\n") : QByteArray("\r\n+MQTTPUB:FAIL\r\n"));
+            finishNone();
+        });
     }, Qt::SingleShotConnection);
 }
 

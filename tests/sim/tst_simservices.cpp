@@ -298,7 +298,7 @@ void TstSimServices::wifiUrcsAndLinksSurviveNothingAfterCwqap()
     sim.run("ATE0");
     sim.run(joinLine());
     sim.run("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port()));
-    QCOMPARE(sim.run("AT+CWQAP"), QByteArray("\r\nOK\r\nWIFI DISCONNECT\r\nCLOSED\r\n"));
+    QCOMPARE(sim.run("AT+CWQAP"), QByteArray("WIFI DISCONNECT\r\nCLOSED\r\n\r\nOK\r\n"));
     QCOMPARE(sim.run("AT+CIPSTART=\"TCP\",\"127.0.0.1\"," + QByteArray::number(peer.port())), QByteArray("\r\nERROR\r\n"));
     QCOMPARE(sim.run("AT+CIPSTATUS"), QByteArray("STATUS:5\r\n\r\nOK\r\n"));
 }

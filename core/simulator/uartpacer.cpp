@@ -1,0 +1,193 @@
+#include "simulator/uartpacer.h"
+
+namespace atb::sim {
+
+UartPacer::UartPacer(QObject *parent)
+    : QObject(parent),
+      m_timer(this)
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(1);
+    connect(&m_timer, &QTimer::timeout, this, &UartPacer::tick);
+    m_clock.start();
+}
+
+void UartPacer::setBaud(qint64 baud)
+{
+    m_baud = qMax<qint64>(0, baud);
+    m_pendingBaud = -1;
+    if (m_baud > 0)
+        return;
+    // Unthrottled: flush what is queued.
+    if (pendingToHost() > 0) {
+        const QByteArray rest = m_outQueue.mid(m_outPos);
+        m_outQueue.clear();
+        m_outPos = 0;
+        emit hostBytes(rest);
+    }
+    if (pendingFromHost() > 0) {
+        const QByteArray rest = m_inQueue.mid(m_inPos);
+        m_inQueue.clear();
+        m_inPos = 0;
+        emit deviceBytes(rest);
+    }
+}
+
+void UartPacer::setBaudAfterOutput(qint64 baud)
+{
+    if (pendingToHost() == 0) {
+        setBaud(baud);
+        return;
+    }
+    m_pendingBaud = qMax<qint64>(0, baud);
+}
+
+void UartPacer::toHost(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (m_baud <= 0) {
+        emit hostBytes(bytes);
+        return;
+    }
+    if (pendingToHost() == 0) {
+        m_outQueue.clear();
+        m_outPos = 0;
+        m_outBaseNs = m_clock.nsecsElapsed();
+        m_outSent = 0;
+    }
+    m_outQueue.append(bytes);
+    kick(); // output starts at once too, like a UART
+}
+
+void UartPacer::fromHost(const QByteArray &bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (m_baud <= 0) {
+        emit deviceBytes(bytes);
+        return;
+    }
+    if (pendingFromHost() == 0) {
+        m_inQueue.clear();
+        m_inPos = 0;
+        m_inBaseNs = m_clock.nsecsElapsed();
+        m_inTaken = 0;
+    }
+    m_inQueue.append(bytes);
+    kick();
+}
+
+void UartPacer::keepTicking()
+{
+    m_keepTicking = true;
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void UartPacer::clear()
+{
+    m_timer.stop();
+    m_keepTicking = false;
+    m_outQueue.clear();
+    m_outPos = 0;
+    m_inQueue.clear();
+    m_inPos = 0;
+    m_pendingBaud = -1;
+}
+
+void UartPacer::kick()
+{
+    if (!m_timer.isActive())
+        m_timer.start();
+    // Taken at once rather than at the next 1 ms tick: a real UART starts shifting immediately,
+    // and waiting for a tick on the command and data legs of a CIPSEND round trip costs
+    // normal-mode throughput several percent.
+    if (!m_tickScheduled) {
+        m_tickScheduled = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_tickScheduled = false;
+            tick();
+        }, Qt::QueuedConnection);
+    }
+}
+
+qint64 UartPacer::budget(qint64 now, qint64 &base, qint64 &sent) const
+{
+    const double rate = double(m_baud) / 10.0; // 8N1: 10 bit times per byte
+    // Catch up after a late tick, but never burst more than 20 ms worth of line time.
+    const qint64 burstCap = qMax<qint64>(1, qint64(rate * 0.020));
+    // Up to 16 byte times (at most one tick) ahead of the line time: a constant shift that
+    // keeps the long-run rate exact. Without it every stop-and-wait leg waits for a tick; with
+    // a whole tick of lookahead short replies would travel faster than the line.
+    const qint64 lookaheadNs = qMin<qint64>(1000000, qint64(16.0 * 1e9 / rate));
+    qint64 allowed = qint64(double(now - base + lookaheadNs) * rate / 1e9) - sent;
+    if (allowed > burstCap) {
+        base = now - qint64(double(burstCap) * 1e9 / rate);
+        sent = 0;
+        allowed = burstCap;
+    }
+    return allowed;
+}
+
+void UartPacer::tick()
+{
+    if (m_baud <= 0) {
+        m_timer.stop();
+        return;
+    }
+    const qint64 now = m_clock.nsecsElapsed();
+    if (pendingToHost() > 0) {
+        const qint64 n = qMin(pendingToHost(), budget(now, m_outBaseNs, m_outSent));
+        if (n > 0) {
+            m_outSent += n;
+            const QByteArray chunk = m_outQueue.mid(m_outPos, n);
+            m_outPos += n;
+            if (m_outPos >= m_outQueue.size()) {
+                m_outQueue.clear();
+                m_outPos = 0;
+            } else if (m_outPos > (1 << 20)) {
+                m_outQueue.remove(0, m_outPos);
+                m_outPos = 0;
+            }
+            emit hostBytes(chunk);
+        }
+    }
+    if (pendingToHost() == 0) {
+        if (m_pendingBaud >= 0) {
+            const qint64 b = m_pendingBaud;
+            m_pendingBaud = -1;
+            setBaud(b);
+            if (m_baud <= 0)
+                return;
+        }
+        m_outBaseNs = now;
+        m_outSent = 0;
+    }
+    m_keepTicking = false; // a starved producer asks again from ticked()
+    emit ticked();
+
+    if (pendingFromHost() > 0) {
+        const qint64 n = qMin(pendingFromHost(), budget(now, m_inBaseNs, m_inTaken));
+        if (n > 0) {
+            m_inTaken += n;
+            const QByteArray chunk = m_inQueue.mid(m_inPos, n);
+            m_inPos += n;
+            if (m_inPos >= m_inQueue.size()) {
+                m_inQueue.clear();
+                m_inPos = 0;
+            } else if (m_inPos > 64 * 1024) {
+                m_inQueue.remove(0, m_inPos);
+                m_inPos = 0;
+            }
+            emit deviceBytes(chunk);
+        }
+    } else {
+        m_inBaseNs = now;
+        m_inTaken = 0;
+    }
+    if (pendingToHost() == 0 && pendingFromHost() == 0 && !m_keepTicking)
+        m_timer.stop();
+}
+
+} // namespace atb::sim

@@ -1,0 +1,67 @@
+#pragma once
+// UartPacer: paces both directions of a simulated UART at baud/10 bytes per second (8N1).
+//
+// Bytes handed in with toHost()/fromHost() come out again through hostBytes()/deviceBytes() no
+// faster than the line would carry them. Absolute-deadline 1 ms ticks with a byte budget per
+// direction (performance.md 1.3): a late tick catches up, but never bursts more than 20 ms of
+// line time; bytes may leave up to 16 byte times (at most one tick) ahead of their line time,
+// so a short reply does not wait for the next tick while the long-run rate stays exact.
+// Baud 0 means unthrottled: bytes pass straight through. Lives in its owner's thread.
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace atb::sim {
+
+class UartPacer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit UartPacer(QObject *parent = nullptr);
+
+    qint64 baud() const { return m_baud; }
+    // Changes the rate at once; 0 flushes whatever is queued (both directions).
+    void setBaud(qint64 baud);
+    // AT+UART_CUR/DEF: the new rate applies once the queued output has left at the old rate.
+    void setBaudAfterOutput(qint64 baud);
+
+    // Device -> host bytes (the module's output).
+    void toHost(const QByteArray &bytes);
+    // Host -> device bytes (what the host wrote).
+    void fromHost(const QByteArray &bytes);
+
+    qint64 pendingToHost() const { return m_outQueue.size() - m_outPos; }
+    qint64 pendingFromHost() const { return m_inQueue.size() - m_inPos; }
+
+    // Keeps the tick running although nothing is queued (a producer waits for room, see ticked()).
+    void keepTicking();
+    // Drops everything queued and stops ticking.
+    void clear();
+
+signals:
+    void hostBytes(const QByteArray &chunk);   // paced output, in order
+    void deviceBytes(const QByteArray &chunk); // paced input, in order
+    // Once per tick, after the output step and before the input step.
+    void ticked();
+
+private:
+    void tick();
+    void kick();
+    qint64 budget(qint64 now, qint64 &base, qint64 &sent) const;
+
+    qint64 m_baud = 0;
+    qint64 m_pendingBaud = -1;
+    bool m_keepTicking = false;
+    bool m_tickScheduled = false;
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    QByteArray m_outQueue;
+    qsizetype m_outPos = 0;
+    qint64 m_outBaseNs = 0, m_outSent = 0;
+    QByteArray m_inQueue;
+    qsizetype m_inPos = 0;
+    qint64 m_inBaseNs = 0, m_inTaken = 0;
+};
+
+} // namespace atb::sim
