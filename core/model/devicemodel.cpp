@@ -1,5 +1,7 @@
 #include "devicemodel.h"
 
+#include "protocol/cwjapreply.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -216,10 +218,8 @@ void DeviceModel::applyResult(const AtResult &r)
 
     if (r.status == AtResult::Status::Error && name == "AT+CWJAP") {
         WifiState w = m_wifi;
-        for (const QByteArray &l : r.lines) {
-            if (l.startsWith("+CWJAP:"))
-                w.lastJoinError = toInt(QString::fromUtf8(l.mid(7)), 0);
-        }
+        if (const int code = CwjapReply::failureCodeIn(r.lines))
+            w.lastJoinError = code;
         setWifi(w);
         return;
     }
@@ -447,12 +447,12 @@ void DeviceModel::applyReplyLine(const QByteArray &l, QList<LinkInfo> *statusLin
         w.mac = m_wifi.mac;
         setWifi(w);
     } else if (l.startsWith("+CWJAP:")) {
-        const QStringList f = after("+CWJAP:");
-        if (f.size() >= 4) { // "<ssid>","<bssid>",<channel>,<rssi>,...
+        const std::optional<CwjapReply> j = CwjapReply::parse(l);
+        if (j && j->joined()) {
             WifiState w = m_wifi;
             w.connected = true;
-            w.ssid = f[0];
-            w.rssi = toInt(f[3], 0);
+            w.ssid = j->ssid;
+            w.rssi = j->rssi;
             setWifi(w);
         }
     } else if (l.startsWith("+CIFSR:STAIP,") || l.startsWith("+CIPSTA:ip:")) {
