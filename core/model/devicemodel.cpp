@@ -1,5 +1,6 @@
 #include "devicemodel.h"
 
+#include "engine/devicesession.h"
 #include "protocol/cwjapreply.h"
 
 #include <QCoreApplication>
@@ -93,6 +94,25 @@ void DeviceModel::setDialect(Dialect d, bool detected)
         return;
     m_dialect = d;
     emit dialectChanged(d);
+}
+
+void DeviceModel::follow(DeviceSession *session)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_following))
+        disconnect(c);
+    m_following.clear();
+    if (!session)
+        return;
+    m_following << connect(session, &DeviceSession::commandFinished, this, &DeviceModel::applyResult)
+                << connect(session, &DeviceSession::urcReceived, this, &DeviceModel::applyUrc)
+                << connect(session, &DeviceSession::stateChanged, this,
+                           [this](DeviceSession::State s) {
+                               setPassthrough(s == DeviceSession::State::Passthrough);
+                               if (s == DeviceSession::State::Disconnected)
+                                   reset();
+                           })
+                << connect(this, &DeviceModel::dialectChanged, session, &DeviceSession::setDialect);
+    setPassthrough(session->state() == DeviceSession::State::Passthrough);
 }
 
 void DeviceModel::setPassthrough(bool on)
