@@ -28,6 +28,7 @@ DeviceSession::DeviceSession(QObject *parent)
             });
     connect(m_queue, &CommandQueue::commandStarted, this, &DeviceSession::commandStarted);
     connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &r) {
+        countResult(r);
         if (r.status != AtResult::Status::Ok && r.status != AtResult::Status::Error && !r.message.isEmpty())
             m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
         emit commandFinished(r);
@@ -35,6 +36,7 @@ DeviceSession::DeviceSession(QObject *parent)
     connect(m_queue, &CommandQueue::urcReceived, this, [this](const AtEvent &e) {
         if (e.kind == AtEvent::Kind::Urc && e.text == "ready")
             m_queue->setEchoState(CommandQueue::EchoState::On); // a module that just booted echoes
+        countUrc(e);
         emit urcReceived(e);
     });
     connect(m_queue, &CommandQueue::promptReceived, this, &DeviceSession::promptReceived);
@@ -219,7 +221,7 @@ void DeviceSession::sendRaw(const QByteArray &bytes)
             return;
         }
         writeBytes(bytes);
-        m_rawTx.fetchAndAddRelaxed(bytes.size());
+        m_traffic->add(ThroughputPath::RawTx, bytes.size());
     });
 }
 
@@ -278,13 +280,13 @@ void DeviceSession::writeBytes(const QByteArray &bytes)
         m_drainEndMs = qMax(now, m_drainEndMs) + (bytes.size() * 1000 + rate - 1) / rate;
     else
         m_drainEndMs = now;
-    m_tx.fetchAndAddRelaxed(bytes.size());
+    m_traffic->add(ThroughputPath::UartTx, bytes.size());
     m_transport->write(bytes);
 }
 
 void DeviceSession::onReceived(const QByteArray &bytes)
 {
-    m_rx.fetchAndAddRelaxed(bytes.size());
+    m_traffic->add(ThroughputPath::UartRx, bytes.size());
     m_parser.feed(bytes);
     if (m_parser.framer().inPayload())
         m_payloadWatchdog.start(1500);
@@ -297,11 +299,34 @@ void DeviceSession::onEvent(const AtEventView &view)
     const AtEvent e = view.toEvent();
     if (e.kind == AtEvent::Kind::Raw) {
         m_log->appendEvent(e, 0);
+        m_traffic->add(ThroughputPath::RawRx, e.payload.size());
         emit rawDataReceived(e.payload);
         return;
     }
     m_log->appendEvent(e, e.kind == AtEvent::Kind::Urc ? 0 : m_queue->currentId());
     m_queue->handleEvent(e);
+}
+
+void DeviceSession::countResult(const AtResult &r)
+{
+    if (!r.ok())
+        return;
+    const QByteArray &line = r.command.line;
+    if (line.startsWith("AT+CIPSEND") && !r.command.payload.isEmpty())
+        m_traffic->add(ThroughputPath::LinkTx, r.command.payload.size());
+    else if (line.startsWith("AT+MQTTPUB=") || line.startsWith("AT+MQTTPUBRAW="))
+        m_traffic->add(ThroughputPath::MqttPub, 1);
+    for (const AtEvent &e : r.records)
+        if (e.kind == AtEvent::Kind::Data)
+            m_traffic->add(ThroughputPath::LinkRx, e.payload.size());
+}
+
+void DeviceSession::countUrc(const AtEvent &e)
+{
+    if (e.name == "+IPD")
+        m_traffic->add(ThroughputPath::LinkRx, e.payload.size()); // passive-mode notices carry none
+    else if (e.name == "+MQTTSUBRECV")
+        m_traffic->add(ThroughputPath::MqttRecv, 1);
 }
 
 } // namespace atb

@@ -3,6 +3,7 @@
 #include "commandqueue.h"
 #include "log/sessionlog.h"
 #include "protocol/atparser.h"
+#include "stats/trafficcounters.h"
 #include "transport/serialtransport.h"
 
 #include <QAtomicInteger>
@@ -11,6 +12,7 @@
 #include <QPointer>
 #include <QTimer>
 #include <functional>
+#include <memory>
 
 namespace atb {
 
@@ -54,10 +56,13 @@ public:
     SessionLog *log() const { return m_log; }
     QString linkName() const;
 
-    qint64 txBytes() const { return m_tx.loadRelaxed(); }
-    qint64 rxBytes() const { return m_rx.loadRelaxed(); }
+    qint64 txBytes() const { return m_traffic->total(ThroughputPath::UartTx); }
+    qint64 rxBytes() const { return m_traffic->total(ThroughputPath::UartRx); }
     // Payload bytes sent with sendRaw() in passthrough (part of txBytes()).
-    qint64 rawTxBytes() const { return m_rawTx.loadRelaxed(); }
+    qint64 rawTxBytes() const { return m_traffic->total(ThroughputPath::RawTx); }
+    // Running totals per path (UART, link payloads, passthrough, MQTT messages), counted in the
+    // session's thread as the traffic passes; what ThroughputMeter reads.
+    std::shared_ptr<const TrafficCounters> traffic() const { return m_traffic; }
 
     // Guard times (ms) around "+++" and the pause after it; defaults from protocol.md 4.
     void setPassthroughGuards(int beforeMs, int afterMs, int pauseMs);
@@ -81,6 +86,8 @@ private:
     void onReceived(const QByteArray &bytes);
     void writeBytes(const QByteArray &bytes);
     void stepLeavePassthrough();
+    void countResult(const AtResult &result);
+    void countUrc(const AtEvent &event);
 
     QPointer<Transport> m_transport;
     AtParser m_parser;
@@ -95,9 +102,7 @@ private:
     QString m_linkName;
     QAtomicInteger<int> m_state { int(State::Disconnected) };
     QAtomicInteger<int> m_dialect { int(Dialect::Esp) };
-    QAtomicInteger<qint64> m_tx { 0 };
-    QAtomicInteger<qint64> m_rx { 0 };
-    QAtomicInteger<qint64> m_rawTx { 0 };
+    const std::shared_ptr<TrafficCounters> m_traffic = std::make_shared<TrafficCounters>();
 };
 
 } // namespace atb

@@ -121,7 +121,35 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.message));
         QCOMPARE(r.finalText, QByteArray("SEND OK"));
         QCOMPARE(m.received, QByteArray("AT+CIPSEND=6\r\na\r\nOK\r"));
+        QCOMPARE(s.traffic()->total(ThroughputPath::LinkTx), 6);
+        QCOMPARE(s.traffic()->total(ThroughputPath::UartTx), 20);
     }
+
+    void trafficIsCountedPerPath()
+    {
+        // What ThroughputMeter reads: counted in the session's thread as the traffic passes.
+        PtyModule m;
+        m.on("AT+MQTTPUB=0,\"t\",\"x\",0,0", "\r\nOK\r\n");
+        m.on("AT+MQTTPUB=0,\"t\",\"y\",0,0", "\r\nERROR\r\n");
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        QSignalSpy urcs(&s, &DeviceSession::urcReceived);
+        s.openSerial(serialFor(m));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.submit(AtCommand::fromLine("AT+MQTTPUB=0,\"t\",\"x\",0,0"));
+        s.submit(AtCommand::fromLine("AT+MQTTPUB=0,\"t\",\"y\",0,0")); // failed: not counted
+        QTRY_COMPARE(done.size(), 2);
+        m.send("+IPD,5:hello\r\n+MQTTSUBRECV:0,\"t\",3,abc\r\n+IPD,0,3\r\n");
+        QTRY_COMPARE(urcs.size(), 3);
+        const auto traffic = s.traffic();
+        QCOMPARE(traffic->total(ThroughputPath::MqttPub), 1);
+        QCOMPARE(traffic->total(ThroughputPath::MqttRecv), 1);
+        QCOMPARE(traffic->total(ThroughputPath::LinkRx), 5); // the passive notice carries no data
+        QCOMPARE(traffic->total(ThroughputPath::UartRx), s.rxBytes());
+        QCOMPARE(traffic->total(ThroughputPath::UartTx), s.txBytes());
+        QCOMPARE(s.txBytes(), qint64(2 * QByteArray("AT+MQTTPUB=0,\"t\",\"x\",0,0\r\n").size()));
+    }
+
 
     void passthroughLeavesWithGuardedPlusPlusPlus()
     {
@@ -140,6 +168,7 @@ private slots:
         s.submit(AtCommand::fromLine("AT")); // must wait until passthrough is left
         s.sendRaw(QByteArray(100, 'x'));
         QTRY_COMPARE(m.passthroughBytes, 100);
+        QCOMPARE(s.rawTxBytes(), 100);
         m.send("OK\r\n+IPD,1:z"); // data from the peer is raw, not parsed
         QTRY_VERIFY(!raw.isEmpty());
         s.leavePassthrough();
