@@ -58,6 +58,9 @@ DeviceSession::DeviceSession(QObject *parent)
 
 DeviceSession::~DeviceSession()
 {
+    if (QThread *t = thread(); t != QThread::currentThread() && t && t->isRunning())
+        qCWarning(lcSession, "DeviceSession deleted from another thread while its own runs: "
+                             "use SessionHost to end a session that lives in an I/O thread");
     detach();
 }
 
@@ -71,6 +74,7 @@ template<typename F> void DeviceSession::inSessionThread(F &&f)
 
 QString DeviceSession::linkName() const
 {
+    QMutexLocker lock(&m_linkNameMutex);
     return m_linkName;
 }
 
@@ -125,7 +129,10 @@ void DeviceSession::attach(Transport *t)
 {
     detach();
     m_transport = t;
-    m_linkName = t->displayName();
+    {
+        QMutexLocker lock(&m_linkNameMutex);
+        m_linkName = t->displayName();
+    }
     m_parser.reset();
     m_parser.framer().setRawMode(false);
     m_queue->setEchoState(CommandQueue::EchoState::Unknown);

@@ -8,6 +8,7 @@
 
 #include <QAtomicInteger>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -18,10 +19,12 @@ namespace atb {
 
 // One module on one link: transport + framer + parser + command queue + log.
 //
-// Thread model: the session may be moved to a dedicated I/O thread (Application does so), so
-// reading and framing never wait for the GUI. Every public method is safe to call from any
-// thread; the work is done in the session's thread and results come back through signals
-// (queued across threads). Tests may keep it in the test thread.
+// Thread model: a session that must not wait for its caller (the app, benchmarks, a station
+// with one session per module) lives in its own I/O thread, owned by a SessionHost, which also
+// ends it safely; tests may keep one in the test thread. Every public method is safe to call
+// from any thread; the work is done in the session's thread and results come back through
+// signals (queued across threads). Delete a session only in its own thread, or after that
+// thread has ended (SessionHost does the latter).
 class DeviceSession : public QObject, private AtEventSink
 {
     Q_OBJECT
@@ -54,6 +57,7 @@ public:
     Dialect dialect() const { return Dialect(m_dialect.loadRelaxed()); }
     State state() const { return State(m_state.loadRelaxed()); }
     SessionLog *log() const { return m_log; }
+    // The open (or last opened) link, e.g. "/dev/ttyUSB0 @ 115200"; empty before the first open.
     QString linkName() const;
 
     qint64 txBytes() const { return m_traffic->total(ThroughputPath::UartTx); }
@@ -99,6 +103,7 @@ private:
     qint64 m_drainEndMs = 0; // when the bytes written so far have left the UART (estimate)
     int m_leaveStep = 0;
     int m_guardBeforeMs = 60, m_guardAfterMs = 60, m_pauseAfterMs = 1000;
+    mutable QMutex m_linkNameMutex; // written in the session's thread, read from any
     QString m_linkName;
     QAtomicInteger<int> m_state { int(State::Disconnected) };
     QAtomicInteger<int> m_dialect { int(Dialect::Esp) };

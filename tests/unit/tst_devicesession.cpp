@@ -1,7 +1,8 @@
 // DeviceSession end to end: real QSerialPort on a pseudo-terminal, the TCP bridge transport,
 // the in-process pipe, an unplugged adapter, passthrough guard times, a session living in its
-// own I/O thread, and secrets masked in the log.
+// own I/O thread (SessionHost; more in tst_sessionhost), and secrets masked in the log.
 #include "engine/devicesession.h"
+#include "engine/sessionhost.h"
 #include "ptymodule.h"
 #include "transport/pipetransport.h"
 
@@ -150,7 +151,6 @@ private slots:
         QCOMPARE(s.txBytes(), qint64(2 * QByteArray("AT+MQTTPUB=0,\"t\",\"x\",0,0\r\n").size()));
     }
 
-
     void passthroughLeavesWithGuardedPlusPlusPlus()
     {
         PtyModule m;
@@ -210,48 +210,15 @@ private slots:
         QVERIFY(errors.size() >= 1);
     }
 
-    void sessionInItsOwnThread()
-    {
-        auto [host, device] = PipeTransport::createPair(QStringLiteral("pipe"));
-        device->open();
-        QObject::connect(device, &Transport::received, device, [device = device](const QByteArray &b) {
-            if (b == "AT\r\n")
-                device->write("\r\nOK\r\n");
-        });
-        QThread io;
-        auto *s = new DeviceSession;
-        s->moveToThread(&io);
-        io.start();
-        QSignalSpy done(s, &DeviceSession::commandFinished);
-        host->setParent(nullptr);
-        host->moveToThread(&io);
-        s->openWith([host = host](QObject *parent) {
-            host->setParent(parent);
-            return host;
-        });
-        QTRY_COMPARE(s->state(), DeviceSession::State::Connected);
-        for (int i = 0; i < 50; ++i)
-            s->submit(AtCommand::fromLine("AT"));
-        QTRY_COMPARE(done.size(), 50);
-        for (const auto &args : done)
-            QVERIFY(args[0].value<AtResult>().ok());
-        QMetaObject::invokeMethod(s, &QObject::deleteLater);
-        io.quit();
-        io.wait();
-        delete device;
-    }
-
     void guiStallLosesNothing()
     {
         // G10: with the session in its own I/O thread, a 200 ms stall of the caller's thread
         // loses nothing, even though a UART (modelled here by a non-blocking writer that counts
         // what it could not hand over) has no back-pressure.
         PtyModule m;
-        QThread io;
-        auto *s = new DeviceSession;
-        s->moveToThread(&io);
-        io.start();
-        QAtomicInteger<int> ipd { 0 };
+        QAtomicInteger<int> ipd { 0 }; // outlives the host: counted in its I/O thread
+        SessionHost host;
+        DeviceSession *s = host.session();
         QObject::connect(s, &DeviceSession::urcReceived, s, [&ipd](const AtEvent &e) {
             if (e.name == "+IPD" && e.length == 100)
                 ipd.fetchAndAddRelaxed(1);
@@ -281,9 +248,6 @@ private slots:
         writer.join();
         QTRY_COMPARE(ipd.loadRelaxed(), records);
         QCOMPARE(lost.load(), 0);
-        QMetaObject::invokeMethod(s, &QObject::deleteLater);
-        io.quit();
-        io.wait();
     }
 
     void secretsAreMaskedInTheLog()
