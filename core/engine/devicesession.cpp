@@ -3,6 +3,7 @@
 #include "transport/tcptransport.h"
 
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcSession, "atbench.session")
@@ -66,10 +67,34 @@ DeviceSession::~DeviceSession()
 
 template<typename F> void DeviceSession::inSessionThread(F &&f)
 {
-    if (QThread::currentThread() == thread())
+    if (QThread::currentThread() == thread()) {
         f();
-    else
-        QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+        return;
+    }
+    // From another thread the call waits in an inbox and a queued call without arguments runs
+    // the oldest one in the session's thread, so calls run one per event and in order. Qt's
+    // posted-event queue alone would hand the captured arguments over just as safely, but
+    // Debian's Qt is not instrumented: ThreadSanitizer cannot see that hand-over and would
+    // report every argument. The inbox's mutex makes it visible (the TSan tier checks it).
+    {
+        std::lock_guard<std::mutex> lock(m_callsMutex);
+        m_calls.emplace_back(std::forward<F>(f));
+    }
+    static const QMetaMethod runNext = staticMetaObject.method(staticMetaObject.indexOfMethod("runNextCall()"));
+    runNext.invoke(this, Qt::QueuedConnection);
+}
+
+void DeviceSession::runNextCall()
+{
+    std::function<void()> call;
+    {
+        std::lock_guard<std::mutex> lock(m_callsMutex);
+        if (m_calls.empty())
+            return;
+        call = std::move(m_calls.front());
+        m_calls.pop_front();
+    }
+    call();
 }
 
 QString DeviceSession::linkName() const

@@ -12,8 +12,10 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 
 namespace atb {
 
@@ -83,6 +85,7 @@ signals:
 
 private:
     template<typename F> void inSessionThread(F &&f);
+    Q_INVOKABLE void runNextCall();
     void attach(Transport *t);
     void detach();
     void setState(State s);
@@ -103,6 +106,10 @@ private:
     qint64 m_drainEndMs = 0; // when the bytes written so far have left the UART (estimate)
     int m_leaveStep = 0;
     int m_guardBeforeMs = 60, m_guardAfterMs = 60, m_pauseAfterMs = 1000;
+    // Calls from other threads, oldest first (inSessionThread()). A std::mutex, not a QMutex:
+    // ThreadSanitizer sees all of a pthread mutex, but not QMutex's contended path in Qt.
+    std::mutex m_callsMutex;
+    std::deque<std::function<void()>> m_calls;
     mutable QMutex m_linkNameMutex; // written in the session's thread, read from any
     QString m_linkName;
     QAtomicInteger<int> m_state { int(State::Disconnected) };
