@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QMutex>
-#include <QPointer>
 
 #ifdef ATBENCH_HAVE_SIMULATOR
 #include "simulator/simulatedmodule.h"
@@ -13,10 +12,14 @@
 using atb::PipeTransport;
 using atb::Transport;
 
+// The current host end lives in the session's thread, the link in the GUI's: the pointer and
+// the open state are kept under the mutex by the host end's own signals (direct, in its thread),
+// so the GUI never reads a transport that thread is changing or deleting.
 struct SimulatorLink::Shared
 {
     mutable QMutex mutex;
-    QPointer<PipeTransport> host;
+    PipeTransport *host = nullptr;
+    bool open = false;
 };
 
 namespace {
@@ -122,8 +125,21 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qi
         });
 #endif
         device->open();
+        QObject::connect(host, &Transport::stateChanged, host, [shared, host = host](Transport::State s) {
+            QMutexLocker lock(&shared->mutex);
+            if (shared->host == host)
+                shared->open = s == Transport::State::Open;
+        }, Qt::DirectConnection);
+        QObject::connect(host, &QObject::destroyed, [shared, host = host] {
+            QMutexLocker lock(&shared->mutex);
+            if (shared->host == host) {
+                shared->host = nullptr;
+                shared->open = false;
+            }
+        });
         QMutexLocker lock(&shared->mutex);
         shared->host = host;
+        shared->open = false;
         return host;
     };
 }
@@ -131,12 +147,12 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qi
 void SimulatorLink::breakLink()
 {
     QMutexLocker lock(&m_shared->mutex);
-    if (m_shared->host)
-        QMetaObject::invokeMethod(m_shared->host.data(), "breakLink", Qt::QueuedConnection);
+    if (m_shared->host) // alive while the mutex is held: its destroyed() handler waits for it
+        QMetaObject::invokeMethod(m_shared->host, "breakLink", Qt::QueuedConnection);
 }
 
 bool SimulatorLink::isActive() const
 {
     QMutexLocker lock(&m_shared->mutex);
-    return m_shared->host && m_shared->host->isOpen();
+    return m_shared->open;
 }

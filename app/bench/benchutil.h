@@ -36,6 +36,7 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
 } // namespace atb::bench
 
 #include "engine/devicesession.h"
+#include "engine/sessionhost.h"
 #include "simulator/ptyfrontend.h"
 #include "simulator/simulatedmodule.h"
 
@@ -46,6 +47,7 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
 #include <QTemporaryDir>
 #include <QThread>
 #include <functional>
+#include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -100,9 +102,8 @@ public:
                     module->start();
             },
             Qt::BlockingQueuedConnection);
-        session = new DeviceSession;
-        session->moveToThread(&m_ioThread);
-        m_ioThread.start();
+        m_host = std::make_unique<SessionHost>();
+        session = m_host->session();
         if (!m_opened)
             return;
         SerialSettings s;
@@ -124,12 +125,7 @@ public:
     }
     ~Rig()
     {
-        if (session) {
-            session->close();
-            QMetaObject::invokeMethod(session, &QObject::deleteLater);
-        }
-        m_ioThread.quit();
-        m_ioThread.wait();
+        m_host.reset(); // closes the link in the I/O thread, then ends it
         QMetaObject::invokeMethod(
             module,
             [this] {
@@ -163,7 +159,8 @@ private:
     qint64 m_baud;
     QTemporaryDir m_linkDir; // the pty link's folder, removed with the rig
     QString m_link, m_error;
-    QThread m_simThread, m_ioThread;
+    QThread m_simThread;
+    std::unique_ptr<SessionHost> m_host;
     sim::PtyFrontEnd *m_pty = nullptr;
     bool m_opened = false, m_ready = false;
 };

@@ -5,12 +5,12 @@
 #include "scenarios.h"
 
 #include "engine/devicesession.h"
+#include "engine/sessionhost.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QSerialPort>
-#include <QThread>
 #include <atomic>
 #include <cerrno>
 #include <fcntl.h>
@@ -105,10 +105,8 @@ std::vector<double> bareLoop(const QString &path, int n)
 std::vector<double> stackLoop(const QString &path, int n)
 {
     std::vector<double> ms;
-    QThread io;
-    auto *session = new DeviceSession;
-    session->moveToThread(&io);
-    io.start();
+    SessionHost host;
+    DeviceSession *session = host.session();
     SerialSettings s;
     s.portName = path;
     s.baudRate = 115200;
@@ -139,9 +137,6 @@ std::vector<double> stackLoop(const QString &path, int n)
             ms.push_back(double(t.nsecsElapsed()) / 1e6);
         }
     }
-    QMetaObject::invokeMethod(session, &QObject::deleteLater);
-    io.quit();
-    io.wait();
     return ms;
 }
 

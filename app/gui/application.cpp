@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "engine/devicesession.h"
+#include "engine/sessionhost.h"
 #include "mainwindow.h"
 #include "model/devicemodel.h"
 #include "pages/connectionspage.h"
@@ -18,24 +19,11 @@
 
 using namespace atb;
 
-Application::Application()
+Application::Application() : m_host(std::make_unique<SessionHost>())
 {
-    m_ioThread.setObjectName(QStringLiteral("atbench-io"));
-    m_session = new DeviceSession;
-    m_session->moveToThread(&m_ioThread);
-    connect(&m_ioThread, &QThread::finished, m_session, &QObject::deleteLater);
-    m_ioThread.start();
-
+    m_session = m_host->session();
     m_model = new DeviceModel(this);
-    connect(m_session, &DeviceSession::commandFinished, m_model, &DeviceModel::applyResult);
-    connect(m_session, &DeviceSession::urcReceived, m_model, &DeviceModel::applyUrc);
-    connect(m_session, &DeviceSession::stateChanged, m_model, [this](DeviceSession::State s) {
-        m_model->setPassthrough(s == DeviceSession::State::Passthrough);
-        if (s == DeviceSession::State::Disconnected)
-            m_model->reset();
-    });
-    connect(m_model, &DeviceModel::dialectChanged, m_session, &DeviceSession::setDialect);
-
+    m_model->follow(m_session);
     m_window = std::make_unique<MainWindow>(m_session, m_model);
     addPages();
 }
@@ -72,8 +60,14 @@ void Application::addPages()
 
 Application::~Application()
 {
+    // Whatever holds the session goes before it: pages, services, the model. The host then
+    // closes the link in the I/O thread, stops the thread and deletes the session.
     m_window.reset();
-    m_session->close();
-    m_ioThread.quit();
-    m_ioThread.wait();
+    delete m_lab;
+    delete m_net;
+    delete m_wifi;
+    delete m_mqtt;
+    delete m_connections;
+    delete m_model;
+    m_host.reset();
 }

@@ -1,12 +1,12 @@
 #pragma once
 
 #include <QObject>
-#include <QThread>
 #include <memory>
 
 namespace atb {
 class DeviceSession;
 class DeviceModel;
+class SessionHost;
 class ConnectionService;
 class MqttService;
 class NetService;
@@ -16,8 +16,10 @@ class WifiService;
 class MainWindow;
 class SecretStore;
 
-// Composition root of the GUI: creates the session (in its own I/O thread), the model and the
-// main window, and wires them. No singletons: everything is handed down from here.
+// Composition root of the GUI: creates the session (in its own I/O thread, owned by a
+// SessionHost), the model and the main window, and wires them. No singletons: everything is
+// handed down from here. Teardown runs the other way: window, services and model first, the
+// session and its thread last.
 class Application : public QObject
 {
     Q_OBJECT
@@ -32,8 +34,8 @@ public:
 private:
     void addPages();
 
-    QThread m_ioThread;
-    atb::DeviceSession *m_session = nullptr;
+    std::unique_ptr<atb::SessionHost> m_host;
+    atb::DeviceSession *m_session = nullptr; // m_host's
     atb::DeviceModel *m_model = nullptr;
     SecretStore *m_secrets = nullptr;
     atb::ConnectionService *m_connections = nullptr;

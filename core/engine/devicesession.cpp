@@ -3,6 +3,7 @@
 #include "transport/tcptransport.h"
 
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcSession, "atbench.session")
@@ -28,6 +29,7 @@ DeviceSession::DeviceSession(QObject *parent)
             });
     connect(m_queue, &CommandQueue::commandStarted, this, &DeviceSession::commandStarted);
     connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &r) {
+        countResult(r);
         if (r.status != AtResult::Status::Ok && r.status != AtResult::Status::Error && !r.message.isEmpty())
             m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
         emit commandFinished(r);
@@ -35,6 +37,7 @@ DeviceSession::DeviceSession(QObject *parent)
     connect(m_queue, &CommandQueue::urcReceived, this, [this](const AtEvent &e) {
         if (e.kind == AtEvent::Kind::Urc && e.text == "ready")
             m_queue->setEchoState(CommandQueue::EchoState::On); // a module that just booted echoes
+        countUrc(e);
         emit urcReceived(e);
     });
     connect(m_queue, &CommandQueue::promptReceived, this, &DeviceSession::promptReceived);
@@ -56,19 +59,47 @@ DeviceSession::DeviceSession(QObject *parent)
 
 DeviceSession::~DeviceSession()
 {
+    if (QThread *t = thread(); t != QThread::currentThread() && t && t->isRunning())
+        qCWarning(lcSession, "DeviceSession deleted from another thread while its own runs: "
+                             "use SessionHost to end a session that lives in an I/O thread");
     detach();
 }
 
 template<typename F> void DeviceSession::inSessionThread(F &&f)
 {
-    if (QThread::currentThread() == thread())
+    if (QThread::currentThread() == thread()) {
         f();
-    else
-        QMetaObject::invokeMethod(this, std::forward<F>(f), Qt::QueuedConnection);
+        return;
+    }
+    // From another thread the call waits in an inbox and a queued call without arguments runs
+    // the oldest one in the session's thread, so calls run one per event and in order. Qt's
+    // posted-event queue alone would hand the captured arguments over just as safely, but
+    // Debian's Qt is not instrumented: ThreadSanitizer cannot see that hand-over and would
+    // report every argument. The inbox's mutex makes it visible (the TSan tier checks it).
+    {
+        std::lock_guard<std::mutex> lock(m_callsMutex);
+        m_calls.emplace_back(std::forward<F>(f));
+    }
+    static const QMetaMethod runNext = staticMetaObject.method(staticMetaObject.indexOfMethod("runNextCall()"));
+    runNext.invoke(this, Qt::QueuedConnection);
+}
+
+void DeviceSession::runNextCall()
+{
+    std::function<void()> call;
+    {
+        std::lock_guard<std::mutex> lock(m_callsMutex);
+        if (m_calls.empty())
+            return;
+        call = std::move(m_calls.front());
+        m_calls.pop_front();
+    }
+    call();
 }
 
 QString DeviceSession::linkName() const
 {
+    QMutexLocker lock(&m_linkNameMutex);
     return m_linkName;
 }
 
@@ -123,7 +154,10 @@ void DeviceSession::attach(Transport *t)
 {
     detach();
     m_transport = t;
-    m_linkName = t->displayName();
+    {
+        QMutexLocker lock(&m_linkNameMutex);
+        m_linkName = t->displayName();
+    }
     m_parser.reset();
     m_parser.framer().setRawMode(false);
     m_queue->setEchoState(CommandQueue::EchoState::Unknown);
@@ -219,7 +253,7 @@ void DeviceSession::sendRaw(const QByteArray &bytes)
             return;
         }
         writeBytes(bytes);
-        m_rawTx.fetchAndAddRelaxed(bytes.size());
+        m_traffic->add(ThroughputPath::RawTx, bytes.size());
     });
 }
 
@@ -278,13 +312,13 @@ void DeviceSession::writeBytes(const QByteArray &bytes)
         m_drainEndMs = qMax(now, m_drainEndMs) + (bytes.size() * 1000 + rate - 1) / rate;
     else
         m_drainEndMs = now;
-    m_tx.fetchAndAddRelaxed(bytes.size());
+    m_traffic->add(ThroughputPath::UartTx, bytes.size());
     m_transport->write(bytes);
 }
 
 void DeviceSession::onReceived(const QByteArray &bytes)
 {
-    m_rx.fetchAndAddRelaxed(bytes.size());
+    m_traffic->add(ThroughputPath::UartRx, bytes.size());
     m_parser.feed(bytes);
     if (m_parser.framer().inPayload())
         m_payloadWatchdog.start(1500);
@@ -297,11 +331,34 @@ void DeviceSession::onEvent(const AtEventView &view)
     const AtEvent e = view.toEvent();
     if (e.kind == AtEvent::Kind::Raw) {
         m_log->appendEvent(e, 0);
+        m_traffic->add(ThroughputPath::RawRx, e.payload.size());
         emit rawDataReceived(e.payload);
         return;
     }
     m_log->appendEvent(e, e.kind == AtEvent::Kind::Urc ? 0 : m_queue->currentId());
     m_queue->handleEvent(e);
+}
+
+void DeviceSession::countResult(const AtResult &r)
+{
+    if (!r.ok())
+        return;
+    const QByteArray &line = r.command.line;
+    if (line.startsWith("AT+CIPSEND") && !r.command.payload.isEmpty())
+        m_traffic->add(ThroughputPath::LinkTx, r.command.payload.size());
+    else if (line.startsWith("AT+MQTTPUB=") || line.startsWith("AT+MQTTPUBRAW="))
+        m_traffic->add(ThroughputPath::MqttPub, 1);
+    for (const AtEvent &e : r.records)
+        if (e.kind == AtEvent::Kind::Data)
+            m_traffic->add(ThroughputPath::LinkRx, e.payload.size());
+}
+
+void DeviceSession::countUrc(const AtEvent &e)
+{
+    if (e.name == "+IPD")
+        m_traffic->add(ThroughputPath::LinkRx, e.payload.size()); // passive-mode notices carry none
+    else if (e.name == "+MQTTSUBRECV")
+        m_traffic->add(ThroughputPath::MqttRecv, 1);
 }
 
 } // namespace atb

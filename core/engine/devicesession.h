@@ -3,23 +3,30 @@
 #include "commandqueue.h"
 #include "log/sessionlog.h"
 #include "protocol/atparser.h"
+#include "stats/trafficcounters.h"
 #include "transport/serialtransport.h"
 
 #include <QAtomicInteger>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <deque>
 #include <functional>
+#include <memory>
+#include <mutex>
 
 namespace atb {
 
 // One module on one link: transport + framer + parser + command queue + log.
 //
-// Thread model: the session may be moved to a dedicated I/O thread (Application does so), so
-// reading and framing never wait for the GUI. Every public method is safe to call from any
-// thread; the work is done in the session's thread and results come back through signals
-// (queued across threads). Tests may keep it in the test thread.
+// Thread model: a session that must not wait for its caller (the app, benchmarks, a station
+// with one session per module) lives in its own I/O thread, owned by a SessionHost, which also
+// ends it safely; tests may keep one in the test thread. Every public method is safe to call
+// from any thread; the work is done in the session's thread and results come back through
+// signals (queued across threads). Delete a session only in its own thread, or after that
+// thread has ended (SessionHost does the latter).
 class DeviceSession : public QObject, private AtEventSink
 {
     Q_OBJECT
@@ -52,12 +59,16 @@ public:
     Dialect dialect() const { return Dialect(m_dialect.loadRelaxed()); }
     State state() const { return State(m_state.loadRelaxed()); }
     SessionLog *log() const { return m_log; }
+    // The open (or last opened) link, e.g. "/dev/ttyUSB0 @ 115200"; empty before the first open.
     QString linkName() const;
 
-    qint64 txBytes() const { return m_tx.loadRelaxed(); }
-    qint64 rxBytes() const { return m_rx.loadRelaxed(); }
+    qint64 txBytes() const { return m_traffic->total(ThroughputPath::UartTx); }
+    qint64 rxBytes() const { return m_traffic->total(ThroughputPath::UartRx); }
     // Payload bytes sent with sendRaw() in passthrough (part of txBytes()).
-    qint64 rawTxBytes() const { return m_rawTx.loadRelaxed(); }
+    qint64 rawTxBytes() const { return m_traffic->total(ThroughputPath::RawTx); }
+    // Running totals per path (UART, link payloads, passthrough, MQTT messages), counted in the
+    // session's thread as the traffic passes; what ThroughputMeter reads.
+    std::shared_ptr<const TrafficCounters> traffic() const { return m_traffic; }
 
     // Guard times (ms) around "+++" and the pause after it; defaults from protocol.md 4.
     void setPassthroughGuards(int beforeMs, int afterMs, int pauseMs);
@@ -74,6 +85,7 @@ signals:
 
 private:
     template<typename F> void inSessionThread(F &&f);
+    Q_INVOKABLE void runNextCall();
     void attach(Transport *t);
     void detach();
     void setState(State s);
@@ -81,6 +93,8 @@ private:
     void onReceived(const QByteArray &bytes);
     void writeBytes(const QByteArray &bytes);
     void stepLeavePassthrough();
+    void countResult(const AtResult &result);
+    void countUrc(const AtEvent &event);
 
     QPointer<Transport> m_transport;
     AtParser m_parser;
@@ -92,12 +106,15 @@ private:
     qint64 m_drainEndMs = 0; // when the bytes written so far have left the UART (estimate)
     int m_leaveStep = 0;
     int m_guardBeforeMs = 60, m_guardAfterMs = 60, m_pauseAfterMs = 1000;
+    // Calls from other threads, oldest first (inSessionThread()). A std::mutex, not a QMutex:
+    // ThreadSanitizer sees all of a pthread mutex, but not QMutex's contended path in Qt.
+    std::mutex m_callsMutex;
+    std::deque<std::function<void()>> m_calls;
+    mutable QMutex m_linkNameMutex; // written in the session's thread, read from any
     QString m_linkName;
     QAtomicInteger<int> m_state { int(State::Disconnected) };
     QAtomicInteger<int> m_dialect { int(Dialect::Esp) };
-    QAtomicInteger<qint64> m_tx { 0 };
-    QAtomicInteger<qint64> m_rx { 0 };
-    QAtomicInteger<qint64> m_rawTx { 0 };
+    const std::shared_ptr<TrafficCounters> m_traffic = std::make_shared<TrafficCounters>();
 };
 
 } // namespace atb

@@ -1,6 +1,7 @@
 #include "sessionlog.h"
 
 #include "redactor.h"
+#include "protocol/bytetext.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -42,28 +43,8 @@ SessionLog::~SessionLog()
 
 QByteArray SessionLog::escapeBytes(QByteArrayView bytes, qsizetype maxBytes)
 {
-    static const char hex[] = "0123456789abcdef";
-    QByteArray out;
     const qsizetype n = qMin(bytes.size(), maxBytes);
-    out.reserve(n + 16);
-    for (qsizetype i = 0; i < n; ++i) {
-        const unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if (c == '\r')
-            out += "\\r";
-        else if (c == '\n')
-            out += "\\n";
-        else if (c == '\t')
-            out += "\\t";
-        else if (c == '\\')
-            out += "\\\\";
-        else if (c >= 0x20 && c < 0x7f)
-            out += char(c);
-        else {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
+    QByteArray out = ByteText::escape(bytes.first(n));
     if (bytes.size() > n)
         out += QByteArray("… (") + QByteArray::number(bytes.size() - n) + " more bytes)";
     return out;

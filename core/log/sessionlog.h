@@ -58,8 +58,8 @@ public:
 
     static QByteArray formatText(const LogRecord &r);
     static QByteArray formatJson(const LogRecord &r);
-    // Printable form of raw bytes: text kept, CR/LF/TAB as \r \n \t, other bytes as \xNN;
-    // at most maxBytes of input are shown.
+    // Printable form of raw bytes (ByteText::escape: text kept, \ CR LF TAB as \\ \r \n \t,
+    // other bytes as \xNN); at most maxBytes of input are shown, then "… (N more bytes)".
     static QByteArray escapeBytes(QByteArrayView bytes, qsizetype maxBytes = 512);
 
 signals:

@@ -1,5 +1,8 @@
 #include "devicemodel.h"
 
+#include "engine/devicesession.h"
+#include "protocol/cwjapreply.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -91,6 +94,25 @@ void DeviceModel::setDialect(Dialect d, bool detected)
         return;
     m_dialect = d;
     emit dialectChanged(d);
+}
+
+void DeviceModel::follow(DeviceSession *session)
+{
+    for (const QMetaObject::Connection &c : std::as_const(m_following))
+        disconnect(c);
+    m_following.clear();
+    if (!session)
+        return;
+    m_following << connect(session, &DeviceSession::commandFinished, this, &DeviceModel::applyResult)
+                << connect(session, &DeviceSession::urcReceived, this, &DeviceModel::applyUrc)
+                << connect(session, &DeviceSession::stateChanged, this,
+                           [this](DeviceSession::State s) {
+                               setPassthrough(s == DeviceSession::State::Passthrough);
+                               if (s == DeviceSession::State::Disconnected)
+                                   reset();
+                           })
+                << connect(this, &DeviceModel::dialectChanged, session, &DeviceSession::setDialect);
+    setPassthrough(session->state() == DeviceSession::State::Passthrough);
 }
 
 void DeviceModel::setPassthrough(bool on)
@@ -216,10 +238,8 @@ void DeviceModel::applyResult(const AtResult &r)
 
     if (r.status == AtResult::Status::Error && name == "AT+CWJAP") {
         WifiState w = m_wifi;
-        for (const QByteArray &l : r.lines) {
-            if (l.startsWith("+CWJAP:"))
-                w.lastJoinError = toInt(QString::fromUtf8(l.mid(7)), 0);
-        }
+        if (const int code = CwjapReply::failureCodeIn(r.lines))
+            w.lastJoinError = code;
         setWifi(w);
         return;
     }
@@ -447,12 +467,12 @@ void DeviceModel::applyReplyLine(const QByteArray &l, QList<LinkInfo> *statusLin
         w.mac = m_wifi.mac;
         setWifi(w);
     } else if (l.startsWith("+CWJAP:")) {
-        const QStringList f = after("+CWJAP:");
-        if (f.size() >= 4) { // "<ssid>","<bssid>",<channel>,<rssi>,...
+        const std::optional<CwjapReply> j = CwjapReply::parse(l);
+        if (j && j->joined()) {
             WifiState w = m_wifi;
             w.connected = true;
-            w.ssid = f[0];
-            w.rssi = toInt(f[3], 0);
+            w.ssid = j->ssid;
+            w.rssi = j->rssi;
             setWifi(w);
         }
     } else if (l.startsWith("+CIFSR:STAIP,") || l.startsWith("+CIPSTA:ip:")) {

@@ -9,6 +9,8 @@
 
 namespace atb {
 
+class DeviceSession;
+
 // What we know about the module, as properties with change signals. Kept current from the
 // replies of successful commands and from URCs; pages read it and reload on its signals.
 // Values are -1 / empty / known=false until the module has told us.
@@ -43,7 +45,14 @@ public:
     // The link was closed or the module rebooted: forget everything it told us.
     void reset();
 
-    // Feed from the session.
+    // Keeps the model current from `session` (in any thread; the feed arrives queued): the one
+    // place a session is wired to a model. Replies and URCs update it, passthrough follows the
+    // session's state, a closed link forgets what the module told (reset()), and a change of
+    // the model's dialect (detected from AT+GMR or chosen) becomes the session's parser
+    // dialect. Following another session, or nullptr, drops the previous one.
+    void follow(DeviceSession *session);
+
+    // Feed from the session (follow() connects these).
     void applyResult(const AtResult &result);
     void applyUrc(const AtEvent &event);
 
@@ -75,6 +84,7 @@ private:
     void linkOpened(int id, const QString &type, const QString &host, int port);
     void linkClosed(int id);
 
+    QList<QMetaObject::Connection> m_following;
     Dialect m_dialect = Dialect::Esp;
     bool m_dialectDetected = false;
     QStringList m_firmware;

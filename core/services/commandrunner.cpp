@@ -1,6 +1,7 @@
 #include "commandrunner.h"
 
 #include "engine/devicesession.h"
+#include "protocol/cwjapreply.h"
 #include "protocol/errordecoder.h"
 
 namespace atb {
@@ -92,14 +93,8 @@ QString CommandRunner::describe(const AtResult &r)
             why = describeFailure(r.errCodes);
         // Replies that say why without an ERR CODE.
         for (const QByteArray &l : r.lines) {
-            if (l.startsWith("+CWJAP:")) {
-                switch (l.mid(7).trimmed().toInt()) {
-                case 1: why = tr("connection timed out"); break;
-                case 2: why = tr("wrong password"); break;
-                case 3: why = tr("access point not found"); break;
-                case 4: why = tr("connection failed"); break;
-                default: break;
-                }
+            if (const std::optional<CwjapReply> j = CwjapReply::parse(l); j && !j->joined()) {
+                why = CwjapReply::failureText(j->failureCode);
             } else if (l == "ALREADY CONNECTED") {
                 why = tr("the link is already connected");
             } else if (l == "+PING:TIMEOUT") {

@@ -3,6 +3,7 @@
 #include "engine/devicesession.h"
 #include "model/devicemodel.h"
 #include "protocol/atencoder.h"
+#include "protocol/bytetext.h"
 #include "protocol/commandcatalog.h"
 
 #include <QFile>
@@ -349,9 +350,10 @@ ConnectionPlan ConnectionService::planSend(const LinkSendSettings &s) const
             data += "\r\n";
         break;
     case LinkSendSettings::Format::Hex: {
-        QString err;
-        if (!parseHex(s.text, &data, &err))
-            return failed(err, "hex");
+        const ByteText::Decoded hex = ByteText::fromHex(s.text);
+        if (!hex.ok())
+            return failed(hex.error, "hex");
+        data = hex.bytes;
         break;
     }
     case LinkSendSettings::Format::File: {
@@ -641,36 +643,6 @@ void ConnectionService::appendReceived(int linkId, const QByteArray &bytes)
     m_rxCount[linkId] += bytes.size();
     emit dataReceived(linkId, bytes);
     emit countersChanged(linkId);
-}
-
-bool ConnectionService::parseHex(const QString &text, QByteArray *out, QString *error)
-{
-    QString digits;
-    digits.reserve(text.size());
-    for (const QChar c : text) {
-        if (c.isSpace() || c == QLatin1Char(':') || c == QLatin1Char('-'))
-            continue;
-        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
-              || (c >= QLatin1Char('A') && c <= QLatin1Char('F')))) {
-            if (error)
-                *error = tr("\"%1\" is not a hexadecimal digit").arg(c);
-            return false;
-        }
-        digits += c;
-    }
-    if (digits.size() % 2 != 0) {
-        if (error)
-            *error = tr("Odd number of hex digits: every byte needs two");
-        return false;
-    }
-    if (out)
-        *out = QByteArray::fromHex(digits.toLatin1());
-    return true;
-}
-
-QString ConnectionService::toHex(const QByteArray &bytes)
-{
-    return QString::fromLatin1(bytes.toHex(' '));
 }
 
 } // namespace atb

@@ -140,10 +140,6 @@ public:
     // Keep-alive given when this service opened the link (-1 unknown).
     int keepAlive(int linkId) const { return m_keepAlive.value(linkId, -1); }
 
-    // "48 65 6C" / "48656c" -> bytes; false with *error (translated) on bad input.
-    static bool parseHex(const QString &text, QByteArray *out, QString *error);
-    static QString toHex(const QByteArray &bytes);
-
 signals:
     void busyChanged(bool busy);
     void finished(const atb::OperationResult &result);

@@ -42,7 +42,7 @@ ThroughputLab::ThroughputLab(DeviceSession *session, QObject *parent)
 {
     qRegisterMetaType<LabResult>();
     qRegisterMetaType<LabProgress>();
-    m_meter->attach(session);
+    m_meter->attach(session ? session->traffic() : nullptr);
     m_meter->start();
     connect(m_runner, &CommandRunner::finished, this, [this](const OperationResult &r) {
         if (m_reading) {
@@ -456,7 +456,6 @@ void ThroughputLab::beginStreaming()
                 m_outstanding << m_session->submit(c);
             } else {
                 m_session->sendRaw("!");
-                m_meter->addRawTx(1);
             }
         } else {
             m_sourceOn = true;
@@ -493,7 +492,6 @@ void ThroughputLab::pump()
     while (m_sent - m_check.received() < window) {
         const QByteArray d = m_gen.next(chunk);
         m_session->sendRaw(d);
-        m_meter->addRawTx(d.size());
         if (m_firstSentNs < 0)
             m_firstSentNs = m_clock.nsecsElapsed();
         m_sent += d.size();

@@ -3,6 +3,7 @@
 #include "engine/devicesession.h"
 #include "model/devicemodel.h"
 #include "protocol/atencoder.h"
+#include "protocol/cwjapreply.h"
 
 #include <QRegularExpression>
 
@@ -83,17 +84,6 @@ WifiService::WifiService(DeviceSession *session, DeviceModel *model, QObject *pa
 bool WifiService::isBusy() const
 {
     return m_runner->isBusy();
-}
-
-QString WifiService::joinErrorText(int code)
-{
-    switch (code) {
-    case 1: return tr("connection timed out");
-    case 2: return tr("wrong password");
-    case 3: return tr("access point not found");
-    case 4: return tr("connection failed");
-    default: return tr("unknown reason (%1)").arg(code);
-    }
 }
 
 QByteArray WifiService::redacted(const QByteArray &line) const
@@ -247,12 +237,9 @@ void WifiService::onCommandFinished(const AtResult &r)
             info.gateway = DeviceModel::splitFields(QByteArrayView(l).sliced(16)).value(0);
         } else if (l.startsWith("+CIPSTA:netmask:")) {
             info.netmask = DeviceModel::splitFields(QByteArrayView(l).sliced(16)).value(0);
-        } else if (l.startsWith("+CWJAP:")) {
-            const QStringList f = DeviceModel::splitFields(QByteArrayView(l).sliced(7));
-            if (f.size() >= 3) {
-                info.bssid = f[1];
-                info.channel = toInt(f[2], 0);
-            }
+        } else if (const std::optional<CwjapReply> j = CwjapReply::parse(l); j && j->joined()) {
+            info.bssid = j->bssid;
+            info.channel = j->channel;
         } else if (l.startsWith("+CWLAP:")) {
             sawScan = true;
             QByteArray body = l.mid(7).trimmed();
@@ -316,11 +303,8 @@ void WifiService::onRunnerFinished(const OperationResult &result)
                 join = &r;
         QString failure;
         if (join && join->status == AtResult::Status::Error) {
-            int code = 0;
-            for (const QByteArray &l : join->lines)
-                if (l.startsWith("+CWJAP:"))
-                    code = l.mid(7).trimmed().toInt();
-            failure = code ? joinErrorText(code) : tr("the module refused to join (it gives no reason)");
+            const int code = CwjapReply::failureCodeIn(join->lines);
+            failure = code ? CwjapReply::failureText(code) : tr("the module refused to join (it gives no reason)");
             out.message = tr("Could not join %1: %2.").arg(m_joiningSsid, failure);
         } else if (join && !join->ok()) {
             failure = out.message;

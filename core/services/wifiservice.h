@@ -106,8 +106,6 @@ public:
     // The line with the password replaced by "***" (for anything a user or a log sees).
     QByteArray redacted(const QByteArray &line) const;
 
-    static QString joinErrorText(int code); // +CWJAP:<code> in words
-
 signals:
     void busyChanged(bool busy);
     void finished(const atb::OperationResult &result);

@@ -1,7 +1,5 @@
 #include "throughputmeter.h"
 
-#include "engine/devicesession.h"
-
 #include <QCoreApplication>
 #include <cmath>
 
@@ -20,25 +18,26 @@ ThroughputMeter::ThroughputMeter(QObject *parent) : QObject(parent)
     setTickInterval(100);
 }
 
-void ThroughputMeter::attach(DeviceSession *session)
+void ThroughputMeter::attach(std::shared_ptr<const TrafficCounters> source)
 {
-    for (const auto &c : std::as_const(m_connections))
-        disconnect(c);
-    m_connections.clear();
-    m_session = session;
-    if (!session)
-        return;
-    m_uartTxBase = session->txBytes() - m_counts[size_t(ThroughputPath::UartTx)];
-    m_uartRxBase = session->rxBytes() - m_counts[size_t(ThroughputPath::UartRx)];
-    // AutoConnection: queued when the session lives in its I/O thread.
-    m_connections << connect(session, &DeviceSession::commandFinished, this, &ThroughputMeter::onResult)
-                  << connect(session, &DeviceSession::urcReceived, this, &ThroughputMeter::onUrc)
-                  << connect(session, &DeviceSession::rawDataReceived, this, &ThroughputMeter::onRaw);
+    // Totals go on from where they are: what the previous source counted since reset() stays.
+    std::array<qint64, kThroughputPathCount> counted = sourceTotals();
+    for (size_t i = 0; i < counted.size(); ++i)
+        counted[i] -= m_sourceBase[i];
+    m_source = std::move(source);
+    m_sourceBase = sourceTotals();
+    for (size_t i = 0; i < counted.size(); ++i)
+        m_sourceBase[i] -= counted[i];
 }
 
-DeviceSession *ThroughputMeter::session() const
+std::array<qint64, kThroughputPathCount> ThroughputMeter::sourceTotals() const
 {
-    return m_session.data();
+    std::array<qint64, kThroughputPathCount> t {};
+    if (m_source) {
+        for (int i = 0; i < kThroughputPathCount; ++i)
+            t[size_t(i)] = m_source->total(ThroughputPath(i));
+    }
+    return t;
 }
 
 void ThroughputMeter::setTickInterval(int ms)
@@ -69,10 +68,7 @@ void ThroughputMeter::stop()
 void ThroughputMeter::reset()
 {
     m_counts.fill(0);
-    if (m_session) {
-        m_uartTxBase = m_session->txBytes();
-        m_uartRxBase = m_session->rxBytes();
-    }
+    m_sourceBase = sourceTotals();
     m_ticks.clear();
     for (auto &h : m_history)
         h.clear();
@@ -89,11 +85,9 @@ void ThroughputMeter::add(ThroughputPath path, qint64 amount)
 
 std::array<qint64, kThroughputPathCount> ThroughputMeter::currentTotals() const
 {
-    std::array<qint64, kThroughputPathCount> t = m_counts;
-    if (m_session) {
-        t[size_t(ThroughputPath::UartTx)] = m_session->txBytes() - m_uartTxBase;
-        t[size_t(ThroughputPath::UartRx)] = m_session->rxBytes() - m_uartRxBase;
-    }
+    std::array<qint64, kThroughputPathCount> t = sourceTotals();
+    for (size_t i = 0; i < t.size(); ++i)
+        t[i] += m_counts[i] - m_sourceBase[i];
     return t;
 }
 
@@ -161,33 +155,6 @@ QList<ThroughputPoint> ThroughputMeter::history(ThroughputPath path) const
     for (qsizetype i = 0; i < h.size(); ++i)
         out << h.at(i);
     return out;
-}
-
-void ThroughputMeter::onResult(const AtResult &r)
-{
-    if (!r.ok())
-        return;
-    const QByteArray &line = r.command.line;
-    if (line.startsWith("AT+CIPSEND") && !r.command.payload.isEmpty())
-        add(ThroughputPath::LinkTx, r.command.payload.size());
-    else if (line.startsWith("AT+MQTTPUB=") || line.startsWith("AT+MQTTPUBRAW="))
-        add(ThroughputPath::MqttPub, 1);
-    for (const AtEvent &e : r.records)
-        if (e.kind == AtEvent::Kind::Data)
-            add(ThroughputPath::LinkRx, e.payload.size());
-}
-
-void ThroughputMeter::onUrc(const AtEvent &e)
-{
-    if (e.name == "+IPD")
-        add(ThroughputPath::LinkRx, e.payload.size()); // passive-mode notices carry no payload
-    else if (e.name == "+MQTTSUBRECV")
-        add(ThroughputPath::MqttRecv, 1);
-}
-
-void ThroughputMeter::onRaw(const QByteArray &bytes)
-{
-    add(ThroughputPath::RawRx, bytes.size());
 }
 
 QString ThroughputMeter::pathName(ThroughputPath p)

@@ -1,35 +1,17 @@
 #pragma once
 
 #include "ringbuffer.h"
+#include "trafficcounters.h"
 
 #include <QElapsedTimer>
 #include <QMetaType>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <array>
+#include <memory>
 
 namespace atb {
-
-class DeviceSession;
-struct AtResult;
-struct AtEvent;
-
-// The byte (or message) paths the meter counts.
-enum class ThroughputPath : int {
-    UartTx,   // bytes the session wrote to the link (commands, payloads, raw passthrough)
-    UartRx,   // bytes the session read from the link
-    LinkTx,   // payload bytes of successful AT+CIPSEND / CIPSENDEX data phases
-    LinkRx,   // payload bytes of +IPD and +CIPRECVDATA
-    RawTx,    // passthrough bytes sent (addRawTx(), see ThroughputMeter)
-    RawRx,    // passthrough bytes received (rawDataReceived)
-    MqttPub,  // successful AT+MQTTPUB / AT+MQTTPUBRAW (messages)
-    MqttRecv, // +MQTTSUBRECV (messages)
-    PeerTx,   // bytes a PC-side peer sent to the module's link (network side, fed by the lab)
-    PeerRx,   // bytes a PC-side peer received from the module's link (network side, fed by the lab)
-};
-constexpr int kThroughputPathCount = 10;
 
 // Rates of one tick: per path, units per second over the tick, and running totals.
 struct ThroughputSample
@@ -52,19 +34,18 @@ struct ThroughputPoint
 // Counts bytes and messages per path, samples them on a tick (100 ms by default), averages over
 // 1 s, 10 s and 60 s windows and keeps a bounded 1-second history per path (1 h by default).
 //
-// Works with a DeviceSession in another thread: UART counters are the session's atomic
-// txBytes()/rxBytes() read on the tick; every other count comes from the session's signals,
-// which arrive queued in the meter's thread. Nothing grows with time: tick snapshots and the
-// history are ring buffers.
+// The link's counts come from a TrafficCounters (DeviceSession::traffic()), read on the tick, so
+// the session may live in another thread and nothing is queued per event; add() counts what
+// only the caller sees (the lab's PC-side peers). Nothing grows with time: tick snapshots and
+// the history are ring buffers.
 class ThroughputMeter : public QObject
 {
     Q_OBJECT
 public:
     explicit ThroughputMeter(QObject *parent = nullptr);
 
-    // Counts the session's traffic from now on (nullptr detaches). Does not start the tick.
-    void attach(DeviceSession *session);
-    DeviceSession *session() const;
+    // Counts `source`'s traffic from now on (nullptr detaches). Does not start the tick.
+    void attach(std::shared_ptr<const TrafficCounters> source);
 
     void setTickInterval(int ms);
     int tickInterval() const { return m_tickMs; }
@@ -79,10 +60,8 @@ public:
     // Forgets all totals, windows and history; keeps running if it was.
     void reset();
 
-    // Manual counts (the lab's own passthrough writes and peers, tests).
+    // Manual counts (the lab's PC-side peers, tests), added to the source's.
     void add(ThroughputPath path, qint64 amount);
-    // What DeviceSession::sendRaw() was given: the session has no counter of its own for it.
-    void addRawTx(qint64 bytes) { add(ThroughputPath::RawTx, bytes); }
 
     // Takes a sample as the tick would at `nowMs` (milliseconds since start()); public so tests
     // drive time deterministically. Returns the sample also emitted by sampled().
@@ -122,10 +101,8 @@ signals:
     void secondCompleted(qint64 tMs);
 
 private:
-    void onResult(const AtResult &result);
-    void onUrc(const AtEvent &event);
-    void onRaw(const QByteArray &bytes);
     void onTick();
+    std::array<qint64, kThroughputPathCount> sourceTotals() const;
     std::array<qint64, kThroughputPathCount> currentTotals() const;
 
     struct Snapshot
@@ -134,10 +111,9 @@ private:
         std::array<qint64, kThroughputPathCount> total {};
     };
 
-    QPointer<DeviceSession> m_session;
-    QList<QMetaObject::Connection> m_connections;
-    qint64 m_uartTxBase = 0, m_uartRxBase = 0;
-    std::array<qint64, kThroughputPathCount> m_counts {};
+    std::shared_ptr<const TrafficCounters> m_source;
+    std::array<qint64, kThroughputPathCount> m_sourceBase {}; // the source's totals at attach/reset
+    std::array<qint64, kThroughputPathCount> m_counts {};      // add()
     int m_tickMs = 100;
     QTimer m_timer;
     QElapsedTimer m_clock;

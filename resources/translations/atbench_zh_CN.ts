@@ -148,6 +148,33 @@
     </message>
 </context>
 <context>
+    <name>ByteText</name>
+    <message>
+        <source>&quot;%1&quot; is not a hexadecimal digit</source>
+        <translation>“%1”不是十六进制数字</translation>
+    </message>
+    <message>
+        <source>&quot;0x&quot; needs hex digits after it</source>
+        <translation>“0x”后面需要十六进制数字</translation>
+    </message>
+    <message>
+        <source>Odd number of hex digits in &quot;%1&quot;: every byte needs two</source>
+        <translation>“%1”中的十六进制数字个数为奇数：每个字节需要两位</translation>
+    </message>
+    <message>
+        <source>A lone backslash at the end (offset %1): type \\ for a backslash</source>
+        <translation>末尾有单独的反斜杠（偏移 %1）：反斜杠本身请输入 \\</translation>
+    </message>
+    <message>
+        <source>\x at offset %1 needs two hex digits (escapes: %2)</source>
+        <translation>偏移 %1 处的 \x 后需要两位十六进制数（转义符：%2）</translation>
+    </message>
+    <message>
+        <source>Unknown escape \%1 at offset %2 (escapes: %3; type \\ for a backslash)</source>
+        <translation>偏移 %2 处的转义符 \%1 无法识别（转义符：%3；反斜杠本身请输入 \\）</translation>
+    </message>
+</context>
+<context>
     <name>CommandCatalog</name>
     <message>
         <source>disabled</source>
@@ -1841,6 +1868,29 @@
     </message>
 </context>
 <context>
+    <name>CwjapReply</name>
+    <message>
+        <source>connection timed out</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>access point not found</source>
+        <translation>找不到接入点</translation>
+    </message>
+    <message>
+        <source>connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>unknown reason (%1)</source>
+        <translation>未知原因（%1）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDecoder</name>
     <message>
         <source>no error</source>
@@ -2541,10 +2591,6 @@
     <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>\x needs two hex digits (escapes: \r \n \t \0 \\ \xNN).</source>
-        <translation>\x 后需要两位十六进制数（转义符：\r \n \t \0 \\ \xNN）。</translation>
     </message>
     <message>
         <source>Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).</source>
@@ -4338,22 +4384,6 @@
         <translation>%1：OK</translation>
     </message>
     <message>
-        <source>connection timed out</source>
-        <translation>连接超时</translation>
-    </message>
-    <message>
-        <source>wrong password</source>
-        <translation>密码错误</translation>
-    </message>
-    <message>
-        <source>access point not found</source>
-        <translation>找不到接入点</translation>
-    </message>
-    <message>
-        <source>connection failed</source>
-        <translation>连接失败</translation>
-    </message>
-    <message>
         <source>the link is already connected</source>
         <translation>连接已存在</translation>
     </message>
@@ -4569,14 +4599,6 @@
     <message>
         <source>Fetch received data</source>
         <translation>获取接收的数据</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a hexadecimal digit</source>
-        <translation>“%1”不是十六进制数字</translation>
-    </message>
-    <message>
-        <source>Odd number of hex digits: every byte needs two</source>
-        <translation>十六进制数字个数为奇数：每个字节需要两位</translation>
     </message>
 </context>
 <context>
@@ -5219,26 +5241,6 @@
     <message>
         <source>unknown (%1)</source>
         <translation>未知（%1）</translation>
-    </message>
-    <message>
-        <source>connection timed out</source>
-        <translation>连接超时</translation>
-    </message>
-    <message>
-        <source>wrong password</source>
-        <translation>密码错误</translation>
-    </message>
-    <message>
-        <source>access point not found</source>
-        <translation>找不到接入点</translation>
-    </message>
-    <message>
-        <source>connection failed</source>
-        <translation>连接失败</translation>
-    </message>
-    <message>
-        <source>unknown reason (%1)</source>
-        <translation>未知原因（%1）</translation>
     </message>
     <message>
         <source>Enter the SSID of the network to join.</source>

@@ -19,12 +19,7 @@ class SimHarness
 public:
     explicit SimHarness(atb::sim::Dialect dialect = atb::sim::Dialect::Esp, bool wifiConnected = false)
     {
-        QObject::connect(&session, &atb::DeviceSession::commandFinished, &model, &atb::DeviceModel::applyResult);
-        QObject::connect(&session, &atb::DeviceSession::urcReceived, &model, &atb::DeviceModel::applyUrc);
-        QObject::connect(&session, &atb::DeviceSession::stateChanged, &model, [this](atb::DeviceSession::State s) {
-            model.setPassthrough(s == atb::DeviceSession::State::Passthrough);
-        });
-        QObject::connect(&model, &atb::DeviceModel::dialectChanged, &session, &atb::DeviceSession::setDialect);
+        model.follow(&session);
         atb::sim::SimulatedModule::Options o;
         o.dialect = dialect;
         o.wifiConnected = wifiConnected;

@@ -40,8 +40,6 @@ private slots:
     void bekenStatusFillsTheModel();
     void receiveBufferIsBounded();
     void passiveReceiveIsFetchedAutomatically();
-    void hexParsing_data();
-    void hexParsing();
 
 private:
     static bool run(ConnectionService &svc, const std::function<bool()> &start, OperationResult *out = nullptr);
@@ -493,30 +491,6 @@ void tst_ConnectionService::passiveReceiveIsFetchedAutomatically()
     SimHarness b(atb::sim::Dialect::BekenDoc, true);
     ConnectionService bsvc(&b.session, &b.model);
     QCOMPARE(bsvc.planMode(beken).errorParam, QByteArray("recvmode"));
-}
-
-void tst_ConnectionService::hexParsing_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("ok");
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::newRow("spaced") << "48 65 6c" << true << QByteArray("Hel");
-    QTest::newRow("packed") << "48656C" << true << QByteArray("Hel");
-    QTest::newRow("odd") << "486" << false << QByteArray();
-    QTest::newRow("not hex") << "4g" << false << QByteArray();
-}
-
-void tst_ConnectionService::hexParsing()
-{
-    QFETCH(QString, text);
-    QFETCH(bool, ok);
-    QFETCH(QByteArray, bytes);
-    QByteArray out;
-    QString err;
-    QCOMPARE(ConnectionService::parseHex(text, &out, &err), ok);
-    QCOMPARE(err.isEmpty(), ok);
-    if (ok)
-        QCOMPARE(out, bytes);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionService)

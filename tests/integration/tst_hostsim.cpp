@@ -28,8 +28,7 @@ struct Host
 
     Host()
     {
-        QObject::connect(&session, &DeviceSession::commandFinished, &model, &DeviceModel::applyResult);
-        QObject::connect(&session, &DeviceSession::urcReceived, &model, &DeviceModel::applyUrc);
+        model.follow(&session);
         QObject::connect(&session, &DeviceSession::commandFinished, [this](const AtResult &r) { results << r; });
         QObject::connect(&session, &DeviceSession::urcReceived, [this](const AtEvent &e) { urcs << e; });
     }

@@ -57,8 +57,6 @@ private slots:
     void filterByKindAndText();
     void hexViewShowsPayloadBytes_data();
     void hexViewShowsPayloadBytes();
-    void unescapeUndoesTheLogEscapes_data();
-    void unescapeUndoesTheLogEscapes();
     void dataPhaseFromHex_data();
     void dataPhaseFromHex();
     void dataPhaseFromFile();
@@ -488,22 +486,6 @@ void tst_ConsolePage::hexViewShowsPayloadBytes()
     QVERIFY2(i.data().toString().endsWith(hex), qPrintable(i.data().toString()));
     m_page->hexButton()->click();
     QVERIFY(i.data().toString().endsWith(text));
-}
-
-void tst_ConsolePage::unescapeUndoesTheLogEscapes_data()
-{
-    QTest::addColumn<QByteArray>("bytes");
-    QTest::newRow("text") << QByteArray("hello");
-    QTest::newRow("controls") << QByteArray("a\r\n\tb");
-    QTest::newRow("backslash x") << QByteArray("\\x41");
-    QTest::newRow("all bytes") << [] { QByteArray b; for (int i = 0; i < 256; ++i) b += char(i); return b; }();
-}
-
-void tst_ConsolePage::unescapeUndoesTheLogEscapes()
-{
-    QFETCH(QByteArray, bytes);
-    const QByteArray escaped = atb::SessionLog::escapeBytes(bytes, 1024);
-    QCOMPARE(ConsoleModel::unescape(QString::fromUtf8(escaped)), bytes);
 }
 
 void tst_ConsolePage::dataPhaseFromHex_data()

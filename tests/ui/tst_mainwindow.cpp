@@ -73,9 +73,7 @@ void tst_MainWindow::init()
     QSettings().clear();
     m_session = new DeviceSession;
     m_model = new atb::DeviceModel;
-    // What Application wires.
-    connect(m_session, &DeviceSession::commandFinished, m_model, &atb::DeviceModel::applyResult);
-    connect(m_model, &atb::DeviceModel::dialectChanged, m_session, &DeviceSession::setDialect);
+    m_model->follow(m_session); // as Application does
     m_window = new MainWindow(m_session, m_model);
     m_window->messages()->setScripted(true);
     m_window->resize(1280, 800);

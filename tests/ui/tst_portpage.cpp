@@ -164,9 +164,7 @@ void tst_PortPage::cleanup()
 
 void tst_PortPage::wire()
 {
-    connect(m_session, &DeviceSession::commandFinished, m_model, &atb::DeviceModel::applyResult);
-    connect(m_session, &DeviceSession::urcReceived, m_model, &atb::DeviceModel::applyUrc);
-    connect(m_model, &atb::DeviceModel::dialectChanged, m_session, &DeviceSession::setDialect);
+    m_model->follow(m_session);
 }
 
 void tst_PortPage::simulatorChoiceOpensSimulatorAndDetects_data()

@@ -34,7 +34,7 @@ void tst_Screenshots::initTestCase()
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
     atb::DeviceSession session;
     atb::DeviceModel model;
-    connect(&session, &atb::DeviceSession::commandFinished, &model, &atb::DeviceModel::applyResult);
+    model.follow(&session);
     MainWindow w(&session, &model);
     LaunchOptions opts;
     opts.screenshotDir = m_out.path();

@@ -31,8 +31,7 @@ class ApHarness
 public:
     explicit ApHarness(const QList<atb::sim::AccessPoint> &aps)
     {
-        QObject::connect(&session, &atb::DeviceSession::commandFinished, &model, &atb::DeviceModel::applyResult);
-        QObject::connect(&session, &atb::DeviceSession::urcReceived, &model, &atb::DeviceModel::applyUrc);
+        model.follow(&session);
         atb::sim::SimulatedModule::Options o;
         o.accessPoints = aps;
         o.bootDelayMs = 0;

@@ -1,7 +1,8 @@
 // DeviceSession end to end: real QSerialPort on a pseudo-terminal, the TCP bridge transport,
 // the in-process pipe, an unplugged adapter, passthrough guard times, a session living in its
-// own I/O thread, and secrets masked in the log.
+// own I/O thread (SessionHost; more in tst_sessionhost), and secrets masked in the log.
 #include "engine/devicesession.h"
+#include "engine/sessionhost.h"
 #include "ptymodule.h"
 #include "transport/pipetransport.h"
 
@@ -121,6 +122,33 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.message));
         QCOMPARE(r.finalText, QByteArray("SEND OK"));
         QCOMPARE(m.received, QByteArray("AT+CIPSEND=6\r\na\r\nOK\r"));
+        QCOMPARE(s.traffic()->total(ThroughputPath::LinkTx), 6);
+        QCOMPARE(s.traffic()->total(ThroughputPath::UartTx), 20);
+    }
+
+    void trafficIsCountedPerPath()
+    {
+        // What ThroughputMeter reads: counted in the session's thread as the traffic passes.
+        PtyModule m;
+        m.on("AT+MQTTPUB=0,\"t\",\"x\",0,0", "\r\nOK\r\n");
+        m.on("AT+MQTTPUB=0,\"t\",\"y\",0,0", "\r\nERROR\r\n");
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        QSignalSpy urcs(&s, &DeviceSession::urcReceived);
+        s.openSerial(serialFor(m));
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+        s.submit(AtCommand::fromLine("AT+MQTTPUB=0,\"t\",\"x\",0,0"));
+        s.submit(AtCommand::fromLine("AT+MQTTPUB=0,\"t\",\"y\",0,0")); // failed: not counted
+        QTRY_COMPARE(done.size(), 2);
+        m.send("+IPD,5:hello\r\n+MQTTSUBRECV:0,\"t\",3,abc\r\n+IPD,0,3\r\n");
+        QTRY_COMPARE(urcs.size(), 3);
+        const auto traffic = s.traffic();
+        QCOMPARE(traffic->total(ThroughputPath::MqttPub), 1);
+        QCOMPARE(traffic->total(ThroughputPath::MqttRecv), 1);
+        QCOMPARE(traffic->total(ThroughputPath::LinkRx), 5); // the passive notice carries no data
+        QCOMPARE(traffic->total(ThroughputPath::UartRx), s.rxBytes());
+        QCOMPARE(traffic->total(ThroughputPath::UartTx), s.txBytes());
+        QCOMPARE(s.txBytes(), qint64(2 * QByteArray("AT+MQTTPUB=0,\"t\",\"x\",0,0\r\n").size()));
     }
 
     void passthroughLeavesWithGuardedPlusPlusPlus()
@@ -140,6 +168,7 @@ private slots:
         s.submit(AtCommand::fromLine("AT")); // must wait until passthrough is left
         s.sendRaw(QByteArray(100, 'x'));
         QTRY_COMPARE(m.passthroughBytes, 100);
+        QCOMPARE(s.rawTxBytes(), 100);
         m.send("OK\r\n+IPD,1:z"); // data from the peer is raw, not parsed
         QTRY_VERIFY(!raw.isEmpty());
         s.leavePassthrough();
@@ -181,48 +210,15 @@ private slots:
         QVERIFY(errors.size() >= 1);
     }
 
-    void sessionInItsOwnThread()
-    {
-        auto [host, device] = PipeTransport::createPair(QStringLiteral("pipe"));
-        device->open();
-        QObject::connect(device, &Transport::received, device, [device = device](const QByteArray &b) {
-            if (b == "AT\r\n")
-                device->write("\r\nOK\r\n");
-        });
-        QThread io;
-        auto *s = new DeviceSession;
-        s->moveToThread(&io);
-        io.start();
-        QSignalSpy done(s, &DeviceSession::commandFinished);
-        host->setParent(nullptr);
-        host->moveToThread(&io);
-        s->openWith([host = host](QObject *parent) {
-            host->setParent(parent);
-            return host;
-        });
-        QTRY_COMPARE(s->state(), DeviceSession::State::Connected);
-        for (int i = 0; i < 50; ++i)
-            s->submit(AtCommand::fromLine("AT"));
-        QTRY_COMPARE(done.size(), 50);
-        for (const auto &args : done)
-            QVERIFY(args[0].value<AtResult>().ok());
-        QMetaObject::invokeMethod(s, &QObject::deleteLater);
-        io.quit();
-        io.wait();
-        delete device;
-    }
-
     void guiStallLosesNothing()
     {
         // G10: with the session in its own I/O thread, a 200 ms stall of the caller's thread
         // loses nothing, even though a UART (modelled here by a non-blocking writer that counts
         // what it could not hand over) has no back-pressure.
         PtyModule m;
-        QThread io;
-        auto *s = new DeviceSession;
-        s->moveToThread(&io);
-        io.start();
-        QAtomicInteger<int> ipd { 0 };
+        QAtomicInteger<int> ipd { 0 }; // outlives the host: counted in its I/O thread
+        SessionHost host;
+        DeviceSession *s = host.session();
         QObject::connect(s, &DeviceSession::urcReceived, s, [&ipd](const AtEvent &e) {
             if (e.name == "+IPD" && e.length == 100)
                 ipd.fetchAndAddRelaxed(1);
@@ -252,9 +248,6 @@ private slots:
         writer.join();
         QTRY_COMPARE(ipd.loadRelaxed(), records);
         QCOMPARE(lost.load(), 0);
-        QMetaObject::invokeMethod(s, &QObject::deleteLater);
-        io.quit();
-        io.wait();
     }
 
     void secretsAreMaskedInTheLog()

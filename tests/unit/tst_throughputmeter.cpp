@@ -24,6 +24,7 @@ private slots:
     void formatRate();
     void messagePaths();
     void realTickEmitsSamples();
+    void sourceCountsFromAttachAndReset();
 };
 
 void TestThroughputMeter::ringBufferOverwritesOldest()
@@ -193,6 +194,38 @@ void TestThroughputMeter::realTickEmitsSamples()
     m.stop();
     QVERIFY(!m.isRunning());
     QCOMPARE(m.lastSample().totalOf(ThroughputPath::UartTx), 100);
+}
+
+void TestThroughputMeter::sourceCountsFromAttachAndReset()
+{
+    // The link's counts come from a TrafficCounters (what DeviceSession counts into), read on
+    // the tick; manual adds come on top.
+    auto source = std::make_shared<atb::TrafficCounters>();
+    source->add(ThroughputPath::UartRx, 1000); // before attach: not ours
+    ThroughputMeter m;
+    m.reset();
+    m.attach(source);
+    QCOMPARE(m.total(ThroughputPath::UartRx), 0);
+    source->add(ThroughputPath::UartRx, 300);
+    source->add(ThroughputPath::LinkRx, 100);
+    m.add(ThroughputPath::LinkRx, 5);
+    QCOMPARE(m.sampleAt(100).totalOf(ThroughputPath::UartRx), 300);
+    QCOMPARE(m.total(ThroughputPath::LinkRx), 105);
+    // Another source goes on from the same totals.
+    auto other = std::make_shared<atb::TrafficCounters>();
+    other->add(ThroughputPath::UartRx, 50);
+    m.attach(other);
+    QCOMPARE(m.total(ThroughputPath::UartRx), 300);
+    other->add(ThroughputPath::UartRx, 20);
+    QCOMPARE(m.total(ThroughputPath::UartRx), 320);
+    // reset() starts from zero; detaching keeps what was counted.
+    m.reset();
+    QCOMPARE(m.total(ThroughputPath::UartRx), 0);
+    other->add(ThroughputPath::UartRx, 7);
+    m.attach(nullptr);
+    QCOMPARE(m.total(ThroughputPath::UartRx), 7);
+    other->add(ThroughputPath::UartRx, 7);
+    QCOMPARE(m.total(ThroughputPath::UartRx), 7);
 }
 
 QTEST_GUILESS_MAIN(TestThroughputMeter)

@@ -1,5 +1,7 @@
 #include "consolemodel.h"
 
+#include "protocol/bytetext.h"
+
 #include <QDateTime>
 #include <QPalette>
 
@@ -65,43 +67,6 @@ QString ConsoleModel::lineText(int row) const
         + QStringLiteral("  ") + kindTag(l.kind) + QStringLiteral("  ") + (m_hex ? hexForm(l.kind, l.text) : l.text);
 }
 
-QByteArray ConsoleModel::unescape(QStringView text)
-{
-    QByteArray out;
-    const QByteArray in = text.toUtf8();
-    out.reserve(in.size());
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        const char c = in[i];
-        if (c != '\\' || i + 1 >= in.size()) {
-            out += c;
-            continue;
-        }
-        const char n = in[++i];
-        switch (n) {
-        case 'r': out += '\r'; break;
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case '\\': out += '\\'; break;
-        case 'x':
-            if (i + 2 < in.size()) {
-                bool ok = false;
-                const int v = in.mid(i + 1, 2).toInt(&ok, 16);
-                if (ok) {
-                    out += char(v);
-                    i += 2;
-                    break;
-                }
-            }
-            out += "\\x";
-            break;
-        default:
-            out += '\\';
-            out += n;
-        }
-    }
-    return out;
-}
-
 QString ConsoleModel::hexForm(LogRecord::Kind kind, const QString &text)
 {
     qsizetype start = -1;
@@ -138,8 +103,10 @@ QString ConsoleModel::hexForm(LogRecord::Kind kind, const QString &text)
         more = QLatin1Char(' ') + tail.mid(ellipsis);
         tail.truncate(ellipsis);
     }
-    const QByteArray bytes = unescape(tail);
-    return text.left(start) + QString::fromLatin1(bytes.toHex(' ')) + more;
+    const atb::ByteText::Decoded bytes = atb::ByteText::unescape(QStringView(tail));
+    if (!bytes.ok())
+        return text; // not what SessionLog::escapeBytes() writes: shown as it is
+    return text.left(start) + QString::fromLatin1(bytes.bytes.toHex(' ')) + more;
 }
 
 void ConsoleModel::setHexPayloads(bool on)

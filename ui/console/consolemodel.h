@@ -44,8 +44,6 @@ public:
     QString highlight() const { return m_highlight; }
     void setHighlightColour(const QColor &c) { m_highlightColour = c; }
 
-    // The bytes behind SessionLog::escapeBytes() text (\r \n \t \\ \xNN undone).
-    static QByteArray unescape(QStringView text);
     // "[4 bytes] a\r\nb" -> "[4 bytes] 61 0d 0a 62"; +IPD/+MQTTSUBRECV: the part after the header.
     static QString hexForm(atb::LogRecord::Kind kind, const QString &text);
 

@@ -3,6 +3,7 @@
 #include "console/consolemodel.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
+#include "protocol/bytetext.h"
 #include "protocol/commandcatalog.h"
 #include "widgets/historylineedit.h"
 
@@ -20,7 +21,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStringListModel>
@@ -281,26 +281,13 @@ bool ConsolePage::findNext(bool backwards)
     return false;
 }
 
-QByteArray ConsolePage::parseHex(const QString &text, bool *ok)
-{
-    QString digits;
-    for (const QString &part : text.split(QRegularExpression(QStringLiteral("[\\s,;:]+")), Qt::SkipEmptyParts)) {
-        QString p = part;
-        if (p.startsWith(QLatin1String("0x"), Qt::CaseInsensitive))
-            p = p.mid(2);
-        if (p.size() % 2 == 1 && part.size() <= 2 + (part.startsWith(QLatin1String("0x"), Qt::CaseInsensitive) ? 2 : 0))
-            p.prepend(QLatin1Char('0')); // "a" or "0xa": one byte
-        digits += p;
-    }
-    static const QRegularExpression hexOnly(QStringLiteral("^[0-9A-Fa-f]*$"));
-    *ok = digits.size() % 2 == 0 && hexOnly.match(digits).hasMatch();
-    return *ok ? QByteArray::fromHex(digits.toLatin1()) : QByteArray();
-}
-
 QByteArray ConsolePage::payloadFromInput(bool *ok) const
 {
-    if (m_dataFormat->currentData().toInt() == 1)
-        return parseHex(m_input->text(), ok);
+    if (m_dataFormat->currentData().toInt() == 1) {
+        const atb::ByteText::Decoded hex = atb::ByteText::fromHex(m_input->text());
+        *ok = hex.ok();
+        return hex.bytes;
+    }
     *ok = true;
     return m_input->text().toUtf8();
 }

@@ -62,8 +62,6 @@ public:
     bool findNext(bool backwards = false);
     // Sends a file's bytes as the payload of the data phase in progress.
     bool sendFile(const QString &path);
-    // "48 65 6c6c 6f" -> "Hello"; blanks, commas and 0x prefixes allowed. *ok false on odd digits.
-    static QByteArray parseHex(const QString &text, bool *ok);
     // Completion candidates and help for what the input holds (the catalog's, for the dialect).
     QStringList completionsFor(const QString &text) const;
 

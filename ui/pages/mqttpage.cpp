@@ -4,6 +4,7 @@
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "protocol/atencoder.h"
+#include "protocol/bytetext.h"
 #include "secretstore.h"
 #include "widgets/mqttmessagemodel.h"
 
@@ -47,58 +48,6 @@ using atb::MqttPublishSettings;
 namespace {
 
 constexpr int kFeedCapacity = 10000;
-
-QByteArray parseHex(const QString &text, bool *ok)
-{
-    QByteArray digits;
-    for (const QChar c : text) {
-        if (c.isSpace() || c == QLatin1Char(':') || c == QLatin1Char(','))
-            continue;
-        if (!isxdigit(c.toLatin1())) {
-            *ok = false;
-            return {};
-        }
-        digits += c.toLatin1();
-    }
-    *ok = digits.size() % 2 == 0;
-    return *ok ? QByteArray::fromHex(digits) : QByteArray();
-}
-
-// \r \n \t \0 \\ \xNN in typed text.
-QByteArray unescape(const QByteArray &in, bool *ok)
-{
-    QByteArray out;
-    *ok = true;
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        const char c = in[i];
-        if (c != '\\' || i + 1 >= in.size()) {
-            out += c;
-            continue;
-        }
-        const char n = in[++i];
-        switch (n) {
-        case 'r': out += '\r'; break;
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case '0': out += '\0'; break;
-        case '\\': out += '\\'; break;
-        case 'x': {
-            bool good = false;
-            const QByteArray digits = in.mid(i + 1, 2);
-            const int v = digits.toInt(&good, 16);
-            if (!good || digits.size() != 2) {
-                *ok = false;
-                return {};
-            }
-            out += char(v);
-            i += 2;
-            break;
-        }
-        default: out += '\\'; out += n; break;
-        }
-    }
-    return out;
-}
 
 QStringList splitAlpn(const QString &text)
 {
@@ -694,19 +643,18 @@ MqttPublishSettings MqttPage::publishSettings(QString *error) const
     case 0: {
         const QByteArray text = m_pubPayload->toPlainText().toUtf8();
         if (m_pubEscapes->isChecked()) {
-            bool ok = true;
-            s.payload = unescape(text, &ok);
-            if (!ok)
-                err = tr("\\x needs two hex digits (escapes: \\r \\n \\t \\0 \\\\ \\xNN).");
+            const atb::ByteText::Decoded d = atb::ByteText::unescape(QByteArrayView(text));
+            s.payload = d.bytes;
+            err = d.error;
         } else {
             s.payload = text;
         }
         break;
     }
     case 1: {
-        bool ok = true;
-        s.payload = parseHex(m_pubPayload->toPlainText(), &ok);
-        if (!ok)
+        const atb::ByteText::Decoded d = atb::ByteText::fromHex(m_pubPayload->toPlainText());
+        s.payload = d.bytes;
+        if (!d.ok())
             err = tr("Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).");
         break;
     }

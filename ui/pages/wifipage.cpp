@@ -5,6 +5,7 @@
 #include "console/consolemodel.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
+#include "protocol/cwjapreply.h"
 #include "secretstore.h"
 
 #include <QApplication>
@@ -528,7 +529,7 @@ void WifiPage::loadState()
     m_netmask->setText(orDash(info.netmask));
     QString failure = m_service->lastJoinFailure();
     if (failure.isEmpty() && w.lastJoinError > 0)
-        failure = WifiService::joinErrorText(w.lastJoinError);
+        failure = atb::CwjapReply::failureText(w.lastJoinError);
     m_lastFailure->setText(orDash(failure));
     QPalette fp = m_lastFailure->palette();
     fp.setColor(QPalette::WindowText, failure.isEmpty() ? palette().color(QPalette::WindowText) : c.finalError);
