@@ -94,13 +94,11 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
         if (m_loading)
             return;
         m_controller->setDialectOverride(ConnectionController::DialectOverride(m_dialect->currentData().toInt()));
-        m_controller->saveSettings();
     });
     connect(m_reconnect, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading)
             return;
         m_controller->setAutoReconnect(on);
-        m_controller->saveSettings();
     });
 
     connect(m_refresh, &QToolButton::clicked, this, &PortPage::refreshPorts);

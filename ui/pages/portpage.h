@@ -2,7 +2,7 @@
 
 #include "engine/devicesession.h"
 #include "engine/dialectprobe.h"
-#include "widgets/connectionbar.h"
+#include "connectioncontroller.h"
 
 #include <QWidget>
 
