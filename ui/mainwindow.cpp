@@ -7,11 +7,11 @@
 #include "widgets/statusfields.h"
 
 #include "atbench_version.h"
-#include "console/consolemodel.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "pages/consolepage.h"
 #include "simulatorlink.h"
+#include "theme.h"
 #include "transport/portlister.h"
 #include "widgets/historylineedit.h"
 
@@ -425,10 +425,7 @@ void MainWindow::onError(const QString &message)
 
 void MainWindow::showMessage(const QString &text, bool problem)
 {
-    QPalette pal = m_messageLabel->palette();
-    pal.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).error
-                                               : palette().color(QPalette::WindowText));
-    m_messageLabel->setPalette(pal);
+    setTextColour(m_messageLabel, problem ? ThemeColours::fromPalette(palette()).error : QColor());
     m_messageLabel->setText(text);
     m_messageLabel->setToolTip(text);
     m_messageTimer.start(problem ? 30000 : 8000);

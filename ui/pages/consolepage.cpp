@@ -230,7 +230,7 @@ ConsolePage::ConsolePage(DeviceSession *session, atb::DeviceModel *model, QWidge
     connect(m_session, &DeviceSession::stateChanged, this, &ConsolePage::onStateChanged);
 
     m_input->setHistory(QSettings().value(QLatin1String(kHistoryKey)).toStringList());
-    m_model->setColours(ConsoleColours::fromPalette(m_view->palette()));
+    m_model->setColours(ThemeColours::fromPalette(m_view->palette()));
     QColor hl = m_view->palette().color(QPalette::Highlight);
     hl.setAlpha(70);
     m_model->setHighlightColour(hl);
@@ -586,7 +586,7 @@ void ConsolePage::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange)
         retranslate();
     else if (event->type() == QEvent::PaletteChange)
-        m_model->setColours(ConsoleColours::fromPalette(m_view->palette()));
+        m_model->setColours(ThemeColours::fromPalette(m_view->palette()));
     QWidget::changeEvent(event);
 }
 

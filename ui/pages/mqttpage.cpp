@@ -1,6 +1,6 @@
 #include "mqttpage.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "protocol/atencoder.h"
@@ -217,7 +217,7 @@ void MqttPage::applyErrorColour(QLabel *label) const
 {
     // The console's error colour: derived from the palette, readable on light and dark themes.
     QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(palette()).error);
+    pal.setColor(QPalette::WindowText, ThemeColours::fromPalette(palette()).error);
     label->setPalette(pal);
 }
 
@@ -1012,7 +1012,7 @@ void MqttPage::setStatus(const QString &text, bool problem)
     m_statusProblem = problem;
     QPalette pal = palette();
     if (problem)
-        pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(palette()).error);
+        pal.setColor(QPalette::WindowText, ThemeColours::fromPalette(palette()).error);
     m_statusLabel->setPalette(pal);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_statusIcon->setPixmap(text.isEmpty() ? QPixmap()

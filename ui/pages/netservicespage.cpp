@@ -2,7 +2,7 @@
 
 #include "pagecommon.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
 
@@ -410,7 +410,7 @@ void NetServicesPage::retranslate()
 void NetServicesPage::applyColours()
 {
     setWindowIcon(globeIcon(palette()));
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     for (QLabel *l : std::as_const(m_errorLabels)) {
         QPalette p = l->palette();
         p.setColor(QPalette::WindowText, c.finalError);
@@ -513,7 +513,7 @@ void NetServicesPage::loadCurrent()
 void NetServicesPage::loadTime()
 {
     const atb::TimeReading t = m_service->lastTime();
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     QColor offsetColour = palette().color(QPalette::WindowText);
     if (!t.valid) {
         m_moduleTime->setText(QStringLiteral("—"));
@@ -552,7 +552,7 @@ void NetServicesPage::loadHistory()
 {
     m_history->clear();
     const QList<atb::PingRecord> pings = m_service->pingHistory();
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     for (const atb::PingRecord &r : pings) {
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(TimeColumn, r.when.toString(QStringLiteral("HH:mm:ss")));
@@ -693,7 +693,7 @@ void NetServicesPage::setStatus(const QString &text, bool problem)
     m_statusProblem = problem;
     m_status->setText(text);
     QPalette sp = m_status->palette();
-    sp.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).finalError
+    sp.setColor(QPalette::WindowText, problem ? ThemeColours::fromPalette(palette()).finalError
                                               : palette().color(QPalette::WindowText));
     m_status->setPalette(sp);
 }
@@ -796,7 +796,7 @@ void NetServicesPage::onFinished(const atb::OperationResult &result)
         m_lookupResult->setText(ip.isEmpty() ? tr("%1: %2").arg(m_service->lastLookupName(), m_service->lastLookupError())
                                              : tr("%1 → %2").arg(m_service->lastLookupName(), ip));
         QPalette p = m_lookupResult->palette();
-        p.setColor(QPalette::WindowText, ip.isEmpty() ? ConsoleColours::fromPalette(palette()).finalError
+        p.setColor(QPalette::WindowText, ip.isEmpty() ? ThemeColours::fromPalette(palette()).finalError
                                                       : palette().color(QPalette::WindowText));
         m_lookupResult->setPalette(p);
     }

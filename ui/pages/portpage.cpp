@@ -1,6 +1,6 @@
 #include "portpage.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "simulatorlink.h"
@@ -60,7 +60,7 @@ QLabel *errorLabel(QWidget *parent, const QString &name)
     l->setObjectName(name);
     l->setWordWrap(true);
     QPalette pal = l->palette();
-    pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(parent->palette()).error);
+    pal.setColor(QPalette::WindowText, ThemeColours::fromPalette(parent->palette()).error);
     l->setPalette(pal);
     l->hide();
     return l;
@@ -631,7 +631,7 @@ void PortPage::updatePreview()
 void PortPage::setStatus(const QString &text, bool problem)
 {
     QPalette pal = m_status->palette();
-    pal.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).error
+    pal.setColor(QPalette::WindowText, problem ? ThemeColours::fromPalette(palette()).error
                                                : palette().color(QPalette::WindowText));
     m_status->setPalette(pal);
     m_status->setText(text);

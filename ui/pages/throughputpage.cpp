@@ -2,7 +2,7 @@
 
 #include "pagecommon.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "stats/throughputmeter.h"
@@ -66,7 +66,7 @@ QLabel *makeErrorLabel(QWidget *parent, const char *name)
     l->setWordWrap(true);
     // The console's error colour: chosen for contrast against the palette's base.
     QPalette pal = l->palette();
-    pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(pal).error);
+    pal.setColor(QPalette::WindowText, ThemeColours::fromPalette(pal).error);
     l->setPalette(pal);
     l->hide();
     return l;

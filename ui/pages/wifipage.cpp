@@ -2,7 +2,7 @@
 
 #include "pagecommon.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
 #include "secretstore.h"
@@ -409,7 +409,7 @@ void WifiPage::retranslate()
 void WifiPage::applyColours()
 {
     setWindowIcon(wifiIcon(palette()));
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     for (QLabel *l : std::as_const(m_errorLabels)) {
         QPalette p = l->palette();
         p.setColor(QPalette::WindowText, c.finalError);
@@ -497,7 +497,7 @@ void WifiPage::loadState()
 {
     const atb::WifiState w = m_model->wifi();
     const atb::WifiInfo info = m_service->info();
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     QString state;
     QColor colour = palette().color(QPalette::WindowText);
     if (w.connected && w.gotIp) {
@@ -641,7 +641,7 @@ void WifiPage::setStatus(const QString &text, bool problem)
     m_statusProblem = problem;
     m_status->setText(text);
     QPalette sp = m_status->palette();
-    sp.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).finalError
+    sp.setColor(QPalette::WindowText, problem ? ThemeColours::fromPalette(palette()).finalError
                                               : palette().color(QPalette::WindowText));
     m_status->setPalette(sp);
 }

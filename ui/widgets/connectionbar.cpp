@@ -1,5 +1,6 @@
 #include "connectionbar.h"
 
+#include "theme.h"
 #include "transport/portlister.h"
 
 #include <QCheckBox>
@@ -247,27 +248,28 @@ bool ConnectionBar::choice(ConnectionChoice *out, QString *error) const
 void ConnectionBar::setState(DeviceSession::State state)
 {
     m_sessionState = state;
-    QString colour;
+    const ThemeColours theme = ThemeColours::fromPalette(palette());
+    QColor colour;
     QString text;
     switch (state) {
     case DeviceSession::State::Disconnected:
-        colour = QStringLiteral("#8a8a8a");
+        colour = theme.disconnected;
         text = tr("Disconnected");
         break;
     case DeviceSession::State::Connecting:
-        colour = QStringLiteral("#e0a000");
+        colour = theme.connecting;
         text = tr("Connecting…");
         break;
     case DeviceSession::State::Connected:
-        colour = QStringLiteral("#2ea043");
+        colour = theme.connected;
         text = tr("Connected");
         break;
     case DeviceSession::State::Passthrough:
-        colour = QStringLiteral("#3b82f6");
+        colour = theme.passthrough;
         text = tr("Passthrough");
         break;
     }
-    m_state->setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2").arg(colour, text.toHtmlEscaped()));
+    m_state->setText(QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;%2").arg(colour.name(), text.toHtmlEscaped()));
     m_state->setToolTip(text);
     m_connect->setText(state == DeviceSession::State::Disconnected ? tr("&Connect") : tr("&Disconnect"));
     m_connect->setIcon(style()->standardIcon(state == DeviceSession::State::Disconnected ? QStyle::SP_MediaPlay
