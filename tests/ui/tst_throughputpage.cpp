@@ -145,8 +145,8 @@ void TestThroughputPage::showAtPreviewIsWhatTheModuleReceives()
     mode->setFocus();
     QTest::keyClick(mode, Qt::Key_Return, Qt::ControlModifier); // Apply shortcut
     QVERIFY(done.wait(20000));
-    const auto pv = f.lab->preview(s);
-    QCOMPARE(shown.first(), QString::fromUtf8(pv.lines.first()));
+    const auto pv = f.lab->planRun(s);
+    QCOMPARE(shown.first(), QString::fromUtf8(pv.lines().first()));
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(shown.at(i), QString::fromUtf8(f.h.sent.at(i)));
     }

@@ -331,7 +331,7 @@ private slots:
         QTest::keyClick(page->ssidEdit(), Qt::Key_F5);
         QVERIFY(page->isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 30000);
-        QCOMPARE(h.sent, f.service.readLines());
+        QCOMPARE(h.sent, f.service.planRead().lines());
         QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?" }));
         QCOMPARE(page->modeCombo()->currentData().toInt(), 1);
         QCOMPARE(page->ssidEdit()->text(), QStringLiteral("BenchAP")); // loaded from the model

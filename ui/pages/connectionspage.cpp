@@ -33,7 +33,7 @@
 #include <type_traits>
 #include <utility>
 
-using atb::ConnectionPlan;
+using atb::OperationPlan;
 using atb::ConnectionService;
 using atb::Dialect;
 
@@ -880,15 +880,15 @@ QList<QByteArray> ConnectionsPage::previewLines() const
 {
     switch (m_form) {
     case Form::Mode:
-        return m_service->preview(modeSettings());
+        return m_service->planMode(modeSettings()).lines();
     case Form::Links:
         return m_service->planClose(m_selectedLink).lines();
     case Form::Open:
-        return m_service->preview(openSettings());
+        return m_service->planOpen(openSettings()).lines();
     case Form::Send:
-        return m_service->preview(sendSettings());
+        return m_service->planSend(sendSettings()).lines();
     case Form::Psk:
-        return m_service->preview(pskSettings());
+        return m_service->planPsk(pskSettings()).lines();
     case Form::Passthrough:
         return m_service->planEnterPassthrough().lines();
     }
@@ -899,7 +899,7 @@ void ConnectionsPage::updatePreview()
 {
     if (!m_showAt->isChecked())
         return;
-    ConnectionPlan plan;
+    OperationPlan plan;
     switch (m_form) {
     case Form::Mode: plan = m_service->planMode(modeSettings()); break;
     case Form::Links: plan = m_service->planClose(m_selectedLink); break;
@@ -944,7 +944,7 @@ QString ConnectionsPage::fieldError(Form form, const QByteArray &param) const
     return l && !l->isHidden() ? l->text() : QString();
 }
 
-bool ConnectionsPage::showPlanError(Form form, const ConnectionPlan &plan)
+bool ConnectionsPage::showPlanError(Form form, const OperationPlan &plan)
 {
     clearErrors();
     if (plan.ok())
@@ -997,7 +997,7 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
 void ConnectionsPage::read()
 {
     m_action = Action::Read;
-    const ConnectionPlan p = m_service->planRead();
+    const OperationPlan p = m_service->planRead();
     if (showPlanError(Form::Mode, p))
         return;
     setStatus(tr("Reading…"), false);
@@ -1049,7 +1049,7 @@ void ConnectionsPage::openLink()
         return;
     m_action = Action::Open;
     setStatus(tr("Opening…"), false);
-    if (m_service->open(s)) {
+    if (m_service->open(s).ok()) {
         const int id = (m_model->dialect() == Dialect::Beken || m_service->effectiveMux() == 1) ? s.linkId : 0;
         selectLink(id);
     }
@@ -1077,14 +1077,14 @@ void ConnectionsPage::sendToLink()
 {
     setForm(Form::Send);
     const atb::LinkSendSettings s = sendSettings();
-    const ConnectionPlan p = m_service->planSend(s);
+    const OperationPlan p = m_service->planSend(s);
     if (showPlanError(Form::Send, p))
         return;
     m_action = Action::Send;
     m_sendProgress->setValue(0);
     m_sendProgress->setVisible(true);
     setStatus(tr("Sending %n byte(s)…", "", int(p.payloadBytes)), false);
-    if (m_service->send(s) && s.format != atb::LinkSendSettings::Format::File)
+    if (m_service->send(s).ok() && s.format != atb::LinkSendSettings::Format::File)
         m_sendText->clear();
 }
 

@@ -92,7 +92,7 @@ private:
     void reloadReceived();
     void flushReceived();
     void clearErrors();
-    bool showPlanError(Form form, const atb::ConnectionPlan &plan);
+    bool showPlanError(Form form, const atb::OperationPlan &plan);
     void setStatus(const QString &text, bool problem);
     void onFinished(const atb::OperationResult &result);
     void onDataReceived(int linkId, const QByteArray &bytes);

@@ -41,7 +41,7 @@
 using atb::MqttConfig;
 using atb::MqttConnectSettings;
 using atb::MqttMessage;
-using atb::MqttPlan;
+using atb::OperationPlan;
 using atb::MqttPublishSettings;
 
 namespace {
@@ -844,7 +844,7 @@ void MqttPage::clearErrors(QHash<QByteArray, Field> *fields)
     }
 }
 
-bool MqttPage::showPlanErrors(const MqttPlan &plan, QHash<QByteArray, Field> *fields)
+bool MqttPage::showPlanErrors(const OperationPlan &plan, QHash<QByteArray, Field> *fields)
 {
     clearErrors(fields);
     if (plan.error.isEmpty())
@@ -919,8 +919,8 @@ QList<QByteArray> MqttPage::previewLines() const
 {
     switch (m_tabs->currentIndex()) {
     case BrokerTab: {
-        const MqttPlan a = m_service->planConfigure(config());
-        const MqttPlan b = m_service->planConnect(connectSettings());
+        const OperationPlan a = m_service->planConfigure(config());
+        const OperationPlan b = m_service->planConnect(connectSettings());
         return a.lines() + b.lines();
     }
     case PublishTab: {
@@ -940,7 +940,7 @@ void MqttPage::updatePreview()
     const atb::AtEncoder enc(m_model->dialect());
     const bool showSecrets = m_showPassword->isChecked();
     QStringList out;
-    auto add = [&](const QString &title, const MqttPlan &plan) {
+    auto add = [&](const QString &title, const OperationPlan &plan) {
         out << QStringLiteral("# ") + title;
         if (!plan.error.isEmpty()) {
             out << QStringLiteral("#   ") + tr("nothing is sent: %1").arg(plan.error);
@@ -969,7 +969,7 @@ void MqttPage::updatePreview()
     case PublishTab: {
         QString err;
         const MqttPublishSettings s = publishSettings(&err);
-        MqttPlan p;
+        OperationPlan p;
         if (err.isEmpty())
             p = m_service->planPublish(s);
         else
@@ -1044,7 +1044,7 @@ void MqttPage::apply()
         return;
     const QScopedValueRollback<bool> insist(m_insist, true);
     const MqttConfig c = config();
-    const MqttPlan check = m_service->planConfigure(c);
+    const OperationPlan check = m_service->planConfigure(c);
     if (!showPlanErrors(check, &m_configFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
         return;
@@ -1056,7 +1056,7 @@ void MqttPage::apply()
         else if (!m_rememberPassword->isChecked())
             m_secrets->remove(key);
     }
-    const MqttPlan p = m_service->configure(c);
+    const OperationPlan p = m_service->configure(c);
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }
@@ -1071,7 +1071,7 @@ void MqttPage::read()
 {
     if (m_busy)
         return;
-    const MqttPlan p = m_service->read();
+    const OperationPlan p = m_service->read();
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }
@@ -1086,12 +1086,12 @@ void MqttPage::connectToBroker()
     if (m_busy)
         return;
     const QScopedValueRollback<bool> insist(m_insist, true);
-    const MqttPlan check = m_service->planConnect(connectSettings());
+    const OperationPlan check = m_service->planConnect(connectSettings());
     if (!showPlanErrors(check, &m_connectFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
         return;
     }
-    const MqttPlan p = m_service->connectToBroker(connectSettings());
+    const OperationPlan p = m_service->connectToBroker(connectSettings());
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }
@@ -1100,7 +1100,7 @@ void MqttPage::disconnectFromBroker()
 {
     if (m_busy)
         return;
-    const MqttPlan p = m_service->disconnectFromBroker();
+    const OperationPlan p = m_service->disconnectFromBroker();
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }
@@ -1119,12 +1119,12 @@ void MqttPage::publish()
         setStatus(tr("Not sent: %1").arg(err), true);
         return;
     }
-    const MqttPlan check = m_service->planPublish(s);
+    const OperationPlan check = m_service->planPublish(s);
     if (!showPlanErrors(check, &m_publishFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
         return;
     }
-    const MqttPlan p = m_service->publish(s);
+    const OperationPlan p = m_service->publish(s);
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }
@@ -1134,12 +1134,12 @@ void MqttPage::subscribe()
     if (m_busy)
         return;
     const QScopedValueRollback<bool> insist(m_insist, true);
-    const MqttPlan check = m_service->planSubscribe(m_subTopic->text(), m_subQos->value());
+    const OperationPlan check = m_service->planSubscribe(m_subTopic->text(), m_subQos->value());
     if (!showPlanErrors(check, &m_subscribeFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
         return;
     }
-    const MqttPlan p = m_service->subscribe(m_subTopic->text(), m_subQos->value());
+    const OperationPlan p = m_service->subscribe(m_subTopic->text(), m_subQos->value());
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }
@@ -1149,12 +1149,12 @@ void MqttPage::unsubscribe()
     if (m_busy)
         return;
     const QScopedValueRollback<bool> insist(m_insist, true);
-    const MqttPlan check = m_service->planUnsubscribe(m_subTopic->text());
+    const OperationPlan check = m_service->planUnsubscribe(m_subTopic->text());
     if (!showPlanErrors(check, &m_subscribeFields)) {
         setStatus(tr("Not sent: %1").arg(check.error), true);
         return;
     }
-    const MqttPlan p = m_service->unsubscribe(m_subTopic->text());
+    const OperationPlan p = m_service->unsubscribe(m_subTopic->text());
     if (!p.error.isEmpty())
         setStatus(p.error, true);
 }

@@ -94,7 +94,7 @@ private:
     void updatePreview();
     void updateState();
     void updatePublishHints();
-    bool showPlanErrors(const atb::MqttPlan &plan, QHash<QByteArray, Field> *fields);
+    bool showPlanErrors(const atb::OperationPlan &plan, QHash<QByteArray, Field> *fields);
     void clearErrors(QHash<QByteArray, Field> *fields);
     void setStatus(const QString &text, bool problem);
     void applyErrorColour(QLabel *label) const;

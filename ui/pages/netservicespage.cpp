@@ -457,8 +457,8 @@ bool NetServicesPage::isDirty() const
 
 QList<QByteArray> NetServicesPage::previewLines() const
 {
-    const NetService::Preview p = m_service->preview(settings());
-    return p.ok() ? p.lines : QList<QByteArray>();
+    const atb::OperationPlan p = m_service->planApply(settings());
+    return p.ok() ? p.lines() : QList<QByteArray>();
 }
 
 QString NetServicesPage::statusText() const
@@ -627,19 +627,19 @@ void NetServicesPage::validate()
 {
     clearFieldErrors({ "DNS_IP1", "DNS_IP2", "DNS_IP3", "timezone", "server1", "server2", "server3" });
     if (m_edited) {
-        const NetService::Preview p = m_service->preview(settings());
+        const atb::OperationPlan p = m_service->planApply(settings());
         if (!p.ok())
             setFieldError(p.errorParam, p.error);
     }
     clearFieldErrors({ "domain_name" });
     if (m_lookupEdited && !m_lookupName->text().trimmed().isEmpty()) {
-        const NetService::Preview p = m_service->lookupPreview(m_lookupName->text());
+        const atb::OperationPlan p = m_service->planLookup(m_lookupName->text());
         if (!p.ok())
             setFieldError("domain_name", p.error);
     }
     clearFieldErrors({ "host" });
     if (m_pingEdited && !m_pingHost->text().trimmed().isEmpty()) {
-        const NetService::Preview p = m_service->pingPreview(m_pingHost->text());
+        const atb::OperationPlan p = m_service->planPing(m_pingHost->text());
         if (!p.ok())
             setFieldError("host", p.error);
     }
@@ -648,28 +648,28 @@ void NetServicesPage::validate()
 void NetServicesPage::updatePreview()
 {
     QStringList text;
-    const NetService::Preview p = m_service->preview(settings());
+    const atb::OperationPlan p = m_service->planApply(settings());
     text << tr("# Apply (Ctrl+Return): the changed sections");
     if (!p.ok())
         text << tr("#   nothing is sent: %1").arg(p.error);
-    else if (p.lines.isEmpty())
+    else if (p.isEmpty())
         text << tr("#   nothing to send: no change");
-    for (const QByteArray &l : p.lines)
+    for (const QByteArray &l : p.lines())
         text << QString::fromUtf8(l);
     text << tr("# Read (F5)");
-    for (const QByteArray &l : m_service->readLines())
+    for (const QByteArray &l : m_service->planRead().lines())
         text << QString::fromUtf8(l);
     text << tr("# Read time");
-    for (const QByteArray &l : m_service->readTimeLines())
+    for (const QByteArray &l : m_service->planReadTime().lines())
         text << QString::fromUtf8(l);
-    const NetService::Preview lp = m_service->lookupPreview(m_lookupName->text());
+    const atb::OperationPlan lp = m_service->planLookup(m_lookupName->text());
     text << tr("# Look up");
     if (lp.ok())
-        text << QString::fromUtf8(lp.lines.value(0));
-    const NetService::Preview pp = m_service->pingPreview(m_pingHost->text());
+        text << QString::fromUtf8(lp.lines().value(0));
+    const atb::OperationPlan pp = m_service->planPing(m_pingHost->text());
     text << tr("# Ping");
     if (pp.ok())
-        text << QString::fromUtf8(pp.lines.value(0));
+        text << QString::fromUtf8(pp.lines().value(0));
     m_preview->setPlainText(text.join(QLatin1Char('\n')));
 }
 
@@ -709,7 +709,7 @@ void NetServicesPage::apply()
     }
     m_edited = true;
     validate();
-    const NetService::Preview p = m_service->preview(s);
+    const atb::OperationPlan p = m_service->planApply(s);
     if (!p.ok()) {
         setStatus(tr("Nothing was sent: %1").arg(p.error), true);
         if (QWidget *w = fieldFor(p.errorParam))
@@ -717,7 +717,7 @@ void NetServicesPage::apply()
         return;
     }
     m_pendingApply = true;
-    if (!m_service->apply(s)) {
+    if (!m_service->apply(s).ok()) {
         m_pendingApply = false;
         setStatus(tr("The module is busy with another request; try again."), true);
     }
@@ -725,13 +725,13 @@ void NetServicesPage::apply()
 
 void NetServicesPage::read()
 {
-    if (!m_isBusy && !m_service->read())
+    if (!m_isBusy && !m_service->read().ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 
 void NetServicesPage::readTime()
 {
-    if (!m_isBusy && !m_service->readTime())
+    if (!m_isBusy && !m_service->readTime().ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 
@@ -739,7 +739,7 @@ void NetServicesPage::lookup()
 {
     if (m_isBusy)
         return;
-    const NetService::Preview p = m_service->lookupPreview(m_lookupName->text());
+    const atb::OperationPlan p = m_service->planLookup(m_lookupName->text());
     m_lookupEdited = true;
     if (!p.ok()) {
         setFieldError("domain_name", p.error);
@@ -749,7 +749,7 @@ void NetServicesPage::lookup()
     }
     clearFieldErrors({ "domain_name" });
     m_lookupResult->setText(QStringLiteral("…"));
-    if (!m_service->lookup(m_lookupName->text()))
+    if (!m_service->lookup(m_lookupName->text()).ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 
@@ -757,7 +757,7 @@ void NetServicesPage::ping()
 {
     if (m_isBusy)
         return;
-    const NetService::Preview p = m_service->pingPreview(m_pingHost->text());
+    const atb::OperationPlan p = m_service->planPing(m_pingHost->text());
     m_pingEdited = true;
     if (!p.ok()) {
         setFieldError("host", p.error);
@@ -766,7 +766,7 @@ void NetServicesPage::ping()
         return;
     }
     clearFieldErrors({ "host" });
-    if (!m_service->ping(m_pingHost->text()))
+    if (!m_service->ping(m_pingHost->text()).ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 

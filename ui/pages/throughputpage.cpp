@@ -487,9 +487,9 @@ void ThroughputPage::clearErrors()
 bool ThroughputPage::validate()
 {
     clearErrors();
-    const auto pv = m_lab->preview(settings());
+    const auto pv = m_lab->planRun(settings());
     QStringList text;
-    for (const QByteArray &l : pv.lines)
+    for (const QByteArray &l : pv.lines())
         text << QString::fromUtf8(l);
     const Mode mode = settings().mode;
     if (mode == Mode::SendNormal || mode == Mode::Echo)
@@ -520,7 +520,7 @@ void ThroughputPage::apply()
         return;
     }
     m_plot->clear();
-    if (!m_lab->start(settings()))
+    if (!m_lab->start(settings()).ok())
         m_status->setText(m_lab->lastResult().message.isEmpty() ? tr("The lab is busy.") : m_lab->lastResult().message);
 }
 
@@ -528,7 +528,7 @@ void ThroughputPage::read()
 {
     if (m_busy)
         return;
-    if (!m_lab->readStatus())
+    if (!m_lab->readStatus().ok())
         m_status->setText(tr("Cannot read now: the module is busy."));
 }
 

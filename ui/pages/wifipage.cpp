@@ -445,8 +445,8 @@ bool WifiPage::isDirty() const
 
 QList<QByteArray> WifiPage::previewLines() const
 {
-    const WifiService::Preview p = m_service->preview(settings());
-    return p.ok() ? p.lines : QList<QByteArray>();
+    const atb::OperationPlan p = m_service->planApply(settings());
+    return p.ok() ? p.lines() : QList<QByteArray>();
 }
 
 QString WifiPage::statusText() const
@@ -603,7 +603,7 @@ void WifiPage::validate(bool showErrors)
     clearFieldErrors();
     if (!showErrors)
         return;
-    const WifiService::Preview p = m_service->preview(settings());
+    const atb::OperationPlan p = m_service->planApply(settings());
     if (!p.ok())
         setFieldError(p.errorParam, p.error);
 }
@@ -611,7 +611,7 @@ void WifiPage::validate(bool showErrors)
 void WifiPage::updatePreview()
 {
     const WifiSettings s = settings();
-    const WifiService::Preview p = m_service->preview(s);
+    const atb::OperationPlan p = m_service->planApply(s);
     const bool showSecrets = m_showPassword->isChecked();
     auto shown = [&](const QByteArray &l) {
         return QString::fromUtf8(showSecrets ? l : m_service->redacted(l));
@@ -620,18 +620,18 @@ void WifiPage::updatePreview()
     text << tr("# Apply (Ctrl+Return)");
     if (!p.ok())
         text << tr("#   nothing is sent: %1").arg(p.error);
-    else if (p.lines.isEmpty())
+    else if (p.isEmpty())
         text << tr("#   nothing to send: choose another mode or enter a network");
-    for (const QByteArray &l : p.lines)
+    for (const QByteArray &l : p.lines())
         text << shown(l);
     text << tr("# Read (F5)");
-    for (const QByteArray &l : m_service->readLines())
+    for (const QByteArray &l : m_service->planRead().lines())
         text << QString::fromUtf8(l);
     text << tr("# Scan");
-    for (const QByteArray &l : m_service->scanLines())
+    for (const QByteArray &l : m_service->planScan().lines())
         text << QString::fromUtf8(l);
     text << tr("# Disconnect");
-    for (const QByteArray &l : m_service->disconnectLines())
+    for (const QByteArray &l : m_service->planDisconnect().lines())
         text << QString::fromUtf8(l);
     m_preview->setPlainText(text.join(QLatin1Char('\n')));
 }
@@ -655,7 +655,7 @@ void WifiPage::apply()
         return;
     }
     const WifiSettings s = settings();
-    const WifiService::Preview p = m_service->preview(s);
+    const atb::OperationPlan p = m_service->planApply(s);
     m_edited = true;
     validate(true);
     if (!p.ok()) {
@@ -667,7 +667,7 @@ void WifiPage::apply()
             w->setFocus();
         return;
     }
-    if (p.lines.isEmpty()) {
+    if (p.isEmpty()) {
         setStatus(tr("Nothing to apply."), false);
         return;
     }
@@ -675,7 +675,7 @@ void WifiPage::apply()
     m_pendingSecret = s.password;
     m_pendingRemember = m_remember->isChecked();
     m_pendingApply = true;
-    if (!m_service->apply(s)) {
+    if (!m_service->apply(s).ok()) {
         m_pendingApply = false;
         m_pendingSecretSsid.clear();
         m_pendingSecret.clear();
@@ -685,19 +685,19 @@ void WifiPage::apply()
 
 void WifiPage::read()
 {
-    if (!m_isBusy && !m_service->read())
+    if (!m_isBusy && !m_service->read().ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 
 void WifiPage::scan()
 {
-    if (!m_isBusy && !m_service->scan())
+    if (!m_isBusy && !m_service->scan().ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 
 void WifiPage::disconnectFromAp()
 {
-    if (!m_isBusy && !m_service->disconnectFromAp())
+    if (!m_isBusy && !m_service->disconnectFromAp().ok())
         setStatus(tr("The module is busy with another request; try again."), true);
 }
 
