@@ -10,6 +10,7 @@
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "pages/consolepage.h"
+#include "pages/page.h"
 #include "simulatorlink.h"
 #include "theme.h"
 #include "transport/portlister.h"
@@ -593,7 +594,12 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
         // lines are written in this language).
         for (int i = 1; i < m_stack->count(); ++i) {
             QWidget *w = m_stack->widget(i);
-            if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
+            if (auto *page = qobject_cast<Page *>(w)) {
+                page->prepareScreenshot();
+                spin(3000, [this] { return m_console->pendingCount() == 0; });
+                spin(15000, [page] { return !page->isScreenshotPending(); });
+                spin(300, [] { return false; });
+            } else if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
                 QMetaObject::invokeMethod(w, "prepareScreenshot");
                 spin(3000, [this] { return m_console->pendingCount() == 0; });
                 spin(15000, [w] { return !w->property("screenshotPending").toBool(); });

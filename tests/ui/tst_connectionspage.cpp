@@ -522,7 +522,7 @@ void tst_ConnectionsPage::screenshots()
     QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Open, "remote_port").isEmpty());
     QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_en.png")));
     {
-        PseudoChinese zh({ "ConnectionsPage", "LinkTableModel" });
+        PseudoChinese zh({ "ConnectionsPage", "FormPage", "LinkTableModel" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!f.w<QPushButton>("openButton")->text().contains(QLatin1String("Open")));
         QVERIFY(f.page->grab().save(QStringLiteral("/tmp/connections_zh_pseudo.png")));

@@ -431,7 +431,7 @@ private slots:
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
 
-        PseudoChinese zh({ "WifiPage", "WifiService" });
+        PseudoChinese zh({ "WifiPage", "FormPage", "WifiService" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!page->applyButton()->text().contains(QStringLiteral("Apply")));
         QVERIFY(page->windowTitle() != QStringLiteral("Wi-Fi")); // the window's page list follows
