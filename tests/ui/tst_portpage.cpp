@@ -225,7 +225,7 @@ void tst_PortPage::tcpBridgeOpensLocalServerAndPreviewMatchesWire()
     QVERIFY(m_page->applyButton()->isEnabled());
     QSignalSpy busy(m_ctl, &ConnectionController::busyChanged);
     QSignalSpy read(m_ctl, &ConnectionController::stateReadFinished);
-    QVERIFY(m_page->apply());
+    QVERIFY(m_page->connectWithForm());
     QTRY_COMPARE(m_session->state(), DeviceSession::State::Connected);
     QCOMPARE(m_ctl->choice().kind, ConnectionChoice::Kind::Tcp);
     QCOMPARE(m_ctl->choice().host, QStringLiteral("127.0.0.1"));
@@ -273,7 +273,7 @@ void tst_PortPage::ptyChoiceOpensSerialPort()
     QCOMPARE(m_page->parityCombo()->currentData().toInt(), int(QSerialPort::EvenParity));
     m_page->dataBitsCombo()->setCurrentIndex(m_page->dataBitsCombo()->findData(7));
     QSignalSpy read(m_ctl, &ConnectionController::stateReadFinished);
-    QVERIFY(m_page->apply());
+    QVERIFY(m_page->connectWithForm());
     QTRY_COMPARE(m_session->state(), DeviceSession::State::Connected);
     QCOMPARE(m_ctl->choice().serial.dataBits, QSerialPort::Data7);
     QCOMPARE(m_ctl->choice().serial.stopBits, QSerialPort::TwoStop);
@@ -315,7 +315,7 @@ void tst_PortPage::invalidEntriesShowReasonAndOpenNothing()
     QTRY_VERIFY(beside->isVisible()); // shown while typing, before any Apply
     QVERIFY(!beside->text().isEmpty());
     QSignalSpy state(m_session, &DeviceSession::stateChanged);
-    QVERIFY(!m_page->apply());
+    QVERIFY(!m_page->connectWithForm());
     QVERIFY(beside->isVisible());
     QCOMPARE(m_page->statusLabel()->text(), beside->text());
     QTest::qWait(50);
