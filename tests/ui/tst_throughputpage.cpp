@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -136,10 +137,10 @@ void TestThroughputPage::showAtPreviewIsWhatTheModuleReceives()
     s.durationMs = 500;
     f.page->setSettings(s);
     QVERIFY(f.showActive());
-    QVERIFY(f.page->previewText()->isHidden());
-    f.page->showAtToggle()->setChecked(true);
-    QVERIFY(f.page->previewText()->isVisible());
-    const QStringList shown = f.page->previewText()->toPlainText().split(QLatin1Char('\n'));
+    QVERIFY(f.page->atPreview()->isHidden());
+    f.page->showAtButton()->setChecked(true);
+    QVERIFY(f.page->atPreview()->isVisible());
+    const QStringList shown = f.page->atPreview()->toPlainText().split(QLatin1Char('\n'));
     QSignalSpy done(f.lab, &atb::ThroughputLab::finished);
     auto *mode = f.page->findChild<QComboBox *>(QStringLiteral("modeCombo"));
     mode->setFocus();
@@ -165,7 +166,7 @@ void TestThroughputPage::runShowsRatesAndResults()
     f.host.show();
     QSignalSpy done(f.lab, &atb::ThroughputLab::finished);
     f.page->startButton()->click();
-    QVERIFY(f.page->isFormBusy());
+    QVERIFY(f.page->isBusy());
     QVERIFY(!f.page->findChild<QComboBox *>(QStringLiteral("modeCombo"))->isEnabled());
     QVERIFY(f.page->findChild<QProgressBar *>(QStringLiteral("busyIndicator"))->isVisible());
     QVERIFY(f.page->stopButton()->isEnabled());
@@ -176,7 +177,7 @@ void TestThroughputPage::runShowsRatesAndResults()
     const auto r = done.first().first().value<atb::LabResult>();
     QVERIFY2(r.ok && r.lossFree(), qPrintable(r.message));
     QVERIFY(r.efficiency > 0.5 && r.efficiency < 1.02);
-    QVERIFY(!f.page->isFormBusy());
+    QVERIFY(!f.page->isBusy());
     QVERIFY(f.page->findChild<QComboBox *>(QStringLiteral("modeCombo"))->isEnabled());
     QCOMPARE(f.page->resultsTable()->rowCount(), 1);
     QCOMPARE(f.page->resultsTable()->item(0, 7)->text(), QStringLiteral("0 B"));
@@ -255,7 +256,7 @@ void TestThroughputPage::screenshot()
     s.chunkSize = 1460;
     s.durationMs = 2500;
     f.page->setSettings(s);
-    f.page->showAtToggle()->setChecked(true);
+    f.page->showAtButton()->setChecked(true);
     f.host.show();
     QSignalSpy done(f.lab, &atb::ThroughputLab::finished);
     f.page->apply();
