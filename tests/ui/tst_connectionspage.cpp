@@ -20,6 +20,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QToolButton>
 #include <QTemporaryFile>
 #include <QTranslator>
 #include <QUdpSocket>
@@ -161,7 +162,7 @@ void tst_ConnectionsPage::tcpEchoArrivesInTheLinkView()
     QCOMPARE(f.w<QTableView>("linkTable")->model()->rowCount(), 5);
 
     // Open link 1 with "Show AT" on: the preview is what the module then receives.
-    f.w<QCheckBox>("showAtToggle")->setChecked(true);
+    f.w<QToolButton>("showAtButton")->setChecked(true);
     f.w<QSpinBox>("openId")->setValue(1);
     f.setText("openHost", QStringLiteral("127.0.0.1"));
     f.setText("openPort", QString::number(server.serverPort()));
@@ -442,7 +443,7 @@ void tst_ConnectionsPage::pskIsMaskedRememberedAndRedactedInThePreview()
     auto *psk = f.w<QLineEdit>("pskEdit");
     QCOMPARE(psk->echoMode(), QLineEdit::Password);
     QVERIFY(!f.w<QCheckBox>("pskRemember")->isHidden()); // on the (hidden) PSK tab
-    f.w<QCheckBox>("showAtToggle")->setChecked(true);
+    f.w<QToolButton>("showAtButton")->setChecked(true);
     f.setText("pskEdit", QStringLiteral("secret-id"));
     f.setText("pskHint", QStringLiteral("hint"));
     f.w<QCheckBox>("pskRemember")->setChecked(true);
@@ -516,7 +517,7 @@ void tst_ConnectionsPage::screenshots()
     f.w<QCheckBox>("sendCrLf")->setChecked(true);
     QVERIFY(f.clickAndWait("sendButton"));
     QTRY_VERIFY(!f.w<LinkDataView>("rxView")->toPlainText().isEmpty());
-    f.w<QCheckBox>("showAtToggle")->setChecked(true);
+    f.w<QToolButton>("showAtButton")->setChecked(true);
     f.setText("openPort", QStringLiteral("70000"));
     QTest::mouseClick(f.w<QPushButton>("openButton"), Qt::LeftButton);
     QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Open, "remote_port").isEmpty());

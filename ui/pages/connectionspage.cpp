@@ -10,7 +10,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -23,35 +22,20 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
-#include <QShortcut>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
-#include <type_traits>
 #include <utility>
 
-using atb::OperationPlan;
 using atb::ConnectionService;
 using atb::Dialect;
+using atb::OperationPlan;
 
 namespace {
-
-// Messages gains an open-file dialog later; until then the file path is typed.
-template<typename M, typename = void> struct HasOpenFileName : std::false_type { };
-template<typename M>
-struct HasOpenFileName<M, std::void_t<decltype(std::declval<M &>().openFileName(QString(), QString()))>>
-    : std::true_type { };
-
-template<typename M> QString askOpenFileName(M *m, const QString &title)
-{
-    if constexpr (HasOpenFileName<M>::value)
-        return m->openFileName(title, QString());
-    else
-        return {};
-}
 
 QLineEdit *portEdit(QWidget *parent, const QString &objectName)
 {
@@ -67,19 +51,35 @@ QLineEdit *portEdit(QWidget *parent, const QString &objectName)
 
 ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *service, SecretStore *secrets,
                                  Messages *messages, QWidget *parent)
-    : QWidget(parent), m_model(model), m_service(service), m_secrets(secrets), m_messages(messages)
+    : FormPage(parent), m_model(model), m_service(service), m_secrets(secrets), m_messages(messages)
 {
-    setObjectName(QStringLiteral("connections"));
+    setObjectName(QStringLiteral("connectionsPage"));
     setWindowIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
-    build();
+
+    auto *form = new QWidget(this);
+    auto *lay = new QVBoxLayout(form);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(buildBadge());
+    lay->addWidget(buildModeBox());
+    auto *middle = new QHBoxLayout;
+    middle->addWidget(buildLinksBox(), 3);
+    middle->addWidget(buildOpenBox(), 2);
+    lay->addLayout(middle, 4);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(buildDataBox(), 3);
+    bottom->addWidget(buildSideTabs(), 2);
+    lay->addLayout(bottom, 5);
+    FormPage::setForm(form);
+    setBusyWidgets({}); // updateButtons() decides, box by box (the link table stays usable)
+    connectInputs();
 
     connect(m_model, &atb::DeviceModel::cipMuxChanged, this, [this] {
-        if (!isDirty() || m_busy)
+        if (!isDirty() || isBusy())
             load();
         reloadLinks();
     });
     connect(m_model, &atb::DeviceModel::cipModeChanged, this, [this] {
-        if (!isDirty() || m_busy)
+        if (!isDirty() || isBusy())
             load();
     });
     connect(m_model, &atb::DeviceModel::linksChanged, this, &ConnectionsPage::reloadLinks);
@@ -89,17 +89,13 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
     });
     connect(m_model, &atb::DeviceModel::passthroughChanged, this, [this] {
         updateBadge();
-        updateEnabled();
+        updateButtons();
     });
 
-    connect(m_service, &ConnectionService::busyChanged, this, [this](bool busy) {
-        m_busy = busy;
-        m_busyBar->setVisible(busy);
-        updateEnabled();
-    });
+    connect(m_service, &ConnectionService::busyChanged, this, &ConnectionsPage::setBusy);
     connect(m_service, &ConnectionService::finished, this, &ConnectionsPage::onFinished);
     connect(m_service, &ConnectionService::receiveModeChanged, this, [this] {
-        if (!isDirty() || m_busy)
+        if (!isDirty() || isBusy())
             load();
     });
     connect(m_service, &ConnectionService::sendProgress, this, [this](qint64 done, qint64 total) {
@@ -131,51 +127,38 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
     m_rxTimer.setInterval(40); // batch +IPD bursts into one repaint per frame or two
     connect(&m_rxTimer, &QTimer::timeout, this, &ConnectionsPage::flushReceived);
 
-    auto *applyShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    applyShortcut->setContext(Qt::WindowShortcut); // only while the page is visible; focus is lost when the form is busy
-    connect(applyShortcut, &QShortcut::activated, this, &ConnectionsPage::apply);
-    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    readShortcut->setContext(Qt::WindowShortcut); // only while the page is visible; focus is lost when the form is busy
-    connect(readShortcut, &QShortcut::activated, this, &ConnectionsPage::read);
-
     retranslate();
     load();
     reloadLinks();
     updateBadge();
-    updateEnabled();
+    updateButtons();
     onPskLinkChanged();
 }
 
-QByteArray ConnectionsPage::errorKey(Form form, const QByteArray &param)
+QByteArray ConnectionsPage::scope(Form form)
 {
-    return QByteArray::number(int(form)) + ':' + param;
+    switch (form) {
+    case Form::Mode: return "mode";
+    case Form::Links: return "links";
+    case Form::Open: return "open";
+    case Form::Send: return "send";
+    case Form::Psk: return "psk";
+    case Form::Passthrough: return "passthrough";
+    }
+    return {};
 }
 
-QWidget *ConnectionsPage::withError(QWidget *field, Form form, const QByteArray &param)
+QLabel *ConnectionsPage::addFormRow(QFormLayout *form, QWidget *field, Form f, const QByteArray &param)
 {
-    auto *w = new QWidget(field->parentWidget());
-    auto *lay = new QHBoxLayout(w);
-    lay->setContentsMargins(0, 0, 0, 0);
-    field->setParent(w);
-    // Narrow fields (ports) stay at the left edge when the reason beside them is hidden.
-    if (field->maximumWidth() < QWIDGETSIZE_MAX)
-        lay->addWidget(field, 0, Qt::AlignLeft);
-    else
-        lay->addWidget(field);
-    auto *err = new QLabel(w);
-    err->setObjectName(QStringLiteral("error_%1_%2").arg(int(form)).arg(QString::fromLatin1(param)));
-    err->setWordWrap(true);
-    QFont f = err->font();
-    f.setBold(true);
-    err->setFont(f);
-    err->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    err->hide();
-    lay->addWidget(err, 1);
-    m_errors.insert(errorKey(form, param), err);
-    return w;
+    auto *label = new QLabel(form->parentWidget());
+    form->addRow(label, withFieldError(field, param, scope(f), true));
+    m_formLabels.insert(field, label);
+    return label;
 }
 
-void ConnectionsPage::build()
+// ---- the groups ------------------------------------------------------------------------------
+
+QLabel *ConnectionsPage::buildBadge()
 {
     m_badge = new QLabel(this);
     m_badge->setObjectName(QStringLiteral("passthroughBadge"));
@@ -193,8 +176,11 @@ void ConnectionsPage::build()
         m_badge->setContentsMargins(8, 8, 8, 8);
     }
     m_badge->hide();
+    return m_badge;
+}
 
-    // ---- mode ----
+QGroupBox *ConnectionsPage::buildModeBox()
+{
     m_modeBox = new QGroupBox(this);
     m_modeBox->setObjectName(QStringLiteral("modeBox"));
     m_muxLabel = new QLabel(m_modeBox);
@@ -210,33 +196,22 @@ void ConnectionsPage::build()
     m_modeHint = new QLabel(m_modeBox);
     m_modeHint->setObjectName(QStringLiteral("modeHint"));
     m_modeHint->setWordWrap(true);
-    m_applyButton = new QPushButton(m_modeBox);
-    m_applyButton->setObjectName(QStringLiteral("applyButton"));
-    m_revertButton = new QPushButton(m_modeBox);
-    m_revertButton->setObjectName(QStringLiteral("revertButton"));
-    m_readButton = new QPushButton(m_modeBox);
-    m_readButton->setObjectName(QStringLiteral("readButton"));
-    m_readButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     {
         auto *grid = new QGridLayout(m_modeBox);
         grid->addWidget(m_muxLabel, 0, 0);
-        grid->addWidget(withError(m_muxCombo, Form::Mode, "cipmux"), 0, 1);
+        grid->addWidget(withFieldError(m_muxCombo, "cipmux", scope(Form::Mode), true), 0, 1);
         grid->addWidget(m_modeLabel, 1, 0);
-        grid->addWidget(withError(m_modeCombo, Form::Mode, "cipmode"), 1, 1);
-        grid->addWidget(withError(m_passiveCheck, Form::Mode, "recvmode"), 2, 1);
+        grid->addWidget(withFieldError(m_modeCombo, "cipmode", scope(Form::Mode), true), 1, 1);
+        grid->addWidget(withFieldError(m_passiveCheck, "recvmode", scope(Form::Mode), true), 2, 1);
         grid->addWidget(m_modeHint, 0, 2, 3, 1);
-        auto *buttons = new QVBoxLayout;
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_applyButton);
-        row->addWidget(m_revertButton);
-        buttons->addLayout(row);
-        buttons->addWidget(m_readButton);
-        grid->addLayout(buttons, 0, 3, 2, 1);
         grid->setColumnStretch(1, 2);
         grid->setColumnStretch(2, 3);
     }
+    return m_modeBox;
+}
 
-    // ---- links table ----
+QGroupBox *ConnectionsPage::buildLinksBox()
+{
     m_linksBox = new QGroupBox(this);
     m_linksBox->setObjectName(QStringLiteral("linksBox"));
     m_tableModel = new LinkTableModel(this);
@@ -265,18 +240,21 @@ void ConnectionsPage::build()
         auto *row = new QHBoxLayout;
         row->addWidget(m_closeButton);
         row->addWidget(m_closeAllButton);
-        auto *errHolder = withError(new QWidget(m_linksBox), Form::Links, "link_id");
-        row->addWidget(errHolder, 1);
+        // Why a close was refused, beside the buttons.
+        row->addWidget(withFieldError(new QWidget(m_linksBox), "link_id", scope(Form::Links), true), 1);
+        setFallbackField("link_id", scope(Form::Links));
         lay->addLayout(row);
-        m_linksError = m_errors.value(errorKey(Form::Links, "link_id"));
     }
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &cur) {
                 if (cur.isValid())
                     selectLink(cur.row());
             });
+    return m_linksBox;
+}
 
-    // ---- open ----
+QGroupBox *ConnectionsPage::buildOpenBox()
+{
     m_openBox = new QGroupBox(this);
     m_openBox->setObjectName(QStringLiteral("openBox"));
     m_openId = new QSpinBox(m_openBox);
@@ -304,27 +282,24 @@ void ConnectionsPage::build()
     m_openButton->setObjectName(QStringLiteral("openButton"));
     m_openForm = new QFormLayout(m_openBox);
     m_openForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto addRow = [this](QFormLayout *form, QWidget *field, Form f, const QByteArray &param) {
-        auto *label = new QLabel(form->parentWidget());
-        QWidget *holder = withError(field, f, param);
-        form->addRow(label, holder);
-        m_formLabels.insert(field, label);
-    };
-    addRow(m_openForm, m_openId, Form::Open, "link_id");
-    addRow(m_openForm, m_openType, Form::Open, "type");
-    addRow(m_openForm, m_openHost, Form::Open, "remote_host");
-    addRow(m_openForm, m_openPort, Form::Open, "remote_port");
-    addRow(m_openForm, m_openKeepAlive, Form::Open, "keep_alive");
-    addRow(m_openForm, m_openLocalPort, Form::Open, "local_port");
-    addRow(m_openForm, m_openUdpMode, Form::Open, "mode");
+    addFormRow(m_openForm, m_openId, Form::Open, "link_id");
+    addFormRow(m_openForm, m_openType, Form::Open, "type");
+    addFormRow(m_openForm, m_openHost, Form::Open, "remote_host");
+    addFormRow(m_openForm, m_openPort, Form::Open, "remote_port");
+    addFormRow(m_openForm, m_openKeepAlive, Form::Open, "keep_alive");
+    addFormRow(m_openForm, m_openLocalPort, Form::Open, "local_port");
+    addFormRow(m_openForm, m_openUdpMode, Form::Open, "mode");
     {
         auto *row = new QHBoxLayout;
         row->addStretch(1);
         row->addWidget(m_openButton);
         m_openForm->addRow(row);
     }
+    return m_openBox;
+}
 
-    // ---- send + received ----
+QGroupBox *ConnectionsPage::buildDataBox()
+{
     m_dataBox = new QGroupBox(this);
     m_dataBox->setObjectName(QStringLiteral("dataBox"));
     m_sendFormat = new QComboBox(m_dataBox);
@@ -337,7 +312,7 @@ void ConnectionsPage::build()
     m_sendFile->setObjectName(QStringLiteral("sendFile"));
     m_browseButton = new QPushButton(m_dataBox);
     m_browseButton->setObjectName(QStringLiteral("browseButton"));
-    m_browseButton->setVisible(HasOpenFileName<Messages>::value);
+    m_browseButton->setVisible(false);
     m_sendCrLf = new QCheckBox(m_dataBox);
     m_sendCrLf->setObjectName(QStringLiteral("sendCrLf"));
     m_sendButton = new QPushButton(m_dataBox);
@@ -367,9 +342,9 @@ void ConnectionsPage::build()
         sendRow->addWidget(m_sendCrLf);
         sendRow->addWidget(m_sendButton);
         lay->addLayout(sendRow);
-        auto *errRow = new QHBoxLayout;
-        errRow->addWidget(withError(m_sendProgress, Form::Send, "data"), 1);
-        lay->addLayout(errRow);
+        // One line of reasons under the send row, whichever parameter they are about.
+        lay->addWidget(withFieldError(m_sendProgress, "data", scope(Form::Send), true));
+        setFallbackField("data", scope(Form::Send));
         auto *rxRow = new QHBoxLayout;
         rxRow->addWidget(m_rxTitle);
         rxRow->addStretch(1);
@@ -379,8 +354,11 @@ void ConnectionsPage::build()
         lay->addLayout(rxRow);
         lay->addWidget(m_rxView, 1);
     }
+    return m_dataBox;
+}
 
-    // ---- tabs: passthrough + PSK ----
+QTabWidget *ConnectionsPage::buildSideTabs()
+{
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("sideTabs"));
     m_ptTab = new QWidget(m_tabs);
@@ -406,7 +384,8 @@ void ConnectionsPage::build()
         row->addWidget(m_leavePtButton);
         row->addStretch(1);
         lay->addLayout(row);
-        lay->addWidget(withError(new QWidget(m_ptTab), Form::Passthrough, "links"));
+        lay->addWidget(withFieldError(new QWidget(m_ptTab), "links", scope(Form::Passthrough), true));
+        setFallbackField("links", scope(Form::Passthrough));
         auto *raw = new QHBoxLayout;
         raw->addWidget(m_rawInput, 1);
         raw->addWidget(m_rawSendButton);
@@ -430,9 +409,9 @@ void ConnectionsPage::build()
     m_pskButton->setObjectName(QStringLiteral("pskButton"));
     m_pskForm = new QFormLayout(m_pskTab);
     m_pskForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    addRow(m_pskForm, m_pskId, Form::Psk, "link_id");
-    addRow(m_pskForm, m_pskEdit, Form::Psk, "psk");
-    addRow(m_pskForm, m_pskHint, Form::Psk, "hint");
+    addFormRow(m_pskForm, m_pskId, Form::Psk, "link_id");
+    addFormRow(m_pskForm, m_pskEdit, Form::Psk, "psk");
+    addFormRow(m_pskForm, m_pskHint, Form::Psk, "hint");
     {
         auto *row = new QHBoxLayout;
         row->addWidget(m_pskRemember);
@@ -442,57 +421,20 @@ void ConnectionsPage::build()
     }
     m_tabs->addTab(m_ptTab, QString());
     m_tabs->addTab(m_pskTab, QString());
+    return m_tabs;
+}
 
-    // ---- status ----
-    m_busyBar = new QProgressBar(this);
-    m_busyBar->setObjectName(QStringLiteral("busyIndicator"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setMaximumWidth(120);
-    m_busyBar->setMaximumHeight(m_busyBar->fontMetrics().height());
-    m_busyBar->setTextVisible(false);
-    m_busyBar->hide();
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLine"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_showAt = new QCheckBox(this);
-    m_showAt->setObjectName(QStringLiteral("showAtToggle"));
-    m_atPreview = new QPlainTextEdit(this);
-    m_atPreview->setObjectName(QStringLiteral("atPreview"));
-    m_atPreview->setReadOnly(true);
-    m_atPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_atPreview->setMaximumHeight(m_atPreview->fontMetrics().height() * 5 + 12);
-    m_atPreview->hide();
-
-    // ---- page layout ----
-    auto *lay = new QVBoxLayout(this);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->addWidget(m_badge);
-    lay->addWidget(m_modeBox);
-    auto *middle = new QHBoxLayout;
-    middle->addWidget(m_linksBox, 3);
-    middle->addWidget(m_openBox, 2);
-    lay->addLayout(middle, 4);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_dataBox, 3);
-    bottom->addWidget(m_tabs, 2);
-    lay->addLayout(bottom, 5);
-    auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_busyBar);
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_showAt);
-    lay->addLayout(statusRow);
-    lay->addWidget(m_atPreview);
-
-    // ---- wiring: every input marks its form dirty (and selects it for the preview) ----
-    auto touch = [this](Form f) { return [this, f] { setForm(f); markDirty(); }; };
+// Every input marks its form dirty (and selects it for the preview); buttons run their form.
+void ConnectionsPage::connectInputs()
+{
+    auto touch = [this](Form f) { return [this, f] { selectForm(f); markDirty(); }; };
     connect(m_muxCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_passiveCheck, &QCheckBox::toggled, this, touch(Form::Mode));
     connect(m_openId, &QSpinBox::valueChanged, this, touch(Form::Open));
     connect(m_openType, &QComboBox::currentIndexChanged, this, [this] {
         updateOpenRows();
-        setForm(Form::Open);
+        selectForm(Form::Open);
         markDirty();
     });
     connect(m_openHost, &QLineEdit::textChanged, this, touch(Form::Open));
@@ -502,7 +444,7 @@ void ConnectionsPage::build()
     connect(m_openUdpMode, &QComboBox::currentIndexChanged, this, touch(Form::Open));
     connect(m_sendFormat, &QComboBox::currentIndexChanged, this, [this] {
         updateSendRows();
-        setForm(Form::Send);
+        selectForm(Form::Send);
         markDirty();
     });
     connect(m_sendText, &QLineEdit::textChanged, this, touch(Form::Send));
@@ -510,15 +452,12 @@ void ConnectionsPage::build()
     connect(m_sendCrLf, &QCheckBox::toggled, this, touch(Form::Send));
     connect(m_pskId, &QSpinBox::valueChanged, this, [this] {
         onPskLinkChanged();
-        setForm(Form::Psk);
+        selectForm(Form::Psk);
         markDirty();
     });
     connect(m_pskEdit, &QLineEdit::textChanged, this, touch(Form::Psk));
     connect(m_pskHint, &QLineEdit::textChanged, this, touch(Form::Psk));
 
-    connect(m_applyButton, &QPushButton::clicked, this, &ConnectionsPage::applyMode);
-    connect(m_revertButton, &QPushButton::clicked, this, &ConnectionsPage::revert);
-    connect(m_readButton, &QPushButton::clicked, this, &ConnectionsPage::read);
     connect(m_closeButton, &QPushButton::clicked, this, &ConnectionsPage::closeLink);
     connect(m_closeAllButton, &QPushButton::clicked, this, &ConnectionsPage::closeAllLinks);
     connect(m_openButton, &QPushButton::clicked, this, &ConnectionsPage::openLink);
@@ -542,17 +481,14 @@ void ConnectionsPage::build()
     connect(m_leavePtButton, &QPushButton::clicked, this, &ConnectionsPage::leavePassthrough);
     connect(m_rawSendButton, &QPushButton::clicked, this, &ConnectionsPage::sendRaw);
     connect(m_rawInput, &QLineEdit::returnPressed, this, &ConnectionsPage::sendRaw);
-    connect(m_showAt, &QCheckBox::toggled, this, [this](bool on) {
-        m_atPreview->setVisible(on);
-        updatePreview();
-    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
-        setForm(m_tabs->widget(i) == m_pskTab ? Form::Psk : Form::Passthrough);
+        selectForm(m_tabs->widget(i) == m_pskTab ? Form::Psk : Form::Passthrough);
     });
 }
 
 void ConnectionsPage::retranslate()
 {
+    FormPage::retranslate();
     // The window's page list shows these.
     setWindowTitle(tr("Connections"));
     setToolTip(tr("TCP/UDP/TLS links, sending and receiving, passthrough"));
@@ -567,11 +503,8 @@ void ConnectionsPage::retranslate()
     m_passiveCheck->setText(tr("Passive receive (CIPRECVMODE=1)"));
     m_passiveCheck->setToolTip(tr("The module keeps received data until it is fetched with AT+CIPRECVDATA; "
                                   "this page fetches it as soon as +IPD announces it."));
-    m_applyButton->setText(tr("Apply"));
-    m_applyButton->setToolTip(tr("Send the connection mode to the module (Ctrl+Return)"));
-    m_revertButton->setText(tr("Revert"));
-    m_readButton->setText(tr("Read"));
-    m_readButton->setToolTip(tr("Query the modes and the link status (F5)"));
+    applyButton()->setToolTip(tr("Send the connection mode to the module (Ctrl+Return)"));
+    readButton()->setToolTip(tr("Query the modes and the link status (F5)"));
     m_linksBox->setTitle(tr("Links"));
     m_closeButton->setText(tr("Close link"));
     m_closeAllButton->setText(tr("Close all"));
@@ -616,8 +549,7 @@ void ConnectionsPage::retranslate()
     m_formLabels.value(m_pskHint)->setText(tr("Hint:"));
     m_pskRemember->setText(tr("Remember in the keychain"));
     m_pskButton->setText(tr("Set PSK"));
-    m_showAt->setText(tr("Show AT"));
-    m_showAt->setToolTip(tr("Show the exact command lines the current form sends"));
+    showAtButton()->setToolTip(tr("Show the exact command lines the current form sends"));
     m_tableModel->retranslate();
     updateModeHint();
     reloadReceived();
@@ -626,14 +558,7 @@ void ConnectionsPage::retranslate()
 
 void ConnectionsPage::prepareScreenshot()
 {
-    m_service->read();
-}
-
-void ConnectionsPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
+    read();
 }
 
 // ---- model -> widgets ----------------------------------------------------------------------
@@ -684,7 +609,7 @@ void ConnectionsPage::reloadLinks()
     else if (!m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_tableModel->index(m_selectedLink, 0));
     updateModeHint();
-    updateEnabled();
+    updateButtons();
     updatePreview();
 }
 
@@ -765,7 +690,7 @@ void ConnectionsPage::updateSendRows()
     const bool file = f == atb::LinkSendSettings::Format::File;
     m_sendText->setVisible(!file);
     m_sendFile->setVisible(file);
-    m_browseButton->setVisible(file && HasOpenFileName<Messages>::value && m_messages);
+    m_browseButton->setVisible(file && m_messages);
     m_sendCrLf->setVisible(f == atb::LinkSendSettings::Format::Text);
     m_sendText->setPlaceholderText(f == atb::LinkSendSettings::Format::Hex ? tr("Hex bytes, e.g. 48 65 6c 6c 6f")
                                                                            : tr("Text to send (UTF-8)"));
@@ -776,10 +701,11 @@ void ConnectionsPage::updateBadge()
     m_badge->setVisible(m_model->passthrough());
 }
 
-void ConnectionsPage::updateEnabled()
+void ConnectionsPage::updateButtons()
 {
+    FormPage::updateButtons();
     const bool pt = m_model->passthrough();
-    const bool atOk = !m_busy && !pt;
+    const bool atOk = !isBusy() && !pt;
     m_modeBox->setEnabled(atOk);
     m_linksBox->setEnabled(true);
     m_table->setEnabled(true);
@@ -802,8 +728,9 @@ void ConnectionsPage::updateEnabled()
     if (pt)
         m_tabs->setCurrentWidget(m_ptTab);
     const bool dirty = isDirty();
-    m_applyButton->setEnabled(atOk && dirty);
-    m_revertButton->setEnabled(atOk && dirty);
+    applyButton()->setEnabled(atOk && dirty);
+    revertButton()->setEnabled(atOk && dirty);
+    readButton()->setEnabled(atOk);
 }
 
 // ---- widgets -> settings -------------------------------------------------------------------
@@ -863,12 +790,12 @@ void ConnectionsPage::markDirty()
 {
     if (m_loading)
         return;
-    clearErrors();
-    updateEnabled();
+    clearAllFieldErrors();
+    updateButtons();
     updatePreview();
 }
 
-void ConnectionsPage::setForm(Form f)
+void ConnectionsPage::selectForm(Form f)
 {
     if (m_loading || f == m_form)
         return;
@@ -876,104 +803,63 @@ void ConnectionsPage::setForm(Form f)
     updatePreview();
 }
 
-QList<QByteArray> ConnectionsPage::previewLines() const
+OperationPlan ConnectionsPage::plan(Form form) const
 {
-    switch (m_form) {
-    case Form::Mode:
-        return m_service->planMode(modeSettings()).lines();
-    case Form::Links:
-        return m_service->planClose(m_selectedLink).lines();
-    case Form::Open:
-        return m_service->planOpen(openSettings()).lines();
-    case Form::Send:
-        return m_service->planSend(sendSettings()).lines();
-    case Form::Psk:
-        return m_service->planPsk(pskSettings()).lines();
-    case Form::Passthrough:
-        return m_service->planEnterPassthrough().lines();
+    switch (form) {
+    case Form::Mode: return m_service->planMode(modeSettings());
+    case Form::Links: return m_service->planClose(m_selectedLink);
+    case Form::Open: return m_service->planOpen(openSettings());
+    case Form::Send: return m_service->planSend(sendSettings());
+    case Form::Psk: return m_service->planPsk(pskSettings());
+    case Form::Passthrough: return m_service->planEnterPassthrough();
     }
     return {};
 }
 
+QList<QByteArray> ConnectionsPage::previewLines() const
+{
+    return plan(m_form).lines();
+}
+
 void ConnectionsPage::updatePreview()
 {
-    if (!m_showAt->isChecked())
+    if (!showAtButton()->isChecked())
         return;
-    OperationPlan plan;
-    switch (m_form) {
-    case Form::Mode: plan = m_service->planMode(modeSettings()); break;
-    case Form::Links: plan = m_service->planClose(m_selectedLink); break;
-    case Form::Open: plan = m_service->planOpen(openSettings()); break;
-    case Form::Send: plan = m_service->planSend(sendSettings()); break;
-    case Form::Psk: plan = m_service->planPsk(pskSettings()); break;
-    case Form::Passthrough: plan = m_service->planEnterPassthrough(); break;
-    }
-    if (!plan.ok()) {
-        m_atPreview->setPlainText(tr("(nothing would be sent: %1)").arg(plan.error));
+    const OperationPlan p = plan(m_form);
+    if (!p.ok()) {
+        setPreviewText(tr("(nothing would be sent: %1)").arg(p.error));
         return;
     }
     // Secrets (the PSK) are masked on screen like in the log.
     const atb::AtEncoder enc(m_model->dialect());
     QStringList lines;
-    const QList<QByteArray> all = plan.lines();
-    const int shown = int(qMin<qsizetype>(all.size(), 20));
+    const int shown = int(qMin<qsizetype>(p.commands.size(), 20));
     for (int i = 0; i < shown; ++i) {
-        QString l = QString::fromUtf8(enc.redact(all[i]));
-        if (!plan.commands[i].payload.isEmpty())
-            l += QLatin1String("   ") + tr("→ then %n data byte(s)", "", int(plan.commands[i].payload.size()));
+        const atb::AtCommand &c = p.commands.at(i);
+        QString l = QString::fromUtf8(enc.redact(c.line));
+        if (!c.payload.isEmpty())
+            l += QLatin1String("   ") + tr("→ then %n data byte(s)", "", int(c.payload.size()));
         lines << l;
     }
-    if (all.size() > shown)
-        lines << tr("… %n more command(s)", "", int(all.size() - shown));
-    m_atPreview->setPlainText(lines.join(QLatin1Char('\n')));
+    if (p.commands.size() > shown)
+        lines << tr("… %n more command(s)", "", int(p.commands.size() - shown));
+    setPreviewText(lines.join(QLatin1Char('\n')));
 }
 
 // ---- errors and status ---------------------------------------------------------------------
 
-void ConnectionsPage::clearErrors()
-{
-    for (QLabel *l : std::as_const(m_errors)) {
-        l->clear();
-        l->hide();
-    }
-}
-
 QString ConnectionsPage::fieldError(Form form, const QByteArray &param) const
 {
-    const QLabel *l = m_errors.value(errorKey(form, param));
-    return l && !l->isHidden() ? l->text() : QString();
+    return FormPage::fieldError(param, scope(form));
 }
 
-bool ConnectionsPage::showPlanError(Form form, const OperationPlan &plan)
+bool ConnectionsPage::refuse(Form form, const OperationPlan &plan)
 {
-    clearErrors();
-    if (plan.ok())
+    clearAllFieldErrors();
+    if (showPlanError(plan, scope(form)))
         return false;
-    QByteArray param = plan.errorParam;
-    if (form == Form::Send)
-        param = "data"; // one line of errors under the send row
-    if (form == Form::Passthrough)
-        param = "links";
-    QLabel *l = m_errors.value(errorKey(form, param));
-    if (l) {
-        l->setText(QStringLiteral("⚠ ") + plan.error);
-        l->show();
-    }
     setStatus(tr("Not sent: %1").arg(plan.error), true);
     return true;
-}
-
-void ConnectionsPage::setStatus(const QString &text, bool problem)
-{
-    m_status->setText(text);
-    QFont f = m_status->font();
-    f.setBold(problem);
-    m_status->setFont(f);
-}
-
-QString ConnectionsPage::statusText() const
-{
-    return m_status->text();
 }
 
 void ConnectionsPage::onFinished(const atb::OperationResult &r)
@@ -988,7 +874,7 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
     m_pendingPskKey.clear();
     m_pendingPsk.clear();
     m_action = Action::None;
-    updateEnabled();
+    updateButtons();
     updatePreview();
 }
 
@@ -997,14 +883,13 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
 void ConnectionsPage::read()
 {
     m_action = Action::Read;
-    const OperationPlan p = m_service->planRead();
-    if (showPlanError(Form::Mode, p))
+    if (refuse(Form::Mode, m_service->planRead()))
         return;
     setStatus(tr("Reading…"), false);
     m_service->read();
 }
 
-void ConnectionsPage::apply()
+void ConnectionsPage::applyFromShortcut()
 {
     QWidget *f = QApplication::focusWidget();
     auto inside = [f](QWidget *w) { return f && (f == w || w->isAncestorOf(f)); };
@@ -1021,14 +906,14 @@ void ConnectionsPage::apply()
     else if (inside(m_linksBox))
         closeLink();
     else
-        applyMode();
+        apply();
 }
 
-void ConnectionsPage::applyMode()
+void ConnectionsPage::apply()
 {
-    setForm(Form::Mode);
+    selectForm(Form::Mode);
     const atb::ConnectionModeSettings s = modeSettings();
-    if (showPlanError(Form::Mode, m_service->planMode(s)))
+    if (refuse(Form::Mode, m_service->planMode(s)))
         return;
     m_action = Action::Mode;
     setStatus(tr("Applying the connection mode…"), false);
@@ -1038,14 +923,14 @@ void ConnectionsPage::applyMode()
 void ConnectionsPage::revert()
 {
     load();
-    clearErrors();
+    clearAllFieldErrors();
 }
 
 void ConnectionsPage::openLink()
 {
-    setForm(Form::Open);
+    selectForm(Form::Open);
     const atb::LinkOpenSettings s = openSettings();
-    if (showPlanError(Form::Open, m_service->planOpen(s)))
+    if (refuse(Form::Open, m_service->planOpen(s)))
         return;
     m_action = Action::Open;
     setStatus(tr("Opening…"), false);
@@ -1057,8 +942,8 @@ void ConnectionsPage::openLink()
 
 void ConnectionsPage::closeLink()
 {
-    setForm(Form::Links);
-    if (showPlanError(Form::Links, m_service->planClose(m_selectedLink)))
+    selectForm(Form::Links);
+    if (refuse(Form::Links, m_service->planClose(m_selectedLink)))
         return;
     m_action = Action::Close;
     m_service->close(m_selectedLink);
@@ -1066,8 +951,8 @@ void ConnectionsPage::closeLink()
 
 void ConnectionsPage::closeAllLinks()
 {
-    setForm(Form::Links);
-    if (showPlanError(Form::Links, m_service->planClose(ConnectionService::kCloseAll)))
+    selectForm(Form::Links);
+    if (refuse(Form::Links, m_service->planClose(ConnectionService::kCloseAll)))
         return;
     m_action = Action::Close;
     m_service->close(ConnectionService::kCloseAll);
@@ -1075,10 +960,10 @@ void ConnectionsPage::closeAllLinks()
 
 void ConnectionsPage::sendToLink()
 {
-    setForm(Form::Send);
+    selectForm(Form::Send);
     const atb::LinkSendSettings s = sendSettings();
     const OperationPlan p = m_service->planSend(s);
-    if (showPlanError(Form::Send, p))
+    if (refuse(Form::Send, p))
         return;
     m_action = Action::Send;
     m_sendProgress->setValue(0);
@@ -1090,9 +975,9 @@ void ConnectionsPage::sendToLink()
 
 void ConnectionsPage::setPsk()
 {
-    setForm(Form::Psk);
+    selectForm(Form::Psk);
     const atb::PskSettings s = pskSettings();
-    if (showPlanError(Form::Psk, m_service->planPsk(s)))
+    if (refuse(Form::Psk, m_service->planPsk(s)))
         return;
     m_action = Action::Psk;
     if (m_secrets && m_pskRemember->isChecked()) {
@@ -1112,8 +997,8 @@ void ConnectionsPage::onPskLinkChanged()
 
 void ConnectionsPage::enterPassthrough()
 {
-    setForm(Form::Passthrough);
-    if (showPlanError(Form::Passthrough, m_service->planEnterPassthrough()))
+    selectForm(Form::Passthrough);
+    if (refuse(Form::Passthrough, m_service->planEnterPassthrough()))
         return;
     m_action = Action::Passthrough;
     m_rawView->setBytes(QByteArray());
@@ -1142,5 +1027,5 @@ QString ConnectionsPage::browseFile()
 {
     if (!m_messages)
         return {};
-    return askOpenFileName(m_messages.data(), tr("File to send"));
+    return m_messages->openFileName(tr("File to send"), QString(), tr("All files (*)"));
 }

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "formpage.h"
 #include "services/connectionservice.h"
 
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
-#include <QWidget>
 
 namespace atb {
 class DeviceModel;
@@ -20,9 +20,6 @@ class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QTableView;
 class QTabWidget;
@@ -31,7 +28,9 @@ class QTabWidget;
 // link (text, hex or a file, chunked by the service), received data per link, passthrough with
 // an unmistakable badge, and the TLS PSK. Every action builds a settings struct and calls one
 // ConnectionService method; validation errors show beside the field before anything is sent.
-class ConnectionsPage : public QWidget
+// The footer's Apply and Revert are the connection mode's; Ctrl+Return applies the form that
+// has the focus.
+class ConnectionsPage : public FormPage
 {
     Q_OBJECT
 public:
@@ -39,9 +38,9 @@ public:
     ConnectionsPage(atb::DeviceModel *model, atb::ConnectionService *service, SecretStore *secrets = nullptr,
                     Messages *messages = nullptr, QWidget *parent = nullptr);
     // --screenshot: read the links first.
-    Q_INVOKABLE void prepareScreenshot();
+    void prepareScreenshot() override;
 
-    // Which form "Show AT" previews and Ctrl+Return applies.
+    // Which form "Show AT" previews and Ctrl+Return applies. Each is a scope of the field errors.
     enum class Form { Mode, Links, Open, Send, Psk, Passthrough };
 
     atb::ConnectionModeSettings modeSettings() const;
@@ -55,16 +54,15 @@ public:
     // The lines the current form would send (what "Show AT" displays, secrets unmasked).
     QList<QByteArray> previewLines() const;
     // The error shown beside a field of a form ("remote_port", "cipmux", ...); empty when none.
+    using FormPage::fieldError;
     QString fieldError(Form form, const QByteArray &param) const;
-    QString statusText() const;
-    bool isDirty() const;
+    bool isDirty() const override;
 
 public slots:
     void load();
-    void read();
-    void apply();     // Ctrl+Return: applies the form that has the focus (mode form otherwise)
-    void applyMode();
-    void revert();
+    void read() override;
+    void apply() override; // the connection mode
+    void revert() override;
     void openLink();
     void closeLink();
     void closeAllLinks();
@@ -75,30 +73,37 @@ public slots:
     void sendRaw();
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updatePreview() override;
+    void updateButtons() override;
+    // Ctrl+Return: the form that has the focus (the connection mode otherwise).
+    void applyFromShortcut() override;
 
 private:
-    void build();
-    void retranslate();
+    QLabel *buildBadge();
+    QGroupBox *buildModeBox();
+    QGroupBox *buildLinksBox();
+    QGroupBox *buildOpenBox();
+    QGroupBox *buildDataBox();
+    QTabWidget *buildSideTabs();
+    void connectInputs();
+    QLabel *addFormRow(QFormLayout *form, QWidget *field, Form f, const QByteArray &param);
     void markDirty();
-    void setForm(Form f);
-    void updatePreview();
+    void selectForm(Form f);
     void updateModeHint();
     void updateOpenRows();
     void updateSendRows();
-    void updateEnabled();
     void updateBadge();
     void reloadLinks();
     void reloadReceived();
     void flushReceived();
-    void clearErrors();
-    bool showPlanError(Form form, const atb::OperationPlan &plan);
-    void setStatus(const QString &text, bool problem);
+    // Shows why the plan of `form` cannot run (beside its field and in the status line); true then.
+    bool refuse(Form form, const atb::OperationPlan &plan);
     void onFinished(const atb::OperationResult &result);
     void onDataReceived(int linkId, const QByteArray &bytes);
     void onPskLinkChanged();
-    static QByteArray errorKey(Form form, const QByteArray &param);
-    QWidget *withError(QWidget *field, Form form, const QByteArray &param);
+    atb::OperationPlan plan(Form form) const;
+    static QByteArray scope(Form form);
     QString browseFile();
 
     atb::DeviceModel *m_model;
@@ -109,7 +114,6 @@ private:
     Form m_form = Form::Mode;
     int m_selectedLink = 0;
     bool m_loading = false;
-    bool m_busy = false;
     enum class Action { None, Mode, Open, Close, Send, Psk, Read, Passthrough } m_action = Action::None;
     QString m_pendingPskKey;
     QString m_pendingPsk;
@@ -125,16 +129,12 @@ private:
     QComboBox *m_modeCombo;
     QLabel *m_modeHint;
     QCheckBox *m_passiveCheck;
-    QPushButton *m_applyButton;
-    QPushButton *m_revertButton;
-    QPushButton *m_readButton;
     // Links
     QGroupBox *m_linksBox;
     QTableView *m_table;
     LinkTableModel *m_tableModel;
     QPushButton *m_closeButton;
     QPushButton *m_closeAllButton;
-    QLabel *m_linksError;
     // Open
     QGroupBox *m_openBox;
     QFormLayout *m_openForm;
@@ -176,12 +176,6 @@ private:
     QLineEdit *m_pskHint;
     QCheckBox *m_pskRemember;
     QPushButton *m_pskButton;
-    // Status
-    QProgressBar *m_busyBar;
-    QLabel *m_status;
-    QCheckBox *m_showAt;
-    QPlainTextEdit *m_atPreview;
 
-    QHash<QByteArray, QLabel *> m_errors;
     QHash<QWidget *, QLabel *> m_formLabels; // field -> its form label, for retranslation
 };

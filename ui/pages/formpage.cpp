@@ -101,7 +101,7 @@ void FormPage::setBusy(bool busy)
     }
     m_busy = busy;
     m_busyIndicator->setVisible(busy);
-    const QList<QWidget *> widgets = m_busyWidgets.isEmpty() && m_form ? QList<QWidget *> { m_form } : m_busyWidgets;
+    const QList<QWidget *> widgets = m_ownBusyWidgets || !m_form ? m_busyWidgets : QList<QWidget *> { m_form };
     for (QWidget *w : widgets)
         w->setEnabled(!busy);
     updateButtons();

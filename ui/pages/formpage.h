@@ -67,9 +67,13 @@ public slots:
 
 protected:
     // The page's content, above the footer (stretching). Disabled while busy unless
-    // setBusyWidgets() names other widgets.
+    // setBusyWidgets() names other widgets (none: the page's updateButtons() decides).
     void setForm(QWidget *form);
-    void setBusyWidgets(const QList<QWidget *> &widgets) { m_busyWidgets = widgets; }
+    void setBusyWidgets(const QList<QWidget *> &widgets)
+    {
+        m_busyWidgets = widgets;
+        m_ownBusyWidgets = true;
+    }
     // The footer's button row: extra buttons go at `index` (1 = right after Read).
     QHBoxLayout *footerButtons() const { return m_buttons; }
 
@@ -129,6 +133,7 @@ private:
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_form = nullptr;
     QList<QWidget *> m_busyWidgets;
+    bool m_ownBusyWidgets = false;
     QHBoxLayout *m_buttons = nullptr;
     QPushButton *m_read = nullptr;
     QProgressBar *m_busyIndicator = nullptr;
