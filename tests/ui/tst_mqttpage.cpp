@@ -38,6 +38,8 @@ struct Fixture
           page(&harness.model, &service, secrets, messages)
     {
         page.resize(1110, 700);
+        // Shown, so its layouts run and the buttons on the tabs can be clicked.
+        page.show();
     }
     bool ready() { return harness.ready(); }
     template<typename T> T *w(const char *name) { return page.findChild<T *>(QLatin1String(name)); }

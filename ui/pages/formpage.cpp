@@ -14,7 +14,7 @@
 #include <QToolButton>
 
 FormPage::FormPage(QWidget *parent)
-    : Page(parent)
+    : Page(parent), m_fieldErrors(this)
 {
     m_read = new QPushButton(this);
     m_read->setObjectName(QStringLiteral("readButton"));
@@ -51,6 +51,7 @@ FormPage::FormPage(QWidget *parent)
     m_statusIcon->setObjectName(QStringLiteral("statusIcon"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *statusRow = new QHBoxLayout;
@@ -134,142 +135,6 @@ void FormPage::setStatus(const QString &text, bool problem)
     m_statusIcon->setVisible(problem && !text.isEmpty());
 }
 
-// ---- field errors --------------------------------------------------------------------------
-
-QByteArray FormPage::key(const QByteArray &scope, const QByteArray &param)
-{
-    return scope + '\n' + param;
-}
-
-QLabel *FormPage::newErrorLabel(QWidget *parent, QWidget *field, const QByteArray &param)
-{
-    auto *l = new QLabel(parent);
-    const QString base = field && !field->objectName().isEmpty() ? field->objectName() : QString::fromLatin1(param);
-    l->setObjectName(base + QStringLiteral("Error"));
-    l->setWordWrap(true);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setTextColour(l, ThemeColours::fromPalette(palette()).error);
-    l->hide();
-    return l;
-}
-
-QWidget *FormPage::withFieldError(QWidget *field, const QByteArray &param, const QByteArray &scope, bool beside)
-{
-    auto *box = new QWidget(field->parentWidget());
-    QBoxLayout *lay = beside ? static_cast<QBoxLayout *>(new QHBoxLayout(box)) : new QVBoxLayout(box);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->setSpacing(beside ? 6 : 2);
-    field->setParent(box);
-    // Narrow fields (ports) stay at the left edge.
-    if (field->maximumWidth() < QWIDGETSIZE_MAX)
-        lay->addWidget(field, 0, Qt::AlignLeft);
-    else
-        lay->addWidget(field);
-    QLabel *label = newErrorLabel(box, field, param);
-    lay->addWidget(label, beside ? 1 : 0);
-    m_errors.insert(key(scope, param), FieldError { label, field });
-    return box;
-}
-
-QBoxLayout *FormPage::withFieldError(QLayout *row, QWidget *field, const QByteArray &param, const QByteArray &scope)
-{
-    auto *v = new QVBoxLayout;
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addLayout(row);
-    QLabel *label = newErrorLabel(field->parentWidget(), field, param);
-    v->addWidget(label);
-    m_errors.insert(key(scope, param), FieldError { label, field });
-    return v;
-}
-
-QLabel *FormPage::errorLabel(const QByteArray &param, const QByteArray &scope) const
-{
-    const FieldError *e = find(scope, param);
-    return e ? e->label : nullptr;
-}
-
-void FormPage::aliasFieldError(const QByteArray &param, const QByteArray &shownAs, const QByteArray &scope)
-{
-    m_aliases.insert(key(scope, param), shownAs);
-}
-
-void FormPage::setFallbackField(const QByteArray &param, const QByteArray &scope)
-{
-    m_fallbacks.insert(scope, param);
-}
-
-const FormPage::FieldError *FormPage::find(const QByteArray &scope, const QByteArray &param) const
-{
-    const QByteArray shown = m_aliases.value(key(scope, param), param);
-    const auto it = m_errors.constFind(key(scope, shown));
-    return it == m_errors.constEnd() ? nullptr : &it.value();
-}
-
-void FormPage::clearFieldErrors(const QByteArray &scope)
-{
-    const QByteArray prefix = scope + '\n';
-    for (auto it = m_errors.begin(); it != m_errors.end(); ++it) {
-        if (it.key().startsWith(prefix)) {
-            it->label->clear();
-            it->label->hide();
-        }
-    }
-}
-
-void FormPage::clearAllFieldErrors()
-{
-    for (const FieldError &e : std::as_const(m_errors)) {
-        e.label->clear();
-        e.label->hide();
-    }
-}
-
-void FormPage::showFieldError(const QByteArray &param, const QString &error, const QByteArray &scope)
-{
-    const FieldError *e = find(scope, param);
-    if (!e)
-        e = find(scope, m_fallbacks.value(scope));
-    if (!e)
-        return;
-    e->label->setText(error);
-    e->label->show();
-}
-
-bool FormPage::showPlanError(const atb::OperationPlan &plan, const QByteArray &scope, bool focus)
-{
-    clearFieldErrors(scope);
-    if (plan.ok())
-        return true;
-    showFieldError(plan.errorParam, plan.error, scope);
-    if (focus) {
-        const FieldError *e = find(scope, plan.errorParam);
-        if (!e)
-            e = find(scope, m_fallbacks.value(scope));
-        if (e && e->field && e->field->isEnabled())
-            e->field->setFocus();
-    }
-    return false;
-}
-
-QString FormPage::fieldError(const QByteArray &param, const QByteArray &scope) const
-{
-    if (!scope.isNull()) {
-        const FieldError *e = find(scope, param);
-        return e && !e->label->isHidden() ? e->label->text() : QString();
-    }
-    QString anywhere;
-    for (auto it = m_errors.constBegin(); it != m_errors.constEnd(); ++it) {
-        if (!it.key().endsWith('\n' + param) || it->label->isHidden())
-            continue;
-        if (it->field && it->field->isVisibleTo(this))
-            return it->label->text();
-        if (anywhere.isEmpty())
-            anywhere = it->label->text();
-    }
-    return anywhere;
-}
-
 // ---- preview, texts, colours ---------------------------------------------------------------
 
 void FormPage::setPreviewText(const QString &text)
@@ -292,9 +157,7 @@ void FormPage::retranslate()
 
 void FormPage::updateColours()
 {
-    const QColor error = ThemeColours::fromPalette(palette()).error;
-    for (const FieldError &e : std::as_const(m_errors))
-        setTextColour(e.label, error);
+    m_fieldErrors.recolour();
     setStatus(m_status->text(), m_statusProblem);
 }
 

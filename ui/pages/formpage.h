@@ -1,9 +1,9 @@
 #pragma once
 
+#include "fielderrors.h"
 #include "page.h"
 #include "services/operationplan.h"
 
-#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -47,7 +47,10 @@ public:
     bool statusIsProblem() const { return m_statusProblem; }
     // The reason shown beside the field of `param` in `scope`; empty when none. Without a
     // scope: the first one shown for `param`, preferring fields the user can see.
-    QString fieldError(const QByteArray &param, const QByteArray &scope = QByteArray()) const;
+    QString fieldError(const QByteArray &param, const QByteArray &scope = QByteArray()) const
+    {
+        return m_fieldErrors.text(param, scope);
+    }
 
     QWidget *form() const { return m_form; }
     QPushButton *readButton() const { return m_read; }
@@ -91,25 +94,39 @@ protected:
     // reports a problem. Module failures arrive already decoded (CommandRunner::describe).
     void setStatus(const QString &text, bool problem = false);
 
-    // Registers the error label beside `field` for `param` (in `scope`, for pages that validate
-    // several operations at once) and returns a widget holding the field with the label right
-    // below it (or beside it when `beside`). The label is hidden while there is no error.
+    // The errors beside the fields (see FieldErrors): registered by the encoder's parameter
+    // name, optionally per scope for pages that validate several operations at once.
+    FieldErrors &fieldErrors() { return m_fieldErrors; }
     QWidget *withFieldError(QWidget *field, const QByteArray &param, const QByteArray &scope = QByteArray(),
-                            bool beside = false);
-    // The same around a layout; `field` names the error label and takes the focus.
+                            bool beside = false)
+    {
+        return m_fieldErrors.wrap(field, param, scope, beside);
+    }
     QBoxLayout *withFieldError(QLayout *row, QWidget *field, const QByteArray &param,
-                               const QByteArray &scope = QByteArray());
-    QLabel *errorLabel(const QByteArray &param, const QByteArray &scope = QByteArray()) const;
-    // Parameters of a plan shown beside another field (AT+MQTTPUBRAW "length" -> "data") and
-    // the field for errors about no registered field.
-    void aliasFieldError(const QByteArray &param, const QByteArray &shownAs, const QByteArray &scope = QByteArray());
-    void setFallbackField(const QByteArray &param, const QByteArray &scope = QByteArray());
-    // Clears the scope's errors, then shows the plan's error beside its field (or the fallback).
-    // Returns false when the plan has an error; with `focus` its field takes the focus.
-    bool showPlanError(const atb::OperationPlan &plan, const QByteArray &scope = QByteArray(), bool focus = false);
-    void showFieldError(const QByteArray &param, const QString &error, const QByteArray &scope = QByteArray());
-    void clearFieldErrors(const QByteArray &scope = QByteArray());
-    void clearAllFieldErrors();
+                               const QByteArray &scope = QByteArray())
+    {
+        return m_fieldErrors.wrap(row, field, param, scope);
+    }
+    QLabel *errorLabel(const QByteArray &param, const QByteArray &scope = QByteArray()) const
+    {
+        return m_fieldErrors.label(param, scope);
+    }
+    void setFallbackField(const QByteArray &param, const QByteArray &scope = QByteArray())
+    {
+        m_fieldErrors.setFallback(param, scope);
+    }
+    // Clears the scope's errors, then shows the plan's error beside its field. False when the
+    // plan has an error; with `focus` its field takes the focus.
+    bool showPlanError(const atb::OperationPlan &plan, const QByteArray &scope = QByteArray(), bool focus = false)
+    {
+        return m_fieldErrors.show(plan, scope, focus);
+    }
+    void showFieldError(const QByteArray &param, const QString &error, const QByteArray &scope = QByteArray())
+    {
+        m_fieldErrors.show(param, error, scope);
+    }
+    void clearFieldErrors(const QByteArray &scope = QByteArray()) { m_fieldErrors.clear(scope); }
+    void clearAllFieldErrors() { m_fieldErrors.clearAll(); }
 
     // Show AT: the preview's text. updatePreview() is called when Show AT turns on; pages call
     // it whenever the form changes.
@@ -121,14 +138,6 @@ protected:
     void updateColours() override;
 
 private:
-    struct FieldError
-    {
-        QLabel *label = nullptr;
-        QPointer<QWidget> field;
-    };
-    static QByteArray key(const QByteArray &scope, const QByteArray &param);
-    QLabel *newErrorLabel(QWidget *parent, QWidget *field, const QByteArray &param);
-    const FieldError *find(const QByteArray &scope, const QByteArray &param) const;
 
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_form = nullptr;
@@ -146,9 +155,7 @@ private:
     bool m_busy = false;
     bool m_statusProblem = false;
     QPointer<QWidget> m_focusBeforeBusy;
-    QHash<QByteArray, FieldError> m_errors;        // key(scope, param)
-    QHash<QByteArray, QByteArray> m_aliases;       // key(scope, param) -> param shown
-    QHash<QByteArray, QByteArray> m_fallbacks;     // scope -> param
+    FieldErrors m_fieldErrors;
 };
 
 // The text of a Show AT preview: "# <title>" sections, each with the exact lines an operation
