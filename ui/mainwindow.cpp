@@ -29,8 +29,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
-#include <QPainter>
-#include <QPainterPath>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -39,26 +37,6 @@
 using atb::DeviceSession;
 
 namespace {
-
-// A small terminal glyph for the console page, drawn so no image plugin is needed.
-QIcon consoleIcon(const QPalette &pal)
-{
-    return paletteIcon([&pal](QPainter &p, qreal s) {
-        QPen pen(pal.color(QPalette::Text), 1.6 * s);
-        pen.setJoinStyle(Qt::RoundJoin);
-        pen.setCapStyle(Qt::RoundCap);
-        p.setPen(pen);
-        p.setBrush(pal.color(QPalette::Base));
-        p.drawRoundedRect(QRectF(2 * s, 4 * s, 20 * s, 16 * s), 2.5 * s, 2.5 * s);
-        QPainterPath chevron;
-        chevron.moveTo(6 * s, 9 * s);
-        chevron.lineTo(10 * s, 12 * s);
-        chevron.lineTo(6 * s, 15 * s);
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(chevron);
-        p.drawLine(QPointF(12 * s, 15.5 * s), QPointF(17 * s, 15.5 * s));
-    });
-}
 
 QString normalisedLanguage(const QString &lang)
 {
@@ -109,8 +87,7 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
 
     m_console = new ConsolePage(session, model, m_stack);
     m_console->setMessages(m_messages);
-    m_stack->addWidget(m_console);
-    m_pageList->addItem(new QListWidgetItem(consoleIcon(palette()), QString()));
+    addPage(m_console);
     connect(m_pageList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(0);
 
@@ -275,9 +252,7 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh Ports"));
     m_clearAction->setText(tr("C&lear Console"));
     m_aboutAction->setText(tr("&About AT Bench"));
-    m_pageList->item(0)->setText(tr("Console"));
-    m_pageList->item(0)->setToolTip(tr("Raw AT console and session log"));
-    for (int i = 1; i < m_stack->count(); ++i)
+    for (int i = 0; i < m_stack->count(); ++i)
         syncPageItem(i);
     m_messageLabel->clear();
     onStateChanged(m_state); // the link name in the new language
@@ -486,7 +461,7 @@ void MainWindow::showAbout()
                           .arg(QStringLiteral(ATBENCH_VERSION), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::addPage(QWidget *page)
+void MainWindow::addPage(Page *page)
 {
     m_stack->addWidget(page);
     m_pageList->addItem(new QListWidgetItem(page->windowIcon(), page->windowTitle()));
@@ -515,7 +490,7 @@ void MainWindow::syncPageItem(int index)
 {
     QWidget *w = m_stack->widget(index);
     QListWidgetItem *item = m_pageList->item(index);
-    if (!w || !item || w == m_console)
+    if (!w || !item)
         return;
     item->setText(w->windowTitle());
     item->setToolTip(w->toolTip());
@@ -528,7 +503,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::WindowTitleChange || event->type() == QEvent::ToolTipChange
         || event->type() == QEvent::WindowIconChange) {
         const int i = m_stack->indexOf(qobject_cast<QWidget *>(watched));
-        if (i > 0)
+        if (i >= 0)
             syncPageItem(i);
     }
     return QMainWindow::eventFilter(watched, event);
@@ -592,19 +567,10 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
         }
         // Pages may read the module's state first, so they show real values (and their status
         // lines are written in this language).
-        for (int i = 1; i < m_stack->count(); ++i) {
-            QWidget *w = m_stack->widget(i);
-            if (auto *page = qobject_cast<Page *>(w)) {
-                page->prepareScreenshot();
-                spin(3000, [this] { return m_console->pendingCount() == 0; });
-                spin(15000, [page] { return !page->isScreenshotPending(); });
-                spin(300, [] { return false; });
-            } else if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
-                QMetaObject::invokeMethod(w, "prepareScreenshot");
-                spin(3000, [this] { return m_console->pendingCount() == 0; });
-                spin(15000, [w] { return !w->property("screenshotPending").toBool(); });
-                spin(300, [] { return false; });
-            }
+        for (int i = 0; i < m_stack->count(); ++i) {
+            auto *page = static_cast<Page *>(m_stack->widget(i));
+            page->prepareScreenshot();
+            spin(15000, [page] { return !page->isScreenshotPending(); });
         }
         for (int i = 0; i < m_stack->count(); ++i) {
             m_pageList->setCurrentRow(i);
@@ -614,9 +580,7 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
             if (image.size() != QSize(1280, 800))
                 image = image.scaled(1280, 800, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
             QWidget *w = m_stack->widget(i);
-            const QString name = w == m_console ? QStringLiteral("console")
-                                 : w->objectName().isEmpty() ? QStringLiteral("page%1").arg(i)
-                                                             : w->objectName();
+            const QString name = w->objectName().isEmpty() ? QStringLiteral("page%1").arg(i) : w->objectName();
             const QString path = dir.filePath(QStringLiteral("%1_%2.png").arg(name, lang));
             if (!image.save(path, "PNG")) {
                 *error = tr("Cannot write %1").arg(path);

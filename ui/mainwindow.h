@@ -12,6 +12,7 @@ class DeviceModel;
 }
 class ConsolePage;
 class ConnectionBar;
+class Page;
 class ConnectionController;
 class StatusFields;
 class Messages;
@@ -40,7 +41,8 @@ public:
     void start(const LaunchOptions &opts);
 
     // Renders the window at 1280x800, connected to the built-in simulator after a few console
-    // commands, in English and Simplified Chinese, to <screenshotDir>/console_<lang>.png.
+    // commands, every page in English and Simplified Chinese, to
+    // <screenshotDir>/<page objectName>_<lang>.png ("consolePage_en.png", "wifiPage_zh_CN.png").
     // Returns the number of files written, or <= 0 with *error set. Does not touch the settings.
     int saveScreenshots(const LaunchOptions &opts, QString *error);
 
@@ -52,11 +54,11 @@ public:
     void connectFromBar();
     void disconnectFromModule();
 
-    // Adds a form page below the console. The list shows the page's windowTitle(), toolTip()
-    // and windowIcon(), and follows their changes (pages retranslate themselves). A page may
-    // offer a Q_INVOKABLE `void prepareScreenshot()` that --screenshot calls before grabbing it
-    // (e.g. to read the module's state); its PNG is named after its objectName().
-    void addPage(QWidget *page);
+    // Adds a page below the others. The list shows the page's windowTitle(), toolTip() and
+    // windowIcon(), and follows their changes (pages retranslate themselves). --screenshot calls
+    // its prepareScreenshot() and waits while isScreenshotPending(); the PNG is named after its
+    // objectName() ("wifiPage_en.png").
+    void addPage(Page *page);
     int pageCount() const;
     QWidget *page(int index) const;
     void showPage(QWidget *page);
