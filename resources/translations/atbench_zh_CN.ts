@@ -1359,20 +1359,8 @@
         <translation>模块会保留收到的数据，直到用 AT+CIPRECVDATA 读取；本页在 +IPD 通知后立即读取。</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
         <source>Send the connection mode to the module (Ctrl+Return)</source>
         <translation>将连接模式发送到模块（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>读取</translation>
     </message>
     <message>
         <source>Query the modes and the link status (F5)</source>
@@ -1539,10 +1527,6 @@
         <translation>设置 PSK</translation>
     </message>
     <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
         <source>Show the exact command lines the current form sends</source>
         <translation>显示当前表单将发送的完整命令行</translation>
     </message>
@@ -1625,6 +1609,10 @@
     <message>
         <source>File to send</source>
         <translation>要发送的文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +1826,14 @@
     <message>
         <source>Send a file&apos;s bytes as the data</source>
         <translation>将文件内容作为数据发送</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Raw AT console and session log</source>
+        <translation>原始 AT 控制台和会话日志</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2256,49 @@
     </message>
 </context>
 <context>
+    <name>FormPage</name>
+    <message>
+        <source>&amp;Read</source>
+        <translation>读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the module&apos;s values (F5)</source>
+        <translation>从模块读取当前值（F5）</translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation>显示 AT</translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines the buttons send</source>
+        <translation>显示按钮将发送的完整 AT 命令行</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Put back the values the module reported</source>
+        <translation>恢复模块报告的值</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send the form to the module (Ctrl+Return)</source>
+        <translation>将表单发送到模块（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Waiting for the module</source>
+        <translation>正在等待模块</translation>
+    </message>
+    <message>
+        <source>nothing is sent: %1</source>
+        <translation>不会发送任何内容：%1</translation>
+    </message>
+</context>
+<context>
     <name>LinkTableModel</name>
     <message>
         <source>server</source>
@@ -2401,14 +2440,6 @@
         <translation>关于 AT Bench(&amp;A)</translation>
     </message>
     <message>
-        <source>Console</source>
-        <translation>控制台</translation>
-    </message>
-    <message>
-        <source>Raw AT console and session log</source>
-        <translation>原始 AT 控制台和会话日志</translation>
-    </message>
-    <message>
         <source>Unknown simulator &quot;%1&quot;: use esp or beken.</source>
         <translation>未知的模拟器“%1”：请使用 esp 或 beken。</translation>
     </message>
@@ -2423,14 +2454,6 @@
     <message>
         <source>Connect</source>
         <translation>连接</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
-    </message>
-    <message>
-        <source>Connected to %1</source>
-        <translation>已连接到 %1</translation>
     </message>
     <message>
         <source>The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).</source>
@@ -2506,186 +2529,7 @@
     </message>
 </context>
 <context>
-    <name>MqttMessageModel</name>
-    <message>
-        <source>QoS of the matching subscription (the module does not report the message&apos;s own QoS)</source>
-        <translation>所匹配订阅的 QoS（模块不报告消息本身的 QoS）</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>QoS</source>
-        <translation>QoS</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>字节</translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation>载荷</translation>
-    </message>
-</context>
-<context>
-    <name>MqttPage</name>
-    <message>
-        <source>Message file</source>
-        <translation>消息文件</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>\x needs two hex digits (escapes: \r \n \t \0 \\ \xNN).</source>
-        <translation>\x 后需要两位十六进制数（转义符：\r \n \t \0 \\ \xNN）。</translation>
-    </message>
-    <message>
-        <source>Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).</source>
-        <translation>不是有效的十六进制：请使用成对的十六进制数，可用空格分隔（0d 0a 00）。</translation>
-    </message>
-    <message>
-        <source>Enter the path of the file to publish.</source>
-        <translation>请输入要发布的文件路径。</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>The file is larger than 1 MiB; the module could not hold it.</source>
-        <translation>文件大于 1 MiB，模块无法容纳。</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n message(s)</source>
-        <translation>
-            <numerusform>%n 条消息</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 shown of %2</source>
-        <translation>显示 %1 / 共 %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n older dropped (limit %1)</source>
-        <translation>
-            <numerusform>；已丢弃 %n 条较早的消息（上限 %1）</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; paused, %n waiting</source>
-        <translation>
-            <numerusform>；已暂停，%n 条等待中</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n byte(s)</source>
-        <translation>
-            <numerusform>%n 字节</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>sent as a quoted string; \ &quot; and , are escaped, NUL, CR and LF are not possible</source>
-        <translation>以带引号的字符串发送；\ &quot; 和 , 会被转义，不能包含 NUL、CR 和 LF</translation>
-    </message>
-    <message>
-        <source>sent after the &apos;&gt;&apos; prompt exactly as they are</source>
-        <translation>在“&gt;”提示符后按原样发送</translation>
-    </message>
-    <message>
-        <source>nothing is sent: %1</source>
-        <translation>不会发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>Apply (Ctrl+Return):</source>
-        <translation>应用（Ctrl+Return）：</translation>
-    </message>
-    <message>
-        <source>Connect:</source>
-        <translation>连接：</translation>
-    </message>
-    <message>
-        <source>Disconnect:</source>
-        <translation>断开：</translation>
-    </message>
-    <message>
-        <source>Publish (Ctrl+Return):</source>
-        <translation>发布（Ctrl+Return）：</translation>
-    </message>
-    <message>
-        <source>Subscribe (Ctrl+Return):</source>
-        <translation>订阅（Ctrl+Return）：</translation>
-    </message>
-    <message>
-        <source>Unsubscribe:</source>
-        <translation>取消订阅：</translation>
-    </message>
-    <message>
-        <source>Read (F5):</source>
-        <translation>读取（F5）：</translation>
-    </message>
-    <message>
-        <source>Not sent: %1</source>
-        <translation>未发送：%1</translation>
-    </message>
-    <message>
-        <source>Form reverted to the module&apos;s values.</source>
-        <translation>表单已还原为模块中的值。</translation>
-    </message>
-    <message>
-        <source>Working…</source>
-        <translation>正在处理…</translation>
-    </message>
-    <message>
-        <source>MQTT</source>
-        <translation>MQTT</translation>
-    </message>
-    <message>
-        <source>MQTT client of the module: configure, connect, publish, subscribe, watch messages</source>
-        <translation>模块的 MQTT 客户端：配置、连接、发布、订阅、查看消息</translation>
-    </message>
-    <message>
-        <source>MQTT state:</source>
-        <translation>MQTT 状态：</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>读取</translation>
-    </message>
-    <message>
-        <source>Ask the module for its MQTT state and subscriptions (F5)</source>
-        <translation>向模块查询 MQTT 状态和订阅（F5）</translation>
-    </message>
-    <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
-        <source>Show the exact AT command lines this form sends</source>
-        <translation>显示此表单将发送的完整 AT 命令行</translation>
-    </message>
-    <message>
-        <source>Broker</source>
-        <translation>代理服务器</translation>
-    </message>
-    <message>
-        <source>Publish</source>
-        <translation>发布</translation>
-    </message>
-    <message>
-        <source>Subscriptions</source>
-        <translation>订阅</translation>
-    </message>
+    <name>MqttBrokerForm</name>
     <message>
         <source>Client (AT+MQTTUSERCFG)</source>
         <translation>客户端（AT+MQTTUSERCFG）</translation>
@@ -2697,10 +2541,6 @@
     <message>
         <source>Broker (AT+MQTTCONN)</source>
         <translation>代理服务器（AT+MQTTCONN）</translation>
-    </message>
-    <message>
-        <source>Received messages</source>
-        <translation>收到的消息</translation>
     </message>
     <message>
         <source>Scheme:</source>
@@ -2755,20 +2595,8 @@
         <translation>端口：</translation>
     </message>
     <message>
-        <source>Topic:</source>
-        <translation>主题：</translation>
-    </message>
-    <message>
-        <source>Send as:</source>
-        <translation>发送方式：</translation>
-    </message>
-    <message>
-        <source>Message:</source>
-        <translation>消息：</translation>
-    </message>
-    <message>
-        <source>QoS:</source>
-        <translation>QoS：</translation>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>required; long IDs go through AT+MQTTCLIENTID</source>
@@ -2863,18 +2691,6 @@
         <translation>自动重连</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Send the client and session configuration (Ctrl+Return)</source>
-        <translation>发送客户端和会话配置（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -2885,6 +2701,234 @@
     <message>
         <source>AT+MQTTCLEAN: close the connection and release the configuration</source>
         <translation>AT+MQTTCLEAN：关闭连接并释放配置</translation>
+    </message>
+</context>
+<context>
+    <name>MqttMessageFeed</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n older dropped (limit %1)</source>
+        <translation>
+            <numerusform>；已丢弃 %n 条较早的消息（上限 %1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; paused, %n waiting</source>
+        <translation>
+            <numerusform>；已暂停，%n 条等待中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation>收到的消息</translation>
+    </message>
+    <message>
+        <source>Filter: text, or topic filter with + #</source>
+        <translation>过滤：文本，或含 + # 的主题过滤器</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>MqttMessageModel</name>
+    <message>
+        <source>QoS of the matching subscription (the module does not report the message&apos;s own QoS)</source>
+        <translation>所匹配订阅的 QoS（模块不报告消息本身的 QoS）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+</context>
+<context>
+    <name>MqttPage</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return):</source>
+        <translation>应用（Ctrl+Return）：</translation>
+    </message>
+    <message>
+        <source>Connect:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>Disconnect:</source>
+        <translation>断开：</translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Return):</source>
+        <translation>发布（Ctrl+Return）：</translation>
+    </message>
+    <message>
+        <source>Subscribe (Ctrl+Return):</source>
+        <translation>订阅（Ctrl+Return）：</translation>
+    </message>
+    <message>
+        <source>Unsubscribe:</source>
+        <translation>取消订阅：</translation>
+    </message>
+    <message>
+        <source>Read (F5):</source>
+        <translation>读取（F5）：</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Form reverted to the module&apos;s values.</source>
+        <translation>表单已还原为模块中的值。</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>MQTT client of the module: configure, connect, publish, subscribe, watch messages</source>
+        <translation>模块的 MQTT 客户端：配置、连接、发布、订阅、查看消息</translation>
+    </message>
+    <message>
+        <source>MQTT state:</source>
+        <translation>MQTT 状态：</translation>
+    </message>
+    <message>
+        <source>Ask the module for its MQTT state and subscriptions (F5)</source>
+        <translation>向模块查询 MQTT 状态和订阅（F5）</translation>
+    </message>
+    <message>
+        <source>Show the exact AT command lines this form sends</source>
+        <translation>显示此表单将发送的完整 AT 命令行</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>代理服务器</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Send the client and session configuration (Ctrl+Return)</source>
+        <translation>发送客户端和会话配置（Ctrl+Return）</translation>
+    </message>
+</context>
+<context>
+    <name>MqttPublishForm</name>
+    <message>
+        <source>Message file</source>
+        <translation>消息文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>\x needs two hex digits (escapes: \r \n \t \0 \\ \xNN).</source>
+        <translation>\x 后需要两位十六进制数（转义符：\r \n \t \0 \\ \xNN）。</translation>
+    </message>
+    <message>
+        <source>Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).</source>
+        <translation>不是有效的十六进制：请使用成对的十六进制数，可用空格分隔（0d 0a 00）。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the file to publish.</source>
+        <translation>请输入要发布的文件路径。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is larger than 1 MiB; the module could not hold it.</source>
+        <translation>文件大于 1 MiB，模块无法容纳。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent as a quoted string; \ &quot; and , are escaped, NUL, CR and LF are not possible</source>
+        <translation>以带引号的字符串发送；\ &quot; 和 , 会被转义，不能包含 NUL、CR 和 LF</translation>
+    </message>
+    <message>
+        <source>sent after the &apos;&gt;&apos; prompt exactly as they are</source>
+        <translation>在“&gt;”提示符后按原样发送</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Send as:</source>
+        <translation>发送方式：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
     </message>
     <message>
         <source>at most 128 bytes</source>
@@ -2923,48 +2967,20 @@
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>0 at most once, 1 at least once, 2 exactly once</source>
+        <translation>0 最多一次，1 至少一次，2 恰好一次</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>QoS</source>
-        <translation>QoS</translation>
-    </message>
-    <message>
-        <source>topic or filter with + and #, at most 128 bytes</source>
-        <translation>主题或含 + 和 # 的过滤器，最多 128 字节</translation>
-    </message>
-    <message>
-        <source>Subscribe</source>
-        <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Unsubscribe</source>
-        <translation>取消订阅</translation>
-    </message>
-    <message>
-        <source>Filter: text, or topic filter with + #</source>
-        <translation>过滤：文本，或含 + # 的主题过滤器</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
 </context>
 <context>
@@ -3000,6 +3016,45 @@
     <message>
         <source>unknown (%1)</source>
         <translation>未知（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>MqttSubscriptionsForm</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <source>topic or filter with + and #, at most 128 bytes</source>
+        <translation>主题或含 + 和 # 的过滤器，最多 128 字节</translation>
+    </message>
+    <message>
+        <source>0 at most once, 1 at least once, 2 exactly once</source>
+        <translation>0 最多一次，1 至少一次，2 恰好一次</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>取消订阅</translation>
     </message>
 </context>
 <context>
@@ -3157,40 +3212,12 @@
         <translation>结果</translation>
     </message>
     <message>
-        <source>&amp;Read</source>
-        <translation>读取(&amp;R)</translation>
-    </message>
-    <message>
         <source>Query DNS, SNTP and the module&apos;s time (F5)</source>
         <translation>查询 DNS、SNTP 和模块时间（F5）</translation>
     </message>
     <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
-        <source>Show the exact AT lines the buttons send</source>
-        <translation>显示按钮将发送的完整 AT 命令行</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Put back the values the module reported</source>
-        <translation>恢复模块报告的值</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
-    </message>
-    <message>
         <source>Send the changed DNS and SNTP settings (Ctrl+Return)</source>
         <translation>发送已更改的 DNS 和 SNTP 设置（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Waiting for the module</source>
-        <translation>正在等待模块</translation>
     </message>
     <message>
         <source>not read yet (Read, F5)</source>
@@ -3249,44 +3276,12 @@
         </translation>
     </message>
     <message>
-        <source># Apply (Ctrl+Return): the changed sections</source>
-        <translation># 应用（Ctrl+Return）：已更改的部分</translation>
-    </message>
-    <message>
-        <source>#   nothing is sent: %1</source>
-        <translation>#   不会发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>#   nothing to send: no change</source>
-        <translation>#   无需发送：没有更改</translation>
-    </message>
-    <message>
-        <source># Read (F5)</source>
-        <translation># 读取（F5）</translation>
-    </message>
-    <message>
-        <source># Read time</source>
-        <translation># 读取时间</translation>
-    </message>
-    <message>
-        <source># Look up</source>
-        <translation># 解析</translation>
-    </message>
-    <message>
-        <source># Ping</source>
-        <translation># Ping</translation>
-    </message>
-    <message>
         <source>Nothing to apply.</source>
         <translation>没有要应用的内容。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
         <translation>未发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>The module is busy with another request; try again.</source>
-        <translation>模块正忙于其他请求，请重试。</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -3299,6 +3294,26 @@
     <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return): the changed sections</source>
+        <translation>应用（Ctrl+Return）：已更改的部分</translation>
+    </message>
+    <message>
+        <source>nothing to send: no change</source>
+        <translation>无需发送：没有更改</translation>
+    </message>
+    <message>
+        <source>Read (F5)</source>
+        <translation>读取（F5）</translation>
+    </message>
+    <message>
+        <source>Read time</source>
+        <translation>读取时间</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>解析</translation>
     </message>
 </context>
 <context>
@@ -3580,20 +3595,12 @@
         <translation>用这些设置打开连接（Ctrl+Return）</translation>
     </message>
     <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
         <source>Back to the settings in use</source>
         <translation>恢复为正在使用的设置</translation>
     </message>
     <message>
         <source>Disconnec&amp;t</source>
         <translation>断开(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
     </message>
     <message>
         <source>Show the exact lines that detection and reading send</source>
@@ -3824,16 +3831,8 @@
         <translation>停止(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Read</source>
-        <translation>读取(&amp;R)</translation>
-    </message>
-    <message>
         <source>Read the module&apos;s connection settings (F5)</source>
         <translation>读取模块的连接设置（F5）</translation>
-    </message>
-    <message>
-        <source>Show &amp;AT</source>
-        <translation>显示 AT(&amp;A)</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -3948,14 +3947,6 @@
         <translation>未开始：请先修正标记的字段。</translation>
     </message>
     <message>
-        <source>The lab is busy.</source>
-        <translation>测试正在进行。</translation>
-    </message>
-    <message>
-        <source>Cannot read now: the module is busy.</source>
-        <translation>现在无法读取：模块正忙。</translation>
-    </message>
-    <message>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -4008,6 +3999,14 @@
     <message>
         <source>Rates saved to %1.</source>
         <translation>速率已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines a run sends</source>
+        <translation>显示一次测试将发送的完整 AT 命令行</translation>
+    </message>
+    <message>
+        <source># nothing is sent: %1</source>
+        <translation># 不会发送任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -4188,10 +4187,6 @@
         <translation>BSSID</translation>
     </message>
     <message>
-        <source>&amp;Read</source>
-        <translation>读取(&amp;R)</translation>
-    </message>
-    <message>
         <source>Query the module&apos;s Wi-Fi mode, connection and addresses (F5)</source>
         <translation>查询模块的 Wi-Fi 模式、连接状态和地址（F5）</translation>
     </message>
@@ -4204,32 +4199,8 @@
         <translation>断开接入点（AT+CWQAP）</translation>
     </message>
     <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
-        <source>Show the exact AT lines the buttons send</source>
-        <translation>显示按钮将发送的完整 AT 命令行</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Put back the values the module reported</source>
-        <translation>恢复模块报告的值</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
-    </message>
-    <message>
         <source>Set the mode and join the network (Ctrl+Return)</source>
         <translation>设置模式并连接网络（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Waiting for the module</source>
-        <translation>正在等待模块</translation>
     </message>
     <message>
         <source>Connected, got an IP address</source>
@@ -4252,30 +4223,6 @@
         <translation>%1 dBm</translation>
     </message>
     <message>
-        <source># Apply (Ctrl+Return)</source>
-        <translation># 应用（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>#   nothing is sent: %1</source>
-        <translation>#   不会发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>#   nothing to send: choose another mode or enter a network</source>
-        <translation>#   无需发送：请选择其他模式或输入网络</translation>
-    </message>
-    <message>
-        <source># Read (F5)</source>
-        <translation># 读取（F5）</translation>
-    </message>
-    <message>
-        <source># Scan</source>
-        <translation># 扫描</translation>
-    </message>
-    <message>
-        <source># Disconnect</source>
-        <translation># 断开</translation>
-    </message>
-    <message>
         <source>Nothing to apply.</source>
         <translation>没有要应用的内容。</translation>
     </message>
@@ -4284,12 +4231,28 @@
         <translation>未发送任何内容：%1</translation>
     </message>
     <message>
-        <source>The module is busy with another request; try again.</source>
-        <translation>模块正忙于其他请求，请重试。</translation>
-    </message>
-    <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return)</source>
+        <translation>应用（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>nothing to send: choose another mode or enter a network</source>
+        <translation>无需发送：请选择其他模式或输入网络</translation>
+    </message>
+    <message>
+        <source>Read (F5)</source>
+        <translation>读取（F5）</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
     </message>
 </context>
 <context>
@@ -4388,6 +4351,14 @@
     <message>
         <source>%1: not sent (%2)</source>
         <translation>%1：未发送（%2）</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>没有要发送的内容。</translation>
+    </message>
+    <message>
+        <source>The module is busy with another request; try again.</source>
+        <translation>模块正忙于其他请求，请重试。</translation>
     </message>
 </context>
 <context>
@@ -4529,10 +4500,6 @@
     <message>
         <source>%1: not sent: %2</source>
         <translation>%1：未发送：%2</translation>
-    </message>
-    <message>
-        <source>another operation is still running</source>
-        <translation>另一个操作仍在进行</translation>
     </message>
     <message>
         <source>Read connections</source>
@@ -4768,10 +4735,6 @@
     <message>
         <source>Failures then carry ERR CODE lines, decoded into words.</source>
         <translation>失败时会附带 ERR CODE 行，并解码为文字说明。</translation>
-    </message>
-    <message>
-        <source>Another MQTT operation is still running.</source>
-        <translation>另一个 MQTT 操作仍在进行。</translation>
     </message>
     <message>
         <source>MQTT configuration</source>
@@ -5165,6 +5128,10 @@
     <message>
         <source>Closing the link</source>
         <translation>正在关闭链路</translation>
+    </message>
+    <message>
+        <source>The lab is busy.</source>
+        <translation>测试正在进行。</translation>
     </message>
 </context>
 <context>

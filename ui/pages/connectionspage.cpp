@@ -551,6 +551,7 @@ void ConnectionsPage::retranslate()
     m_pskButton->setText(tr("Set PSK"));
     showAtButton()->setToolTip(tr("Show the exact command lines the current form sends"));
     m_tableModel->retranslate();
+    updateSendRows(); // the send field's placeholder
     updateModeHint();
     reloadReceived();
     updatePreview();
