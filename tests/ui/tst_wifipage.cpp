@@ -1,5 +1,6 @@
 // The Wi-Fi page on real core objects and the in-process simulator (offscreen): fill the form,
 // press Apply, and check the exact AT lines the module received and what the page shows.
+#include "screenshotdir.h"
 #include "simharness.h"
 
 #include "pages/wifipage.h"
@@ -262,9 +263,10 @@ private slots:
         QVERIFY(page->previewLines().isEmpty());
         QVERIFY(page->atPreview()->toPlainText().contains(QStringLiteral("nothing is sent")));
         // ...and Apply sends nothing.
+        QSignalSpy started(&h.session, &atb::DeviceSession::commandStarted);
         QTest::keyClick(page->ssidEdit(), Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(!page->isBusy());
-        QTest::qWait(100);
+        QCOMPARE(started.count(), 0); // a command would have started at once (the queue is idle)
         QVERIFY(h.sent.isEmpty());
         QVERIFY(page->statusText().contains(QStringLiteral("Nothing was sent")));
         QVERIFY(!page->fieldError(field).isEmpty());
@@ -421,12 +423,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 30000);
         typeInto(page->ssidEdit(), QString(34, QLatin1Char('x'))); // an error beside a field
         page->showAtButton()->click();
-        QTest::qWait(50);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the preview's room
         QCOMPARE(page->windowTitle(), QStringLiteral("Wi-Fi"));
         QVERIFY(!page->windowIcon().isNull());
         QVERIFY(!page->toolTip().isEmpty());
-        const QString path = QStringLiteral("/tmp/wifipage_1110x700.png");
-        QVERIFY(page->grab().save(path));
+        ScreenshotDir shots;
+        QVERIFY(shots.isValid());
+        QVERIFY(page->grab().save(shots.filePath(QStringLiteral("wifipage_1110x700.png"))));
         // Nothing may be squeezed below its minimum at the page size of a 1280x800 window.
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
@@ -435,7 +438,7 @@ private slots:
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!page->applyButton()->text().contains(QStringLiteral("Apply")));
         QVERIFY(page->windowTitle() != QStringLiteral("Wi-Fi")); // the window's page list follows
-        QVERIFY(page->grab().save(QStringLiteral("/tmp/wifipage_zh_pseudo_1110x700.png")));
+        QVERIFY(page->grab().save(shots.filePath(QStringLiteral("wifipage_zh_pseudo_1110x700.png"))));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
         QCoreApplication::removeTranslator(&zh);
