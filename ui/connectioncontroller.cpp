@@ -106,16 +106,29 @@ void ConnectionController::setDialectOverride(DialectOverride o)
     if (o == m_override)
         return;
     m_override = o;
-    if (o != DialectOverride::Auto) {
-        const Dialect d = o == DialectOverride::Beken ? Dialect::Beken : Dialect::Esp;
+    applyDialect();
+    saveSettings();
+    emit dialectOverrideChanged(o);
+}
+
+void ConnectionController::applyDialect()
+{
+    if (m_override != DialectOverride::Auto) {
+        const Dialect d = m_override == DialectOverride::Beken ? Dialect::Beken : Dialect::Esp;
         m_model->setDialect(d);
         m_session->setDialect(d);
     } else if (m_lastProbe.detected()) {
         m_model->setDialect(m_lastProbe.dialect, true);
         m_session->setDialect(m_lastProbe.dialect);
     }
-    saveSettings();
-    emit dialectOverrideChanged(o);
+}
+
+void ConnectionController::stopReconnecting()
+{
+    if (m_reconnectTimer.isActive()) {
+        m_reconnectTimer.stop();
+        emit reconnectingChanged(false);
+    }
 }
 
 void ConnectionController::setAutoReconnect(bool on)
@@ -123,10 +136,8 @@ void ConnectionController::setAutoReconnect(bool on)
     if (on == m_autoReconnect)
         return;
     m_autoReconnect = on;
-    if (!on && m_reconnectTimer.isActive()) {
-        m_reconnectTimer.stop();
-        emit reconnectingChanged(false);
-    }
+    if (!on)
+        stopReconnecting();
     saveSettings();
     emit autoReconnectChanged(on);
 }
@@ -138,10 +149,7 @@ void ConnectionController::connectTo(const ConnectionChoice &c)
     m_wasConnected = false;
     m_attempts = 0;
     m_lastError.clear();
-    if (m_reconnectTimer.isActive()) {
-        m_reconnectTimer.stop();
-        emit reconnectingChanged(false);
-    }
+    stopReconnecting();
     saveSettings();
     say(tr("Connecting to %1…").arg(c.displayName()), false);
     open(c); // may report a failure right away (session in this thread)
@@ -174,10 +182,7 @@ void ConnectionController::disconnectFromModule()
 {
     m_userClosing = true;
     m_settleTimer.stop();
-    if (m_reconnectTimer.isActive()) {
-        m_reconnectTimer.stop();
-        emit reconnectingChanged(false);
-    }
+    stopReconnecting();
     m_session->close();
 }
 
@@ -214,8 +219,7 @@ void ConnectionController::onStateChanged(DeviceSession::State state)
         const bool again = m_reconnectTimer.isActive();
         m_wasConnected = true;
         if (again) {
-            m_reconnectTimer.stop();
-            emit reconnectingChanged(false);
+            stopReconnecting();
             say(tr("Reconnected to %1").arg(m_choice.displayName()), false);
         } else {
             say(tr("Connected to %1").arg(m_choice.displayName()), false);
@@ -310,14 +314,7 @@ void ConnectionController::readModuleState()
 void ConnectionController::onProbeFinished(const DialectProbeResult &r)
 {
     m_lastProbe = r;
-    if (m_override != DialectOverride::Auto) {
-        const Dialect d = m_override == DialectOverride::Beken ? Dialect::Beken : Dialect::Esp;
-        m_model->setDialect(d);
-        m_session->setDialect(d);
-    } else if (r.detected()) {
-        m_model->setDialect(r.dialect, true);
-        m_session->setDialect(r.dialect);
-    }
+    applyDialect();
     emit probeFinished(r);
     if (!m_readAfterProbe) {
         setBusy(false);

@@ -125,6 +125,9 @@ private:
     void onProbeFinished(const atb::DialectProbeResult &result);
     void open(const ConnectionChoice &choice);
     void tryReconnect();
+    void stopReconnecting();
+    // The forced dialect, else the detected one, to the model and the session.
+    void applyDialect();
     void startAfterConnect();
     void setBusy(bool on);
     void say(const QString &text, bool problem);

@@ -135,6 +135,13 @@ void FormPage::setStatus(const QString &text, bool problem)
     m_statusIcon->setVisible(problem && !text.isEmpty());
 }
 
+bool FormPage::started(const atb::OperationPlan &plan)
+{
+    if (!plan.ok())
+        setStatus(plan.error, true);
+    return plan.ok();
+}
+
 // ---- preview, texts, colours ---------------------------------------------------------------
 
 void FormPage::setPreviewText(const QString &text)

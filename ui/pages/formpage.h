@@ -93,6 +93,9 @@ protected:
     // One status line: the text, in the theme's error colour with a warning sign when it
     // reports a problem. Module failures arrive already decoded (CommandRunner::describe).
     void setStatus(const QString &text, bool problem = false);
+    // What a service operation returned: true when it started; otherwise the status line says
+    // why not (busy, invalid, nothing to send).
+    bool started(const atb::OperationPlan &plan);
 
     // The errors beside the fields (see FieldErrors): registered by the encoder's parameter
     // name, optionally per scope for pages that validate several operations at once.

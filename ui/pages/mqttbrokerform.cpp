@@ -5,7 +5,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -288,13 +287,6 @@ void MqttBrokerForm::onSecretLoaded(const QString &key, const QString &secret, b
 }
 
 // ---- texts ------------------------------------------------------------------------------------
-
-void MqttBrokerForm::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
-}
 
 void MqttBrokerForm::retranslate()
 {

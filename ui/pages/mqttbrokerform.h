@@ -42,20 +42,19 @@ public:
     // Saves (or forgets) the password as "Remember" says; before the configuration is sent.
     void rememberPassword();
 
+    // Every text again; the page calls it on a language change.
+    void retranslate();
+
 signals:
     void edited();
     void passwordShownChanged();
     void connectRequested();
     void disconnectRequested();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     QGroupBox *buildClientGroup(FieldErrors *errors);
     QGroupBox *buildSessionGroup(FieldErrors *errors);
     QGroupBox *buildBrokerGroup(FieldErrors *errors);
-    void retranslate();
     QString secretKey() const;
     void maybeLoadSecret();
     void onSecretLoaded(const QString &key, const QString &secret, bool found);

@@ -335,9 +335,7 @@ void MqttPage::run(const OperationPlan &plan, const QByteArray &scope, const std
         setStatus(tr("Not sent: %1").arg(plan.error), true);
         return;
     }
-    const OperationPlan started = start();
-    if (!started.ok())
-        setStatus(started.error, true);
+    started(start());
 }
 
 void MqttPage::apply()
@@ -450,6 +448,10 @@ void MqttPage::retranslate()
     m_tabs->setTabText(BrokerTab, tr("Broker"));
     m_tabs->setTabText(PublishTab, tr("Publish"));
     m_tabs->setTabText(SubscriptionsTab, tr("Subscriptions"));
+    m_broker->retranslate();
+    m_publish->retranslate();
+    m_subscriptions->retranslate();
+    m_feed->retranslate();
     updateState();
     updatePreview();
 }

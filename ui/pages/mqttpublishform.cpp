@@ -5,7 +5,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
 #include <QFile>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -256,13 +255,6 @@ void MqttPublishForm::updateHints()
     else
         text += QStringLiteral(" — ") + tr("sent after the '>' prompt exactly as they are");
     m_size->setText(text);
-}
-
-void MqttPublishForm::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
 }
 
 void MqttPublishForm::retranslate()

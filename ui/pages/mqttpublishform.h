@@ -32,15 +32,14 @@ public:
     // Something typed (topic or message): worth validating while typing.
     bool isStarted() const;
 
+    // Every text again; the page calls it on a language change.
+    void retranslate();
+
 signals:
     void edited();
     void publishRequested();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
     void updateHints();
 
     QPointer<Messages> m_messages;

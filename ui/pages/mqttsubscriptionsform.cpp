@@ -2,7 +2,6 @@
 
 #include "fielderrors.h"
 
-#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -92,13 +91,6 @@ void MqttSubscriptionsForm::setSubscriptions(const QList<atb::MqttSubscription> 
         if (subscriptions[i].topic == selected)
             m_table->selectRow(i);
     }
-}
-
-void MqttSubscriptionsForm::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
 }
 
 void MqttSubscriptionsForm::retranslate()

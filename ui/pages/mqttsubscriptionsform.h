@@ -27,16 +27,15 @@ public:
     // The module's subscriptions (from the model); the selection stays on the same topic.
     void setSubscriptions(const QList<atb::MqttSubscription> &subscriptions);
 
+    // Every text again; the page calls it on a language change.
+    void retranslate();
+
 signals:
     void edited();
     void subscribeRequested();
     void unsubscribeRequested();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
 
     QTableWidget *m_table;
     QLabel *m_topicLabel, *m_qosLabel;

@@ -581,25 +581,18 @@ void NetServicesPage::apply()
         return;
     }
     m_pendingApply = true;
-    const atb::OperationPlan started = m_service->apply(s);
-    if (!started.ok()) {
+    if (!started(m_service->apply(s)))
         m_pendingApply = false;
-        setStatus(started.error, true);
-    }
 }
 
 void NetServicesPage::read()
 {
-    const atb::OperationPlan p = m_service->read();
-    if (!p.ok())
-        setStatus(p.error, true);
+    started(m_service->read());
 }
 
 void NetServicesPage::readTime()
 {
-    const atb::OperationPlan p = m_service->readTime();
-    if (!p.ok())
-        setStatus(p.error, true);
+    started(m_service->readTime());
 }
 
 void NetServicesPage::lookup()
@@ -613,9 +606,7 @@ void NetServicesPage::lookup()
         return;
     }
     m_lookupResult->setText(QStringLiteral("…"));
-    const atb::OperationPlan started = m_service->lookup(m_lookupName->text());
-    if (!started.ok())
-        setStatus(started.error, true);
+    started(m_service->lookup(m_lookupName->text()));
 }
 
 void NetServicesPage::ping()
@@ -628,9 +619,7 @@ void NetServicesPage::ping()
         setStatus(tr("Nothing was sent: %1").arg(p.error), true);
         return;
     }
-    const atb::OperationPlan started = m_service->ping(m_pingHost->text());
-    if (!started.ok())
-        setStatus(started.error, true);
+    started(m_service->ping(m_pingHost->text()));
 }
 
 void NetServicesPage::prepareScreenshot()

@@ -4,7 +4,7 @@
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "simulatorlink.h"
-#include "transport/portlister.h"
+#include "widgets/linkcombo.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,7 +14,6 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHostAddress>
-#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -30,10 +29,6 @@ using atb::DeviceSession;
 using atb::Dialect;
 
 namespace {
-constexpr int kKindRole = Qt::UserRole + 1;
-constexpr int kPathRole = Qt::UserRole + 2;
-constexpr int kInfoRole = Qt::UserRole + 3;
-const int kBaudRates[] = { 9600, 19200, 38400, 57600, 74880, 115200, 230400, 460800, 921600, 1000000, 1500000, 2000000, 3000000 };
 
 bool validHost(const QString &host)
 {
@@ -68,7 +63,7 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
     onBusyChanged(m_controller->isBusy());
 
     // Every input marks the form dirty.
-    for (QComboBox *c : { m_port, m_baud, m_dataBits, m_parity, m_stopBits, m_flow })
+    for (QComboBox *c : std::initializer_list<QComboBox *> { m_port, m_baud, m_dataBits, m_parity, m_stopBits, m_flow })
         connect(c, &QComboBox::currentTextChanged, this, &PortPage::markDirty);
     for (QCheckBox *c : { m_dtr, m_rts })
         connect(c, &QCheckBox::toggled, this, &PortPage::markDirty);
@@ -111,9 +106,8 @@ void PortPage::buildUi()
     // Link: what to connect to.
     m_linkBox = new QGroupBox(form);
     m_portLabel = new QLabel(m_linkBox);
-    m_port = new QComboBox(m_linkBox);
+    m_port = new LinkCombo(true, m_linkBox);
     m_port->setObjectName(QStringLiteral("portPagePortCombo"));
-    m_port->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_port->setMinimumContentsLength(30);
     m_portLabel->setBuddy(m_port);
     m_refresh = new QToolButton(m_linkBox);
@@ -139,11 +133,7 @@ void PortPage::buildUi()
     m_baudLabel = new QLabel(m_serialBox);
     m_baud = new QComboBox(m_serialBox);
     m_baud->setObjectName(QStringLiteral("portPageBaud"));
-    m_baud->setEditable(true);
-    m_baud->setInsertPolicy(QComboBox::NoInsert);
-    for (int b : kBaudRates)
-        m_baud->addItem(QString::number(b));
-    m_baud->setValidator(new QIntValidator(50, 20000000, m_baud));
+    setUpBaudCombo(m_baud);
     serialLay->addRow(m_baudLabel, withFieldError(m_baud, "baud"));
     m_baudLabel->setBuddy(m_baud);
     m_dataBitsLabel = new QLabel(m_serialBox);
@@ -281,78 +271,18 @@ void PortPage::buildUi()
 
 void PortPage::refreshPorts()
 {
-    const QVariant oldKind = m_port->currentData(kKindRole);
-    const QString oldPath = m_port->currentData(kPathRole).toString();
     const bool wasLoading = m_loading;
     m_loading = true;
-    m_port->clear();
-    const QList<atb::PortDescription> ports = atb::listSerialPorts();
-    for (const atb::PortDescription &p : ports) {
-        m_port->addItem(p.label());
-        const int i = m_port->count() - 1;
-        m_port->setItemData(i, int(ConnectionChoice::Kind::Serial), kKindRole);
-        m_port->setItemData(i, p.systemLocation.isEmpty() ? p.name : p.systemLocation, kPathRole);
-        QStringList info;
-        if (!p.description.isEmpty())
-            info << p.description;
-        if (!p.manufacturer.isEmpty())
-            info << tr("Manufacturer: %1").arg(p.manufacturer);
-        if (p.vendorId && p.productId)
-            info << tr("USB ID: %1:%2")
-                        .arg(*p.vendorId, 4, 16, QLatin1Char('0'))
-                        .arg(*p.productId, 4, 16, QLatin1Char('0'));
-        if (!p.serialNumber.isEmpty())
-            info << tr("Serial number: %1").arg(p.serialNumber);
-        info << (p.systemLocation.isEmpty() ? p.name : p.systemLocation);
-        m_port->setItemData(i, info.join(QStringLiteral(" · ")), kInfoRole);
-        m_port->setItemData(i, info.join(QLatin1Char('\n')), Qt::ToolTipRole);
-    }
-    if (!ports.isEmpty())
-        m_port->insertSeparator(m_port->count());
-    for (auto k : { ConnectionChoice::Kind::SimulatorEsp, ConnectionChoice::Kind::SimulatorBeken, ConnectionChoice::Kind::Tcp }) {
-        m_port->addItem(QString());
-        m_port->setItemData(m_port->count() - 1, int(k), kKindRole);
-    }
-    retranslate();
-    if (oldKind.isValid())
-        selectKind(ConnectionChoice::Kind(oldKind.toInt()), oldPath);
+    m_port->refresh();
     m_loading = wasLoading;
     updatePortDetails();
-}
-
-void PortPage::selectKind(ConnectionChoice::Kind kind, const QString &path)
-{
-    for (int i = 0; i < m_port->count(); ++i) {
-        const QVariant k = m_port->itemData(i, kKindRole);
-        if (!k.isValid() || k.toInt() != int(kind))
-            continue;
-        if (kind != ConnectionChoice::Kind::Serial || m_port->itemData(i, kPathRole).toString() == path
-            || m_port->itemData(i, kPathRole).toString().section(QLatin1Char('/'), -1) == path) {
-            m_port->setCurrentIndex(i);
-            return;
-        }
-    }
-    if (kind == ConnectionChoice::Kind::Serial && !path.isEmpty()) {
-        // Not enumerated (a pseudo-terminal, or unplugged right now): list it first.
-        m_port->insertItem(0, path);
-        m_port->setItemData(0, int(ConnectionChoice::Kind::Serial), kKindRole);
-        m_port->setItemData(0, path, kPathRole);
-        m_port->setItemData(0, tr("%1 (not listed by the system right now)").arg(path), kInfoRole);
-        m_port->setCurrentIndex(0);
-    }
-}
-
-ConnectionChoice::Kind PortPage::currentKind() const
-{
-    const QVariant k = m_port->currentData(kKindRole);
-    return k.isValid() ? ConnectionChoice::Kind(k.toInt()) : ConnectionChoice::Kind::Serial;
 }
 
 void PortPage::load()
 {
     m_loading = true;
     const ConnectionChoice c = m_controller->choice();
-    selectKind(c.kind, c.serial.portName);
+    m_port->select(c.kind, c.serial.portName);
     m_baud->setCurrentText(QString::number(c.serial.baudRate));
     m_dataBits->setCurrentIndex(qMax(0, m_dataBits->findData(int(c.serial.dataBits))));
     m_parity->setCurrentIndex(qMax(0, m_parity->findData(int(c.serial.parity))));
@@ -401,13 +331,12 @@ bool PortPage::formChoice(ConnectionChoice *out, QString *error, QString *field)
     if (!field)
         field = &dummy;
     ConnectionChoice c = m_controller->choice();
-    const QVariant kind = m_port->currentData(kKindRole);
-    if (!kind.isValid()) {
+    if (!m_port->hasLink()) {
         *error = tr("Choose a serial port, a simulated module or a TCP bridge.");
         *field = QStringLiteral("port");
         return false;
     }
-    c.kind = ConnectionChoice::Kind(kind.toInt());
+    c.kind = m_port->currentKind();
     bool ok = false;
     const qint64 baud = m_baud->currentText().trimmed().toLongLong(&ok);
     if (c.kind == ConnectionChoice::Kind::Serial && (!ok || baud < 50 || baud > 20000000)) {
@@ -424,7 +353,7 @@ bool PortPage::formChoice(ConnectionChoice *out, QString *error, QString *field)
     c.serial.dtrOnOpen = m_dtr->isChecked();
     c.serial.rtsOnOpen = m_rts->isChecked();
     if (c.kind == ConnectionChoice::Kind::Serial)
-        c.serial.portName = m_port->currentData(kPathRole).toString();
+        c.serial.portName = m_port->currentPath();
     QString host = m_host->text().trimmed();
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
@@ -497,14 +426,14 @@ void PortPage::read()
 
 void PortPage::updatePortDetails()
 {
-    const ConnectionChoice::Kind kind = currentKind();
+    const ConnectionChoice::Kind kind = m_port->currentKind();
     const bool serial = kind == ConnectionChoice::Kind::Serial;
     const bool tcp = kind == ConnectionChoice::Kind::Tcp;
     const bool sim = kind == ConnectionChoice::Kind::SimulatorEsp || kind == ConnectionChoice::Kind::SimulatorBeken;
     m_serialBox->setVisible(serial);
     m_tcpBox->setVisible(tcp);
     m_simHint->setVisible(sim);
-    QString info = m_port->currentData(kInfoRole).toString();
+    QString info = m_port->currentDetails();
     if (sim)
         info = tr("A simulated module built into AT Bench: no hardware needed. It really connects (to this "
                   "computer's network) and can be unplugged for tests.");
@@ -580,17 +509,6 @@ void PortPage::retranslate()
     m_linkBox->setTitle(tr("Link"));
     m_portLabel->setText(tr("Connect &to:"));
     m_refresh->setToolTip(tr("Refresh the list of serial ports"));
-    for (int i = 0; i < m_port->count(); ++i) {
-        const QVariant kind = m_port->itemData(i, kKindRole);
-        if (!kind.isValid())
-            continue;
-        switch (ConnectionChoice::Kind(kind.toInt())) {
-        case ConnectionChoice::Kind::SimulatorEsp: m_port->setItemText(i, tr("Simulated module (ESP-AT)")); break;
-        case ConnectionChoice::Kind::SimulatorBeken: m_port->setItemText(i, tr("Simulated module (Beken)")); break;
-        case ConnectionChoice::Kind::Tcp: m_port->setItemText(i, tr("TCP bridge (host:port)")); break;
-        case ConnectionChoice::Kind::Serial: break;
-        }
-    }
     m_serialBox->setTitle(tr("Serial line"));
     m_baudLabel->setText(tr("&Baud rate:"));
     m_baud->setToolTip(tr("Pick a common rate or type any rate (ESP-AT and Beken boot at 115200)"));

@@ -8,6 +8,7 @@
 namespace atb {
 class DeviceModel;
 }
+class LinkCombo;
 class Messages;
 class QCheckBox;
 class QComboBox;
@@ -42,7 +43,7 @@ public:
     void read() override;
     void refreshPorts();
 
-    QComboBox *portCombo() const { return m_port; }
+    LinkCombo *portCombo() const { return m_port; }
     QLabel *portDetails() const { return m_portDetails; }
     QComboBox *baudCombo() const { return m_baud; }
     QComboBox *dataBitsCombo() const { return m_dataBits; }
@@ -81,8 +82,6 @@ private:
     void onBusyChanged(bool busy);
     void onStateChanged(atb::DeviceSession::State state);
     void onProbeFinished(const atb::DialectProbeResult &result);
-    void selectKind(ConnectionChoice::Kind kind, const QString &path);
-    ConnectionChoice::Kind currentKind() const;
 
     atb::DeviceModel *m_model;
     ConnectionController *m_controller;
@@ -94,7 +93,7 @@ private:
     QGroupBox *m_tcpBox = nullptr;
     QGroupBox *m_moduleBox = nullptr;
     QLabel *m_portLabel = nullptr;
-    QComboBox *m_port = nullptr;
+    LinkCombo *m_port = nullptr;
     QToolButton *m_refresh = nullptr;
     QLabel *m_portDetails = nullptr;
     QLabel *m_baudLabel = nullptr;

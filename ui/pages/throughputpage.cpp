@@ -423,18 +423,14 @@ void ThroughputPage::apply()
         return;
     }
     m_plot->clear();
-    const atb::OperationPlan started = m_lab->start(settings());
-    if (!started.ok())
-        setStatus(started.error, true);
+    started(m_lab->start(settings()));
 }
 
 void ThroughputPage::read()
 {
     if (isBusy())
         return;
-    const atb::OperationPlan started = m_lab->readStatus();
-    if (!started.ok())
-        setStatus(started.error, true);
+    started(m_lab->readStatus());
 }
 
 void ThroughputPage::onBusyChanged(bool busy)
@@ -503,34 +499,33 @@ void ThroughputPage::onFinished(const atb::LabResult &r)
     m_table->scrollToBottom();
 }
 
-void ThroughputPage::exportPng()
+void ThroughputPage::exportPlot(const QString &title, const QString &suggested, const QString &filters,
+                                const std::function<bool(const QString &, QString *)> &write, const QString &saved)
 {
     if (!m_messages)
         return;
-    const QString path = m_messages->saveFileName(tr("Export graph"), QStringLiteral("throughput.png"),
-                                                  tr("PNG images (*.png)"), nullptr);
+    const QString path = m_messages->saveFileName(title, suggested, filters, nullptr);
     if (path.isEmpty())
         return;
     QString error;
-    if (!m_plot->exportPng(path, &error))
-        m_messages->warning(tr("Export graph"), error);
+    if (!write(path, &error))
+        m_messages->warning(title, error);
     else
-        setStatus(tr("Graph saved to %1.").arg(path));
+        setStatus(saved.arg(path));
+}
+
+void ThroughputPage::exportPng()
+{
+    exportPlot(tr("Export graph"), QStringLiteral("throughput.png"), tr("PNG images (*.png)"),
+               [this](const QString &path, QString *error) { return m_plot->exportPng(path, error); },
+               tr("Graph saved to %1."));
 }
 
 void ThroughputPage::exportCsv()
 {
-    if (!m_messages)
-        return;
-    const QString path = m_messages->saveFileName(tr("Export rates"), QStringLiteral("throughput.csv"),
-                                                  tr("CSV files (*.csv)"), nullptr);
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!m_plot->exportCsv(path, &error))
-        m_messages->warning(tr("Export rates"), error);
-    else
-        setStatus(tr("Rates saved to %1.").arg(path));
+    exportPlot(tr("Export rates"), QStringLiteral("throughput.csv"), tr("CSV files (*.csv)"),
+               [this](const QString &path, QString *error) { return m_plot->exportCsv(path, error); },
+               tr("Rates saved to %1."));
 }
 
 void ThroughputPage::prepareScreenshot()

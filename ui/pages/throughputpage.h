@@ -3,6 +3,8 @@
 #include "formpage.h"
 #include "services/throughputlab.h"
 
+#include <functional>
+
 namespace atb {
 class DeviceModel;
 struct ThroughputSample;
@@ -63,6 +65,9 @@ private:
     void onSample(const atb::ThroughputSample &sample);
     void onProgress(const atb::LabProgress &p);
     void onFinished(const atb::LabResult &r);
+    // Asks for a file and writes the graph with `write`; the status line says where.
+    void exportPlot(const QString &title, const QString &suggested, const QString &filters,
+                    const std::function<bool(const QString &, QString *)> &write, const QString &saved);
     void exportPng();
     void exportCsv();
     void fillAddresses();

@@ -554,34 +554,26 @@ void WifiPage::apply()
     m_pendingSecret = s.password;
     m_pendingRemember = m_remember->isChecked();
     m_pendingApply = true;
-    const atb::OperationPlan started = m_service->apply(s);
-    if (!started.ok()) {
+    if (!started(m_service->apply(s))) {
         m_pendingApply = false;
         m_pendingSecretSsid.clear();
         m_pendingSecret.clear();
-        setStatus(started.error, true);
     }
 }
 
 void WifiPage::read()
 {
-    const atb::OperationPlan p = m_service->read();
-    if (!p.ok())
-        setStatus(p.error, true);
+    started(m_service->read());
 }
 
 void WifiPage::scan()
 {
-    const atb::OperationPlan p = m_service->scan();
-    if (!p.ok())
-        setStatus(p.error, true);
+    started(m_service->scan());
 }
 
 void WifiPage::disconnectFromAp()
 {
-    const atb::OperationPlan p = m_service->disconnectFromAp();
-    if (!p.ok())
-        setStatus(p.error, true);
+    started(m_service->disconnectFromAp());
 }
 
 void WifiPage::prepareScreenshot()

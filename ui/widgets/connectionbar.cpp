@@ -1,13 +1,11 @@
 #include "connectionbar.h"
 
 #include "theme.h"
-#include "transport/portlister.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -16,23 +14,15 @@
 
 using atb::DeviceSession;
 
-namespace {
-constexpr int kKindRole = Qt::UserRole + 1;
-constexpr int kPathRole = Qt::UserRole + 2;
-constexpr int kAdapterRole = Qt::UserRole + 3;
-const int kBaudRates[] = { 9600, 19200, 38400, 57600, 74880, 115200, 230400, 460800, 921600, 1000000, 1500000, 2000000, 3000000 };
-}
-
 ConnectionBar::ConnectionBar(bool simulatorEntries, QWidget *parent)
-    : QWidget(parent), m_simulatorEntries(simulatorEntries)
+    : QWidget(parent)
 {
     auto *lay = new QHBoxLayout(this);
     lay->setContentsMargins(6, 3, 6, 3);
 
     m_portLabel = new QLabel(this);
-    m_port = new QComboBox(this);
+    m_port = new LinkCombo(simulatorEntries, this);
     m_port->setObjectName(QStringLiteral("portCombo"));
-    m_port->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_port->setMinimumContentsLength(26);
     m_portLabel->setBuddy(m_port);
 
@@ -50,12 +40,7 @@ ConnectionBar::ConnectionBar(bool simulatorEntries, QWidget *parent)
     m_baudLabel = new QLabel(this);
     m_baud = new QComboBox(this);
     m_baud->setObjectName(QStringLiteral("baudCombo"));
-    m_baud->setEditable(true);
-    m_baud->setInsertPolicy(QComboBox::NoInsert);
-    for (int b : kBaudRates)
-        m_baud->addItem(QString::number(b));
-    m_baud->setValidator(new QIntValidator(50, 20000000, m_baud));
-    m_baud->setCurrentText(QStringLiteral("115200"));
+    setUpBaudCombo(m_baud);
     m_baud->setMinimumContentsLength(8);
     m_baudLabel->setBuddy(m_baud);
 
@@ -111,99 +96,20 @@ ConnectionBar::ConnectionBar(bool simulatorEntries, QWidget *parent)
 
 void ConnectionBar::refreshPorts()
 {
-    const int oldKind = m_port->currentData(kKindRole).toInt();
-    const QString oldPath = m_port->currentData(kPathRole).toString();
-
-    m_port->blockSignals(true);
-    m_port->clear();
-    const QList<atb::PortDescription> ports = atb::listSerialPorts();
-    for (const atb::PortDescription &p : ports) {
-        m_port->addItem(p.label());
-        const int i = m_port->count() - 1;
-        m_port->setItemData(i, int(ConnectionChoice::Kind::Serial), kKindRole);
-        m_port->setItemData(i, p.systemLocation.isEmpty() ? p.name : p.systemLocation, kPathRole);
-        m_port->setItemData(i, p.label(), Qt::ToolTipRole);
-        m_port->setItemData(i, p.vendorId.has_value() || !p.description.isEmpty(), kAdapterRole);
-    }
-    if (!ports.isEmpty())
-        m_port->insertSeparator(m_port->count());
-    if (m_simulatorEntries) {
-        m_port->addItem(QString());
-        m_port->setItemData(m_port->count() - 1, int(ConnectionChoice::Kind::SimulatorEsp), kKindRole);
-        m_port->addItem(QString());
-        m_port->setItemData(m_port->count() - 1, int(ConnectionChoice::Kind::SimulatorBeken), kKindRole);
-    }
-    m_port->addItem(QString());
-    m_port->setItemData(m_port->count() - 1, int(ConnectionChoice::Kind::Tcp), kKindRole);
-    retranslate();
-
-    int select = 0;
-    for (int i = 0; i < m_port->count(); ++i) {
-        if (m_port->itemData(i, kKindRole).isValid() && m_port->itemData(i, kKindRole).toInt() == oldKind
-            && (oldKind != int(ConnectionChoice::Kind::Serial) || m_port->itemData(i, kPathRole).toString() == oldPath)) {
-            select = i;
-            break;
-        }
-    }
-    m_port->setCurrentIndex(select);
-    m_port->blockSignals(false);
+    m_port->refresh();
     updateEnabled();
-}
-
-int ConnectionBar::serialPortCount() const
-{
-    int n = 0;
-    for (int i = 0; i < m_port->count(); ++i)
-        if (m_port->itemData(i, kKindRole).isValid()
-            && m_port->itemData(i, kKindRole).toInt() == int(ConnectionChoice::Kind::Serial))
-            ++n;
-    return n;
-}
-
-int ConnectionBar::adapterCount() const
-{
-    int n = 0;
-    for (int i = 0; i < m_port->count(); ++i)
-        if (m_port->itemData(i, kAdapterRole).toBool())
-            ++n;
-    return n;
-}
-
-bool ConnectionBar::selectSerialPort(const QString &nameOrPath)
-{
-    for (int i = 0; i < m_port->count(); ++i) {
-        if (!m_port->itemData(i, kKindRole).isValid()
-            || m_port->itemData(i, kKindRole).toInt() != int(ConnectionChoice::Kind::Serial))
-            continue;
-        const QString path = m_port->itemData(i, kPathRole).toString();
-        if (path == nameOrPath || path.section(QLatin1Char('/'), -1) == nameOrPath) {
-            m_port->setCurrentIndex(i);
-            return true;
-        }
-    }
-    return false;
 }
 
 void ConnectionBar::setChoice(const ConnectionChoice &c)
 {
+    m_port->select(c.kind, c.serial.portName);
     if (c.kind == ConnectionChoice::Kind::Serial) {
-        if (!selectSerialPort(c.serial.portName)) {
-            // Not enumerated (a pseudo-terminal, or unplugged): list it anyway, first.
-            m_port->insertItem(0, c.serial.portName);
-            m_port->setItemData(0, int(ConnectionChoice::Kind::Serial), kKindRole);
-            m_port->setItemData(0, c.serial.portName, kPathRole);
-            m_port->setCurrentIndex(0);
-        }
         m_baud->setCurrentText(QString::number(c.serial.baudRate));
         m_flow->setCurrentIndex(c.serial.flowControl == QSerialPort::HardwareControl ? 1 : 0);
         m_dtr->setChecked(c.serial.dtrOnOpen);
         m_rts->setChecked(c.serial.rtsOnOpen);
-    } else {
-        for (int i = 0; i < m_port->count(); ++i)
-            if (m_port->itemData(i, kKindRole).isValid() && m_port->itemData(i, kKindRole).toInt() == int(c.kind))
-                m_port->setCurrentIndex(i);
-        if (c.kind == ConnectionChoice::Kind::Tcp && !c.host.isEmpty())
-            m_tcp->setText(QStringLiteral("%1:%2").arg(c.host).arg(c.port));
+    } else if (c.kind == ConnectionChoice::Kind::Tcp && !c.host.isEmpty()) {
+        m_tcp->setText(QStringLiteral("%1:%2").arg(c.host).arg(c.port));
     }
     updateEnabled();
 }
@@ -211,12 +117,11 @@ void ConnectionBar::setChoice(const ConnectionChoice &c)
 bool ConnectionBar::choice(ConnectionChoice *out, QString *error) const
 {
     ConnectionChoice c;
-    const QVariant kind = m_port->currentData(kKindRole);
-    if (!kind.isValid()) {
+    if (!m_port->hasLink()) {
         *error = tr("Choose a serial port, a simulated module or a TCP bridge.");
         return false;
     }
-    c.kind = ConnectionChoice::Kind(kind.toInt());
+    c.kind = m_port->currentKind();
     bool ok = false;
     const qint64 baud = m_baud->currentText().trimmed().toLongLong(&ok);
     if (!ok || baud < 50 || baud > 20000000) {
@@ -227,7 +132,7 @@ bool ConnectionBar::choice(ConnectionChoice *out, QString *error) const
     c.serial.flowControl = QSerialPort::FlowControl(m_flow->currentData().toInt());
     c.serial.dtrOnOpen = m_dtr->isChecked();
     c.serial.rtsOnOpen = m_rts->isChecked();
-    c.serial.portName = m_port->currentData(kPathRole).toString();
+    c.serial.portName = m_port->currentPath();
     if (c.kind == ConnectionChoice::Kind::Tcp) {
         const QString text = m_tcp->text().trimmed();
         const int colon = int(text.lastIndexOf(QLatin1Char(':')));
@@ -280,12 +185,10 @@ void ConnectionBar::setState(DeviceSession::State state)
 void ConnectionBar::updateEnabled()
 {
     const bool idle = m_sessionState == DeviceSession::State::Disconnected;
-    const QVariant kindVar = m_port->currentData(kKindRole);
-    const auto kind = ConnectionChoice::Kind(kindVar.toInt());
-    const bool serial = kindVar.isValid() && kind == ConnectionChoice::Kind::Serial;
+    const bool serial = m_port->hasLink() && m_port->currentKind() == ConnectionChoice::Kind::Serial;
     m_port->setEnabled(idle);
     m_refresh->setEnabled(idle);
-    m_tcp->setVisible(kindVar.isValid() && kind == ConnectionChoice::Kind::Tcp);
+    m_tcp->setVisible(m_port->hasLink() && m_port->currentKind() == ConnectionChoice::Kind::Tcp);
     m_tcp->setEnabled(idle);
     for (QWidget *w : { static_cast<QWidget *>(m_baud), static_cast<QWidget *>(m_flow),
                         static_cast<QWidget *>(m_dtr), static_cast<QWidget *>(m_rts),
@@ -322,24 +225,6 @@ void ConnectionBar::retranslate()
                          "circuit (ESP32 DevKits), where DTR/RTS drive EN and IO0 and would reset "
                          "the module or put it into the bootloader."));
     m_connect->setToolTip(tr("Open or close the link to the module"));
-    for (int i = 0; i < m_port->count(); ++i) {
-        const QVariant kind = m_port->itemData(i, kKindRole);
-        if (!kind.isValid())
-            continue;
-        switch (ConnectionChoice::Kind(kind.toInt())) {
-        case ConnectionChoice::Kind::SimulatorEsp:
-            m_port->setItemText(i, tr("Simulated module (ESP-AT)"));
-            break;
-        case ConnectionChoice::Kind::SimulatorBeken:
-            m_port->setItemText(i, tr("Simulated module (Beken)"));
-            break;
-        case ConnectionChoice::Kind::Tcp:
-            m_port->setItemText(i, tr("TCP bridge…"));
-            break;
-        case ConnectionChoice::Kind::Serial:
-            break;
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,7 +244,7 @@ void ConnectionBar::setController(ConnectionController *controller)
         m_syncing = false;
     });
     connect(controller, &ConnectionController::stateChanged, this, &ConnectionBar::setState);
-    for (QComboBox *combo : { m_port, m_baud, m_flow })
+    for (QComboBox *combo : std::initializer_list<QComboBox *> { m_port, m_baud, m_flow })
         connect(combo, &QComboBox::currentTextChanged, this, &ConnectionBar::pushToController);
     connect(m_tcp, &QLineEdit::textChanged, this, &ConnectionBar::pushToController);
     connect(m_dtr, &QCheckBox::toggled, this, &ConnectionBar::pushToController);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectioncontroller.h"
+#include "linkcombo.h"
 
 #include <QWidget>
 
@@ -27,12 +28,10 @@ public:
     bool commitChoice(QString *error);
     // Selects the entries that describe `choice` (serial port names not listed are added).
     void setChoice(const ConnectionChoice &choice);
-    // Selects a serial port by name or path; false when it is not listed.
-    bool selectSerialPort(const QString &nameOrPath);
-    int serialPortCount() const;
+    int serialPortCount() const { return m_port->serialPortCount(); }
     // Serial ports that look like real adapters (USB IDs or a description), as opposed to bare
     // legacy or virtual UARTs such as an unused ttyS0.
-    int adapterCount() const;
+    int adapterCount() const { return m_port->adapterCount(); }
 
     void setState(atb::DeviceSession::State state);
 
@@ -41,7 +40,7 @@ public:
     void setController(ConnectionController *controller);
     ConnectionController *controller() const { return m_controller; }
 
-    QComboBox *portCombo() const { return m_port; }
+    LinkCombo *portCombo() const { return m_port; }
     QComboBox *baudCombo() const { return m_baud; }
     QLineEdit *tcpEdit() const { return m_tcp; }
     QPushButton *connectButton() const { return m_connect; }
@@ -65,9 +64,8 @@ private:
 
     ConnectionController *m_controller = nullptr;
     bool m_syncing = false;
-    bool m_simulatorEntries;
     QLabel *m_portLabel;
-    QComboBox *m_port;
+    LinkCombo *m_port;
     QToolButton *m_refresh;
     QLineEdit *m_tcp;
     QLabel *m_baudLabel;

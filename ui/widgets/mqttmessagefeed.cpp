@@ -3,7 +3,6 @@
 #include "mqttmessagemodel.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -157,13 +156,6 @@ void MqttMessageFeed::showSelectedMessage()
     }
     const atb::MqttMessage m = m_feed->message(i.row());
     m_detail->setPlainText(MqttMessageModel::render(m.payload, m_feed->format(), false));
-}
-
-void MqttMessageFeed::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QGroupBox::changeEvent(event);
 }
 
 void MqttMessageFeed::retranslate()

@@ -28,16 +28,15 @@ public:
     MqttMessageFilter *filter() const { return m_filter; }
     bool isPaused() const { return m_paused; }
 
+    // Every text again; the page calls it on a language change.
+    void retranslate();
+
 public slots:
     void append(const atb::MqttMessage &message);
     void setPaused(bool paused);
     void clear();
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void retranslate();
     void updateCount();
     void showSelectedMessage();
 
