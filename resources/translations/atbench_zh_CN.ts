@@ -1220,18 +1220,6 @@
         <source>Open or close the link to the module</source>
         <translation>打开或关闭与模块的连接</translation>
     </message>
-    <message>
-        <source>Simulated module (ESP-AT)</source>
-        <translation>模拟模块（ESP-AT）</translation>
-    </message>
-    <message>
-        <source>Simulated module (Beken)</source>
-        <translation>模拟模块（Beken）</translation>
-    </message>
-    <message>
-        <source>TCP bridge…</source>
-        <translation>TCP 桥接…</translation>
-    </message>
 </context>
 <context>
     <name>ConnectionController</name>
@@ -2299,6 +2287,37 @@
     </message>
 </context>
 <context>
+    <name>LinkCombo</name>
+    <message>
+        <source>Manufacturer: %1</source>
+        <translation>制造商：%1</translation>
+    </message>
+    <message>
+        <source>USB ID: %1:%2</source>
+        <translation>USB ID：%1:%2</translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation>序列号：%1</translation>
+    </message>
+    <message>
+        <source>%1 (not listed by the system right now)</source>
+        <translation>%1（系统当前未列出）</translation>
+    </message>
+    <message>
+        <source>Simulated module (ESP-AT)</source>
+        <translation>模拟模块（ESP-AT）</translation>
+    </message>
+    <message>
+        <source>Simulated module (Beken)</source>
+        <translation>模拟模块（Beken）</translation>
+    </message>
+    <message>
+        <source>TCP bridge (host:port)</source>
+        <translation>TCP 桥接（主机:端口）</translation>
+    </message>
+</context>
+<context>
     <name>LinkTableModel</name>
     <message>
         <source>server</source>
@@ -3319,22 +3338,6 @@
 <context>
     <name>PortPage</name>
     <message>
-        <source>Manufacturer: %1</source>
-        <translation>制造商：%1</translation>
-    </message>
-    <message>
-        <source>USB ID: %1:%2</source>
-        <translation>USB ID：%1:%2</translation>
-    </message>
-    <message>
-        <source>Serial number: %1</source>
-        <translation>序列号：%1</translation>
-    </message>
-    <message>
-        <source>%1 (not listed by the system right now)</source>
-        <translation>%1（系统当前未列出）</translation>
-    </message>
-    <message>
         <source>Beken ATSVR</source>
         <translation>Beken ATSVR</translation>
     </message>
@@ -3437,18 +3440,6 @@
     <message>
         <source>Refresh the list of serial ports</source>
         <translation>刷新串口列表</translation>
-    </message>
-    <message>
-        <source>Simulated module (ESP-AT)</source>
-        <translation>模拟模块（ESP-AT）</translation>
-    </message>
-    <message>
-        <source>Simulated module (Beken)</source>
-        <translation>模拟模块（Beken）</translation>
-    </message>
-    <message>
-        <source>TCP bridge (host:port)</source>
-        <translation>TCP 桥接（主机:端口）</translation>
     </message>
     <message>
         <source>Serial line</source>
