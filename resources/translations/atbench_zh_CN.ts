@@ -1291,14 +1291,6 @@
 <context>
     <name>ConnectionsPage</name>
     <message>
-        <source>%1 of %2 bytes</source>
-        <translation>%1/%2 字节</translation>
-    </message>
-    <message>
-        <source>%1 bytes received, %2 sent</source>
-        <translation>已接收 %1 字节，已发送 %2 字节</translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -1367,106 +1359,6 @@
         <translation>全部关闭</translation>
     </message>
     <message>
-        <source>Open a link</source>
-        <translation>打开链路</translation>
-    </message>
-    <message>
-        <source>Link ID:</source>
-        <translation>链路 ID：</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <source>Remote host:</source>
-        <translation>远程主机：</translation>
-    </message>
-    <message>
-        <source>Remote port:</source>
-        <translation>远程端口：</translation>
-    </message>
-    <message>
-        <source>Keep-alive:</source>
-        <translation>保活：</translation>
-    </message>
-    <message>
-        <source>Local port:</source>
-        <translation>本地端口：</translation>
-    </message>
-    <message>
-        <source>UDP peer:</source>
-        <translation>UDP 对端：</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>关</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>任意</translation>
-    </message>
-    <message>
-        <source>fixed (0)</source>
-        <translation>固定（0）</translation>
-    </message>
-    <message>
-        <source>may change once (1)</source>
-        <translation>可变更一次（1）</translation>
-    </message>
-    <message>
-        <source>may change (2)</source>
-        <translation>可变更（2）</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Open the link (Ctrl+Return)</source>
-        <translation>打开链路（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>Hex</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Path of the file to send</source>
-        <translation>要发送的文件路径</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>+CR LF</source>
-        <translation>+CR LF</translation>
-    </message>
-    <message>
-        <source>Append CR LF to the text</source>
-        <translation>在文本末尾附加 CR LF</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
         <source>Passthrough</source>
         <translation>透传</translation>
     </message>
@@ -1475,56 +1367,8 @@
         <translation>TLS PSK</translation>
     </message>
     <message>
-        <source>Passthrough sends every byte straight to the one open link. It needs single connection mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends &quot;+++&quot; alone and waits a second before the next command.</source>
-        <translation>透传会将每个字节直接发送到唯一打开的链路。需要单连接模式且正好一条链路；必要时会设置 CIPMODE=1。退出时单独发送“+++”，并等待一秒再发送下一条命令。</translation>
-    </message>
-    <message>
-        <source>Enter passthrough</source>
-        <translation>进入透传</translation>
-    </message>
-    <message>
-        <source>Leave passthrough</source>
-        <translation>退出透传</translation>
-    </message>
-    <message>
-        <source>Raw data (sent as typed, no CR LF)</source>
-        <translation>原始数据（按输入原样发送，不附加 CR LF）</translation>
-    </message>
-    <message>
-        <source>Send raw</source>
-        <translation>发送原始数据</translation>
-    </message>
-    <message>
-        <source>5 = all links</source>
-        <translation>5 = 所有链路</translation>
-    </message>
-    <message>
-        <source>PSK identity:</source>
-        <translation>PSK 身份标识：</translation>
-    </message>
-    <message>
-        <source>Hint:</source>
-        <translation>提示：</translation>
-    </message>
-    <message>
-        <source>Remember in the keychain</source>
-        <translation>保存到钥匙串</translation>
-    </message>
-    <message>
-        <source>Set PSK</source>
-        <translation>设置 PSK</translation>
-    </message>
-    <message>
         <source>Show the exact command lines the current form sends</source>
         <translation>显示当前表单将发送的完整命令行</translation>
-    </message>
-    <message>
-        <source>Data of link %1</source>
-        <translation>链路 %1 的数据</translation>
-    </message>
-    <message>
-        <source>Received:</source>
-        <translation>已接收：</translation>
     </message>
     <message>
         <source>Not read yet: press Read (F5). Until then the boot default (single, normal) is assumed.</source>
@@ -1539,14 +1383,6 @@
     <message>
         <source>Passthrough needs single connection mode and exactly one link.</source>
         <translation>透传需要单连接模式且正好一条链路。</translation>
-    </message>
-    <message>
-        <source>Hex bytes, e.g. 48 65 6c 6c 6f</source>
-        <translation>十六进制字节，例如 48 65 6c 6c 6f</translation>
-    </message>
-    <message>
-        <source>Text to send (UTF-8)</source>
-        <translation>要发送的文本（UTF-8）</translation>
     </message>
     <message>
         <source>(nothing would be sent: %1)</source>
@@ -1593,14 +1429,6 @@
     <message>
         <source>Leaving passthrough (&quot;+++&quot;, then one second of silence)…</source>
         <translation>正在退出透传（发送“+++”，然后静默一秒）…</translation>
-    </message>
-    <message>
-        <source>File to send</source>
-        <translation>要发送的文件</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2315,6 +2143,144 @@
     <message>
         <source>TCP bridge (host:port)</source>
         <translation>TCP 桥接（主机:端口）</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDataPanel</name>
+    <message>
+        <source>File to send</source>
+        <translation>要发送的文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1/%2 字节</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. 48 65 6c 6c 6f</source>
+        <translation>十六进制字节，例如 48 65 6c 6c 6f</translation>
+    </message>
+    <message>
+        <source>Text to send (UTF-8)</source>
+        <translation>要发送的文本（UTF-8）</translation>
+    </message>
+    <message>
+        <source>%1 bytes received, %2 sent</source>
+        <translation>已接收 %1 字节，已发送 %2 字节</translation>
+    </message>
+    <message>
+        <source>Data of link %1</source>
+        <translation>链路 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Path of the file to send</source>
+        <translation>要发送的文件路径</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>+CR LF</source>
+        <translation>+CR LF</translation>
+    </message>
+    <message>
+        <source>Append CR LF to the text</source>
+        <translation>在文本末尾附加 CR LF</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>已接收：</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>LinkOpenForm</name>
+    <message>
+        <source>Open a link</source>
+        <translation>打开链路</translation>
+    </message>
+    <message>
+        <source>Link ID:</source>
+        <translation>链路 ID：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Remote host:</source>
+        <translation>远程主机：</translation>
+    </message>
+    <message>
+        <source>Remote port:</source>
+        <translation>远程端口：</translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation>保活：</translation>
+    </message>
+    <message>
+        <source>Local port:</source>
+        <translation>本地端口：</translation>
+    </message>
+    <message>
+        <source>UDP peer:</source>
+        <translation>UDP 对端：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>fixed (0)</source>
+        <translation>固定（0）</translation>
+    </message>
+    <message>
+        <source>may change once (1)</source>
+        <translation>可变更一次（1）</translation>
+    </message>
+    <message>
+        <source>may change (2)</source>
+        <translation>可变更（2）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the link (Ctrl+Return)</source>
+        <translation>打开链路（Ctrl+Return）</translation>
     </message>
 </context>
 <context>
@@ -3336,6 +3302,29 @@
     </message>
 </context>
 <context>
+    <name>PassthroughPanel</name>
+    <message>
+        <source>Passthrough sends every byte straight to the one open link. It needs single connection mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends &quot;+++&quot; alone and waits a second before the next command.</source>
+        <translation>透传会将每个字节直接发送到唯一打开的链路。需要单连接模式且正好一条链路；必要时会设置 CIPMODE=1。退出时单独发送“+++”，并等待一秒再发送下一条命令。</translation>
+    </message>
+    <message>
+        <source>Enter passthrough</source>
+        <translation>进入透传</translation>
+    </message>
+    <message>
+        <source>Leave passthrough</source>
+        <translation>退出透传</translation>
+    </message>
+    <message>
+        <source>Raw data (sent as typed, no CR LF)</source>
+        <translation>原始数据（按输入原样发送，不附加 CR LF）</translation>
+    </message>
+    <message>
+        <source>Send raw</source>
+        <translation>发送原始数据</translation>
+    </message>
+</context>
+<context>
     <name>PortPage</name>
     <message>
         <source>Beken ATSVR</source>
@@ -3600,6 +3589,33 @@
     <message>
         <source>Talking to the module…</source>
         <translation>正在与模块通信…</translation>
+    </message>
+</context>
+<context>
+    <name>PskPanel</name>
+    <message>
+        <source>Link ID:</source>
+        <translation>链路 ID：</translation>
+    </message>
+    <message>
+        <source>5 = all links</source>
+        <translation>5 = 所有链路</translation>
+    </message>
+    <message>
+        <source>PSK identity:</source>
+        <translation>PSK 身份标识：</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation>保存到钥匙串</translation>
+    </message>
+    <message>
+        <source>Set PSK</source>
+        <translation>设置 PSK</translation>
     </message>
 </context>
 <context>

@@ -531,7 +531,8 @@ void tst_ConnectionsPage::screenshots()
     QVERIFY(shots.isValid());
     QVERIFY(f.page->grab().save(shots.filePath(QStringLiteral("connections_en.png"))));
     {
-        PseudoChinese zh({ "ConnectionsPage", "FormPage", "LinkTableModel" });
+        PseudoChinese zh({ "ConnectionsPage", "FormPage", "LinkOpenForm", "LinkDataPanel", "PassthroughPanel", "PskPanel",
+                            "LinkTableModel" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!f.w<QPushButton>("openButton")->text().contains(QLatin1String("Open")));
         QVERIFY(f.page->grab().save(shots.filePath(QStringLiteral("connections_zh_pseudo.png"))));

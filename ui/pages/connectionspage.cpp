@@ -1,28 +1,24 @@
 #include "connectionspage.h"
 
 #include "dialogs/messages.h"
+#include "linkdatapanel.h"
+#include "linkopenform.h"
 #include "model/devicemodel.h"
+#include "passthroughpanel.h"
 #include "protocol/atencoder.h"
+#include "pskpanel.h"
 #include "secretstore.h"
-#include "widgets/linkdataview.h"
 #include "widgets/linktablemodel.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFontDatabase>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
-#include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
@@ -34,20 +30,6 @@
 using atb::ConnectionService;
 using atb::Dialect;
 using atb::OperationPlan;
-
-namespace {
-
-QLineEdit *portEdit(QWidget *parent, const QString &objectName)
-{
-    auto *e = new QLineEdit(parent);
-    e->setObjectName(objectName);
-    // Digits only; the range (1-65535) is checked by the service, with the reason shown.
-    e->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,6}")), e));
-    e->setMaximumWidth(110);
-    return e;
-}
-
-} // namespace
 
 ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *service, SecretStore *secrets,
                                  Messages *messages, QWidget *parent)
@@ -63,10 +45,12 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
     lay->addWidget(buildModeBox());
     auto *middle = new QHBoxLayout;
     middle->addWidget(buildLinksBox(), 3);
-    middle->addWidget(buildOpenBox(), 2);
+    m_open = new LinkOpenForm(&fieldErrors(), scope(Form::Open), this);
+    middle->addWidget(m_open, 2);
     lay->addLayout(middle, 4);
     auto *bottom = new QHBoxLayout;
-    bottom->addWidget(buildDataBox(), 3);
+    m_data = new LinkDataPanel(m_service, &fieldErrors(), scope(Form::Send), m_messages, this);
+    bottom->addWidget(m_data, 3);
     bottom->addWidget(buildSideTabs(), 2);
     lay->addLayout(bottom, 5);
     FormPage::setForm(form);
@@ -98,41 +82,13 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
         if (!isDirty() || isBusy())
             load();
     });
-    connect(m_service, &ConnectionService::sendProgress, this, [this](qint64 done, qint64 total) {
-        // Percent, so files above 2 GiB would not overflow the bar's int range either.
-        m_sendProgress->setVisible(total > 0);
-        m_sendProgress->setValue(total > 0 ? int(done * 100 / total) : 0);
-        m_sendProgress->setFormat(tr("%1 of %2 bytes").arg(done).arg(total));
-    });
-    connect(m_service, &ConnectionService::dataReceived, this, &ConnectionsPage::onDataReceived);
-    connect(m_service, &ConnectionService::rawDataReceived, this, [this](const QByteArray &b) {
-        m_rawView->appendBytes(b);
-    });
-    connect(m_service, &ConnectionService::countersChanged, this, [this](int id) {
-        m_tableModel->refreshCounters(id);
-        if (id == m_selectedLink)
-            m_rxCounters->setText(tr("%1 bytes received, %2 sent")
-                                      .arg(m_service->receivedTotal(id))
-                                      .arg(m_service->sentTotal(id)));
-    });
-    if (m_secrets) {
-        connect(m_secrets, &SecretStore::secretLoaded, this,
-                [this](const QString &key, const QString &secret, bool found) {
-                    if (found && key == QStringLiteral("psk/%1").arg(m_pskId->value()) && m_pskEdit->text().isEmpty())
-                        m_pskEdit->setText(secret);
-                });
-    }
-
-    m_rxTimer.setSingleShot(true);
-    m_rxTimer.setInterval(40); // batch +IPD bursts into one repaint per frame or two
-    connect(&m_rxTimer, &QTimer::timeout, this, &ConnectionsPage::flushReceived);
+    connect(m_service, &ConnectionService::countersChanged, m_tableModel, &LinkTableModel::refreshCounters);
 
     retranslate();
     load();
     reloadLinks();
     updateBadge();
     updateButtons();
-    onPskLinkChanged();
 }
 
 QByteArray ConnectionsPage::scope(Form form)
@@ -146,14 +102,6 @@ QByteArray ConnectionsPage::scope(Form form)
     case Form::Passthrough: return "passthrough";
     }
     return {};
-}
-
-QLabel *ConnectionsPage::addFormRow(QFormLayout *form, QWidget *field, Form f, const QByteArray &param)
-{
-    auto *label = new QLabel(form->parentWidget());
-    form->addRow(label, withFieldError(field, param, scope(f), true));
-    m_formLabels.insert(field, label);
-    return label;
 }
 
 // ---- the groups ------------------------------------------------------------------------------
@@ -253,174 +201,14 @@ QGroupBox *ConnectionsPage::buildLinksBox()
     return m_linksBox;
 }
 
-QGroupBox *ConnectionsPage::buildOpenBox()
-{
-    m_openBox = new QGroupBox(this);
-    m_openBox->setObjectName(QStringLiteral("openBox"));
-    m_openId = new QSpinBox(m_openBox);
-    m_openId->setObjectName(QStringLiteral("openId"));
-    m_openId->setRange(0, ConnectionService::kCloseAll); // the firmware's range is checked with the reason
-    m_openType = new QComboBox(m_openBox);
-    m_openType->setObjectName(QStringLiteral("openType"));
-    m_openHost = new QLineEdit(m_openBox);
-    m_openHost->setObjectName(QStringLiteral("openHost"));
-    m_openHost->setPlaceholderText(QStringLiteral("192.168.1.10"));
-    m_openPort = portEdit(m_openBox, QStringLiteral("openPort"));
-    m_openKeepAlive = new QSpinBox(m_openBox);
-    m_openKeepAlive->setObjectName(QStringLiteral("openKeepAlive"));
-    {
-        // The range the catalog gives for <keep_alive> (0..7200 s).
-        const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CIPSTART", atb::Dialect::Esp);
-        const atb::ParamSpec *ka = spec ? spec->param("keep_alive") : nullptr;
-        m_openKeepAlive->setRange(0, ka ? int(ka->max) : 7200);
-    }
-    m_openLocalPort = portEdit(m_openBox, QStringLiteral("openLocalPort"));
-    m_openUdpMode = new QComboBox(m_openBox);
-    m_openUdpMode->setObjectName(QStringLiteral("openUdpMode"));
-    m_openUdpMode->addItems({ QString(), QString(), QString() });
-    m_openButton = new QPushButton(m_openBox);
-    m_openButton->setObjectName(QStringLiteral("openButton"));
-    m_openForm = new QFormLayout(m_openBox);
-    m_openForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    addFormRow(m_openForm, m_openId, Form::Open, "link_id");
-    addFormRow(m_openForm, m_openType, Form::Open, "type");
-    addFormRow(m_openForm, m_openHost, Form::Open, "remote_host");
-    addFormRow(m_openForm, m_openPort, Form::Open, "remote_port");
-    addFormRow(m_openForm, m_openKeepAlive, Form::Open, "keep_alive");
-    addFormRow(m_openForm, m_openLocalPort, Form::Open, "local_port");
-    addFormRow(m_openForm, m_openUdpMode, Form::Open, "mode");
-    {
-        auto *row = new QHBoxLayout;
-        row->addStretch(1);
-        row->addWidget(m_openButton);
-        m_openForm->addRow(row);
-    }
-    return m_openBox;
-}
-
-QGroupBox *ConnectionsPage::buildDataBox()
-{
-    m_dataBox = new QGroupBox(this);
-    m_dataBox->setObjectName(QStringLiteral("dataBox"));
-    m_sendFormat = new QComboBox(m_dataBox);
-    m_sendFormat->setObjectName(QStringLiteral("sendFormat"));
-    m_sendFormat->addItems({ QString(), QString(), QString() });
-    m_sendText = new QLineEdit(m_dataBox);
-    m_sendText->setObjectName(QStringLiteral("sendText"));
-    m_sendText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_sendFile = new QLineEdit(m_dataBox);
-    m_sendFile->setObjectName(QStringLiteral("sendFile"));
-    m_browseButton = new QPushButton(m_dataBox);
-    m_browseButton->setObjectName(QStringLiteral("browseButton"));
-    m_browseButton->setVisible(false);
-    m_sendCrLf = new QCheckBox(m_dataBox);
-    m_sendCrLf->setObjectName(QStringLiteral("sendCrLf"));
-    m_sendButton = new QPushButton(m_dataBox);
-    m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    m_sendButton->setIcon(style()->standardIcon(QStyle::SP_ArrowRight));
-    m_sendProgress = new QProgressBar(m_dataBox);
-    m_sendProgress->setObjectName(QStringLiteral("sendProgress"));
-    m_sendProgress->setRange(0, 100);
-    m_sendProgress->setTextVisible(true);
-    m_sendProgress->hide();
-    m_rxTitle = new QLabel(m_dataBox);
-    m_rxHex = new QCheckBox(m_dataBox);
-    m_rxHex->setObjectName(QStringLiteral("rxHex"));
-    m_rxCounters = new QLabel(m_dataBox);
-    m_rxCounters->setObjectName(QStringLiteral("rxCounters"));
-    m_rxClear = new QPushButton(m_dataBox);
-    m_rxClear->setObjectName(QStringLiteral("rxClear"));
-    m_rxView = new LinkDataView(m_dataBox);
-    m_rxView->setObjectName(QStringLiteral("rxView"));
-    {
-        auto *lay = new QVBoxLayout(m_dataBox);
-        auto *sendRow = new QHBoxLayout;
-        sendRow->addWidget(m_sendFormat);
-        sendRow->addWidget(m_sendText, 1);
-        sendRow->addWidget(m_sendFile, 1);
-        sendRow->addWidget(m_browseButton);
-        sendRow->addWidget(m_sendCrLf);
-        sendRow->addWidget(m_sendButton);
-        lay->addLayout(sendRow);
-        // One line of reasons under the send row, whichever parameter they are about.
-        lay->addWidget(withFieldError(m_sendProgress, "data", scope(Form::Send), true));
-        setFallbackField("data", scope(Form::Send));
-        auto *rxRow = new QHBoxLayout;
-        rxRow->addWidget(m_rxTitle);
-        rxRow->addStretch(1);
-        rxRow->addWidget(m_rxCounters);
-        rxRow->addWidget(m_rxHex);
-        rxRow->addWidget(m_rxClear);
-        lay->addLayout(rxRow);
-        lay->addWidget(m_rxView, 1);
-    }
-    return m_dataBox;
-}
-
 QTabWidget *ConnectionsPage::buildSideTabs()
 {
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("sideTabs"));
-    m_ptTab = new QWidget(m_tabs);
-    m_ptHint = new QLabel(m_ptTab);
-    m_ptHint->setObjectName(QStringLiteral("passthroughHint"));
-    m_ptHint->setWordWrap(true);
-    m_enterPtButton = new QPushButton(m_ptTab);
-    m_enterPtButton->setObjectName(QStringLiteral("enterPassthroughButton"));
-    m_leavePtButton = new QPushButton(m_ptTab);
-    m_leavePtButton->setObjectName(QStringLiteral("leavePassthroughButton"));
-    m_rawInput = new QLineEdit(m_ptTab);
-    m_rawInput->setObjectName(QStringLiteral("rawInput"));
-    m_rawInput->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_rawSendButton = new QPushButton(m_ptTab);
-    m_rawSendButton->setObjectName(QStringLiteral("rawSendButton"));
-    m_rawView = new LinkDataView(m_ptTab);
-    m_rawView->setObjectName(QStringLiteral("rawView"));
-    {
-        auto *lay = new QVBoxLayout(m_ptTab);
-        lay->addWidget(m_ptHint);
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_enterPtButton);
-        row->addWidget(m_leavePtButton);
-        row->addStretch(1);
-        lay->addLayout(row);
-        lay->addWidget(withFieldError(new QWidget(m_ptTab), "links", scope(Form::Passthrough), true));
-        setFallbackField("links", scope(Form::Passthrough));
-        auto *raw = new QHBoxLayout;
-        raw->addWidget(m_rawInput, 1);
-        raw->addWidget(m_rawSendButton);
-        lay->addLayout(raw);
-        lay->addWidget(m_rawView, 1);
-    }
-    m_pskTab = new QWidget(m_tabs);
-    m_pskId = new QSpinBox(m_pskTab);
-    m_pskId->setObjectName(QStringLiteral("pskId"));
-    m_pskId->setRange(0, ConnectionService::kCloseAll);
-    m_pskId->setValue(ConnectionService::kCloseAll);
-    m_pskEdit = new QLineEdit(m_pskTab);
-    m_pskEdit->setObjectName(QStringLiteral("pskEdit"));
-    m_pskEdit->setEchoMode(QLineEdit::Password);
-    m_pskHint = new QLineEdit(m_pskTab);
-    m_pskHint->setObjectName(QStringLiteral("pskHint"));
-    m_pskRemember = new QCheckBox(m_pskTab);
-    m_pskRemember->setObjectName(QStringLiteral("pskRemember"));
-    m_pskRemember->setVisible(!m_secrets.isNull());
-    m_pskButton = new QPushButton(m_pskTab);
-    m_pskButton->setObjectName(QStringLiteral("pskButton"));
-    m_pskForm = new QFormLayout(m_pskTab);
-    m_pskForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    addFormRow(m_pskForm, m_pskId, Form::Psk, "link_id");
-    addFormRow(m_pskForm, m_pskEdit, Form::Psk, "psk");
-    addFormRow(m_pskForm, m_pskHint, Form::Psk, "hint");
-    {
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_pskRemember);
-        row->addStretch(1);
-        row->addWidget(m_pskButton);
-        m_pskForm->addRow(row);
-    }
-    m_tabs->addTab(m_ptTab, QString());
-    m_tabs->addTab(m_pskTab, QString());
+    m_passthrough = new PassthroughPanel(m_service, &fieldErrors(), scope(Form::Passthrough), m_tabs);
+    m_psk = new PskPanel(&fieldErrors(), scope(Form::Psk), m_secrets, m_tabs);
+    m_tabs->addTab(m_passthrough, QString());
+    m_tabs->addTab(m_psk, QString());
     return m_tabs;
 }
 
@@ -431,58 +219,19 @@ void ConnectionsPage::connectInputs()
     connect(m_muxCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_passiveCheck, &QCheckBox::toggled, this, touch(Form::Mode));
-    connect(m_openId, &QSpinBox::valueChanged, this, touch(Form::Open));
-    connect(m_openType, &QComboBox::currentIndexChanged, this, [this] {
-        updateOpenRows();
-        selectForm(Form::Open);
-        markDirty();
-    });
-    connect(m_openHost, &QLineEdit::textChanged, this, touch(Form::Open));
-    connect(m_openPort, &QLineEdit::textChanged, this, touch(Form::Open));
-    connect(m_openKeepAlive, &QSpinBox::valueChanged, this, touch(Form::Open));
-    connect(m_openLocalPort, &QLineEdit::textChanged, this, touch(Form::Open));
-    connect(m_openUdpMode, &QComboBox::currentIndexChanged, this, touch(Form::Open));
-    connect(m_sendFormat, &QComboBox::currentIndexChanged, this, [this] {
-        updateSendRows();
-        selectForm(Form::Send);
-        markDirty();
-    });
-    connect(m_sendText, &QLineEdit::textChanged, this, touch(Form::Send));
-    connect(m_sendFile, &QLineEdit::textChanged, this, touch(Form::Send));
-    connect(m_sendCrLf, &QCheckBox::toggled, this, touch(Form::Send));
-    connect(m_pskId, &QSpinBox::valueChanged, this, [this] {
-        onPskLinkChanged();
-        selectForm(Form::Psk);
-        markDirty();
-    });
-    connect(m_pskEdit, &QLineEdit::textChanged, this, touch(Form::Psk));
-    connect(m_pskHint, &QLineEdit::textChanged, this, touch(Form::Psk));
+    connect(m_open, &LinkOpenForm::edited, this, touch(Form::Open));
+    connect(m_data, &LinkDataPanel::edited, this, touch(Form::Send));
+    connect(m_psk, &PskPanel::edited, this, touch(Form::Psk));
 
     connect(m_closeButton, &QPushButton::clicked, this, &ConnectionsPage::closeLink);
     connect(m_closeAllButton, &QPushButton::clicked, this, &ConnectionsPage::closeAllLinks);
-    connect(m_openButton, &QPushButton::clicked, this, &ConnectionsPage::openLink);
-    connect(m_sendButton, &QPushButton::clicked, this, &ConnectionsPage::sendToLink);
-    connect(m_sendText, &QLineEdit::returnPressed, this, &ConnectionsPage::sendToLink);
-    connect(m_browseButton, &QPushButton::clicked, this, [this] {
-        const QString f = browseFile();
-        if (!f.isEmpty())
-            m_sendFile->setText(f);
-    });
-    connect(m_rxHex, &QCheckBox::toggled, this, [this](bool on) {
-        flushReceived();
-        m_rxView->setHex(on);
-    });
-    connect(m_rxClear, &QPushButton::clicked, this, [this] {
-        m_service->clearReceived(m_selectedLink);
-        reloadReceived();
-    });
-    connect(m_pskButton, &QPushButton::clicked, this, &ConnectionsPage::setPsk);
-    connect(m_enterPtButton, &QPushButton::clicked, this, &ConnectionsPage::enterPassthrough);
-    connect(m_leavePtButton, &QPushButton::clicked, this, &ConnectionsPage::leavePassthrough);
-    connect(m_rawSendButton, &QPushButton::clicked, this, &ConnectionsPage::sendRaw);
-    connect(m_rawInput, &QLineEdit::returnPressed, this, &ConnectionsPage::sendRaw);
+    connect(m_open, &LinkOpenForm::openRequested, this, &ConnectionsPage::openLink);
+    connect(m_data, &LinkDataPanel::sendRequested, this, &ConnectionsPage::sendToLink);
+    connect(m_psk, &PskPanel::setRequested, this, &ConnectionsPage::setPsk);
+    connect(m_passthrough, &PassthroughPanel::enterRequested, this, &ConnectionsPage::enterPassthrough);
+    connect(m_passthrough, &PassthroughPanel::leaveRequested, this, &ConnectionsPage::leavePassthrough);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
-        selectForm(m_tabs->widget(i) == m_pskTab ? Form::Psk : Form::Passthrough);
+        selectForm(m_tabs->widget(i) == m_psk ? Form::Psk : Form::Passthrough);
     });
 }
 
@@ -508,52 +257,15 @@ void ConnectionsPage::retranslate()
     m_linksBox->setTitle(tr("Links"));
     m_closeButton->setText(tr("Close link"));
     m_closeAllButton->setText(tr("Close all"));
-    m_openBox->setTitle(tr("Open a link"));
-    m_formLabels.value(m_openId)->setText(tr("Link ID:"));
-    m_formLabels.value(m_openType)->setText(tr("Type:"));
-    m_formLabels.value(m_openHost)->setText(tr("Remote host:"));
-    m_formLabels.value(m_openPort)->setText(tr("Remote port:"));
-    m_formLabels.value(m_openKeepAlive)->setText(tr("Keep-alive:"));
-    m_formLabels.value(m_openLocalPort)->setText(tr("Local port:"));
-    m_formLabels.value(m_openUdpMode)->setText(tr("UDP peer:"));
-    m_openKeepAlive->setSpecialValueText(tr("off"));
-    m_openKeepAlive->setSuffix(tr(" s"));
-    m_openLocalPort->setPlaceholderText(tr("any"));
-    m_openUdpMode->setItemText(0, tr("fixed (0)"));
-    m_openUdpMode->setItemText(1, tr("may change once (1)"));
-    m_openUdpMode->setItemText(2, tr("may change (2)"));
-    m_openButton->setText(tr("Open"));
-    m_openButton->setToolTip(tr("Open the link (Ctrl+Return)"));
-    m_sendFormat->setItemText(0, tr("Text"));
-    m_sendFormat->setItemText(1, tr("Hex"));
-    m_sendFormat->setItemText(2, tr("File"));
-    m_sendFile->setPlaceholderText(tr("Path of the file to send"));
-    m_browseButton->setText(tr("Browse…"));
-    m_sendCrLf->setText(tr("+CR LF"));
-    m_sendCrLf->setToolTip(tr("Append CR LF to the text"));
-    m_sendButton->setText(tr("Send"));
-    m_rxHex->setText(tr("Hex"));
-    m_rxClear->setText(tr("Clear"));
-    m_tabs->setTabText(m_tabs->indexOf(m_ptTab), tr("Passthrough"));
-    m_tabs->setTabText(m_tabs->indexOf(m_pskTab), tr("TLS PSK"));
-    m_ptHint->setText(tr("Passthrough sends every byte straight to the one open link. It needs single connection "
-                         "mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends \"+++\" alone and "
-                         "waits a second before the next command."));
-    m_enterPtButton->setText(tr("Enter passthrough"));
-    m_leavePtButton->setText(tr("Leave passthrough"));
-    m_rawInput->setPlaceholderText(tr("Raw data (sent as typed, no CR LF)"));
-    m_rawSendButton->setText(tr("Send raw"));
-    m_formLabels.value(m_pskId)->setText(tr("Link ID:"));
-    m_pskId->setToolTip(tr("5 = all links"));
-    m_formLabels.value(m_pskEdit)->setText(tr("PSK identity:"));
-    m_formLabels.value(m_pskHint)->setText(tr("Hint:"));
-    m_pskRemember->setText(tr("Remember in the keychain"));
-    m_pskButton->setText(tr("Set PSK"));
+    m_open->retranslate();
+    m_data->retranslate();
+    m_tabs->setTabText(m_tabs->indexOf(m_passthrough), tr("Passthrough"));
+    m_tabs->setTabText(m_tabs->indexOf(m_psk), tr("TLS PSK"));
+    m_passthrough->retranslate();
+    m_psk->retranslate();
     showAtButton()->setToolTip(tr("Show the exact command lines the current form sends"));
     m_tableModel->retranslate();
-    updateSendRows(); // the send field's placeholder
     updateModeHint();
-    reloadReceived();
     updatePreview();
 }
 
@@ -573,17 +285,8 @@ void ConnectionsPage::load()
     m_modeCombo->setCurrentIndex(mode == 1 ? 1 : 0);
     m_passiveCheck->setChecked(m_service->receiveMode() == 1);
     m_passiveCheck->setVisible(m_model->dialect() == Dialect::Esp);
-    const QString type = m_openType->currentText();
-    const QStringList types = m_service->linkTypes();
-    if (m_openType->count() != types.size() || m_openType->itemText(0) != types.value(0)) {
-        m_openType->clear();
-        m_openType->addItems(types);
-        const int i = types.indexOf(type);
-        m_openType->setCurrentIndex(i < 0 ? 0 : i);
-    }
+    m_open->setDialect(m_model->dialect(), m_service->linkTypes());
     m_loading = false;
-    updateOpenRows();
-    updateSendRows();
     updateModeHint();
     markDirty();
 }
@@ -593,14 +296,12 @@ void ConnectionsPage::reloadLinks()
     const bool single = m_model->dialect() == Dialect::Esp && m_service->effectiveMux() == 0;
     m_tableModel->setSlotCount(single ? 1 : m_service->maxLinkId() + 1);
     m_tableModel->setLinks(m_model->links());
-    m_openId->setEnabled(!single);
-    if (!single && m_tableModel->isOpen(m_openId->value())) {
+    m_open->setLinkIdEnabled(!single);
+    if (!single && m_tableModel->isOpen(m_open->linkId())) {
         // Suggest the first free link id for the next open.
         for (int id = 0; id < m_tableModel->slotCount(); ++id) {
             if (!m_tableModel->isOpen(id)) {
-                m_loading = true;
-                m_openId->setValue(id);
-                m_loading = false;
+                m_open->setLinkId(id, false);
                 break;
             }
         }
@@ -618,51 +319,13 @@ void ConnectionsPage::selectLink(int id)
 {
     if (id < 0 || id >= m_tableModel->slotCount())
         return;
-    const bool changed = id != m_selectedLink;
     m_selectedLink = id;
     if (m_table->currentIndex().row() != id)
         m_table->setCurrentIndex(m_tableModel->index(id, 0));
-    if (!m_tableModel->isOpen(id) && m_openId->isEnabled())
-        m_openId->setValue(id);
-    if (changed)
-        reloadReceived();
+    if (!m_tableModel->isOpen(id) && m_open->isLinkIdEnabled())
+        m_open->setLinkId(id, true);
+    m_data->setLink(id);
     updatePreview();
-}
-
-void ConnectionsPage::reloadReceived()
-{
-    m_pendingRx.clear();
-    m_dataBox->setTitle(tr("Data of link %1").arg(m_selectedLink));
-    m_rxTitle->setText(tr("Received:"));
-    m_rxView->setBytes(m_service->received(m_selectedLink));
-    m_rxCounters->setText(tr("%1 bytes received, %2 sent")
-                              .arg(m_service->receivedTotal(m_selectedLink))
-                              .arg(m_service->sentTotal(m_selectedLink)));
-}
-
-void ConnectionsPage::onDataReceived(int linkId, const QByteArray &bytes)
-{
-    if (linkId != m_selectedLink)
-        return;
-    if (bytes.isEmpty()) { // cleared
-        reloadReceived();
-        return;
-    }
-    m_pendingRx += bytes;
-    if (!m_rxTimer.isActive())
-        m_rxTimer.start();
-}
-
-void ConnectionsPage::flushReceived()
-{
-    if (m_pendingRx.isEmpty())
-        return;
-    const QByteArray chunk = std::exchange(m_pendingRx, QByteArray());
-    // The service keeps the last MiB; when the view would grow past it, render the service's copy.
-    if (m_rxView->bytes().size() + chunk.size() > ConnectionService::kMaxBufferBytes)
-        m_rxView->setBytes(m_service->received(m_selectedLink));
-    else
-        m_rxView->appendBytes(chunk);
 }
 
 void ConnectionsPage::updateModeHint()
@@ -674,27 +337,6 @@ void ConnectionsPage::updateModeHint()
     parts << tr("The connection mode can only change while no link is open (%n open).", "", links);
     parts << tr("Passthrough needs single connection mode and exactly one link.");
     m_modeHint->setText(parts.join(QLatin1Char(' ')));
-}
-
-void ConnectionsPage::updateOpenRows()
-{
-    const QString type = m_openType->currentText();
-    const bool udp = type == QLatin1String("UDP") || type == QLatin1String("DTLS");
-    m_openForm->setRowVisible(m_openKeepAlive->parentWidget(), !udp);
-    m_openForm->setRowVisible(m_openLocalPort->parentWidget(), udp);
-    m_openForm->setRowVisible(m_openUdpMode->parentWidget(), udp && m_model->dialect() == Dialect::Esp);
-}
-
-void ConnectionsPage::updateSendRows()
-{
-    const auto f = atb::LinkSendSettings::Format(m_sendFormat->currentIndex());
-    const bool file = f == atb::LinkSendSettings::Format::File;
-    m_sendText->setVisible(!file);
-    m_sendFile->setVisible(file);
-    m_browseButton->setVisible(file && m_messages);
-    m_sendCrLf->setVisible(f == atb::LinkSendSettings::Format::Text);
-    m_sendText->setPlaceholderText(f == atb::LinkSendSettings::Format::Hex ? tr("Hex bytes, e.g. 48 65 6c 6c 6f")
-                                                                           : tr("Text to send (UTF-8)"));
 }
 
 void ConnectionsPage::updateBadge()
@@ -712,22 +354,12 @@ void ConnectionsPage::updateButtons()
     m_table->setEnabled(true);
     m_closeButton->setEnabled(atOk);
     m_closeAllButton->setEnabled(atOk);
-    m_openBox->setEnabled(atOk);
-    m_sendFormat->setEnabled(atOk);
-    m_sendText->setEnabled(atOk);
-    m_sendFile->setEnabled(atOk);
-    m_browseButton->setEnabled(atOk);
-    m_sendCrLf->setEnabled(atOk);
-    m_sendButton->setEnabled(atOk);
-    m_pskTab->setEnabled(atOk);
-    m_enterPtButton->setEnabled(atOk);
-    m_leavePtButton->setEnabled(pt);
-    m_rawInput->setVisible(pt);
-    m_rawSendButton->setVisible(pt);
-    m_rawInput->setEnabled(pt);
-    m_rawSendButton->setEnabled(pt);
+    m_open->setEnabled(atOk);
+    m_data->setSendEnabled(atOk);
+    m_psk->setEnabled(atOk);
+    m_passthrough->setState(pt, atOk);
     if (pt)
-        m_tabs->setCurrentWidget(m_ptTab);
+        m_tabs->setCurrentWidget(m_passthrough);
     const bool dirty = isDirty();
     applyButton()->setEnabled(atOk && dirty);
     revertButton()->setEnabled(atOk && dirty);
@@ -749,35 +381,17 @@ atb::ConnectionModeSettings ConnectionsPage::modeSettings() const
 
 atb::LinkOpenSettings ConnectionsPage::openSettings() const
 {
-    atb::LinkOpenSettings s;
-    s.linkId = m_openId->value();
-    s.type = m_openType->currentText();
-    s.host = m_openHost->text();
-    s.remotePort = m_openPort->text().toInt();
-    s.keepAlive = m_openKeepAlive->value();
-    s.localPort = m_openLocalPort->text().toInt();
-    s.udpMode = m_openUdpMode->currentIndex();
-    return s;
+    return m_open->settings();
 }
 
 atb::LinkSendSettings ConnectionsPage::sendSettings() const
 {
-    atb::LinkSendSettings s;
-    s.linkId = m_selectedLink;
-    s.format = atb::LinkSendSettings::Format(m_sendFormat->currentIndex());
-    s.text = m_sendText->text();
-    s.filePath = m_sendFile->text();
-    s.appendCrLf = s.format == atb::LinkSendSettings::Format::Text && m_sendCrLf->isChecked();
-    return s;
+    return m_data->settings();
 }
 
 atb::PskSettings ConnectionsPage::pskSettings() const
 {
-    atb::PskSettings s;
-    s.linkId = m_pskId->value();
-    s.psk = m_pskEdit->text();
-    s.hint = m_pskHint->text();
-    return s;
+    return m_psk->settings();
 }
 
 bool ConnectionsPage::isDirty() const
@@ -810,7 +424,7 @@ OperationPlan ConnectionsPage::plan(Form form) const
     case Form::Mode: return m_service->planMode(modeSettings());
     case Form::Links: return m_service->planClose(m_selectedLink);
     case Form::Open: return m_service->planOpen(openSettings());
-    case Form::Send: return m_service->planSend(sendSettings());
+    case Form::Send: return m_service->planSend(m_data->settings());
     case Form::Psk: return m_service->planPsk(pskSettings());
     case Form::Passthrough: return m_service->planEnterPassthrough();
     }
@@ -868,12 +482,10 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
     if (r.label.isEmpty() && r.message.isEmpty())
         return;
     setStatus(r.message, !r.ok);
-    if (m_action == Action::Psk && r.ok && !m_pendingPskKey.isEmpty() && m_secrets)
-        m_secrets->save(m_pendingPskKey, m_pendingPsk);
+    if (m_action == Action::Psk)
+        m_psk->accepted(r.ok);
     if (m_action == Action::Send)
-        m_sendProgress->setVisible(false);
-    m_pendingPskKey.clear();
-    m_pendingPsk.clear();
+        m_data->sendFinished();
     m_action = Action::None;
     updateButtons();
     updatePreview();
@@ -894,15 +506,15 @@ void ConnectionsPage::applyFromShortcut()
 {
     QWidget *f = QApplication::focusWidget();
     auto inside = [f](QWidget *w) { return f && (f == w || w->isAncestorOf(f)); };
-    if (inside(m_openBox))
+    if (inside(m_open))
         openLink();
-    else if (inside(m_dataBox))
+    else if (inside(m_data))
         sendToLink();
-    else if (inside(m_pskTab))
+    else if (inside(m_psk))
         setPsk();
-    else if (inside(m_ptTab) && m_model->passthrough())
-        sendRaw();
-    else if (inside(m_ptTab))
+    else if (inside(m_passthrough) && m_model->passthrough())
+        m_passthrough->sendRaw();
+    else if (inside(m_passthrough))
         enterPassthrough();
     else if (inside(m_linksBox))
         closeLink();
@@ -962,16 +574,14 @@ void ConnectionsPage::closeAllLinks()
 void ConnectionsPage::sendToLink()
 {
     selectForm(Form::Send);
-    const atb::LinkSendSettings s = sendSettings();
+    const atb::LinkSendSettings s = m_data->settings();
     const OperationPlan p = m_service->planSend(s);
     if (refuse(Form::Send, p))
         return;
     m_action = Action::Send;
-    m_sendProgress->setValue(0);
-    m_sendProgress->setVisible(true);
     setStatus(tr("Sending %n byte(s)…", "", int(p.payloadBytes)), false);
-    if (m_service->send(s).ok() && s.format != atb::LinkSendSettings::Format::File)
-        m_sendText->clear();
+    if (started(m_service->send(s)))
+        m_data->sendStarted();
 }
 
 void ConnectionsPage::setPsk()
@@ -981,19 +591,8 @@ void ConnectionsPage::setPsk()
     if (refuse(Form::Psk, m_service->planPsk(s)))
         return;
     m_action = Action::Psk;
-    if (m_secrets && m_pskRemember->isChecked()) {
-        m_pendingPskKey = QStringLiteral("psk/%1").arg(s.linkId);
-        m_pendingPsk = s.psk;
-    }
+    m_psk->sending();
     m_service->setPsk(s);
-}
-
-void ConnectionsPage::onPskLinkChanged()
-{
-    if (!m_secrets)
-        return;
-    m_pskEdit->clear();
-    m_secrets->load(QStringLiteral("psk/%1").arg(m_pskId->value()));
 }
 
 void ConnectionsPage::enterPassthrough()
@@ -1002,7 +601,7 @@ void ConnectionsPage::enterPassthrough()
     if (refuse(Form::Passthrough, m_service->planEnterPassthrough()))
         return;
     m_action = Action::Passthrough;
-    m_rawView->setBytes(QByteArray());
+    m_passthrough->clearView();
     setStatus(tr("Entering passthrough…"), false);
     m_service->enterPassthrough();
 }
@@ -1011,22 +610,4 @@ void ConnectionsPage::leavePassthrough()
 {
     setStatus(tr("Leaving passthrough (\"+++\", then one second of silence)…"), false);
     m_service->leavePassthrough();
-}
-
-void ConnectionsPage::sendRaw()
-{
-    if (!m_model->passthrough())
-        return;
-    const QByteArray bytes = m_rawInput->text().toUtf8();
-    if (bytes.isEmpty())
-        return;
-    m_service->sendRaw(bytes);
-    m_rawInput->clear();
-}
-
-QString ConnectionsPage::browseFile()
-{
-    if (!m_messages)
-        return {};
-    return m_messages->openFileName(tr("File to send"), QString(), tr("All files (*)"));
 }

@@ -3,24 +3,22 @@
 #include "formpage.h"
 #include "services/connectionservice.h"
 
-#include <QHash>
 #include <QPointer>
-#include <QTimer>
 
 namespace atb {
 class DeviceModel;
 }
-class LinkDataView;
+class LinkDataPanel;
+class LinkOpenForm;
 class LinkTableModel;
 class Messages;
+class PassthroughPanel;
+class PskPanel;
 class SecretStore;
 class QCheckBox;
 class QComboBox;
-class QFormLayout;
 class QGroupBox;
 class QLabel;
-class QLineEdit;
-class QSpinBox;
 class QTableView;
 class QTabWidget;
 
@@ -70,7 +68,6 @@ public slots:
     void setPsk();
     void enterPassthrough();
     void leavePassthrough();
-    void sendRaw();
 
 protected:
     void retranslate() override;
@@ -83,28 +80,18 @@ private:
     QLabel *buildBadge();
     QGroupBox *buildModeBox();
     QGroupBox *buildLinksBox();
-    QGroupBox *buildOpenBox();
-    QGroupBox *buildDataBox();
     QTabWidget *buildSideTabs();
     void connectInputs();
-    QLabel *addFormRow(QFormLayout *form, QWidget *field, Form f, const QByteArray &param);
     void markDirty();
     void selectForm(Form f);
     void updateModeHint();
-    void updateOpenRows();
-    void updateSendRows();
     void updateBadge();
     void reloadLinks();
-    void reloadReceived();
-    void flushReceived();
     // Shows why the plan of `form` cannot run (beside its field and in the status line); true then.
     bool refuse(Form form, const atb::OperationPlan &plan);
     void onFinished(const atb::OperationResult &result);
-    void onDataReceived(int linkId, const QByteArray &bytes);
-    void onPskLinkChanged();
     atb::OperationPlan plan(Form form) const;
     static QByteArray scope(Form form);
-    QString browseFile();
 
     atb::DeviceModel *m_model;
     atb::ConnectionService *m_service;
@@ -115,10 +102,6 @@ private:
     int m_selectedLink = 0;
     bool m_loading = false;
     enum class Action { None, Mode, Open, Close, Send, Psk, Read, Passthrough } m_action = Action::None;
-    QString m_pendingPskKey;
-    QString m_pendingPsk;
-    QByteArray m_pendingRx; // received for the selected link, not yet shown
-    QTimer m_rxTimer;
 
     QLabel *m_badge;
     // Mode
@@ -135,47 +118,10 @@ private:
     LinkTableModel *m_tableModel;
     QPushButton *m_closeButton;
     QPushButton *m_closeAllButton;
-    // Open
-    QGroupBox *m_openBox;
-    QFormLayout *m_openForm;
-    QSpinBox *m_openId;
-    QComboBox *m_openType;
-    QLineEdit *m_openHost;
-    QLineEdit *m_openPort;
-    QSpinBox *m_openKeepAlive;
-    QLineEdit *m_openLocalPort;
-    QComboBox *m_openUdpMode;
-    QPushButton *m_openButton;
-    // Send + received
-    QGroupBox *m_dataBox;
-    QComboBox *m_sendFormat;
-    QLineEdit *m_sendText;
-    QLineEdit *m_sendFile;
-    QPushButton *m_browseButton;
-    QCheckBox *m_sendCrLf;
-    QPushButton *m_sendButton;
-    QProgressBar *m_sendProgress;
-    QLabel *m_rxTitle;
-    QCheckBox *m_rxHex;
-    QLabel *m_rxCounters;
-    QPushButton *m_rxClear;
-    LinkDataView *m_rxView;
-    // Tabs: passthrough, PSK
+    // Open, data of the selected link, passthrough and PSK tabs
+    LinkOpenForm *m_open;
+    LinkDataPanel *m_data;
     QTabWidget *m_tabs;
-    QWidget *m_ptTab;
-    QLabel *m_ptHint;
-    QPushButton *m_enterPtButton;
-    QPushButton *m_leavePtButton;
-    QLineEdit *m_rawInput;
-    QPushButton *m_rawSendButton;
-    LinkDataView *m_rawView;
-    QWidget *m_pskTab;
-    QFormLayout *m_pskForm;
-    QSpinBox *m_pskId;
-    QLineEdit *m_pskEdit;
-    QLineEdit *m_pskHint;
-    QCheckBox *m_pskRemember;
-    QPushButton *m_pskButton;
-
-    QHash<QWidget *, QLabel *> m_formLabels; // field -> its form label, for retranslation
+    PassthroughPanel *m_passthrough;
+    PskPanel *m_psk;
 };
