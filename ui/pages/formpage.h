@@ -24,10 +24,11 @@ class QVBoxLayout;
 // error label per field under the encoder's parameter name, and showPlanError() puts an
 // OperationPlan's error beside the field its errorParam names.
 //
-// A new page subclasses it, builds its form into a widget and hands it to setForm(), registers
-// its fields with addFieldError(), connects its service's busyChanged to setBusy() and
-// implements read(), apply(), revert(), isDirty(), updatePreview() and retranslate() (calling
-// FormPage::retranslate() first for the footer's texts).
+// A new page subclasses it, builds its form into a widget and hands it to setForm(), wraps its
+// fields with withFieldError() (forms built in widgets of their own take fieldErrors()),
+// connects its service's busyChanged to setBusy() and implements read(), apply(), revert(),
+// isDirty(), updatePreview() and retranslate() (calling FormPage::retranslate() first for the
+// footer's texts); prepareScreenshot() when --screenshot should show something read first.
 //
 // Object names the tests look up: "readButton", "busyIndicator", "showAtButton",
 // "revertButton", "applyButton", "atPreview", "statusLabel"; error labels are named after
@@ -77,7 +78,7 @@ protected:
         m_busyWidgets = widgets;
         m_ownBusyWidgets = true;
     }
-    // The footer's button row: extra buttons go at `index` (1 = right after Read).
+    // The footer's button row, for extra buttons (insertWidget(1, ...) puts one after Read).
     QHBoxLayout *footerButtons() const { return m_buttons; }
 
     // Busy: the form (or the busy widgets) disabled, the indicator shown, Read/Apply/Revert
@@ -141,7 +142,6 @@ protected:
     void updateColours() override;
 
 private:
-
     QVBoxLayout *m_layout = nullptr;
     QWidget *m_form = nullptr;
     QList<QWidget *> m_busyWidgets;
