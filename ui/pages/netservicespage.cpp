@@ -139,6 +139,22 @@ NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, Q
     onBusyChanged(m_service->isBusy());
 }
 
+void NetServicesPage::addServerRows(QFormLayout *form, const char *objectName, const QByteArray &param,
+                                    QList<QLabel *> *labels, QList<QLineEdit *> *edits)
+{
+    QWidget *box = form->parentWidget();
+    for (int i = 0; i < 3; ++i) {
+        auto *label = new QLabel(box);
+        auto *edit = new QLineEdit(box);
+        edit->setObjectName(QString::fromLatin1(objectName).arg(i + 1));
+        edit->setClearButtonEnabled(true);
+        label->setBuddy(edit);
+        *labels << label;
+        *edits << edit;
+        form->addRow(label, withFieldError(edit, param + QByteArray::number(i + 1)));
+    }
+}
+
 void NetServicesPage::buildUi()
 {
     auto *form = new QWidget(this);
@@ -153,16 +169,7 @@ void NetServicesPage::buildUi()
     m_dnsMode->setObjectName(QStringLiteral("dnsModeCombo"));
     m_dnsModeLabel->setBuddy(m_dnsMode);
     dnsForm->addRow(m_dnsModeLabel, m_dnsMode);
-    for (int i = 0; i < 3; ++i) {
-        auto *label = new QLabel(m_dnsBox);
-        auto *edit = new QLineEdit(m_dnsBox);
-        edit->setObjectName(QStringLiteral("dnsServer%1Edit").arg(i + 1));
-        edit->setClearButtonEnabled(true);
-        label->setBuddy(edit);
-        m_dnsServerLabels << label;
-        m_dnsServers << edit;
-        dnsForm->addRow(label, withFieldError(edit, "DNS_IP" + QByteArray::number(i + 1)));
-    }
+    addServerRows(dnsForm, "dnsServer%1Edit", "DNS_IP", &m_dnsServerLabels, &m_dnsServers);
     m_dnsCurrentTitle = new QLabel(m_dnsBox);
     m_dnsCurrent = makeValueLabel(m_dnsBox, "dnsCurrentLabel", true);
     dnsForm->addRow(m_dnsCurrentTitle, m_dnsCurrent);
@@ -187,16 +194,7 @@ void NetServicesPage::buildUi()
     tzRow->addWidget(m_timezone);
     tzRow->addWidget(m_timezoneHint, 1);
     sntpForm->addRow(m_timezoneLabel, withFieldError(tzRow, m_timezone, "timezone"));
-    for (int i = 0; i < 3; ++i) {
-        auto *label = new QLabel(m_sntpBox);
-        auto *edit = new QLineEdit(m_sntpBox);
-        edit->setObjectName(QStringLiteral("sntpServer%1Edit").arg(i + 1));
-        edit->setClearButtonEnabled(true);
-        label->setBuddy(edit);
-        m_sntpServerLabels << label;
-        m_sntpServers << edit;
-        sntpForm->addRow(label, withFieldError(edit, "server" + QByteArray::number(i + 1)));
-    }
+    addServerRows(sntpForm, "sntpServer%1Edit", "server", &m_sntpServerLabels, &m_sntpServers);
     auto *line = new QFrame(m_sntpBox);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);

@@ -8,6 +8,7 @@ class DeviceModel;
 }
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -73,6 +74,9 @@ protected:
 
 private:
     void buildUi();
+    // Three server fields ("<param>1".."<param>3") with their labels and errors.
+    void addServerRows(QFormLayout *form, const char *objectName, const QByteArray &param, QList<QLabel *> *labels,
+                       QList<QLineEdit *> *edits);
     void fillDnsModes();
     void loadCurrent();
     void loadTime();
