@@ -1,15 +1,18 @@
 #include "mainwindow.h"
 
+#include "connectioncontroller.h"
 #include "pages/pagecommon.h"
 #include "pages/portpage.h"
+#include "widgets/connectionbar.h"
 #include "widgets/statusfields.h"
 
 #include "atbench_version.h"
-#include "console/consolemodel.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "pages/consolepage.h"
+#include "pages/page.h"
 #include "simulatorlink.h"
+#include "theme.h"
 #include "transport/portlister.h"
 #include "widgets/historylineedit.h"
 
@@ -26,8 +29,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
-#include <QPainter>
-#include <QPainterPath>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -37,42 +38,11 @@ using atb::DeviceSession;
 
 namespace {
 
-// A small terminal glyph for the console page, drawn so no image plugin is needed.
-QIcon consoleIcon(const QPalette &pal)
-{
-    return paletteIcon([&pal](QPainter &p, qreal s) {
-        QPen pen(pal.color(QPalette::Text), 1.6 * s);
-        pen.setJoinStyle(Qt::RoundJoin);
-        pen.setCapStyle(Qt::RoundCap);
-        p.setPen(pen);
-        p.setBrush(pal.color(QPalette::Base));
-        p.drawRoundedRect(QRectF(2 * s, 4 * s, 20 * s, 16 * s), 2.5 * s, 2.5 * s);
-        QPainterPath chevron;
-        chevron.moveTo(6 * s, 9 * s);
-        chevron.lineTo(10 * s, 12 * s);
-        chevron.lineTo(6 * s, 15 * s);
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(chevron);
-        p.drawLine(QPointF(12 * s, 15.5 * s), QPointF(17 * s, 15.5 * s));
-    });
-}
-
 QString normalisedLanguage(const QString &lang)
 {
     if (lang.startsWith(QLatin1String("zh"), Qt::CaseInsensitive))
         return QStringLiteral("zh_CN");
     return QStringLiteral("en");
-}
-
-QString kindKey(ConnectionChoice::Kind k)
-{
-    switch (k) {
-    case ConnectionChoice::Kind::Serial: return QStringLiteral("serial");
-    case ConnectionChoice::Kind::Tcp: return QStringLiteral("tcp");
-    case ConnectionChoice::Kind::SimulatorEsp: return QStringLiteral("sim-esp");
-    case ConnectionChoice::Kind::SimulatorBeken: return QStringLiteral("sim-beken");
-    }
-    return QString();
 }
 
 } // namespace
@@ -117,8 +87,7 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
 
     m_console = new ConsolePage(session, model, m_stack);
     m_console->setMessages(m_messages);
-    m_stack->addWidget(m_console);
-    m_pageList->addItem(new QListWidgetItem(consoleIcon(palette()), QString()));
+    addPage(m_console);
     connect(m_pageList, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pageList->setCurrentRow(0);
 
@@ -127,6 +96,7 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     m_connection = new ConnectionController(session, model, m_sim, this);
     m_bar->setController(m_connection);
     connect(m_connection, &ConnectionController::statusMessage, this, &MainWindow::showMessage);
+    connect(m_connection, &ConnectionController::linkLost, this, &MainWindow::onLinkLost);
     addPage(new PortPage(model, m_connection, m_messages));
 
     createActions();
@@ -135,13 +105,13 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
 
     connect(m_bar, &ConnectionBar::connectRequested, this, &MainWindow::connectFromBar);
     connect(m_bar, &ConnectionBar::disconnectRequested, this, &MainWindow::disconnectFromModule);
-    connect(m_session, &DeviceSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_connection, &ConnectionController::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_session, &DeviceSession::errorOccurred, this, &MainWindow::onError);
     m_messageTimer.setSingleShot(true);
     connect(&m_messageTimer, &QTimer::timeout, this, [this] { m_messageLabel->clear(); });
 
     retranslate();
-    onStateChanged(m_session->state());
+    onStateChanged(m_connection->state());
     resize(1100, 720);
 }
 
@@ -282,15 +252,10 @@ void MainWindow::retranslate()
     m_refreshAction->setText(tr("&Refresh Ports"));
     m_clearAction->setText(tr("C&lear Console"));
     m_aboutAction->setText(tr("&About AT Bench"));
-    m_pageList->item(0)->setText(tr("Console"));
-    m_pageList->item(0)->setToolTip(tr("Raw AT console and session log"));
-    for (int i = 1; i < m_stack->count(); ++i)
+    for (int i = 0; i < m_stack->count(); ++i)
         syncPageItem(i);
-    if (m_haveChoice)
-        m_linkName = linkNameFor(m_lastChoice);
     m_messageLabel->clear();
-    onStateChanged(m_state);
-    m_statusFields->setLinkName(m_linkName);
+    onStateChanged(m_state); // the link name in the new language
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -328,67 +293,11 @@ bool MainWindow::setLanguage(const QString &language)
     return ok;
 }
 
-void MainWindow::restoreSettings()
-{
-    QSettings s;
-    const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
-    if (!geometry.isEmpty())
-        restoreGeometry(geometry);
-    ConnectionChoice c;
-    const QString kind = s.value(QStringLiteral("connection/kind")).toString();
-    c.serial.portName = s.value(QStringLiteral("connection/port")).toString();
-    c.serial.baudRate = s.value(QStringLiteral("connection/baud"), 115200).toInt();
-    c.serial.flowControl = s.value(QStringLiteral("connection/flow")).toString() == QLatin1String("rtscts")
-        ? QSerialPort::HardwareControl
-        : QSerialPort::NoFlowControl;
-    c.serial.dtrOnOpen = s.value(QStringLiteral("connection/dtr"), false).toBool();
-    c.serial.rtsOnOpen = s.value(QStringLiteral("connection/rts"), false).toBool();
-    const QString tcp = s.value(QStringLiteral("connection/tcp")).toString();
-    if (!tcp.isEmpty()) {
-        ConnectionChoice t;
-        t.kind = ConnectionChoice::Kind::Tcp;
-        t.host = tcp.section(QLatin1Char(':'), 0, -2);
-        t.port = quint16(tcp.section(QLatin1Char(':'), -1).toUInt());
-        m_bar->setChoice(t);
-    }
-    if (kind == QLatin1String("serial") && !c.serial.portName.isEmpty()) {
-        if (m_bar->selectSerialPort(c.serial.portName))
-            m_bar->setChoice(c);
-    } else if (kind == QLatin1String("tcp")) {
-        c.kind = ConnectionChoice::Kind::Tcp;
-        c.host = tcp.section(QLatin1Char(':'), 0, -2);
-        c.port = quint16(tcp.section(QLatin1Char(':'), -1).toUInt());
-        m_bar->setChoice(c);
-    } else if (kind == QLatin1String("sim-esp") || kind == QLatin1String("sim-beken")) {
-        c.kind = kind == QLatin1String("sim-esp") ? ConnectionChoice::Kind::SimulatorEsp
-                                                  : ConnectionChoice::Kind::SimulatorBeken;
-        m_bar->setChoice(c);
-    }
-}
-
 void MainWindow::saveSettings()
 {
     QSettings s;
     s.setValue(QStringLiteral("window/geometry"), saveGeometry());
     s.setValue(QStringLiteral("ui/language"), m_language);
-}
-
-void MainWindow::saveChoice(const ConnectionChoice &c)
-{
-    if (!m_persist)
-        return;
-    QSettings s;
-    s.setValue(QStringLiteral("connection/kind"), kindKey(c.kind));
-    if (c.kind == ConnectionChoice::Kind::Serial) {
-        s.setValue(QStringLiteral("connection/port"), c.serial.portName);
-        s.setValue(QStringLiteral("connection/baud"), c.serial.baudRate);
-        s.setValue(QStringLiteral("connection/flow"),
-                   c.serial.flowControl == QSerialPort::HardwareControl ? QStringLiteral("rtscts") : QStringLiteral("none"));
-        s.setValue(QStringLiteral("connection/dtr"), c.serial.dtrOnOpen);
-        s.setValue(QStringLiteral("connection/rts"), c.serial.rtsOnOpen);
-    } else if (c.kind == ConnectionChoice::Kind::Tcp) {
-        s.setValue(QStringLiteral("connection/tcp"), QStringLiteral("%1:%2").arg(c.host).arg(c.port));
-    }
 }
 
 void MainWindow::start(const LaunchOptions &opts)
@@ -400,8 +309,11 @@ void MainWindow::start(const LaunchOptions &opts)
     if (lang.isEmpty())
         lang = QLocale::system().name();
     setLanguage(lang);
-    restoreSettings();
-    m_connection->loadSettings();
+    const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const bool remembered = m_connection->loadSettings();
+    const ConnectionChoice last = m_connection->choice();
 
     ConnectionChoice c;
     if (!opts.simulator.isEmpty()) {
@@ -423,113 +335,63 @@ void MainWindow::start(const LaunchOptions &opts)
         c.host = opts.tcp.left(colon);
         c.port = quint16(port);
     } else if (!opts.port.isEmpty()) {
+        // The remembered line settings (frame, flow control, DTR/RTS) when it is the same port.
+        if (remembered && last.kind == ConnectionChoice::Kind::Serial
+            && last.serial.portName.section(QLatin1Char('/'), -1) == opts.port.section(QLatin1Char('/'), -1))
+            c.serial = last.serial;
         c.kind = ConnectionChoice::Kind::Serial;
         c.serial.portName = opts.port;
         c.serial.baudRate = opts.baud > 0 ? opts.baud : 115200;
-        QString error;
-        ConnectionChoice fromBar;
-        // Keep the saved flow control and line states for the same port.
-        if (m_bar->choice(&fromBar, &error) && fromBar.kind == ConnectionChoice::Kind::Serial
-            && fromBar.serial.portName.section(QLatin1Char('/'), -1) == opts.port.section(QLatin1Char('/'), -1)) {
-            c.serial.flowControl = fromBar.serial.flowControl;
-            c.serial.dtrOnOpen = fromBar.serial.dtrOnOpen;
-            c.serial.rtsOnOpen = fromBar.serial.rtsOnOpen;
-        }
+    } else if (remembered && last.kind == ConnectionChoice::Kind::Serial && !last.serial.portName.isEmpty()
+               && ConnectionController::portPresent(last.serial.portName)) {
+        c = last; // reopen the last used port
+    } else if (remembered && last.isSimulator()) {
+        c = last; // reopen the last used simulator
+    } else if (m_bar->adapterCount() == 0) {
+        // A newcomer without hardware (no USB adapter; bare ttyS ports do not count): show a
+        // working module straight away.
+        c.kind = ConnectionChoice::Kind::SimulatorEsp;
+        m_console->appendNote(tr("No serial port found: starting the built-in simulated module (ESP-AT). "
+                                 "Pick a port in the bar above when you plug in an adapter."));
     } else {
-        const QString kind = s.value(QStringLiteral("connection/kind")).toString();
-        const QString lastPort = s.value(QStringLiteral("connection/port")).toString();
-        QString error;
-        if (kind == QLatin1String("serial") && !lastPort.isEmpty() && m_bar->selectSerialPort(lastPort)
-            && m_bar->choice(&c, &error)) {
-            // reopen the last used port
-        } else if ((kind == QLatin1String("sim-esp") || kind == QLatin1String("sim-beken")) && m_bar->choice(&c, &error)
-                   && c.isSimulator()) {
-            // reopen the last used simulator
-        } else if (m_bar->adapterCount() == 0) {
-            // A newcomer without hardware (no USB adapter; bare ttyS ports do not count): show a
-            // working module straight away.
-            c = ConnectionChoice();
-            c.kind = ConnectionChoice::Kind::SimulatorEsp;
-            m_console->appendNote(tr("No serial port found: starting the built-in simulated module (ESP-AT). "
-                                     "Pick a port in the bar above when you plug in an adapter."));
-        } else {
-            return;
-        }
+        return;
     }
-    m_bar->setChoice(c);
-    connectTo(c);
-}
-
-QString MainWindow::linkNameFor(const ConnectionChoice &c) const
-{
-    switch (c.kind) {
-    case ConnectionChoice::Kind::Serial:
-        return QStringLiteral("%1 @ %2").arg(c.serial.portName).arg(c.serial.baudRate);
-    case ConnectionChoice::Kind::Tcp:
-        return QStringLiteral("tcp://%1:%2").arg(c.host).arg(c.port);
-    case ConnectionChoice::Kind::SimulatorEsp:
-        return SimulatorLink::displayName(SimulatorLink::Flavour::Esp);
-    case ConnectionChoice::Kind::SimulatorBeken:
-        return SimulatorLink::displayName(SimulatorLink::Flavour::Beken);
-    }
-    return QString();
+    m_connection->connectTo(c);
 }
 
 void MainWindow::connectFromBar()
 {
-    ConnectionChoice c;
     QString error;
-    if (!m_bar->choice(&c, &error)) {
+    if (!m_bar->commitChoice(&error)) {
         showMessage(error, true);
         m_messages->warning(tr("Connect"), error);
         return;
     }
-    connectTo(c);
-}
-
-void MainWindow::connectTo(const ConnectionChoice &c)
-{
-    m_userClosing = false;
-    m_wasConnected = false;
-    m_lastChoice = c;
-    m_haveChoice = true;
-    m_linkName = linkNameFor(c);
-    saveChoice(c);
-    m_statusFields->setLinkName(m_linkName);
-    m_connection->connectTo(c);
-    showMessage(tr("Connecting to %1…").arg(m_linkName), false);
+    m_connection->connectCurrent();
 }
 
 void MainWindow::disconnectFromModule()
 {
-    m_userClosing = true;
     m_connection->disconnectFromModule();
 }
 
 void MainWindow::onStateChanged(DeviceSession::State state)
 {
-    const DeviceSession::State previous = m_state;
     m_state = state;
-    m_bar->setState(state);
     const bool idle = state == DeviceSession::State::Disconnected;
     m_connectAction->setEnabled(idle);
     m_disconnectAction->setEnabled(!idle);
-    if (state == DeviceSession::State::Connected && previous != DeviceSession::State::Connected) {
-        if (!m_wasConnected)
-            showMessage(tr("Connected to %1").arg(m_linkName), false);
-        m_wasConnected = true;
-    }
-    if (idle && previous != DeviceSession::State::Disconnected) {
-        if (!m_userClosing && m_wasConnected) {
-            m_console->appendNote(m_connection->isReconnecting()
-                                      ? tr("The link to %1 was lost; reconnecting automatically when it is back.")
-                                            .arg(m_linkName)
-                                      : tr("The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).")
-                                            .arg(m_linkName),
-                                  true);
-        }
-        m_wasConnected = false;
-    }
+    if (!idle)
+        m_statusFields->setLinkName(m_connection->choice().displayName());
+}
+
+void MainWindow::onLinkLost(const QString &linkName, bool reconnecting)
+{
+    m_console->appendNote(reconnecting
+                              ? tr("The link to %1 was lost; reconnecting automatically when it is back.").arg(linkName)
+                              : tr("The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).")
+                                    .arg(linkName),
+                          true);
 }
 
 void MainWindow::onError(const QString &message)
@@ -539,10 +401,7 @@ void MainWindow::onError(const QString &message)
 
 void MainWindow::showMessage(const QString &text, bool problem)
 {
-    QPalette pal = m_messageLabel->palette();
-    pal.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).error
-                                               : palette().color(QPalette::WindowText));
-    m_messageLabel->setPalette(pal);
+    setTextColour(m_messageLabel, problem ? ThemeColours::fromPalette(palette()).error : QColor());
     m_messageLabel->setText(text);
     m_messageLabel->setToolTip(text);
     m_messageTimer.start(problem ? 30000 : 8000);
@@ -602,7 +461,7 @@ void MainWindow::showAbout()
                           .arg(QStringLiteral(ATBENCH_VERSION), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::addPage(QWidget *page)
+void MainWindow::addPage(Page *page)
 {
     m_stack->addWidget(page);
     m_pageList->addItem(new QListWidgetItem(page->windowIcon(), page->windowTitle()));
@@ -631,7 +490,7 @@ void MainWindow::syncPageItem(int index)
 {
     QWidget *w = m_stack->widget(index);
     QListWidgetItem *item = m_pageList->item(index);
-    if (!w || !item || w == m_console)
+    if (!w || !item)
         return;
     item->setText(w->windowTitle());
     item->setToolTip(w->toolTip());
@@ -644,7 +503,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::WindowTitleChange || event->type() == QEvent::ToolTipChange
         || event->type() == QEvent::WindowIconChange) {
         const int i = m_stack->indexOf(qobject_cast<QWidget *>(watched));
-        if (i > 0)
+        if (i >= 0)
             syncPageItem(i);
     }
     return QMainWindow::eventFilter(watched, event);
@@ -679,8 +538,7 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
     qputenv("ATBENCH_SIM_LOOPBACK_ONLY", "1");
     ConnectionChoice sim;
     sim.kind = ConnectionChoice::Kind::SimulatorEsp;
-    m_bar->setChoice(sim);
-    connectTo(sim);
+    m_connection->connectTo(sim);
     if (!spin(5000, [this] { return m_state == DeviceSession::State::Connected; })) {
         *error = tr("The built-in simulated module did not connect");
         return 0;
@@ -709,14 +567,10 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
         }
         // Pages may read the module's state first, so they show real values (and their status
         // lines are written in this language).
-        for (int i = 1; i < m_stack->count(); ++i) {
-            QWidget *w = m_stack->widget(i);
-            if (w->metaObject()->indexOfMethod("prepareScreenshot()") >= 0) {
-                QMetaObject::invokeMethod(w, "prepareScreenshot");
-                spin(3000, [this] { return m_console->pendingCount() == 0; });
-                spin(15000, [w] { return !w->property("screenshotPending").toBool(); });
-                spin(300, [] { return false; });
-            }
+        for (int i = 0; i < m_stack->count(); ++i) {
+            auto *page = static_cast<Page *>(m_stack->widget(i));
+            page->prepareScreenshot();
+            spin(15000, [page] { return !page->isScreenshotPending(); });
         }
         for (int i = 0; i < m_stack->count(); ++i) {
             m_pageList->setCurrentRow(i);
@@ -726,9 +580,7 @@ int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
             if (image.size() != QSize(1280, 800))
                 image = image.scaled(1280, 800, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
             QWidget *w = m_stack->widget(i);
-            const QString name = w == m_console ? QStringLiteral("console")
-                                 : w->objectName().isEmpty() ? QStringLiteral("page%1").arg(i)
-                                                             : w->objectName();
+            const QString name = w->objectName().isEmpty() ? QStringLiteral("page%1").arg(i) : w->objectName();
             const QString path = dir.filePath(QStringLiteral("%1_%2.png").arg(name, lang));
             if (!image.save(path, "PNG")) {
                 *error = tr("Cannot write %1").arg(path);

@@ -2,7 +2,6 @@
 
 #include "engine/devicesession.h"
 #include "launchoptions.h"
-#include "widgets/connectionbar.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -12,6 +11,8 @@ namespace atb {
 class DeviceModel;
 }
 class ConsolePage;
+class ConnectionBar;
+class Page;
 class ConnectionController;
 class StatusFields;
 class Messages;
@@ -32,14 +33,16 @@ public:
     MainWindow(atb::DeviceSession *session, atb::DeviceModel *model, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Applies the language, restores the saved settings and connects as the options ask: --port,
-    // --tcp, --simulator; otherwise the last used port when it still exists (or the last used
-    // simulator), otherwise, when this machine has no serial adapter (ports with USB IDs or a
-    // description; a bare ttyS0 does not count), the built-in ESP-AT simulator.
+    // Applies the language, restores the window and the connection controller's remembered
+    // choice, and connects as the options ask: --port, --tcp, --simulator; otherwise the last
+    // used port when it still exists (or the last used simulator), otherwise, when this machine
+    // has no serial adapter (ports with USB IDs or a description; a bare ttyS0 does not count),
+    // the built-in ESP-AT simulator.
     void start(const LaunchOptions &opts);
 
     // Renders the window at 1280x800, connected to the built-in simulator after a few console
-    // commands, in English and Simplified Chinese, to <screenshotDir>/console_<lang>.png.
+    // commands, every page in English and Simplified Chinese, to
+    // <screenshotDir>/<page objectName>_<lang>.png ("consolePage_en.png", "wifiPage_zh_CN.png").
     // Returns the number of files written, or <= 0 with *error set. Does not touch the settings.
     int saveScreenshots(const LaunchOptions &opts, QString *error);
 
@@ -47,15 +50,15 @@ public:
     bool setLanguage(const QString &language);
     QString language() const { return m_language; }
 
-    void connectTo(const ConnectionChoice &choice);
+    // Connect (the bar's button, Ctrl+K): the bar's entries, with the Port page's line settings.
     void connectFromBar();
     void disconnectFromModule();
 
-    // Adds a form page below the console. The list shows the page's windowTitle(), toolTip()
-    // and windowIcon(), and follows their changes (pages retranslate themselves). A page may
-    // offer a Q_INVOKABLE `void prepareScreenshot()` that --screenshot calls before grabbing it
-    // (e.g. to read the module's state); its PNG is named after its objectName().
-    void addPage(QWidget *page);
+    // Adds a page below the others. The list shows the page's windowTitle(), toolTip() and
+    // windowIcon(), and follows their changes (pages retranslate themselves). --screenshot calls
+    // its prepareScreenshot() and waits while isScreenshotPending(); the PNG is named after its
+    // objectName() ("wifiPage_en.png").
+    void addPage(Page *page);
     int pageCount() const;
     QWidget *page(int index) const;
     void showPage(QWidget *page);
@@ -81,16 +84,14 @@ private:
     void createMenus();
     void createStatusBar();
     void retranslate();
-    void restoreSettings();
     void saveSettings();
-    void saveChoice(const ConnectionChoice &choice);
     void onStateChanged(atb::DeviceSession::State state);
+    void onLinkLost(const QString &linkName, bool reconnecting);
     void onError(const QString &message);
     void showMessage(const QString &text, bool problem);
     void exportLog();
     void toggleStreaming(bool on);
     void showAbout();
-    QString linkNameFor(const ConnectionChoice &choice) const;
 
     atb::DeviceSession *m_session;
     atb::DeviceModel *m_model;
@@ -127,10 +128,5 @@ private:
     QTranslator m_qtTranslator;
     QString m_language = QStringLiteral("en");
     atb::DeviceSession::State m_state = atb::DeviceSession::State::Disconnected;
-    QString m_linkName;
-    ConnectionChoice m_lastChoice;
-    bool m_haveChoice = false;
-    bool m_userClosing = false;
-    bool m_wasConnected = false;
     bool m_persist = true;
 };

@@ -80,7 +80,7 @@ RunOutcome runLab(qint64 baud, LabSettings s, const std::function<void(Rig &, Th
     const double sim0 = rig.simCpuSeconds();
     QElapsedTimer wall;
     wall.start();
-    if (!lab.start(s)) {
+    if (!lab.start(s).ok()) {
         out.error = lab.lastResult().message;
         return out;
     }

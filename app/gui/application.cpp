@@ -1,5 +1,6 @@
 #include "application.h"
 
+#include "connectioncontroller.h"
 #include "engine/devicesession.h"
 #include "engine/sessionhost.h"
 #include "mainwindow.h"
@@ -14,7 +15,6 @@
 #include "services/mqttservice.h"
 #include "services/netservice.h"
 #include "services/throughputlab.h"
-#include "widgets/connectionbar.h"
 #include "services/wifiservice.h"
 
 using namespace atb;

@@ -26,6 +26,31 @@ bool CommandRunner::run(const QString &label, const QList<AtCommand> &commands)
     return true;
 }
 
+QString CommandRunner::refusal(const OperationPlan &plan) const
+{
+    if (!plan.ok())
+        return plan.error;
+    if (plan.isEmpty())
+        return tr("Nothing to send.");
+    if (m_busy)
+        return tr("The module is busy with another request; try again.");
+    return QString();
+}
+
+OperationPlan CommandRunner::start(const QString &label, OperationPlan plan, const std::function<void()> &beforeRun)
+{
+    const QString why = refusal(plan);
+    if (!why.isEmpty()) {
+        if (plan.ok())
+            plan.fail(why);
+        return plan;
+    }
+    if (beforeRun)
+        beforeRun();
+    run(label, plan.commands);
+    return plan;
+}
+
 void CommandRunner::cancel()
 {
     if (!m_busy)

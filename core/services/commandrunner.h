@@ -1,10 +1,13 @@
 #pragma once
 
 #include "engine/atcommand.h"
+#include "services/operationplan.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 namespace atb {
 
@@ -32,6 +35,13 @@ public:
     bool isBusy() const { return m_busy; }
     // Returns false (and does nothing) when an operation is already running.
     bool run(const QString &label, const QList<AtCommand> &commands);
+    // Why `plan` cannot start now: its own error, nothing to send, or another operation still
+    // running. Empty when it can.
+    QString refusal(const OperationPlan &plan) const;
+    // Runs the plan's commands unless refusal() says why not. Returns the plan; when nothing
+    // started, its error holds the reason. `beforeRun` is called right before the first command
+    // is submitted (services note which operation is under way there).
+    OperationPlan start(const QString &label, OperationPlan plan, const std::function<void()> &beforeRun = {});
     void cancel();
 
     // "AT+MQTTCONN failed: MQTT: ... (AT_MQTT_NO_CONFIGURED)"; never bare hex.

@@ -53,24 +53,7 @@ bool isBekenStatusQuery(const QByteArray &line)
     return line.trimmed().compare("AT+CIPSTATUS?", Qt::CaseInsensitive) == 0;
 }
 
-ConnectionPlan failed(const QString &error, const QByteArray &param)
-{
-    ConnectionPlan p;
-    p.error = error;
-    p.errorParam = param;
-    return p;
-}
-
 } // namespace
-
-QList<QByteArray> ConnectionPlan::lines() const
-{
-    QList<QByteArray> out;
-    out.reserve(commands.size());
-    for (const AtCommand &c : commands)
-        out << c.line;
-    return out;
-}
 
 ConnectionService::ConnectionService(DeviceSession *session, DeviceModel *model, QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_runner(new CommandRunner(session, this))
@@ -183,12 +166,12 @@ AtCommand ConnectionService::command(const QByteArray &line) const
 
 // ---- plans ---------------------------------------------------------------------------------
 
-ConnectionPlan ConnectionService::planRead() const
+OperationPlan ConnectionService::planRead() const
 {
     if (inPassthrough())
-        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+        return OperationPlan::failure(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
     const AtEncoder enc(dialect());
-    ConnectionPlan p;
+    OperationPlan p;
     p.commands << command(enc.query("AT+CIPMUX").line) << command(enc.query("AT+CIPMODE").line);
     if (dialect() == Dialect::Esp)
         p.commands << command(enc.query("AT+CIPRECVMODE").line);
@@ -198,30 +181,30 @@ ConnectionPlan ConnectionService::planRead() const
     return p;
 }
 
-ConnectionPlan ConnectionService::planMode(const ConnectionModeSettings &s) const
+OperationPlan ConnectionService::planMode(const ConnectionModeSettings &s) const
 {
     if (inPassthrough())
-        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "cipmode");
+        return OperationPlan::failure(tr("AT commands are not available in passthrough; leave passthrough first"), "cipmode");
     if (s.mux != 0 && s.mux != 1)
-        return failed(tr("Choose single or multiple connections"), "cipmux");
+        return OperationPlan::failure(tr("Choose single or multiple connections"), "cipmux");
     if (s.mode != 0 && s.mode != 1)
-        return failed(tr("Choose normal or passthrough transmission"), "cipmode");
+        return OperationPlan::failure(tr("Choose normal or passthrough transmission"), "cipmode");
     if (s.recvMode > 1 || (s.recvMode == 1 && dialect() == Dialect::Beken))
-        return failed(tr("Passive receive mode (AT+CIPRECVMODE) exists only in ESP-AT"), "recvmode");
+        return OperationPlan::failure(tr("Passive receive mode (AT+CIPRECVMODE) exists only in ESP-AT"), "recvmode");
     if (s.mux == 1 && s.mode == 1)
-        return failed(tr("Passthrough needs single connection mode (CIPMUX=0); multiple connections only work "
+        return OperationPlan::failure(tr("Passthrough needs single connection mode (CIPMUX=0); multiple connections only work "
                          "in normal transmission mode"),
                       "cipmode");
     const int curMux = m_model->cipMux();
     const int curMode = m_model->cipMode();
     const bool muxChanges = curMux != s.mux;
     if (muxChanges && curMux >= 0 && openLinkCount() > 0)
-        return failed(tr("The connection mode (CIPMUX) can only change while no link is open: "
+        return OperationPlan::failure(tr("The connection mode (CIPMUX) can only change while no link is open: "
                          "close all links first"),
                       "cipmux");
 
     const AtEncoder enc(dialect());
-    ConnectionPlan p;
+    OperationPlan p;
     auto add = [&](const char *cmd, int v, const QByteArray &param) {
         const EncodeResult r = enc.set(cmd, { AtArg::integer(v) });
         if (!r.ok()) {
@@ -245,42 +228,42 @@ ConnectionPlan ConnectionService::planMode(const ConnectionModeSettings &s) cons
         return p;
     }
     if (p.commands.isEmpty())
-        return failed(tr("Nothing to change: the module already uses these modes"), QByteArray());
+        return OperationPlan::failure(tr("Nothing to change: the module already uses these modes"), QByteArray());
     return p;
 }
 
-ConnectionPlan ConnectionService::planOpen(const LinkOpenSettings &s) const
+OperationPlan ConnectionService::planOpen(const LinkOpenSettings &s) const
 {
     if (inPassthrough())
-        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+        return OperationPlan::failure(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
     const Dialect d = dialect();
     const bool beken = d == Dialect::Beken;
     const int mux = effectiveMux();
     const bool withId = beken || mux == 1;
     const QString type = s.type.trimmed().toUpper();
     if (!linkTypes().contains(type))
-        return failed(tr("Choose one of the link types %1").arg(linkTypes().join(QLatin1String(", "))), "type");
+        return OperationPlan::failure(tr("Choose one of the link types %1").arg(linkTypes().join(QLatin1String(", "))), "type");
     if (withId && (s.linkId < 0 || s.linkId > maxLinkId()))
-        return failed(tr("Link ID must be between 0 and %1 in this firmware").arg(maxLinkId()), "link_id");
+        return OperationPlan::failure(tr("Link ID must be between 0 and %1 in this firmware").arg(maxLinkId()), "link_id");
     const QString he = hostError(s.host);
     if (!he.isEmpty())
-        return failed(he, "remote_host");
+        return OperationPlan::failure(he, "remote_host");
     if (s.remotePort < 1 || s.remotePort > 65535)
-        return failed(tr("The remote port must be between 1 and 65535"), "remote_port");
+        return OperationPlan::failure(tr("The remote port must be between 1 and 65535"), "remote_port");
     const bool udp = isUdpType(type);
     if (!udp && (s.keepAlive < 0 || s.keepAlive > 7200))
-        return failed(tr("Keep-alive must be 0 (off) or 1 to 7200 seconds"), "keep_alive");
+        return OperationPlan::failure(tr("Keep-alive must be 0 (off) or 1 to 7200 seconds"), "keep_alive");
     if (udp && (s.localPort < 0 || s.localPort > 65535))
-        return failed(tr("The local port must be between 1 and 65535 (0 = any)"), "local_port");
+        return OperationPlan::failure(tr("The local port must be between 1 and 65535 (0 = any)"), "local_port");
     if (udp && !beken && (s.udpMode < 0 || s.udpMode > 2))
-        return failed(tr("UDP mode must be 0, 1 or 2"), "mode");
+        return OperationPlan::failure(tr("UDP mode must be 0, 1 or 2"), "mode");
     const int id = withId ? s.linkId : 0;
     if (!withId && openLinkCount() > 0)
-        return failed(tr("Single connection mode allows one link and one is open: close it, or switch to "
+        return OperationPlan::failure(tr("Single connection mode allows one link and one is open: close it, or switch to "
                          "multiple connections"),
                       "link_id");
     if (linkOpen(id))
-        return failed(tr("Link %1 is already open: close it first or pick another ID").arg(id), "link_id");
+        return OperationPlan::failure(tr("Link %1 is already open: close it first or pick another ID").arg(id), "link_id");
 
     QList<AtArg> args;
     if (withId)
@@ -299,8 +282,8 @@ ConnectionPlan ConnectionService::planOpen(const LinkOpenSettings &s) const
     const AtEncoder enc(d);
     const EncodeResult r = enc.set("AT+CIPSTART", args);
     if (!r.ok())
-        return failed(r.error, r.errorParam);
-    ConnectionPlan p;
+        return OperationPlan::failure(r.error, r.errorParam);
+    OperationPlan p;
     p.warning = r.warning;
     p.commands << command(r.line);
     // Read the status back: the table gets the local port the module picked.
@@ -308,39 +291,39 @@ ConnectionPlan ConnectionService::planOpen(const LinkOpenSettings &s) const
     return p;
 }
 
-ConnectionPlan ConnectionService::planClose(int linkId) const
+OperationPlan ConnectionService::planClose(int linkId) const
 {
     if (inPassthrough())
-        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+        return OperationPlan::failure(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
     const bool beken = dialect() == Dialect::Beken;
     const AtEncoder enc(dialect());
-    ConnectionPlan p;
+    OperationPlan p;
     if (!beken && effectiveMux() == 0) {
         if (openLinkCount() == 0)
-            return failed(tr("No link is open"), "link_id");
+            return OperationPlan::failure(tr("No link is open"), "link_id");
         p.commands << command(enc.execute("AT+CIPCLOSE").line);
         return p;
     }
     if (linkId != kCloseAll && !linkOpen(linkId))
-        return failed(tr("Link %1 is not open").arg(linkId), "link_id");
+        return OperationPlan::failure(tr("Link %1 is not open").arg(linkId), "link_id");
     if (linkId == kCloseAll && openLinkCount() == 0)
-        return failed(tr("No link is open"), "link_id");
+        return OperationPlan::failure(tr("No link is open"), "link_id");
     const EncodeResult r = enc.set("AT+CIPCLOSE", { AtArg::integer(linkId) });
     if (!r.ok())
-        return failed(r.error, r.errorParam);
+        return OperationPlan::failure(r.error, r.errorParam);
     p.commands << command(r.line);
     return p;
 }
 
-ConnectionPlan ConnectionService::planSend(const LinkSendSettings &s) const
+OperationPlan ConnectionService::planSend(const LinkSendSettings &s) const
 {
     if (inPassthrough())
-        return failed(tr("In passthrough, use the raw send box; CIPSEND is not available"), "data");
+        return OperationPlan::failure(tr("In passthrough, use the raw send box; CIPSEND is not available"), "data");
     const bool beken = dialect() == Dialect::Beken;
     const bool withId = beken || effectiveMux() == 1;
     const int id = withId ? s.linkId : 0;
     if (!linkOpen(id))
-        return failed(tr("Link %1 is not open").arg(id), "link_id");
+        return OperationPlan::failure(tr("Link %1 is not open").arg(id), "link_id");
 
     QByteArray data;
     switch (s.format) {
@@ -352,31 +335,31 @@ ConnectionPlan ConnectionService::planSend(const LinkSendSettings &s) const
     case LinkSendSettings::Format::Hex: {
         const ByteText::Decoded hex = ByteText::fromHex(s.text);
         if (!hex.ok())
-            return failed(hex.error, "hex");
+            return OperationPlan::failure(hex.error, "hex");
         data = hex.bytes;
         break;
     }
     case LinkSendSettings::Format::File: {
         if (s.filePath.isEmpty())
-            return failed(tr("Choose a file to send"), "file");
+            return OperationPlan::failure(tr("Choose a file to send"), "file");
         const QFileInfo fi(s.filePath);
         if (!fi.isFile())
-            return failed(tr("The file %1 does not exist").arg(fi.fileName()), "file");
+            return OperationPlan::failure(tr("The file %1 does not exist").arg(fi.fileName()), "file");
         if (fi.size() > kMaxFileBytes)
-            return failed(tr("The file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)), "file");
+            return OperationPlan::failure(tr("The file is larger than %1 MiB").arg(kMaxFileBytes / (1024 * 1024)), "file");
         QFile f(s.filePath);
         if (!f.open(QIODevice::ReadOnly))
-            return failed(tr("Cannot read %1: %2").arg(fi.fileName(), f.errorString()), "file");
+            return OperationPlan::failure(tr("Cannot read %1: %2").arg(fi.fileName(), f.errorString()), "file");
         data = f.readAll();
         break;
     }
     }
     if (data.isEmpty())
-        return failed(tr("Nothing to send"), s.format == LinkSendSettings::Format::File ? "file" : "data");
+        return OperationPlan::failure(tr("Nothing to send"), s.format == LinkSendSettings::Format::File ? "file" : "data");
 
     const int limit = s.chunkSize > 0 ? qMin(s.chunkSize, chunkLimit()) : chunkLimit();
     const AtEncoder enc(dialect());
-    ConnectionPlan p;
+    OperationPlan p;
     for (qsizetype pos = 0; pos < data.size(); pos += limit) {
         const QByteArray piece = data.mid(pos, limit);
         QList<AtArg> args;
@@ -385,7 +368,7 @@ ConnectionPlan ConnectionService::planSend(const LinkSendSettings &s) const
         args << AtArg::integer(piece.size());
         const EncodeResult r = enc.set("AT+CIPSEND", args);
         if (!r.ok())
-            return failed(r.error, r.errorParam == "length" ? QByteArray("data") : r.errorParam);
+            return OperationPlan::failure(r.error, r.errorParam == "length" ? QByteArray("data") : r.errorParam);
         AtCommand c = command(r.line);
         c.payload = piece;
         p.commands << c;
@@ -396,40 +379,40 @@ ConnectionPlan ConnectionService::planSend(const LinkSendSettings &s) const
     return p;
 }
 
-ConnectionPlan ConnectionService::planPsk(const PskSettings &s) const
+OperationPlan ConnectionService::planPsk(const PskSettings &s) const
 {
     if (inPassthrough())
-        return failed(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
+        return OperationPlan::failure(tr("AT commands are not available in passthrough; leave passthrough first"), "links");
     if (s.psk.isEmpty())
-        return failed(tr("Enter the PSK identity"), "psk");
+        return OperationPlan::failure(tr("Enter the PSK identity"), "psk");
     const bool withId = effectiveMux() == 1;
     QList<AtArg> args;
     if (withId) {
         if (s.linkId < 0 || s.linkId > kCloseAll)
-            return failed(tr("Link ID must be between 0 and %1 (%1 = all links)").arg(kCloseAll), "link_id");
+            return OperationPlan::failure(tr("Link ID must be between 0 and %1 (%1 = all links)").arg(kCloseAll), "link_id");
         args << AtArg::integer(s.linkId);
     }
     args << AtArg::string(s.psk.toUtf8()) << AtArg::string(s.hint.toUtf8());
     const EncodeResult r = AtEncoder(dialect()).set("AT+CIPSSLCPSK", args);
     if (!r.ok())
-        return failed(r.error, r.errorParam);
-    ConnectionPlan p;
+        return OperationPlan::failure(r.error, r.errorParam);
+    OperationPlan p;
     p.commands << command(r.line);
     return p;
 }
 
-ConnectionPlan ConnectionService::planEnterPassthrough() const
+OperationPlan ConnectionService::planEnterPassthrough() const
 {
     if (inPassthrough())
-        return failed(tr("Already in passthrough"), "links");
+        return OperationPlan::failure(tr("Already in passthrough"), "links");
     if (m_model->cipMux() == 1)
-        return failed(tr("Passthrough needs single connection mode (CIPMUX=0): close the links and switch "
+        return OperationPlan::failure(tr("Passthrough needs single connection mode (CIPMUX=0): close the links and switch "
                          "to single connection first"),
                       "cipmux");
     if (openLinkCount() != 1)
-        return failed(tr("Passthrough needs exactly one open link (%n open)", "", openLinkCount()), "links");
+        return OperationPlan::failure(tr("Passthrough needs exactly one open link (%n open)", "", openLinkCount()), "links");
     const AtEncoder enc(dialect());
-    ConnectionPlan p;
+    OperationPlan p;
     if (m_model->cipMode() != 1)
         p.commands << command(enc.set("AT+CIPMODE", { AtArg::integer(1) }).line);
     // Same command as DeviceSession::enterPassthrough(); through the runner so that a refusal
@@ -442,79 +425,67 @@ ConnectionPlan ConnectionService::planEnterPassthrough() const
 
 // ---- running -------------------------------------------------------------------------------
 
-void ConnectionService::refuse(const QString &label, const ConnectionPlan &plan)
+OperationPlan ConnectionService::runPlan(const QString &label, const OperationPlan &plan)
 {
-    OperationResult r;
-    r.ok = false;
-    r.label = label;
-    r.message = tr("%1: not sent: %2").arg(label, plan.error);
-    emit finished(r);
+    const OperationPlan p = m_runner->start(label, plan, [this, &plan] {
+        m_sendTotal = plan.payloadBytes;
+        m_sendDone = 0;
+    });
+    if (!p.ok()) {
+        OperationResult r;
+        r.ok = false;
+        r.label = label;
+        r.message = tr("%1: not sent: %2").arg(label, p.error);
+        emit finished(r);
+    }
+    return p;
 }
 
-bool ConnectionService::runPlan(const QString &label, const ConnectionPlan &plan)
-{
-    if (!plan.ok()) {
-        refuse(label, plan);
-        return false;
-    }
-    if (m_runner->isBusy()) {
-        ConnectionPlan busy;
-        busy.error = tr("another operation is still running");
-        refuse(label, busy);
-        return false;
-    }
-    m_sendTotal = plan.payloadBytes;
-    m_sendDone = 0;
-    return m_runner->run(label, plan.commands);
-}
-
-bool ConnectionService::read()
+OperationPlan ConnectionService::read()
 {
     return runPlan(tr("Read connections"), planRead());
 }
 
-bool ConnectionService::applyMode(const ConnectionModeSettings &s)
+OperationPlan ConnectionService::applyMode(const ConnectionModeSettings &s)
 {
     return runPlan(tr("Set connection mode"), planMode(s));
 }
 
-bool ConnectionService::open(const LinkOpenSettings &s)
+OperationPlan ConnectionService::open(const LinkOpenSettings &s)
 {
-    const ConnectionPlan p = planOpen(s);
-    const bool ok = runPlan(tr("Open link"), p);
-    if (ok && !isUdpType(s.type)) {
+    const OperationPlan p = runPlan(tr("Open link"), planOpen(s));
+    if (p.ok() && !isUdpType(s.type)) {
         m_pendingKeepAlive = s.keepAlive;
         m_pendingKeepAliveId = (dialect() == Dialect::Beken || effectiveMux() == 1) ? s.linkId : 0;
     }
-    return ok;
+    return p;
 }
 
-bool ConnectionService::close(int linkId)
+OperationPlan ConnectionService::close(int linkId)
 {
     return runPlan(linkId == kCloseAll ? tr("Close all links") : tr("Close link %1").arg(linkId), planClose(linkId));
 }
 
-bool ConnectionService::send(const LinkSendSettings &s)
+OperationPlan ConnectionService::send(const LinkSendSettings &s)
 {
-    const ConnectionPlan p = planSend(s);
-    const bool ok = runPlan(tr("Send to link %1").arg(s.linkId), p);
-    if (ok)
+    const OperationPlan p = runPlan(tr("Send to link %1").arg(s.linkId), planSend(s));
+    if (p.ok())
         emit sendProgress(0, p.payloadBytes);
-    return ok;
+    return p;
 }
 
-bool ConnectionService::setPsk(const PskSettings &s)
+OperationPlan ConnectionService::setPsk(const PskSettings &s)
 {
     return runPlan(tr("Set TLS PSK"), planPsk(s));
 }
 
-bool ConnectionService::enterPassthrough()
+OperationPlan ConnectionService::enterPassthrough()
 {
     const QList<LinkInfo> links = m_model->links();
-    const bool ok = runPlan(tr("Enter passthrough"), planEnterPassthrough());
-    if (ok)
+    const OperationPlan p = runPlan(tr("Enter passthrough"), planEnterPassthrough());
+    if (p.ok())
         m_ptLink = links.isEmpty() ? 0 : links.first().id;
-    return ok;
+    return p;
 }
 
 void ConnectionService::sendRaw(const QByteArray &bytes)

@@ -61,21 +61,6 @@ struct PskSettings
     QString hint;
 };
 
-// What an operation will send, or why it will not: validated before anything is sent.
-struct ConnectionPlan
-{
-    QList<AtCommand> commands;
-    QString error;         // translated; empty when the plan can run
-    QByteArray errorParam; // the field the error is about: catalog names ("link_id", "remote_host",
-                           // "remote_port", "keep_alive", "local_port", "mode", "psk", "hint",
-                           // "length") or "cipmux", "cipmode", "data", "hex", "file", "links"
-    QString warning;
-    qint64 payloadBytes = 0; // data-phase bytes over all commands
-
-    bool ok() const { return error.isEmpty() && !commands.isEmpty(); }
-    QList<QByteArray> lines() const; // the exact command lines, in order
-};
-
 // TCP/UDP/TLS/DTLS links of the module: multiplexing and transmission mode, open/close, send
 // (chunked CIPSEND), received data per link (+IPD) with byte counters, passthrough (enter,
 // raw send, leave) and the TLS PSK. Builds every command with AtEncoder (validated against the
@@ -99,28 +84,26 @@ public:
     // Largest CIPSEND piece: ESP 8192 (2048 on ESP8266 firmware), Beken 1024 (recommended).
     int chunkLimit() const;
 
-    // Validation and the exact lines, without sending anything.
-    ConnectionPlan planRead() const;
-    ConnectionPlan planMode(const ConnectionModeSettings &s) const;
-    ConnectionPlan planOpen(const LinkOpenSettings &s) const;
-    ConnectionPlan planClose(int linkId) const; // kCloseAll = every link
-    ConnectionPlan planSend(const LinkSendSettings &s) const;
-    ConnectionPlan planPsk(const PskSettings &s) const;
-    ConnectionPlan planEnterPassthrough() const;
+    // Plans (pure: nothing is sent). errorParam is the field: catalog names ("link_id",
+    // "remote_host", "remote_port", "keep_alive", "local_port", "mode", "psk", "hint", "length")
+    // or "cipmux", "cipmode", "recvmode", "type", "data", "hex", "file", "links".
+    OperationPlan planRead() const;
+    OperationPlan planMode(const ConnectionModeSettings &s) const;
+    OperationPlan planOpen(const LinkOpenSettings &s) const;
+    OperationPlan planClose(int linkId) const; // kCloseAll = every link
+    OperationPlan planSend(const LinkSendSettings &s) const;
+    OperationPlan planPsk(const PskSettings &s) const;
+    OperationPlan planEnterPassthrough() const;
 
-    QList<QByteArray> preview(const ConnectionModeSettings &s) const { return planMode(s).lines(); }
-    QList<QByteArray> preview(const LinkOpenSettings &s) const { return planOpen(s).lines(); }
-    QList<QByteArray> preview(const LinkSendSettings &s) const { return planSend(s).lines(); }
-    QList<QByteArray> preview(const PskSettings &s) const { return planPsk(s).lines(); }
-
-    // Each runs its plan; false (and finished() with the reason) when invalid or busy.
-    bool read();
-    bool applyMode(const ConnectionModeSettings &s);
-    bool open(const LinkOpenSettings &s);
-    bool close(int linkId);
-    bool send(const LinkSendSettings &s);
-    bool setPsk(const PskSettings &s);
-    bool enterPassthrough();
+    // Operations: each runs its plan. The returned plan is what was started, or carries the
+    // reason nothing was (then finished() reports "<label>: not sent: <reason>").
+    OperationPlan read();
+    OperationPlan applyMode(const ConnectionModeSettings &s);
+    OperationPlan open(const LinkOpenSettings &s);
+    OperationPlan close(int linkId);
+    OperationPlan send(const LinkSendSettings &s);
+    OperationPlan setPsk(const PskSettings &s);
+    OperationPlan enterPassthrough();
     void sendRaw(const QByteArray &bytes);
     void leavePassthrough();
     void cancel();
@@ -151,8 +134,7 @@ signals:
     void receiveModeChanged(int mode);
 
 private:
-    bool runPlan(const QString &label, const ConnectionPlan &plan);
-    void refuse(const QString &label, const ConnectionPlan &plan);
+    OperationPlan runPlan(const QString &label, const OperationPlan &plan);
     void onUrc(const AtEvent &e);
     void onCommandDone(const AtResult &r);
     void appendReceived(int linkId, const QByteArray &bytes);

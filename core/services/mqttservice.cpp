@@ -12,17 +12,14 @@ namespace atb {
 
 namespace {
 
-const char kOrigin[] = "mqtt";
+const QString kOrigin = QStringLiteral("mqtt");
 // AT+MQTTUSERCFG refuses an empty client ID (0x6015 AT_MQTT_CLIENT_ID_IS_NULL), so when the real
 // one only fits AT+MQTTCLIENTID, this stands in for it until that command follows.
 const char kClientIdPlaceholder[] = "atbench";
 
-MqttPlan failed(const EncodeResult &r)
+OperationPlan failed(const EncodeResult &r)
 {
-    MqttPlan p;
-    p.error = r.error;
-    p.errorParam = r.errorParam;
-    return p;
+    return OperationPlan::failure(r.error, r.errorParam);
 }
 
 bool hasLineBreakOrNul(const QByteArray &b)
@@ -31,14 +28,6 @@ bool hasLineBreakOrNul(const QByteArray &b)
 }
 
 } // namespace
-
-QList<QByteArray> MqttPlan::lines() const
-{
-    QList<QByteArray> out;
-    for (const AtCommand &c : commands)
-        out << c.line;
-    return out;
-}
 
 MqttService::MqttService(DeviceSession *session, DeviceModel *model, QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_runner(new CommandRunner(session, this))
@@ -49,9 +38,14 @@ MqttService::MqttService(DeviceSession *session, DeviceModel *model, QObject *pa
     connect(session, &DeviceSession::urcReceived, this, &MqttService::onUrc);
 }
 
+Dialect MqttService::dialect() const
+{
+    return m_model ? m_model->dialect() : Dialect::Esp;
+}
+
 bool MqttService::beken() const
 {
-    return m_model && m_model->dialect() == Dialect::Beken;
+    return dialect() == Dialect::Beken;
 }
 
 QString MqttService::schemeText(int scheme)
@@ -98,21 +92,17 @@ bool MqttService::topicMatches(const QString &filter, const QString &topic)
 
 // ---- plans ------------------------------------------------------------------------------
 
-MqttPlan MqttService::planConfigure(const MqttConfig &c) const
+OperationPlan MqttService::planConfigure(const MqttConfig &c) const
 {
-    const Dialect dialect = beken() ? Dialect::Beken : Dialect::Esp;
+    const Dialect dialect = this->dialect();
     const AtEncoder enc(dialect);
     const QByteArray values[3] = { c.clientId.toUtf8(), c.username.toUtf8(), c.password.toUtf8() };
     static const QByteArray names[3] = { "client_id", "username", "password" };
     static const char *const separate[3] = { "AT+MQTTCLIENTID", "AT+MQTTUSERNAME", "AT+MQTTPASSWORD" };
     bool moved[3] = { false, false, false };
 
-    if (values[0].isEmpty()) {
-        MqttPlan p;
-        p.error = tr("The client ID must not be empty.");
-        p.errorParam = "client_id";
-        return p;
-    }
+    if (values[0].isEmpty())
+        return OperationPlan::failure(tr("The client ID must not be empty."), "client_id");
 
     // AT+MQTTUSERCFG; a client ID, user name or password that does not fit its line (or its
     // 256/64/64-byte field) moves to its own command (seed 004: AT+MQTTCLIENTID/USERNAME/PASSWORD).
@@ -134,31 +124,26 @@ MqttPlan MqttService::planConfigure(const MqttConfig &c) const
         moved[which] = true;
     }
 
-    MqttPlan plan;
-    const bool bk = dialect == Dialect::Beken;
-    plan.commands << AtCommand::fromLine(user.line, bk);
+    OperationPlan plan;
     QStringList movedNames;
     for (int i = 0; i < 3; ++i)
         if (moved[i])
             movedNames << QString::fromLatin1(names[i]);
-    plan.notes << (movedNames.isEmpty()
-                       ? QString()
-                       : tr("%1 does not fit AT+MQTTUSERCFG (256-byte line, 64-byte user name/password): sent "
-                            "here as a placeholder, the real value follows in its own command.")
-                             .arg(movedNames.join(QLatin1String(", "))));
+    plan.add(user.line, dialect, kOrigin,
+             movedNames.isEmpty()
+                 ? QString()
+                 : tr("%1 does not fit AT+MQTTUSERCFG (256-byte line, 64-byte user name/password): sent "
+                      "here as a placeholder, the real value follows in its own command.")
+                       .arg(movedNames.join(QLatin1String(", "))));
     for (int i = 0; i < 3; ++i) {
         if (!moved[i])
             continue;
         const EncodeResult r = enc.set(separate[i], { AtArg::integer(0), AtArg::string(values[i]) });
-        if (!r.ok()) {
-            MqttPlan p = failed(r);
-            p.errorParam = names[i];
-            p.error = tr("Too long even for %1: %2").arg(QString::fromLatin1(separate[i]), r.error);
-            return p;
-        }
-        plan.commands << AtCommand::fromLine(r.line, bk);
-        plan.notes << tr("Long %1, set on its own (seed 004: use after AT+MQTTUSERCFG).")
-                          .arg(QString::fromLatin1(names[i]));
+        if (!r.ok())
+            return OperationPlan::failure(tr("Too long even for %1: %2").arg(QString::fromLatin1(separate[i]), r.error),
+                                          names[i]);
+        plan.add(r.line, dialect, kOrigin,
+                 tr("Long %1, set on its own (seed 004: use after AT+MQTTUSERCFG).").arg(QString::fromLatin1(names[i])));
     }
 
     const EncodeResult conn = enc.set("AT+MQTTCONNCFG",
@@ -168,8 +153,7 @@ MqttPlan MqttService::planConfigure(const MqttConfig &c) const
                                         AtArg::integer(c.lwtRetain ? 1 : 0) });
     if (!conn.ok())
         return failed(conn);
-    plan.commands << AtCommand::fromLine(conn.line, bk);
-    plan.notes << (c.keepAlive == 0 ? tr("Keep-alive 0 means 120 s.") : QString());
+    plan.add(conn.line, dialect, kOrigin, c.keepAlive == 0 ? tr("Keep-alive 0 means 120 s.") : QString());
 
     const bool clearAlpn = c.alpn.isEmpty() && m_hasLastConfig && !m_lastConfig.alpn.isEmpty();
     if (!c.alpn.isEmpty() || clearAlpn) {
@@ -177,87 +161,65 @@ MqttPlan MqttService::planConfigure(const MqttConfig &c) const
         for (const QString &a : c.alpn)
             args << AtArg::string(a.toUtf8());
         const EncodeResult alpn = enc.set("AT+MQTTALPN", args);
-        if (!alpn.ok()) {
-            MqttPlan p = failed(alpn);
-            p.errorParam = "alpn"; // one field on the page for the whole list
-            return p;
-        }
-        plan.commands << AtCommand::fromLine(alpn.line, bk);
-        plan.notes << (clearAlpn ? tr("Clears the ALPN list sent before.")
-                                 : schemeUsesTls(c.scheme) ? QString()
-                                                           : tr("ALPN only matters for TLS and WSS schemes."));
+        if (!alpn.ok())
+            return OperationPlan::failure(alpn.error, "alpn"); // one field on the page for the whole list
+        plan.add(alpn.line, dialect, kOrigin,
+                 clearAlpn                   ? tr("Clears the ALPN list sent before.")
+                 : schemeUsesTls(c.scheme) ? QString()
+                                             : tr("ALPN only matters for TLS and WSS schemes."));
     }
-    for (AtCommand &cmd : plan.commands)
-        cmd.origin = QLatin1String(kOrigin);
     return plan;
 }
 
-MqttPlan MqttService::planConnect(const MqttConnectSettings &s) const
+OperationPlan MqttService::planConnect(const MqttConnectSettings &s) const
 {
     const QString host = s.host.trimmed();
     static const QRegularExpression dotted(QStringLiteral("^[0-9.]+$"));
     static const QRegularExpression hostname(QStringLiteral(
         "^[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?$"));
-    MqttPlan bad;
-    bad.errorParam = "host";
-    if (host.isEmpty()) {
-        bad.error = tr("Enter the broker's host name or IP address.");
-        return bad;
-    }
+    if (host.isEmpty())
+        return OperationPlan::failure(tr("Enter the broker's host name or IP address."), "host");
     if (dotted.match(host).hasMatch()) {
         QHostAddress a;
-        if (!a.setAddress(host) || a.protocol() != QAbstractSocket::IPv4Protocol) {
-            bad.error = tr("\"%1\" is not a valid IPv4 address.").arg(host);
-            return bad;
-        }
+        if (!a.setAddress(host) || a.protocol() != QAbstractSocket::IPv4Protocol)
+            return OperationPlan::failure(tr("\"%1\" is not a valid IPv4 address.").arg(host), "host");
     } else if (!hostname.match(host).hasMatch()) {
         QHostAddress a;
-        if (!a.setAddress(host)) {
-            bad.error = tr("\"%1\" is not a valid host name or IP address.").arg(host);
-            return bad;
-        }
+        if (!a.setAddress(host))
+            return OperationPlan::failure(tr("\"%1\" is not a valid host name or IP address.").arg(host), "host");
     }
-    const AtEncoder enc(beken() ? Dialect::Beken : Dialect::Esp);
-    const EncodeResult r = enc.set("AT+MQTTCONN", { AtArg::integer(0), AtArg::string(host.toUtf8()),
-                                                   AtArg::integer(s.port), AtArg::integer(s.reconnect ? 1 : 0) });
+    const EncodeResult r = AtEncoder(dialect()).set("AT+MQTTCONN", { AtArg::integer(0), AtArg::string(host.toUtf8()),
+                                                                   AtArg::integer(s.port), AtArg::integer(s.reconnect ? 1 : 0) });
     if (!r.ok())
         return failed(r);
-    MqttPlan plan;
-    plan.commands << AtCommand::fromLine(r.line, beken());
-    plan.commands.last().origin = QLatin1String(kOrigin);
-    plan.notes << (s.reconnect ? tr("The module reconnects by itself after a broker loss.") : QString());
+    OperationPlan plan;
+    plan.add(r.line, dialect(), kOrigin, s.reconnect ? tr("The module reconnects by itself after a broker loss.") : QString());
     return plan;
 }
 
-MqttPlan MqttService::planDisconnect() const
+OperationPlan MqttService::planDisconnect() const
 {
-    const EncodeResult r = AtEncoder(beken() ? Dialect::Beken : Dialect::Esp).set("AT+MQTTCLEAN", { AtArg::integer(0) });
+    const EncodeResult r = AtEncoder(dialect()).set("AT+MQTTCLEAN", { AtArg::integer(0) });
     if (!r.ok())
         return failed(r);
-    MqttPlan plan;
-    plan.commands << AtCommand::fromLine(r.line, beken());
-    plan.commands.last().origin = QLatin1String(kOrigin);
-    plan.notes << tr("Closes the connection and forgets the configuration (state 0).");
+    OperationPlan plan;
+    plan.add(r.line, dialect(), kOrigin, tr("Closes the connection and forgets the configuration (state 0)."));
     return plan;
 }
 
-MqttPlan MqttService::planPublish(const MqttPublishSettings &s) const
+OperationPlan MqttService::planPublish(const MqttPublishSettings &s) const
 {
-    const AtEncoder enc(beken() ? Dialect::Beken : Dialect::Esp);
+    const AtEncoder enc(dialect());
     const QByteArray topic = s.topic.toUtf8();
-    MqttPlan plan;
+    OperationPlan plan;
     if (!s.raw) {
-        const EncodeResult r = enc.set("AT+MQTTPUB", { AtArg::integer(0), AtArg::string(topic), AtArg::string(s.payload),
-                                                       AtArg::integer(s.qos), AtArg::integer(s.retain ? 1 : 0) });
+        const QList<AtArg> args { AtArg::integer(0), AtArg::string(topic), AtArg::string(s.payload),
+                                  AtArg::integer(s.qos), AtArg::integer(s.retain ? 1 : 0) };
+        const EncodeResult r = enc.set("AT+MQTTPUB", args);
         if (!r.ok()) {
-            MqttPlan p = failed(r);
+            OperationPlan p = failed(r);
             if (r.errorParam == "data" && !s.payload.isEmpty()) {
-                const bool tooLong
-                    = !AtEncoder::compose("AT+MQTTPUB",
-                                          { AtArg::integer(0), AtArg::string(topic), AtArg::string(s.payload),
-                                            AtArg::integer(s.qos), AtArg::integer(s.retain ? 1 : 0) },
-                                          enc.dialect())
-                           .ok();
+                const bool tooLong = !AtEncoder::compose("AT+MQTTPUB", args, enc.dialect()).ok();
                 if (s.payload.contains('\0'))
                     p.error = tr("A string message cannot contain NUL bytes. Send it raw (AT+MQTTPUBRAW) instead.");
                 else if (hasLineBreakOrNul(s.payload))
@@ -267,16 +229,16 @@ MqttPlan MqttService::planPublish(const MqttPublishSettings &s) const
             }
             return p;
         }
-        plan.commands << AtCommand::fromLine(r.line, beken());
-        plan.notes << (r.line.contains('\\') ? tr("\\ \" and , in the message are escaped with a backslash; the "
-                                                  "broker receives the original bytes.")
-                                             : QString());
+        plan.add(r.line, dialect(), kOrigin,
+                 r.line.contains('\\') ? tr("\\ \" and , in the message are escaped with a backslash; the "
+                                           "broker receives the original bytes.")
+                                       : QString());
     } else {
         const EncodeResult r = enc.set("AT+MQTTPUBRAW", { AtArg::integer(0), AtArg::string(topic),
                                                           AtArg::integer(s.payload.size()), AtArg::integer(s.qos),
                                                           AtArg::integer(s.retain ? 1 : 0) });
         if (!r.ok()) {
-            MqttPlan p = failed(r);
+            OperationPlan p = failed(r);
             if (r.errorParam == "length") {
                 p.errorParam = "data";
                 if (s.payload.isEmpty())
@@ -284,128 +246,107 @@ MqttPlan MqttService::planPublish(const MqttPublishSettings &s) const
             }
             return p;
         }
-        AtCommand c = AtCommand::fromLine(r.line, beken());
+        AtCommand &c = plan.add(r.line, dialect(), kOrigin,
+                                tr("After '>' the %n message byte(s) follow exactly as they are; the module answers "
+                                   "+MQTTPUB:OK or +MQTTPUB:FAIL.",
+                                   nullptr, int(s.payload.size())));
         c.payload = s.payload;
         // At 115200 baud about 11.5 kB/s reach the module; leave room for slower links.
         c.dataTimeoutMs = 10000 + int(qMin<qint64>(s.payload.size() / 5, 600000));
-        plan.commands << c;
-        plan.notes << tr("After '>' the %n message byte(s) follow exactly as they are; the module answers "
-                         "+MQTTPUB:OK or +MQTTPUB:FAIL.",
-                         nullptr, int(s.payload.size()));
+        plan.payloadBytes = s.payload.size();
     }
-    plan.commands.last().origin = QLatin1String(kOrigin);
     return plan;
 }
 
-MqttPlan MqttService::planSubscribe(const QString &topic, int qos) const
+OperationPlan MqttService::planSubscribe(const QString &topic, int qos) const
 {
-    const EncodeResult r = AtEncoder(beken() ? Dialect::Beken : Dialect::Esp)
-                               .set("AT+MQTTSUB", { AtArg::integer(0), AtArg::string(topic.toUtf8()), AtArg::integer(qos) });
+    const EncodeResult r
+        = AtEncoder(dialect()).set("AT+MQTTSUB", { AtArg::integer(0), AtArg::string(topic.toUtf8()), AtArg::integer(qos) });
     if (!r.ok())
         return failed(r);
-    MqttPlan plan;
-    plan.commands << AtCommand::fromLine(r.line, beken());
-    plan.commands.last().origin = QLatin1String(kOrigin);
-    plan.notes << QString();
+    OperationPlan plan;
+    plan.add(r.line, dialect(), kOrigin);
     return plan;
 }
 
-MqttPlan MqttService::planUnsubscribe(const QString &topic) const
+OperationPlan MqttService::planUnsubscribe(const QString &topic) const
 {
-    const EncodeResult r = AtEncoder(beken() ? Dialect::Beken : Dialect::Esp)
-                               .set("AT+MQTTUNSUB", { AtArg::integer(0), AtArg::string(topic.toUtf8()) });
+    const EncodeResult r = AtEncoder(dialect()).set("AT+MQTTUNSUB", { AtArg::integer(0), AtArg::string(topic.toUtf8()) });
     if (!r.ok())
         return failed(r);
-    MqttPlan plan;
-    plan.commands << AtCommand::fromLine(r.line, beken());
-    plan.commands.last().origin = QLatin1String(kOrigin);
-    plan.notes << QString();
+    OperationPlan plan;
+    plan.add(r.line, dialect(), kOrigin);
     return plan;
 }
 
-MqttPlan MqttService::planRead() const
+OperationPlan MqttService::planRead() const
 {
-    const AtEncoder enc(beken() ? Dialect::Beken : Dialect::Esp);
-    MqttPlan plan;
+    const AtEncoder enc(dialect());
+    OperationPlan plan;
     for (const char *name : { "AT+MQTTCONN", "AT+MQTTSUB" }) {
         const EncodeResult r = enc.query(name);
         if (!r.ok())
             return failed(r);
-        plan.commands << AtCommand::fromLine(r.line, beken());
-        plan.commands.last().origin = QLatin1String(kOrigin);
-        plan.notes << QString();
+        plan.add(r.line, dialect(), kOrigin);
     }
     return plan;
 }
 
-MqttPlan MqttService::planEnableErrorCodes() const
+OperationPlan MqttService::planEnableErrorCodes() const
 {
-    const EncodeResult r = AtEncoder(beken() ? Dialect::Beken : Dialect::Esp).set("AT+SYSLOG", { AtArg::integer(1) });
+    const EncodeResult r = AtEncoder(dialect()).set("AT+SYSLOG", { AtArg::integer(1) });
     if (!r.ok())
         return failed(r);
-    MqttPlan plan;
-    plan.commands << AtCommand::fromLine(r.line, beken());
-    plan.commands.last().origin = QLatin1String(kOrigin);
-    plan.notes << tr("Failures then carry ERR CODE lines, decoded into words.");
+    OperationPlan plan;
+    plan.add(r.line, dialect(), kOrigin, tr("Failures then carry ERR CODE lines, decoded into words."));
     return plan;
 }
 
 // ---- operations ---------------------------------------------------------------------------
 
-MqttPlan MqttService::run(const QString &label, MqttPlan plan, Op op)
+OperationPlan MqttService::run(const QString &label, const OperationPlan &plan, Op op)
 {
-    if (!plan.ok())
-        return plan;
-    if (m_runner->isBusy()) {
-        plan.error = tr("Another MQTT operation is still running.");
-        return plan;
-    }
-    m_op = op;
-    if (!m_runner->run(label, plan.commands)) {
-        m_op = Op::None;
-        plan.error = tr("Another MQTT operation is still running.");
-    }
-    return plan;
+    return m_runner->start(label, plan, [this, op] { m_op = op; });
 }
 
-MqttPlan MqttService::configure(const MqttConfig &config)
+OperationPlan MqttService::configure(const MqttConfig &config)
 {
     m_pendingConfig = config;
     return run(tr("MQTT configuration"), planConfigure(config), Op::Configure);
 }
 
-MqttPlan MqttService::connectToBroker(const MqttConnectSettings &settings)
+OperationPlan MqttService::connectToBroker(const MqttConnectSettings &settings)
 {
     m_pendingConnect = settings;
     return run(tr("Connect to the MQTT broker"), planConnect(settings), Op::Connect);
 }
 
-MqttPlan MqttService::disconnectFromBroker()
+OperationPlan MqttService::disconnectFromBroker()
 {
     return run(tr("Disconnect from the MQTT broker"), planDisconnect(), Op::Disconnect);
 }
 
-MqttPlan MqttService::publish(const MqttPublishSettings &settings)
+OperationPlan MqttService::publish(const MqttPublishSettings &settings)
 {
     return run(tr("Publish"), planPublish(settings), Op::Publish);
 }
 
-MqttPlan MqttService::subscribe(const QString &topic, int qos)
+OperationPlan MqttService::subscribe(const QString &topic, int qos)
 {
     return run(tr("Subscribe to %1").arg(topic), planSubscribe(topic, qos), Op::Subscribe);
 }
 
-MqttPlan MqttService::unsubscribe(const QString &topic)
+OperationPlan MqttService::unsubscribe(const QString &topic)
 {
     return run(tr("Unsubscribe from %1").arg(topic), planUnsubscribe(topic), Op::Unsubscribe);
 }
 
-MqttPlan MqttService::read()
+OperationPlan MqttService::read()
 {
     return run(tr("Read the MQTT state"), planRead(), Op::Read);
 }
 
-MqttPlan MqttService::enableErrorCodes()
+OperationPlan MqttService::enableErrorCodes()
 {
     return run(tr("Enable error codes"), planEnableErrorCodes(), Op::Other);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/atcommand.h"
+#include "protocol/dialect.h"
 #include "services/commandrunner.h"
 
 #include <QDateTime>
@@ -74,19 +75,6 @@ struct MqttMessage
     int link = 0;
 };
 
-// The commands an operation would send, or why nothing may be sent.
-struct MqttPlan
-{
-    QList<AtCommand> commands;
-    QStringList notes;     // one per command: why it is sent (may be empty)
-    QString error;         // non-empty: invalid input, nothing is sent
-    QByteArray errorParam; // catalog parameter name the error is about ("client_id", "keepalive", "topic", ...)
-    QString warning;
-
-    bool ok() const { return error.isEmpty() && !commands.isEmpty(); }
-    QList<QByteArray> lines() const;
-};
-
 // Drives the module's MQTT client (seed 004 / protocol.md 5.1, 7.4) through one CommandRunner.
 // Every operation is planned first (AtEncoder: escaping and every limit of protocol.md 3.3,
 // the 256-byte line) and only run when the whole plan is valid.
@@ -100,30 +88,27 @@ public:
     CommandRunner *runner() const { return m_runner; }
     bool isBusy() const { return m_runner->isBusy(); }
 
-    // Plans (what would be sent), for "Show AT" and validation. Nothing is sent.
-    MqttPlan planConfigure(const MqttConfig &config) const;
-    MqttPlan planConnect(const MqttConnectSettings &settings) const;
-    MqttPlan planDisconnect() const;
-    MqttPlan planPublish(const MqttPublishSettings &settings) const;
-    MqttPlan planSubscribe(const QString &topic, int qos) const;
-    MqttPlan planUnsubscribe(const QString &topic) const;
-    MqttPlan planRead() const;
-    MqttPlan planEnableErrorCodes() const;
+    // Plans (what would be sent), for "Show AT" and validation. Nothing is sent. errorParam is
+    // the catalog parameter name the error is about ("client_id", "keepalive", "topic", ...).
+    OperationPlan planConfigure(const MqttConfig &config) const;
+    OperationPlan planConnect(const MqttConnectSettings &settings) const;
+    OperationPlan planDisconnect() const;
+    OperationPlan planPublish(const MqttPublishSettings &settings) const;
+    OperationPlan planSubscribe(const QString &topic, int qos) const;
+    OperationPlan planUnsubscribe(const QString &topic) const;
+    OperationPlan planRead() const;
+    OperationPlan planEnableErrorCodes() const;
 
-    QList<QByteArray> preview(const MqttConfig &config) const { return planConfigure(config).lines(); }
-    QList<QByteArray> preview(const MqttConnectSettings &s) const { return planConnect(s).lines(); }
-    QList<QByteArray> preview(const MqttPublishSettings &s) const { return planPublish(s).lines(); }
-
-    // Operations: each plans, and runs the plan when it is valid. The returned plan tells what
-    // was sent or why nothing was (then no signal follows). Busy: error set, nothing sent.
-    MqttPlan configure(const MqttConfig &config);
-    MqttPlan connectToBroker(const MqttConnectSettings &settings);
-    MqttPlan disconnectFromBroker(); // AT+MQTTCLEAN=0
-    MqttPlan publish(const MqttPublishSettings &settings);
-    MqttPlan subscribe(const QString &topic, int qos);
-    MqttPlan unsubscribe(const QString &topic);
-    MqttPlan read(); // AT+MQTTCONN? and AT+MQTTSUB?
-    MqttPlan enableErrorCodes(); // AT+SYSLOG=1 (ESP): failures then carry ERR CODE 0x60xx
+    // Operations: each runs its plan. The returned plan is what was started, or carries the
+    // reason nothing was (invalid, busy); then no finished() follows.
+    OperationPlan configure(const MqttConfig &config);
+    OperationPlan connectToBroker(const MqttConnectSettings &settings);
+    OperationPlan disconnectFromBroker(); // AT+MQTTCLEAN=0
+    OperationPlan publish(const MqttPublishSettings &settings);
+    OperationPlan subscribe(const QString &topic, int qos);
+    OperationPlan unsubscribe(const QString &topic);
+    OperationPlan read(); // AT+MQTTCONN? and AT+MQTTSUB?
+    OperationPlan enableErrorCodes(); // AT+SYSLOG=1 (ESP): failures then carry ERR CODE 0x60xx
     void cancel() { m_runner->cancel(); }
 
     // The last configuration the module accepted (the model does not hold username, keep-alive,
@@ -147,7 +132,8 @@ signals:
 
 private:
     enum class Op { None, Configure, Connect, Disconnect, Publish, Subscribe, Unsubscribe, Read, Other };
-    MqttPlan run(const QString &label, MqttPlan plan, Op op);
+    OperationPlan run(const QString &label, const OperationPlan &plan, Op op);
+    Dialect dialect() const;
     void onFinished(const OperationResult &result);
     void onUrc(const AtEvent &event);
     bool beken() const;

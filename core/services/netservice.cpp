@@ -10,14 +10,7 @@ namespace atb {
 
 namespace {
 
-const char kOrigin[] = "net";
-
-AtCommand toCommand(const QByteArray &line, Dialect dialect)
-{
-    AtCommand c = AtCommand::fromLine(line, dialect == Dialect::Beken);
-    c.origin = QLatin1String(kOrigin);
-    return c;
-}
+const QString kOrigin = QStringLiteral("net");
 
 std::optional<qint64> parseSignedInt(QString s)
 {
@@ -114,16 +107,16 @@ std::optional<QDateTime> NetService::parseModuleTime(const QString &text)
     return QDateTime(date, time, Qt::UTC);
 }
 
-NetService::Preview NetService::dnsLines(const DnsSettings &dns) const
+Dialect NetService::dialect() const
 {
-    Preview p;
-    const AtEncoder enc(m_model ? m_model->dialect() : Dialect::Esp);
-    auto fail = [&p](const QString &error, const QByteArray &param) {
-        p.lines.clear();
-        p.error = error;
-        p.errorParam = param;
-        return p;
-    };
+    return m_model ? m_model->dialect() : Dialect::Esp;
+}
+
+OperationPlan NetService::planDns(const DnsSettings &dns) const
+{
+    OperationPlan p;
+    const AtEncoder enc(dialect());
+    auto fail = [&p](const QString &error, const QByteArray &param) { return p.fail(error, param); };
     auto paramName = [](int index) { return QByteArray("DNS_IP") + QByteArray::number(index + 1); };
     QList<AtArg> args { AtArg::integer(dns.manual ? 1 : 0) };
     QList<int> origin; // args[1 + k] came from servers[origin[k]]
@@ -157,21 +150,16 @@ NetService::Preview NetService::dnsLines(const DnsSettings &dns) const
         }
         return fail(r.error, param);
     }
-    p.lines << r.line;
+    p.add(r.line, dialect(), kOrigin);
     return p;
 }
 
-NetService::Preview NetService::sntpLines(const SntpSettings &sntp) const
+OperationPlan NetService::planSntp(const SntpSettings &sntp) const
 {
-    Preview p;
-    const Dialect dialect = m_model ? m_model->dialect() : Dialect::Esp;
+    OperationPlan p;
+    const Dialect dialect = this->dialect();
     const AtEncoder enc(dialect);
-    auto fail = [&p](const QString &error, const QByteArray &param) {
-        p.lines.clear();
-        p.error = error;
-        p.errorParam = param;
-        return p;
-    };
+    auto fail = [&p](const QString &error, const QByteArray &param) { return p.fail(error, param); };
     auto paramName = [](int index) { return QByteArray("server") + QByteArray::number(index + 1); };
 
     const std::optional<qint64> tz = parseSignedInt(sntp.timezone);
@@ -227,114 +215,89 @@ NetService::Preview NetService::sntpLines(const SntpSettings &sntp) const
         }
         return fail(r.error, param);
     }
-    p.lines << r.line;
+    p.add(r.line, dialect, kOrigin);
     return p;
 }
 
-NetService::Preview NetService::preview(const NetSettings &s) const
+OperationPlan NetService::planApply(const NetSettings &s) const
 {
-    Preview p;
-    if (s.applyDns) {
-        const Preview d = dnsLines(s.dns);
-        if (!d.ok())
-            return d;
-        p.lines << d.lines;
-    }
-    if (s.applySntp) {
-        const Preview t = sntpLines(s.sntp);
-        if (!t.ok())
-            return t;
-        p.lines << t.lines;
-    }
+    OperationPlan p;
+    if (s.applyDns)
+        p.append(planDns(s.dns));
+    if (s.applySntp)
+        p.append(planSntp(s.sntp));
     return p;
 }
 
-bool NetService::apply(const NetSettings &settings)
+OperationPlan NetService::apply(const NetSettings &settings)
 {
-    const Preview p = preview(settings);
-    if (!p.ok() || p.lines.isEmpty())
-        return false;
     const QString label = settings.applyDns && settings.applySntp ? tr("Set DNS and SNTP")
                           : settings.applyDns                     ? tr("Set DNS servers")
                                                                   : tr("Set SNTP");
-    return start(Op::Apply, label, p.lines);
+    return start(Op::Apply, label, planApply(settings));
 }
 
-QList<QByteArray> NetService::readLines() const
+OperationPlan NetService::planRead() const
 {
-    const AtEncoder enc(m_model ? m_model->dialect() : Dialect::Esp);
-    QList<QByteArray> lines;
+    const AtEncoder enc(dialect());
+    OperationPlan p;
     // CIPDNS? last: the Beken source has no query handler for it (protocol.md 5.4).
     for (const EncodeResult &r : { enc.query("AT+CIPSNTPCFG"), enc.query("AT+CIPSNTPTIME"), enc.query("AT+CIPDNS") })
-        if (r.ok())
-            lines << r.line;
-    return lines;
-}
-
-bool NetService::read()
-{
-    return start(Op::Read, tr("Read DNS and SNTP"), readLines());
-}
-
-QList<QByteArray> NetService::readTimeLines() const
-{
-    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).query("AT+CIPSNTPTIME");
-    return r.ok() ? QList<QByteArray> { r.line } : QList<QByteArray>();
-}
-
-bool NetService::readTime()
-{
-    return start(Op::ReadTime, tr("Read the module's time"), readTimeLines());
-}
-
-NetService::Preview NetService::oneStringPreview(QByteArrayView command, const QString &value,
-                                                 const QByteArray &param, const QString &emptyMessage) const
-{
-    Preview p;
-    const QString v = value.trimmed();
-    if (v.isEmpty()) {
-        p.error = emptyMessage;
-        p.errorParam = param;
-        return p;
-    }
-    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).set(command, { AtArg::string(v.toUtf8()) });
-    if (!r.ok()) {
-        p.error = r.error;
-        p.errorParam = r.errorParam.isEmpty() ? param : r.errorParam;
-        return p;
-    }
-    p.lines << r.line;
+        p.addEncoded(r, dialect(), kOrigin);
     return p;
 }
 
-bool NetService::startForTarget(Op op, const QString &label, const Preview &preview, const QString &target)
+OperationPlan NetService::read()
 {
-    if (!preview.ok() || !start(op, label, preview.lines))
-        return false;
-    m_opTarget = target;
-    return true;
+    return start(Op::Read, tr("Read DNS and SNTP"), planRead());
 }
 
-NetService::Preview NetService::lookupPreview(const QString &name) const
+OperationPlan NetService::planReadTime() const
 {
-    return oneStringPreview("AT+CIPDOMAIN", name, "domain_name", tr("Enter a domain name to look up."));
+    OperationPlan p;
+    p.addEncoded(AtEncoder(dialect()).query("AT+CIPSNTPTIME"), dialect(), kOrigin);
+    return p;
 }
 
-bool NetService::lookup(const QString &name)
+OperationPlan NetService::readTime()
+{
+    return start(Op::ReadTime, tr("Read the module's time"), planReadTime());
+}
+
+OperationPlan NetService::planOneString(QByteArrayView command, const QString &value, const QByteArray &param,
+                                        const QString &emptyMessage) const
+{
+    const QString v = value.trimmed();
+    if (v.isEmpty())
+        return OperationPlan::failure(emptyMessage, param);
+    const EncodeResult r = AtEncoder(dialect()).set(command, { AtArg::string(v.toUtf8()) });
+    if (!r.ok())
+        return OperationPlan::failure(r.error, r.errorParam.isEmpty() ? param : r.errorParam);
+    OperationPlan p;
+    p.add(r.line, dialect(), kOrigin);
+    return p;
+}
+
+OperationPlan NetService::planLookup(const QString &name) const
+{
+    return planOneString("AT+CIPDOMAIN", name, "domain_name", tr("Enter a domain name to look up."));
+}
+
+OperationPlan NetService::lookup(const QString &name)
 {
     const QString target = name.trimmed();
-    return startForTarget(Op::Lookup, tr("Look up %1").arg(target), lookupPreview(name), target);
+    return start(Op::Lookup, tr("Look up %1").arg(target), planLookup(name), target);
 }
 
-NetService::Preview NetService::pingPreview(const QString &host) const
+OperationPlan NetService::planPing(const QString &host) const
 {
-    return oneStringPreview("AT+PING", host, "host", tr("Enter a host name or IPv4 address to ping."));
+    return planOneString("AT+PING", host, "host", tr("Enter a host name or IPv4 address to ping."));
 }
 
-bool NetService::ping(const QString &host)
+OperationPlan NetService::ping(const QString &host)
 {
     const QString target = host.trimmed();
-    return startForTarget(Op::Ping, tr("Ping %1").arg(target), pingPreview(host), target);
+    return start(Op::Ping, tr("Ping %1").arg(target), planPing(host), target);
 }
 
 void NetService::cancel()
@@ -342,19 +305,12 @@ void NetService::cancel()
     m_runner->cancel();
 }
 
-bool NetService::start(Op op, const QString &label, const QList<QByteArray> &lines)
+OperationPlan NetService::start(Op op, const QString &label, const OperationPlan &plan, const QString &target)
 {
-    if (lines.isEmpty() || m_runner->isBusy() || !m_model)
-        return false;
-    QList<AtCommand> commands;
-    for (const QByteArray &l : lines)
-        commands << toCommand(l, m_model->dialect());
-    m_op = op;
-    if (!m_runner->run(label, commands)) {
-        m_op = Op::None;
-        return false;
-    }
-    return true;
+    return m_runner->start(label, plan, [this, op, target] {
+        m_op = op;
+        m_opTarget = target;
+    });
 }
 
 void NetService::onCommandFinished(const AtResult &r)

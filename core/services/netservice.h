@@ -82,30 +82,26 @@ class NetService : public QObject
 {
     Q_OBJECT
 public:
-    struct Preview
-    {
-        QList<QByteArray> lines;
-        QString error;         // translated; empty when ok
-        // The field: "DNS_IP1".."DNS_IP3", "enable", "timezone", "server1".."server3",
-        // "domain_name", "host" (catalog names).
-        QByteArray errorParam;
-        bool ok() const { return error.isEmpty(); }
-    };
     static constexpr int kPingHistory = 10;
 
     NetService(DeviceSession *session, DeviceModel *model, QObject *parent = nullptr);
 
-    Preview preview(const NetSettings &settings) const;
-    bool apply(const NetSettings &settings);
+    // Plans (pure: nothing is sent). errorParam is the field: "DNS_IP1".."DNS_IP3", "enable",
+    // "timezone", "server1".."server3", "domain_name", "host" (catalog names).
+    // Apply: the DNS and/or SNTP lines of the sections asked for (empty: nothing to do).
+    OperationPlan planApply(const NetSettings &settings) const;
+    OperationPlan planRead() const;     // AT+CIPSNTPCFG?, AT+CIPSNTPTIME?, AT+CIPDNS?
+    OperationPlan planReadTime() const; // AT+CIPSNTPTIME?
+    OperationPlan planLookup(const QString &name) const;
+    OperationPlan planPing(const QString &host) const;
 
-    QList<QByteArray> readLines() const; // AT+CIPSNTPCFG?, AT+CIPSNTPTIME?, AT+CIPDNS?
-    bool read();
-    QList<QByteArray> readTimeLines() const; // AT+CIPSNTPTIME?
-    bool readTime();
-    Preview lookupPreview(const QString &name) const;
-    bool lookup(const QString &name);
-    Preview pingPreview(const QString &host) const;
-    bool ping(const QString &host);
+    // Operations: each runs its plan. The returned plan is what was started, or carries the
+    // reason nothing was (invalid, nothing to do, busy); then no finished() follows.
+    OperationPlan apply(const NetSettings &settings);
+    OperationPlan read();
+    OperationPlan readTime();
+    OperationPlan lookup(const QString &name);
+    OperationPlan ping(const QString &host);
     void cancel();
 
     bool isBusy() const;
@@ -131,13 +127,13 @@ signals:
 
 private:
     enum class Op { None, Apply, Read, ReadTime, Lookup, Ping };
-    bool start(Op op, const QString &label, const QList<QByteArray> &lines);
+    OperationPlan start(Op op, const QString &label, const OperationPlan &plan, const QString &target = QString());
+    Dialect dialect() const;
     // AT+CIPDOMAIN / AT+PING: one string parameter, named `param` for the form.
-    Preview oneStringPreview(QByteArrayView command, const QString &value, const QByteArray &param,
-                             const QString &emptyMessage) const;
-    bool startForTarget(Op op, const QString &label, const Preview &preview, const QString &target);
-    Preview dnsLines(const DnsSettings &dns) const;
-    Preview sntpLines(const SntpSettings &sntp) const;
+    OperationPlan planOneString(QByteArrayView command, const QString &value, const QByteArray &param,
+                                const QString &emptyMessage) const;
+    OperationPlan planDns(const DnsSettings &dns) const;
+    OperationPlan planSntp(const SntpSettings &sntp) const;
     void onCommandFinished(const AtResult &result);
     void onRunnerFinished(const OperationResult &result);
 

@@ -94,24 +94,21 @@ double ThroughputLab::stopAndWaitModel(int chunk, qint64 baud, double turnaround
     return payload / ((17.0 + 9.0 + double(chunk) + 29.0) / rate + 2.0 * turnaroundMs / 1000.0);
 }
 
-QList<AtCommand> ThroughputLab::setupCommands(const LabSettings &s, quint16 port, Preview *pv) const
+OperationPlan ThroughputLab::planSetup(const LabSettings &s, quint16 port) const
 {
     const Dialect d = dialect();
     const AtEncoder enc(d);
-    QList<AtCommand> out;
+    OperationPlan plan;
     auto add = [&](const EncodeResult &r) {
+        if (!plan.ok())
+            return;
         if (!r.ok()) {
-            if (pv->error.isEmpty()) {
-                pv->error = r.error;
-                pv->errorParam = r.errorParam;
-            }
+            plan.fail(r.error, r.errorParam);
             return;
         }
-        if (pv->warning.isEmpty())
-            pv->warning = r.warning;
-        AtCommand c = AtCommand::fromLine(r.line, d == Dialect::Beken);
-        c.origin = QLatin1String(kOrigin);
-        out << c;
+        if (plan.warning.isEmpty())
+            plan.warning = r.warning;
+        plan.add(r.line, d, QLatin1String(kOrigin));
     };
     const QByteArray type = s.protocol == LabSettings::Protocol::Tcp ? "TCP" : "UDP";
     const qint64 p = port ? port : kPortPlaceholder;
@@ -123,91 +120,80 @@ QList<AtCommand> ThroughputLab::setupCommands(const LabSettings &s, quint16 port
         add(enc.set("AT+CIPSTART", { AtArg::integer(0), AtArg::string(type), AtArg::string(s.peerAddress.toUtf8()),
                                      AtArg::integer(p) }));
     }
-    return out;
+    return plan;
 }
 
 QList<AtCommand> ThroughputLab::teardownCommands(const LabSettings &s) const
 {
     const Dialect d = dialect();
-    QList<AtCommand> out;
-    auto add = [&](const QByteArray &line) {
-        AtCommand c = AtCommand::fromLine(line, d == Dialect::Beken);
-        c.origin = QLatin1String(kOrigin);
-        out << c;
-    };
+    OperationPlan plan;
     if (d == Dialect::Esp) {
         if (s.passthrough())
-            add("AT+CIPMODE=0");
-        add("AT+CIPCLOSE");
+            plan.add("AT+CIPMODE=0", d, QLatin1String(kOrigin));
+        plan.add("AT+CIPCLOSE", d, QLatin1String(kOrigin));
     } else {
-        add("AT+CIPCLOSE=0");
+        plan.add("AT+CIPCLOSE=0", d, QLatin1String(kOrigin));
     }
-    return out;
+    return plan.commands;
 }
 
-ThroughputLab::Preview ThroughputLab::preview(const LabSettings &s) const
+OperationPlan ThroughputLab::planRun(const LabSettings &s) const
 {
-    Preview pv;
     const QHostAddress addr(s.peerAddress);
-    if (addr.isNull() || addr.protocol() != QAbstractSocket::IPv4Protocol) {
-        pv.error = tr("The peer address must be an IPv4 address of this computer");
-        pv.errorParam = "remote_host";
-    } else if (s.durationMs < 500 || s.durationMs > 3600 * 1000) {
-        pv.error = tr("The duration must be between 0.5 s and 1 h");
-        pv.errorParam = "duration";
-    } else if (s.baud <= 0) {
-        pv.error = tr("The baud rate must be positive");
-        pv.errorParam = "baud";
-    } else if (dialect() == Dialect::Beken && s.passthrough()) {
-        pv.error = tr("The lab runs passthrough with ESP-AT only; use a normal-mode run on Beken");
-        pv.errorParam = "mode";
-    }
-    const QList<AtCommand> setup = setupCommands(s, s.peerPort, &pv);
-    const AtEncoder enc(dialect());
-    EncodeResult send = dialect() == Dialect::Esp
-                            ? enc.set("AT+CIPSEND", { AtArg::integer(s.chunkSize) })
-                            : enc.set("AT+CIPSEND", { AtArg::integer(0), AtArg::integer(s.chunkSize) });
-    if (!send.ok() && pv.error.isEmpty()) {
-        pv.error = send.error;
-        pv.errorParam = send.errorParam.isEmpty() ? QByteArray("length") : send.errorParam;
-    }
+    if (addr.isNull() || addr.protocol() != QAbstractSocket::IPv4Protocol)
+        return OperationPlan::failure(tr("The peer address must be an IPv4 address of this computer"), "remote_host");
+    if (s.durationMs < 500 || s.durationMs > 3600 * 1000)
+        return OperationPlan::failure(tr("The duration must be between 0.5 s and 1 h"), "duration");
+    if (s.baud <= 0)
+        return OperationPlan::failure(tr("The baud rate must be positive"), "baud");
+    if (dialect() == Dialect::Beken && s.passthrough())
+        return OperationPlan::failure(tr("The lab runs passthrough with ESP-AT only; use a normal-mode run on Beken"),
+                                      "mode");
+    const Dialect d = dialect();
+    const AtEncoder enc(d);
+    const EncodeResult send = d == Dialect::Esp ? enc.set("AT+CIPSEND", { AtArg::integer(s.chunkSize) })
+                                                : enc.set("AT+CIPSEND", { AtArg::integer(0), AtArg::integer(s.chunkSize) });
+    OperationPlan pv = planSetup(s, s.peerPort);
+    if (!pv.ok())
+        return pv;
+    if (!send.ok())
+        return pv.fail(send.error, send.errorParam.isEmpty() ? QByteArray("length") : send.errorParam);
     if (pv.warning.isEmpty())
         pv.warning = send.warning;
-    for (const AtCommand &c : setup) {
-        QByteArray l = c.line;
-        if (s.peerPort == 0 && l.startsWith("AT+CIPSTART") && l.endsWith("," + QByteArray::number(kPortPlaceholder)))
-            l.chop(QByteArray::number(kPortPlaceholder).size()), l += "<port>";
-        pv.lines << l;
+    // Port 0 shows as the port a run would pick.
+    for (AtCommand &c : pv.commands) {
+        const QByteArray placeholder = "," + QByteArray::number(kPortPlaceholder);
+        if (s.peerPort == 0 && c.line.startsWith("AT+CIPSTART") && c.line.endsWith(placeholder))
+            c.line = c.line.chopped(placeholder.size() - 1) + "<port>";
     }
     if (s.passthrough())
-        pv.lines << "AT+CIPSEND";
-    else if (s.sendsFromModule() && send.ok())
-        pv.lines << send.line;
+        pv.add("AT+CIPSEND", d, QLatin1String(kOrigin));
+    else if (s.sendsFromModule())
+        pv.add(send.line, d, QLatin1String(kOrigin));
     for (const AtCommand &c : teardownCommands(s))
-        pv.lines << c.line;
+        pv.add(c.line, d, QLatin1String(kOrigin));
     return pv;
 }
 
-bool ThroughputLab::start(const LabSettings &settings)
+OperationPlan ThroughputLab::start(const LabSettings &settings)
 {
     if (isBusy() || m_runner->isBusy() || !m_session)
-        return false;
-    const Preview pv = preview(settings);
+        return OperationPlan::failure(tr("The lab is busy."));
+    OperationPlan pv = planRun(settings);
     m_result = LabResult();
     m_result.settings = settings;
     if (!pv.ok()) {
         m_result.message = pv.error;
-        return false;
+        return pv;
     }
     m_s = settings;
     m_failure.clear();
     QString error;
     if (!openPeer(&error)) {
         m_result.message = error;
-        return false;
+        return pv.fail(error, "remote_host");
     }
-    Preview dummy;
-    const QList<AtCommand> setup = setupCommands(m_s, m_port, &dummy);
+    const QList<AtCommand> setup = planSetup(m_s, m_port).commands;
     for (const AtCommand &c : setup)
         m_result.lines << c.line;
     m_gen.reset();
@@ -224,7 +210,7 @@ bool ThroughputLab::start(const LabSettings &settings)
     emit busyChanged(true);
     m_progressTimer.start();
     m_runner->run(tr("Throughput lab setup"), setup);
-    return true;
+    return pv;
 }
 
 void ThroughputLab::stop()
@@ -235,32 +221,28 @@ void ThroughputLab::stop()
         m_runner->cancel();
 }
 
-bool ThroughputLab::readStatus()
+OperationPlan ThroughputLab::planReadStatus() const
 {
-    if (isBusy() || m_runner->isBusy() || !m_session)
-        return false;
-    const bool esp = dialect() == Dialect::Esp;
-    const AtEncoder enc(dialect());
-    QList<AtCommand> cmds;
-    const QList<EncodeResult> lines = esp ? QList<EncodeResult> { enc.query("AT+CIPMUX"), enc.query("AT+CIPMODE"),
-                                                                  enc.query("AT+CIPSTATE") }
-                                          : QList<EncodeResult> { enc.execute("AT+CIPSTATUS") };
-    for (const EncodeResult &e : lines) {
-        AtCommand c = AtCommand::fromLine(e.ok() ? e.line : QByteArray(), !esp);
-        c.origin = QLatin1String(kOrigin);
-        if (e.ok())
-            cmds << c;
+    const Dialect d = dialect();
+    const AtEncoder enc(d);
+    OperationPlan plan;
+    if (d == Dialect::Esp) {
+        for (const EncodeResult &e : { enc.query("AT+CIPMUX"), enc.query("AT+CIPMODE"), enc.query("AT+CIPSTATE") })
+            plan.addEncoded(e, d, QLatin1String(kOrigin));
+    } else {
+        plan.addEncoded(enc.execute("AT+CIPSTATUS"), d, QLatin1String(kOrigin));
     }
-    if (cmds.isEmpty())
-        return false;
-    m_reading = true;
-    emit busyChanged(true);
-    if (!m_runner->run(tr("Read connection settings"), cmds)) {
-        m_reading = false;
-        emit busyChanged(false);
-        return false;
-    }
-    return true;
+    return plan;
+}
+
+OperationPlan ThroughputLab::readStatus()
+{
+    if (isBusy() || !m_session)
+        return OperationPlan::failure(tr("The lab is busy."));
+    return m_runner->start(tr("Read connection settings"), planReadStatus(), [this] {
+        m_reading = true;
+        emit busyChanged(true);
+    });
 }
 
 void ThroughputLab::setPhase(Phase p)

@@ -97,26 +97,21 @@ public:
     ThroughputMeter *meter() const { return m_meter; }
     Dialect dialect() const;
 
-    struct Preview
-    {
-        QList<QByteArray> lines;   // setup, one data command (normal modes), teardown
-        QString error;             // first problem, translated; empty when ok
-        QByteArray errorParam;     // "remote_host", "remote_port", "length", "mode", "duration", "baud"
-        QString warning;
-        bool ok() const { return error.isEmpty(); }
-    };
-    // The exact lines a run with these settings sends (port 0 shows as the port a run would
-    // pick), validated with the encoder and the catalog limits. Nothing is sent.
-    Preview preview(const LabSettings &settings) const;
+    // The exact lines a run with these settings sends: setup, one data command (normal modes),
+    // teardown; port 0 shows as "<port>", the port a run would pick. Validated with the encoder
+    // and the catalog limits; errorParam: "remote_host", "remote_port", "length", "mode",
+    // "duration", "baud". Nothing is sent.
+    OperationPlan planRun(const LabSettings &settings) const;
 
-    // Starts a run; false (and nothing sent) when busy or the settings do not validate, with
-    // the reason in lastResult().message.
-    bool start(const LabSettings &settings);
+    // Starts a run; nothing is sent when busy or the settings do not validate, and the returned
+    // plan's error (also lastResult().message) says why.
+    OperationPlan start(const LabSettings &settings);
     // Ends the data phase early; the run still drains, tears down and reports.
     void stop();
     // Queries the module's connection settings (ESP: AT+CIPMUX?, AT+CIPMODE?, AT+CIPSTATE?;
-    // Beken: AT+CIPSTATUS); the DeviceModel updates from the replies. False when busy.
-    bool readStatus();
+    // Beken: AT+CIPSTATUS); the DeviceModel updates from the replies; statusRead() reports.
+    OperationPlan planReadStatus() const;
+    OperationPlan readStatus();
     bool isBusy() const { return m_phase != Phase::Idle || m_reading; }
     LabResult lastResult() const { return m_result; }
     quint16 peerPort() const { return m_port; }
@@ -134,7 +129,7 @@ signals:
 private:
     enum class Phase { Idle, Setup, Entering, Streaming, Draining, Leaving, Teardown };
 
-    QList<AtCommand> setupCommands(const LabSettings &s, quint16 port, Preview *pv) const;
+    OperationPlan planSetup(const LabSettings &s, quint16 port) const;
     QList<AtCommand> teardownCommands(const LabSettings &s) const;
     AtCommand sendCommand(const QByteArray &payload) const;
     bool openPeer(QString *error);

@@ -11,14 +11,7 @@ namespace atb {
 
 namespace {
 
-const char kOrigin[] = "wifi";
-
-AtCommand toCommand(const QByteArray &line, Dialect dialect)
-{
-    AtCommand c = AtCommand::fromLine(line, dialect == Dialect::Beken);
-    c.origin = QLatin1String(kOrigin);
-    return c;
-}
+const QString kOrigin = QStringLiteral("wifi");
 
 bool isBssid(const QString &s)
 {
@@ -86,107 +79,102 @@ bool WifiService::isBusy() const
     return m_runner->isBusy();
 }
 
-QByteArray WifiService::redacted(const QByteArray &line) const
+Dialect WifiService::dialect() const
 {
-    return AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).redact(line);
+    return m_model ? m_model->dialect() : Dialect::Esp;
 }
 
-WifiService::Preview WifiService::preview(const WifiSettings &s) const
+QByteArray WifiService::redacted(const QByteArray &line) const
 {
-    Preview p;
-    const Dialect dialect = m_model ? m_model->dialect() : Dialect::Esp;
-    const AtEncoder enc(dialect);
-    auto fail = [&p](const QString &error, const QByteArray &param) {
-        p.lines.clear();
-        p.error = error;
-        p.errorParam = param;
-        return p;
-    };
+    return AtEncoder(dialect()).redact(line);
+}
+
+OperationPlan WifiService::planApply(const WifiSettings &s) const
+{
+    OperationPlan p;
+    const Dialect d = dialect();
+    const AtEncoder enc(d);
 
     if (s.mode != m_info.mode) {
         const EncodeResult r = enc.set("AT+CWMODE", { AtArg::integer(s.mode) });
         if (!r.ok())
-            return fail(r.error, r.errorParam.isEmpty() ? QByteArray("mode") : r.errorParam);
-        p.lines << r.line;
+            return p.fail(r.error, r.errorParam.isEmpty() ? QByteArray("mode") : r.errorParam);
+        p.add(r.line, d, kOrigin);
     }
     if (s.ssid.isEmpty()) {
         if (!s.password.isEmpty() || !s.bssid.isEmpty())
-            return fail(tr("Enter the SSID of the network to join."), "ssid");
+            return p.fail(tr("Enter the SSID of the network to join."), "ssid");
         return p;
     }
     if (s.mode != 1 && s.mode != 3)
-        return fail(tr("Joining a network needs station mode (station, or SoftAP + station)."), "mode");
+        return p.fail(tr("Joining a network needs station mode (station, or SoftAP + station)."), "mode");
     QList<AtArg> args { AtArg::string(s.ssid.toUtf8()), AtArg::string(s.password.toUtf8()) };
     if (!s.bssid.isEmpty()) {
         if (!isBssid(s.bssid))
-            return fail(tr("The BSSID must look like 1a:2b:3c:4d:5e:6f (six hexadecimal pairs)."), "bssid");
+            return p.fail(tr("The BSSID must look like 1a:2b:3c:4d:5e:6f (six hexadecimal pairs)."), "bssid");
         args << AtArg::string(s.bssid.toLower().toUtf8());
     }
     const EncodeResult r = enc.set("AT+CWJAP", args);
     if (!r.ok())
-        return fail(r.error, r.errorParam);
-    p.lines << r.line;
+        return p.fail(r.error, r.errorParam);
+    p.add(r.line, d, kOrigin);
     // AP details, IP, MAC, gateway and netmask right after joining (ESP only: the Beken catalog
     // has neither AT+CIFSR nor AT+CIPSTA, and its AT+CWJAP? reply format is not documented).
     const EncodeResult cifsr = enc.execute("AT+CIFSR");
-    const EncodeResult cipsta = enc.query("AT+CIPSTA");
-    const EncodeResult cwjap = enc.query("AT+CWJAP");
-    if (cifsr.ok() && cwjap.ok())
-        p.lines << cwjap.line;
     if (cifsr.ok())
-        p.lines << cifsr.line;
-    if (cipsta.ok())
-        p.lines << cipsta.line;
+        p.addEncoded(enc.query("AT+CWJAP"), d, kOrigin);
+    p.addEncoded(cifsr, d, kOrigin);
+    p.addEncoded(enc.query("AT+CIPSTA"), d, kOrigin);
     return p;
 }
 
-QList<QByteArray> WifiService::readLines() const
+OperationPlan WifiService::planRead() const
 {
-    const AtEncoder enc(m_model ? m_model->dialect() : Dialect::Esp);
-    QList<QByteArray> lines;
+    const Dialect d = dialect();
+    const AtEncoder enc(d);
+    OperationPlan p;
     for (const EncodeResult &r : { enc.query("AT+CWMODE"), enc.query("AT+CWJAP"), enc.execute("AT+CIFSR"),
-                                   enc.query("AT+CIPSTA") }) {
-        if (r.ok())
-            lines << r.line;
-    }
-    return lines;
+                                   enc.query("AT+CIPSTA") })
+        p.addEncoded(r, d, kOrigin);
+    return p;
 }
 
-QList<QByteArray> WifiService::scanLines() const
+OperationPlan WifiService::planScan() const
 {
-    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).execute("AT+CWLAP");
-    return r.ok() ? QList<QByteArray> { r.line } : QList<QByteArray>();
+    OperationPlan p;
+    p.addEncoded(AtEncoder(dialect()).execute("AT+CWLAP"), dialect(), kOrigin);
+    return p;
 }
 
-QList<QByteArray> WifiService::disconnectLines() const
+OperationPlan WifiService::planDisconnect() const
 {
-    const EncodeResult r = AtEncoder(m_model ? m_model->dialect() : Dialect::Esp).execute("AT+CWQAP");
-    return r.ok() ? QList<QByteArray> { r.line } : QList<QByteArray>();
+    OperationPlan p;
+    p.addEncoded(AtEncoder(dialect()).execute("AT+CWQAP"), dialect(), kOrigin);
+    return p;
 }
 
-bool WifiService::apply(const WifiSettings &settings)
+OperationPlan WifiService::apply(const WifiSettings &settings)
 {
-    const Preview p = preview(settings);
-    if (!p.ok() || p.lines.isEmpty())
-        return false;
-    m_joiningSsid = settings.ssid;
-    return start(Op::Apply, settings.ssid.isEmpty() ? tr("Set Wi-Fi mode") : tr("Join %1").arg(settings.ssid),
-                 p.lines);
+    const QString label = settings.ssid.isEmpty() ? tr("Set Wi-Fi mode") : tr("Join %1").arg(settings.ssid);
+    const OperationPlan plan = planApply(settings);
+    if (m_runner->refusal(plan).isEmpty())
+        m_joiningSsid = settings.ssid;
+    return start(Op::Apply, label, plan);
 }
 
-bool WifiService::read()
+OperationPlan WifiService::read()
 {
-    return start(Op::Read, tr("Read Wi-Fi state"), readLines());
+    return start(Op::Read, tr("Read Wi-Fi state"), planRead());
 }
 
-bool WifiService::scan()
+OperationPlan WifiService::scan()
 {
-    return start(Op::Scan, tr("Scan for access points"), scanLines());
+    return start(Op::Scan, tr("Scan for access points"), planScan());
 }
 
-bool WifiService::disconnectFromAp()
+OperationPlan WifiService::disconnectFromAp()
 {
-    return start(Op::Disconnect, tr("Disconnect from the access point"), disconnectLines());
+    return start(Op::Disconnect, tr("Disconnect from the access point"), planDisconnect());
 }
 
 void WifiService::cancel()
@@ -194,23 +182,15 @@ void WifiService::cancel()
     m_runner->cancel();
 }
 
-bool WifiService::start(Op op, const QString &label, const QList<QByteArray> &lines)
+OperationPlan WifiService::start(Op op, const QString &label, const OperationPlan &plan)
 {
-    if (lines.isEmpty() || m_runner->isBusy() || !m_model)
-        return false;
-    QList<AtCommand> commands;
-    for (const QByteArray &l : lines)
-        commands << toCommand(l, m_model->dialect());
-    if (op == Op::Scan && !m_aps.isEmpty()) {
-        m_aps.clear();
-        emit accessPointsChanged();
-    }
-    m_op = op;
-    if (!m_runner->run(label, commands)) {
-        m_op = Op::None;
-        return false;
-    }
-    return true;
+    return m_runner->start(label, plan, [this, op] {
+        if (op == Op::Scan && !m_aps.isEmpty()) {
+            m_aps.clear();
+            emit accessPointsChanged();
+        }
+        m_op = op;
+    });
 }
 
 void WifiService::setInfo(const WifiInfo &info)

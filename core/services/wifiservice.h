@@ -71,30 +71,23 @@ class WifiService : public QObject
 {
     Q_OBJECT
 public:
-    // The lines an operation would send, or why nothing can be sent.
-    struct Preview
-    {
-        QList<QByteArray> lines;
-        QString error;         // translated; empty when ok
-        QByteArray errorParam; // catalog name of the field: "mode", "ssid", "pwd", "bssid"
-        bool ok() const { return error.isEmpty(); }
-    };
-
     WifiService(DeviceSession *session, DeviceModel *model, QObject *parent = nullptr);
 
+    // Plans (pure: nothing is sent). errorParam is the field: "mode", "ssid", "pwd", "bssid".
     // Apply: AT+CWMODE=<mode> when the module's mode is unknown or different, then (when an
     // SSID is given) AT+CWJAP=... followed by the queries (ESP: AT+CWJAP?, AT+CIFSR, AT+CIPSTA?).
-    Preview preview(const WifiSettings &settings) const;
-    // False (nothing sent) when the settings are invalid, there is nothing to do or the service
-    // is busy.
-    bool apply(const WifiSettings &settings);
+    // An empty valid plan: nothing to do.
+    OperationPlan planApply(const WifiSettings &settings) const;
+    OperationPlan planRead() const;       // AT+CWMODE?, AT+CWJAP?, AT+CIFSR, AT+CIPSTA? (what exists)
+    OperationPlan planScan() const;       // AT+CWLAP
+    OperationPlan planDisconnect() const; // AT+CWQAP
 
-    QList<QByteArray> readLines() const; // AT+CWMODE?, AT+CWJAP?, AT+CIFSR, AT+CIPSTA? (what exists)
-    bool read();
-    QList<QByteArray> scanLines() const; // AT+CWLAP
-    bool scan();
-    QList<QByteArray> disconnectLines() const; // AT+CWQAP
-    bool disconnectFromAp();
+    // Operations: each runs its plan. The returned plan is what was started, or carries the
+    // reason nothing was (invalid, nothing to do, busy); then no finished() follows.
+    OperationPlan apply(const WifiSettings &settings);
+    OperationPlan read();
+    OperationPlan scan();
+    OperationPlan disconnectFromAp();
     void cancel();
 
     bool isBusy() const;
@@ -115,7 +108,8 @@ signals:
 
 private:
     enum class Op { None, Apply, Read, Scan, Disconnect };
-    bool start(Op op, const QString &label, const QList<QByteArray> &lines);
+    OperationPlan start(Op op, const QString &label, const OperationPlan &plan);
+    Dialect dialect() const;
     void onCommandFinished(const AtResult &result);
     void onRunnerFinished(const OperationResult &result);
     void setInfo(const WifiInfo &info);

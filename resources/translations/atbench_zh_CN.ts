@@ -1247,18 +1247,6 @@
         <source>Open or close the link to the module</source>
         <translation>打开或关闭与模块的连接</translation>
     </message>
-    <message>
-        <source>Simulated module (ESP-AT)</source>
-        <translation>模拟模块（ESP-AT）</translation>
-    </message>
-    <message>
-        <source>Simulated module (Beken)</source>
-        <translation>模拟模块（Beken）</translation>
-    </message>
-    <message>
-        <source>TCP bridge…</source>
-        <translation>TCP 桥接…</translation>
-    </message>
 </context>
 <context>
     <name>ConnectionController</name>
@@ -1330,14 +1318,6 @@
 <context>
     <name>ConnectionsPage</name>
     <message>
-        <source>%1 of %2 bytes</source>
-        <translation>%1/%2 字节</translation>
-    </message>
-    <message>
-        <source>%1 bytes received, %2 sent</source>
-        <translation>已接收 %1 字节，已发送 %2 字节</translation>
-    </message>
-    <message>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -1386,20 +1366,8 @@
         <translation>模块会保留收到的数据，直到用 AT+CIPRECVDATA 读取；本页在 +IPD 通知后立即读取。</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
         <source>Send the connection mode to the module (Ctrl+Return)</source>
         <translation>将连接模式发送到模块（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>读取</translation>
     </message>
     <message>
         <source>Query the modes and the link status (F5)</source>
@@ -1418,106 +1386,6 @@
         <translation>全部关闭</translation>
     </message>
     <message>
-        <source>Open a link</source>
-        <translation>打开链路</translation>
-    </message>
-    <message>
-        <source>Link ID:</source>
-        <translation>链路 ID：</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>类型：</translation>
-    </message>
-    <message>
-        <source>Remote host:</source>
-        <translation>远程主机：</translation>
-    </message>
-    <message>
-        <source>Remote port:</source>
-        <translation>远程端口：</translation>
-    </message>
-    <message>
-        <source>Keep-alive:</source>
-        <translation>保活：</translation>
-    </message>
-    <message>
-        <source>Local port:</source>
-        <translation>本地端口：</translation>
-    </message>
-    <message>
-        <source>UDP peer:</source>
-        <translation>UDP 对端：</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>关</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>任意</translation>
-    </message>
-    <message>
-        <source>fixed (0)</source>
-        <translation>固定（0）</translation>
-    </message>
-    <message>
-        <source>may change once (1)</source>
-        <translation>可变更一次（1）</translation>
-    </message>
-    <message>
-        <source>may change (2)</source>
-        <translation>可变更（2）</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Open the link (Ctrl+Return)</source>
-        <translation>打开链路（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation>文本</translation>
-    </message>
-    <message>
-        <source>Hex</source>
-        <translation>Hex</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Path of the file to send</source>
-        <translation>要发送的文件路径</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>+CR LF</source>
-        <translation>+CR LF</translation>
-    </message>
-    <message>
-        <source>Append CR LF to the text</source>
-        <translation>在文本末尾附加 CR LF</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>发送</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
         <source>Passthrough</source>
         <translation>透传</translation>
     </message>
@@ -1526,60 +1394,8 @@
         <translation>TLS PSK</translation>
     </message>
     <message>
-        <source>Passthrough sends every byte straight to the one open link. It needs single connection mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends &quot;+++&quot; alone and waits a second before the next command.</source>
-        <translation>透传会将每个字节直接发送到唯一打开的链路。需要单连接模式且正好一条链路；必要时会设置 CIPMODE=1。退出时单独发送“+++”，并等待一秒再发送下一条命令。</translation>
-    </message>
-    <message>
-        <source>Enter passthrough</source>
-        <translation>进入透传</translation>
-    </message>
-    <message>
-        <source>Leave passthrough</source>
-        <translation>退出透传</translation>
-    </message>
-    <message>
-        <source>Raw data (sent as typed, no CR LF)</source>
-        <translation>原始数据（按输入原样发送，不附加 CR LF）</translation>
-    </message>
-    <message>
-        <source>Send raw</source>
-        <translation>发送原始数据</translation>
-    </message>
-    <message>
-        <source>5 = all links</source>
-        <translation>5 = 所有链路</translation>
-    </message>
-    <message>
-        <source>PSK identity:</source>
-        <translation>PSK 身份标识：</translation>
-    </message>
-    <message>
-        <source>Hint:</source>
-        <translation>提示：</translation>
-    </message>
-    <message>
-        <source>Remember in the keychain</source>
-        <translation>保存到钥匙串</translation>
-    </message>
-    <message>
-        <source>Set PSK</source>
-        <translation>设置 PSK</translation>
-    </message>
-    <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
         <source>Show the exact command lines the current form sends</source>
         <translation>显示当前表单将发送的完整命令行</translation>
-    </message>
-    <message>
-        <source>Data of link %1</source>
-        <translation>链路 %1 的数据</translation>
-    </message>
-    <message>
-        <source>Received:</source>
-        <translation>已接收：</translation>
     </message>
     <message>
         <source>Not read yet: press Read (F5). Until then the boot default (single, normal) is assumed.</source>
@@ -1594,14 +1410,6 @@
     <message>
         <source>Passthrough needs single connection mode and exactly one link.</source>
         <translation>透传需要单连接模式且正好一条链路。</translation>
-    </message>
-    <message>
-        <source>Hex bytes, e.g. 48 65 6c 6c 6f</source>
-        <translation>十六进制字节，例如 48 65 6c 6c 6f</translation>
-    </message>
-    <message>
-        <source>Text to send (UTF-8)</source>
-        <translation>要发送的文本（UTF-8）</translation>
     </message>
     <message>
         <source>(nothing would be sent: %1)</source>
@@ -1648,10 +1456,6 @@
     <message>
         <source>Leaving passthrough (&quot;+++&quot;, then one second of silence)…</source>
         <translation>正在退出透传（发送“+++”，然后静默一秒）…</translation>
-    </message>
-    <message>
-        <source>File to send</source>
-        <translation>要发送的文件</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +1669,14 @@
     <message>
         <source>Send a file&apos;s bytes as the data</source>
         <translation>将文件内容作为数据发送</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Raw AT console and session log</source>
+        <translation>原始 AT 控制台和会话日志</translation>
     </message>
 </context>
 <context>
@@ -2310,6 +2122,218 @@
     </message>
 </context>
 <context>
+    <name>FormPage</name>
+    <message>
+        <source>&amp;Read</source>
+        <translation>读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the module&apos;s values (F5)</source>
+        <translation>从模块读取当前值（F5）</translation>
+    </message>
+    <message>
+        <source>Show AT</source>
+        <translation>显示 AT</translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines the buttons send</source>
+        <translation>显示按钮将发送的完整 AT 命令行</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Put back the values the module reported</source>
+        <translation>恢复模块报告的值</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send the form to the module (Ctrl+Return)</source>
+        <translation>将表单发送到模块（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Waiting for the module</source>
+        <translation>正在等待模块</translation>
+    </message>
+    <message>
+        <source>nothing is sent: %1</source>
+        <translation>不会发送任何内容：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkCombo</name>
+    <message>
+        <source>Manufacturer: %1</source>
+        <translation>制造商：%1</translation>
+    </message>
+    <message>
+        <source>USB ID: %1:%2</source>
+        <translation>USB ID：%1:%2</translation>
+    </message>
+    <message>
+        <source>Serial number: %1</source>
+        <translation>序列号：%1</translation>
+    </message>
+    <message>
+        <source>%1 (not listed by the system right now)</source>
+        <translation>%1（系统当前未列出）</translation>
+    </message>
+    <message>
+        <source>Simulated module (ESP-AT)</source>
+        <translation>模拟模块（ESP-AT）</translation>
+    </message>
+    <message>
+        <source>Simulated module (Beken)</source>
+        <translation>模拟模块（Beken）</translation>
+    </message>
+    <message>
+        <source>TCP bridge (host:port)</source>
+        <translation>TCP 桥接（主机:端口）</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDataPanel</name>
+    <message>
+        <source>File to send</source>
+        <translation>要发送的文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1/%2 字节</translation>
+    </message>
+    <message>
+        <source>Hex bytes, e.g. 48 65 6c 6c 6f</source>
+        <translation>十六进制字节，例如 48 65 6c 6c 6f</translation>
+    </message>
+    <message>
+        <source>Text to send (UTF-8)</source>
+        <translation>要发送的文本（UTF-8）</translation>
+    </message>
+    <message>
+        <source>%1 bytes received, %2 sent</source>
+        <translation>已接收 %1 字节，已发送 %2 字节</translation>
+    </message>
+    <message>
+        <source>Data of link %1</source>
+        <translation>链路 %1 的数据</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Path of the file to send</source>
+        <translation>要发送的文件路径</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>+CR LF</source>
+        <translation>+CR LF</translation>
+    </message>
+    <message>
+        <source>Append CR LF to the text</source>
+        <translation>在文本末尾附加 CR LF</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>已接收：</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>LinkOpenForm</name>
+    <message>
+        <source>Open a link</source>
+        <translation>打开链路</translation>
+    </message>
+    <message>
+        <source>Link ID:</source>
+        <translation>链路 ID：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Remote host:</source>
+        <translation>远程主机：</translation>
+    </message>
+    <message>
+        <source>Remote port:</source>
+        <translation>远程端口：</translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation>保活：</translation>
+    </message>
+    <message>
+        <source>Local port:</source>
+        <translation>本地端口：</translation>
+    </message>
+    <message>
+        <source>UDP peer:</source>
+        <translation>UDP 对端：</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>fixed (0)</source>
+        <translation>固定（0）</translation>
+    </message>
+    <message>
+        <source>may change once (1)</source>
+        <translation>可变更一次（1）</translation>
+    </message>
+    <message>
+        <source>may change (2)</source>
+        <translation>可变更（2）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the link (Ctrl+Return)</source>
+        <translation>打开链路（Ctrl+Return）</translation>
+    </message>
+</context>
+<context>
     <name>LinkTableModel</name>
     <message>
         <source>server</source>
@@ -2451,14 +2475,6 @@
         <translation>关于 AT Bench(&amp;A)</translation>
     </message>
     <message>
-        <source>Console</source>
-        <translation>控制台</translation>
-    </message>
-    <message>
-        <source>Raw AT console and session log</source>
-        <translation>原始 AT 控制台和会话日志</translation>
-    </message>
-    <message>
         <source>Unknown simulator &quot;%1&quot;: use esp or beken.</source>
         <translation>未知的模拟器“%1”：请使用 esp 或 beken。</translation>
     </message>
@@ -2473,14 +2489,6 @@
     <message>
         <source>Connect</source>
         <translation>连接</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接 %1…</translation>
-    </message>
-    <message>
-        <source>Connected to %1</source>
-        <translation>已连接到 %1</translation>
     </message>
     <message>
         <source>The link to %1 was lost. Check the cable or adapter, then press Connect (Ctrl+K).</source>
@@ -2732,6 +2740,7 @@
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
+    <name>MqttBrokerForm</name>
     <message>
         <source>Client (AT+MQTTUSERCFG)</source>
         <translation>客户端（AT+MQTTUSERCFG）</translation>
@@ -2743,10 +2752,6 @@
     <message>
         <source>Broker (AT+MQTTCONN)</source>
         <translation>代理服务器（AT+MQTTCONN）</translation>
-    </message>
-    <message>
-        <source>Received messages</source>
-        <translation>收到的消息</translation>
     </message>
     <message>
         <source>Scheme:</source>
@@ -2801,20 +2806,8 @@
         <translation>端口：</translation>
     </message>
     <message>
-        <source>Topic:</source>
-        <translation>主题：</translation>
-    </message>
-    <message>
-        <source>Send as:</source>
-        <translation>发送方式：</translation>
-    </message>
-    <message>
-        <source>Message:</source>
-        <translation>消息：</translation>
-    </message>
-    <message>
-        <source>QoS:</source>
-        <translation>QoS：</translation>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>required; long IDs go through AT+MQTTCLIENTID</source>
@@ -2909,18 +2902,6 @@
         <translation>自动重连</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>应用</translation>
-    </message>
-    <message>
-        <source>Send the client and session configuration (Ctrl+Return)</source>
-        <translation>发送客户端和会话配置（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Revert</source>
-        <translation>还原</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -2931,6 +2912,234 @@
     <message>
         <source>AT+MQTTCLEAN: close the connection and release the configuration</source>
         <translation>AT+MQTTCLEAN：关闭连接并释放配置</translation>
+    </message>
+</context>
+<context>
+    <name>MqttMessageFeed</name>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>显示 %1 / 共 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n older dropped (limit %1)</source>
+        <translation>
+            <numerusform>；已丢弃 %n 条较早的消息（上限 %1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; paused, %n waiting</source>
+        <translation>
+            <numerusform>；已暂停，%n 条等待中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Received messages</source>
+        <translation>收到的消息</translation>
+    </message>
+    <message>
+        <source>Filter: text, or topic filter with + #</source>
+        <translation>过滤：文本，或含 + # 的主题过滤器</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>Hex</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>MqttMessageModel</name>
+    <message>
+        <source>QoS of the matching subscription (the module does not report the message&apos;s own QoS)</source>
+        <translation>所匹配订阅的 QoS（模块不报告消息本身的 QoS）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+</context>
+<context>
+    <name>MqttPage</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return):</source>
+        <translation>应用（Ctrl+Return）：</translation>
+    </message>
+    <message>
+        <source>Connect:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <source>Disconnect:</source>
+        <translation>断开：</translation>
+    </message>
+    <message>
+        <source>Publish (Ctrl+Return):</source>
+        <translation>发布（Ctrl+Return）：</translation>
+    </message>
+    <message>
+        <source>Subscribe (Ctrl+Return):</source>
+        <translation>订阅（Ctrl+Return）：</translation>
+    </message>
+    <message>
+        <source>Unsubscribe:</source>
+        <translation>取消订阅：</translation>
+    </message>
+    <message>
+        <source>Read (F5):</source>
+        <translation>读取（F5）：</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Form reverted to the module&apos;s values.</source>
+        <translation>表单已还原为模块中的值。</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>MQTT client of the module: configure, connect, publish, subscribe, watch messages</source>
+        <translation>模块的 MQTT 客户端：配置、连接、发布、订阅、查看消息</translation>
+    </message>
+    <message>
+        <source>MQTT state:</source>
+        <translation>MQTT 状态：</translation>
+    </message>
+    <message>
+        <source>Ask the module for its MQTT state and subscriptions (F5)</source>
+        <translation>向模块查询 MQTT 状态和订阅（F5）</translation>
+    </message>
+    <message>
+        <source>Show the exact AT command lines this form sends</source>
+        <translation>显示此表单将发送的完整 AT 命令行</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>代理服务器</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Send the client and session configuration (Ctrl+Return)</source>
+        <translation>发送客户端和会话配置（Ctrl+Return）</translation>
+    </message>
+</context>
+<context>
+    <name>MqttPublishForm</name>
+    <message>
+        <source>Message file</source>
+        <translation>消息文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>\x needs two hex digits (escapes: \r \n \t \0 \\ \xNN).</source>
+        <translation>\x 后需要两位十六进制数（转义符：\r \n \t \0 \\ \xNN）。</translation>
+    </message>
+    <message>
+        <source>Not valid hex: use pairs of hex digits, optionally separated by blanks (0d 0a 00).</source>
+        <translation>不是有效的十六进制：请使用成对的十六进制数，可用空格分隔（0d 0a 00）。</translation>
+    </message>
+    <message>
+        <source>Enter the path of the file to publish.</source>
+        <translation>请输入要发布的文件路径。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is larger than 1 MiB; the module could not hold it.</source>
+        <translation>文件大于 1 MiB，模块无法容纳。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sent as a quoted string; \ &quot; and , are escaped, NUL, CR and LF are not possible</source>
+        <translation>以带引号的字符串发送；\ &quot; 和 , 会被转义，不能包含 NUL、CR 和 LF</translation>
+    </message>
+    <message>
+        <source>sent after the &apos;&gt;&apos; prompt exactly as they are</source>
+        <translation>在“&gt;”提示符后按原样发送</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Send as:</source>
+        <translation>发送方式：</translation>
+    </message>
+    <message>
+        <source>Message:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
     </message>
     <message>
         <source>at most 128 bytes</source>
@@ -2969,48 +3178,20 @@
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>0 at most once, 1 at least once, 2 exactly once</source>
+        <translation>0 最多一次，1 至少一次，2 恰好一次</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <source>QoS</source>
-        <translation>QoS</translation>
-    </message>
-    <message>
-        <source>topic or filter with + and #, at most 128 bytes</source>
-        <translation>主题或含 + 和 # 的过滤器，最多 128 字节</translation>
-    </message>
-    <message>
-        <source>Subscribe</source>
-        <translation>订阅</translation>
-    </message>
-    <message>
-        <source>Unsubscribe</source>
-        <translation>取消订阅</translation>
-    </message>
-    <message>
-        <source>Filter: text, or topic filter with + #</source>
-        <translation>过滤：文本，或含 + # 的主题过滤器</translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3227,45 @@
     <message>
         <source>unknown (%1)</source>
         <translation>未知（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>MqttSubscriptionsForm</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <source>topic or filter with + and #, at most 128 bytes</source>
+        <translation>主题或含 + 和 # 的过滤器，最多 128 字节</translation>
+    </message>
+    <message>
+        <source>0 at most once, 1 at least once, 2 exactly once</source>
+        <translation>0 最多一次，1 至少一次，2 恰好一次</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>取消订阅</translation>
     </message>
 </context>
 <context>
@@ -3203,40 +3423,12 @@
         <translation>结果</translation>
     </message>
     <message>
-        <source>&amp;Read</source>
-        <translation>读取(&amp;R)</translation>
-    </message>
-    <message>
         <source>Query DNS, SNTP and the module&apos;s time (F5)</source>
         <translation>查询 DNS、SNTP 和模块时间（F5）</translation>
     </message>
     <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
-        <source>Show the exact AT lines the buttons send</source>
-        <translation>显示按钮将发送的完整 AT 命令行</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Put back the values the module reported</source>
-        <translation>恢复模块报告的值</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
-    </message>
-    <message>
         <source>Send the changed DNS and SNTP settings (Ctrl+Return)</source>
         <translation>发送已更改的 DNS 和 SNTP 设置（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Waiting for the module</source>
-        <translation>正在等待模块</translation>
     </message>
     <message>
         <source>not read yet (Read, F5)</source>
@@ -3295,44 +3487,12 @@
         </translation>
     </message>
     <message>
-        <source># Apply (Ctrl+Return): the changed sections</source>
-        <translation># 应用（Ctrl+Return）：已更改的部分</translation>
-    </message>
-    <message>
-        <source>#   nothing is sent: %1</source>
-        <translation>#   不会发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>#   nothing to send: no change</source>
-        <translation>#   无需发送：没有更改</translation>
-    </message>
-    <message>
-        <source># Read (F5)</source>
-        <translation># 读取（F5）</translation>
-    </message>
-    <message>
-        <source># Read time</source>
-        <translation># 读取时间</translation>
-    </message>
-    <message>
-        <source># Look up</source>
-        <translation># 解析</translation>
-    </message>
-    <message>
-        <source># Ping</source>
-        <translation># Ping</translation>
-    </message>
-    <message>
         <source>Nothing to apply.</source>
         <translation>没有要应用的内容。</translation>
     </message>
     <message>
         <source>Nothing was sent: %1</source>
         <translation>未发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>The module is busy with another request; try again.</source>
-        <translation>模块正忙于其他请求，请重试。</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -3346,25 +3506,52 @@
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
+    <message>
+        <source>Apply (Ctrl+Return): the changed sections</source>
+        <translation>应用（Ctrl+Return）：已更改的部分</translation>
+    </message>
+    <message>
+        <source>nothing to send: no change</source>
+        <translation>无需发送：没有更改</translation>
+    </message>
+    <message>
+        <source>Read (F5)</source>
+        <translation>读取（F5）</translation>
+    </message>
+    <message>
+        <source>Read time</source>
+        <translation>读取时间</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>解析</translation>
+    </message>
+</context>
+<context>
+    <name>PassthroughPanel</name>
+    <message>
+        <source>Passthrough sends every byte straight to the one open link. It needs single connection mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends &quot;+++&quot; alone and waits a second before the next command.</source>
+        <translation>透传会将每个字节直接发送到唯一打开的链路。需要单连接模式且正好一条链路；必要时会设置 CIPMODE=1。退出时单独发送“+++”，并等待一秒再发送下一条命令。</translation>
+    </message>
+    <message>
+        <source>Enter passthrough</source>
+        <translation>进入透传</translation>
+    </message>
+    <message>
+        <source>Leave passthrough</source>
+        <translation>退出透传</translation>
+    </message>
+    <message>
+        <source>Raw data (sent as typed, no CR LF)</source>
+        <translation>原始数据（按输入原样发送，不附加 CR LF）</translation>
+    </message>
+    <message>
+        <source>Send raw</source>
+        <translation>发送原始数据</translation>
+    </message>
 </context>
 <context>
     <name>PortPage</name>
-    <message>
-        <source>Manufacturer: %1</source>
-        <translation>制造商：%1</translation>
-    </message>
-    <message>
-        <source>USB ID: %1:%2</source>
-        <translation>USB ID：%1:%2</translation>
-    </message>
-    <message>
-        <source>Serial number: %1</source>
-        <translation>序列号：%1</translation>
-    </message>
-    <message>
-        <source>%1 (not listed by the system right now)</source>
-        <translation>%1（系统当前未列出）</translation>
-    </message>
     <message>
         <source>Beken ATSVR</source>
         <translation>Beken ATSVR</translation>
@@ -3468,18 +3655,6 @@
     <message>
         <source>Refresh the list of serial ports</source>
         <translation>刷新串口列表</translation>
-    </message>
-    <message>
-        <source>Simulated module (ESP-AT)</source>
-        <translation>模拟模块（ESP-AT）</translation>
-    </message>
-    <message>
-        <source>Simulated module (Beken)</source>
-        <translation>模拟模块（Beken）</translation>
-    </message>
-    <message>
-        <source>TCP bridge (host:port)</source>
-        <translation>TCP 桥接（主机:端口）</translation>
     </message>
     <message>
         <source>Serial line</source>
@@ -3626,10 +3801,6 @@
         <translation>用这些设置打开连接（Ctrl+Return）</translation>
     </message>
     <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
         <source>Back to the settings in use</source>
         <translation>恢复为正在使用的设置</translation>
     </message>
@@ -3638,16 +3809,39 @@
         <translation>断开(&amp;T)</translation>
     </message>
     <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
         <source>Show the exact lines that detection and reading send</source>
         <translation>显示检测和读取时发送的完整命令行</translation>
     </message>
     <message>
         <source>Talking to the module…</source>
         <translation>正在与模块通信…</translation>
+    </message>
+</context>
+<context>
+    <name>PskPanel</name>
+    <message>
+        <source>Link ID:</source>
+        <translation>链路 ID：</translation>
+    </message>
+    <message>
+        <source>5 = all links</source>
+        <translation>5 = 所有链路</translation>
+    </message>
+    <message>
+        <source>PSK identity:</source>
+        <translation>PSK 身份标识：</translation>
+    </message>
+    <message>
+        <source>Hint:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Remember in the keychain</source>
+        <translation>保存到钥匙串</translation>
+    </message>
+    <message>
+        <source>Set PSK</source>
+        <translation>设置 PSK</translation>
     </message>
 </context>
 <context>
@@ -3870,16 +4064,8 @@
         <translation>停止(&amp;P)</translation>
     </message>
     <message>
-        <source>&amp;Read</source>
-        <translation>读取(&amp;R)</translation>
-    </message>
-    <message>
         <source>Read the module&apos;s connection settings (F5)</source>
         <translation>读取模块的连接设置（F5）</translation>
-    </message>
-    <message>
-        <source>Show &amp;AT</source>
-        <translation>显示 AT(&amp;A)</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -3994,14 +4180,6 @@
         <translation>未开始：请先修正标记的字段。</translation>
     </message>
     <message>
-        <source>The lab is busy.</source>
-        <translation>测试正在进行。</translation>
-    </message>
-    <message>
-        <source>Cannot read now: the module is busy.</source>
-        <translation>现在无法读取：模块正忙。</translation>
-    </message>
-    <message>
         <source>Running…</source>
         <translation>正在运行…</translation>
     </message>
@@ -4054,6 +4232,14 @@
     <message>
         <source>Rates saved to %1.</source>
         <translation>速率已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines a run sends</source>
+        <translation>显示一次测试将发送的完整 AT 命令行</translation>
+    </message>
+    <message>
+        <source># nothing is sent: %1</source>
+        <translation># 不会发送任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -4234,10 +4420,6 @@
         <translation>BSSID</translation>
     </message>
     <message>
-        <source>&amp;Read</source>
-        <translation>读取(&amp;R)</translation>
-    </message>
-    <message>
         <source>Query the module&apos;s Wi-Fi mode, connection and addresses (F5)</source>
         <translation>查询模块的 Wi-Fi 模式、连接状态和地址（F5）</translation>
     </message>
@@ -4250,32 +4432,8 @@
         <translation>断开接入点（AT+CWQAP）</translation>
     </message>
     <message>
-        <source>Show AT</source>
-        <translation>显示 AT</translation>
-    </message>
-    <message>
-        <source>Show the exact AT lines the buttons send</source>
-        <translation>显示按钮将发送的完整 AT 命令行</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>还原(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Put back the values the module reported</source>
-        <translation>恢复模块报告的值</translation>
-    </message>
-    <message>
-        <source>&amp;Apply</source>
-        <translation>应用(&amp;A)</translation>
-    </message>
-    <message>
         <source>Set the mode and join the network (Ctrl+Return)</source>
         <translation>设置模式并连接网络（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>Waiting for the module</source>
-        <translation>正在等待模块</translation>
     </message>
     <message>
         <source>Connected, got an IP address</source>
@@ -4298,30 +4456,6 @@
         <translation>%1 dBm</translation>
     </message>
     <message>
-        <source># Apply (Ctrl+Return)</source>
-        <translation># 应用（Ctrl+Return）</translation>
-    </message>
-    <message>
-        <source>#   nothing is sent: %1</source>
-        <translation>#   不会发送任何内容：%1</translation>
-    </message>
-    <message>
-        <source>#   nothing to send: choose another mode or enter a network</source>
-        <translation>#   无需发送：请选择其他模式或输入网络</translation>
-    </message>
-    <message>
-        <source># Read (F5)</source>
-        <translation># 读取（F5）</translation>
-    </message>
-    <message>
-        <source># Scan</source>
-        <translation># 扫描</translation>
-    </message>
-    <message>
-        <source># Disconnect</source>
-        <translation># 断开</translation>
-    </message>
-    <message>
         <source>Nothing to apply.</source>
         <translation>没有要应用的内容。</translation>
     </message>
@@ -4330,12 +4464,28 @@
         <translation>未发送任何内容：%1</translation>
     </message>
     <message>
-        <source>The module is busy with another request; try again.</source>
-        <translation>模块正忙于其他请求，请重试。</translation>
-    </message>
-    <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return)</source>
+        <translation>应用（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>nothing to send: choose another mode or enter a network</source>
+        <translation>无需发送：请选择其他模式或输入网络</translation>
+    </message>
+    <message>
+        <source>Read (F5)</source>
+        <translation>读取（F5）</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
     </message>
 </context>
 <context>
@@ -4418,6 +4568,14 @@
     <message>
         <source>%1: not sent (%2)</source>
         <translation>%1：未发送（%2）</translation>
+    </message>
+    <message>
+        <source>Nothing to send.</source>
+        <translation>没有要发送的内容。</translation>
+    </message>
+    <message>
+        <source>The module is busy with another request; try again.</source>
+        <translation>模块正忙于其他请求，请重试。</translation>
     </message>
 </context>
 <context>
@@ -4559,10 +4717,6 @@
     <message>
         <source>%1: not sent: %2</source>
         <translation>%1：未发送：%2</translation>
-    </message>
-    <message>
-        <source>another operation is still running</source>
-        <translation>另一个操作仍在进行</translation>
     </message>
     <message>
         <source>Read connections</source>
@@ -4790,10 +4944,6 @@
     <message>
         <source>Failures then carry ERR CODE lines, decoded into words.</source>
         <translation>失败时会附带 ERR CODE 行，并解码为文字说明。</translation>
-    </message>
-    <message>
-        <source>Another MQTT operation is still running.</source>
-        <translation>另一个 MQTT 操作仍在进行。</translation>
     </message>
     <message>
         <source>MQTT configuration</source>
@@ -5187,6 +5337,10 @@
     <message>
         <source>Closing the link</source>
         <translation>正在关闭链路</translation>
+    </message>
+    <message>
+        <source>The lab is busy.</source>
+        <translation>测试正在进行。</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@
 #include <QtTest>
 
 using atb::ConnectionModeSettings;
-using atb::ConnectionPlan;
+using atb::OperationPlan;
 using atb::ConnectionService;
 using atb::LinkOpenSettings;
 using atb::LinkSendSettings;
@@ -42,13 +42,13 @@ private slots:
     void passiveReceiveIsFetchedAutomatically();
 
 private:
-    static bool run(ConnectionService &svc, const std::function<bool()> &start, OperationResult *out = nullptr);
+    static bool run(ConnectionService &svc, const std::function<OperationPlan()> &start, OperationResult *out = nullptr);
 };
 
-bool tst_ConnectionService::run(ConnectionService &svc, const std::function<bool()> &start, OperationResult *out)
+bool tst_ConnectionService::run(ConnectionService &svc, const std::function<OperationPlan()> &start, OperationResult *out)
 {
     QSignalSpy spy(&svc, &ConnectionService::finished);
-    if (!start())
+    if (!start().ok())
         return false;
     if (!spy.wait(15000) && spy.isEmpty())
         return false;
@@ -101,7 +101,7 @@ void tst_ConnectionService::openTcpSendAndReceiveEcho()
     o.host = QStringLiteral("127.0.0.1");
     o.remotePort = server.port();
     o.keepAlive = 60;
-    const QList<QByteArray> preview = svc.preview(o);
+    const QList<QByteArray> preview = svc.planOpen(o).lines();
     QCOMPARE(preview.first(), QByteArray("AT+CIPSTART=2,\"TCP\",\"127.0.0.1\",") + QByteArray::number(server.port())
                                   + ",60");
     QVERIFY(run(svc, [&] { return svc.open(o); }));
@@ -117,7 +117,7 @@ void tst_ConnectionService::openTcpSendAndReceiveEcho()
     s.linkId = 2;
     s.text = QStringLiteral("hello link");
     s.appendCrLf = true;
-    QCOMPARE(svc.preview(s), QList<QByteArray> { "AT+CIPSEND=2,12" });
+    QCOMPARE(svc.planSend(s).lines(), QList<QByteArray> { "AT+CIPSEND=2,12" });
     QVERIFY(run(svc, [&] { return svc.send(s); }));
     QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSEND=2,12", "hello link" }));
     QTRY_COMPARE(svc.received(2), QByteArray("hello link\r\n"));
@@ -181,7 +181,7 @@ void tst_ConnectionService::sendIsChunkedToTheDialectLimit()
     LinkSendSettings s;
     s.format = LinkSendSettings::Format::File;
     s.filePath = file.fileName();
-    const ConnectionPlan plan = svc.planSend(s);
+    const OperationPlan plan = svc.planSend(s);
     QVERIFY(plan.ok());
     QCOMPARE(plan.lines(), (QList<QByteArray> { "AT+CIPSEND=0,1024", "AT+CIPSEND=0,1024", "AT+CIPSEND=0,552" }));
     QCOMPARE(plan.payloadBytes, 2600);
@@ -264,12 +264,12 @@ void tst_ConnectionService::invalidInputIsRefusedBeforeSending()
     o.host = host;
     o.remotePort = port;
     o.keepAlive = keepAlive;
-    const ConnectionPlan p = svc.planOpen(o);
+    const OperationPlan p = svc.planOpen(o);
     QVERIFY(!p.ok());
     QCOMPARE(p.errorParam, param);
     QVERIFY(!p.error.isEmpty());
     QSignalSpy fin(&svc, &ConnectionService::finished);
-    QVERIFY(!svc.open(o));
+    QVERIFY(!svc.open(o).ok());
     QCOMPARE(fin.size(), 1);
     QVERIFY(fin.first().first().value<OperationResult>().message.contains(p.error));
     QVERIFY(h.drain());
@@ -289,11 +289,11 @@ void tst_ConnectionService::muxChangeWithLinkOpenIsRefused()
     o.remotePort = server.port();
     QVERIFY(run(svc, [&] { return svc.open(o); }));
     h.sent.clear();
-    const ConnectionPlan p = svc.planMode({ 1, 0 });
+    const OperationPlan p = svc.planMode({ 1, 0 });
     QVERIFY(!p.ok());
     QCOMPARE(p.errorParam, QByteArray("cipmux"));
     QVERIFY(p.error.contains(QLatin1String("no link is open")));
-    QVERIFY(!svc.applyMode({ 1, 0 }));
+    QVERIFY(!svc.applyMode({ 1, 0 }).ok());
     // A second link in single mode is refused too.
     QCOMPARE(svc.planOpen(o).errorParam, QByteArray("link_id"));
     QVERIFY(h.drain());
@@ -306,7 +306,7 @@ void tst_ConnectionService::passthroughNeedsSingleMode()
     QVERIFY(h.ready());
     ConnectionService svc(&h.session, &h.model);
     QVERIFY(run(svc, [&] { return svc.read(); }));
-    const ConnectionPlan both = svc.planMode({ 1, 1 });
+    const OperationPlan both = svc.planMode({ 1, 1 });
     QCOMPARE(both.errorParam, QByteArray("cipmode"));
     QVERIFY(svc.planEnterPassthrough().errorParam == "links"); // no link open
     QCOMPARE(svc.planMode({ 0, 1 }).lines(), QList<QByteArray> { "AT+CIPMODE=1" });
@@ -378,10 +378,10 @@ void tst_ConnectionService::pskLineAndLimits()
     PskSettings p;
     p.psk = QStringLiteral("identity");
     p.hint = QStringLiteral("hint");
-    QCOMPARE(svc.preview(p), QList<QByteArray> { "AT+CIPSSLCPSK=\"identity\",\"hint\"" });
+    QCOMPARE(svc.planPsk(p).lines(), QList<QByteArray> { "AT+CIPSSLCPSK=\"identity\",\"hint\"" });
     h.sent.clear();
     QVERIFY(run(svc, [&] { return svc.setPsk(p); }));
-    QCOMPARE(h.sent, svc.preview(p));
+    QCOMPARE(h.sent, svc.planPsk(p).lines());
     p.psk = QString(33, QLatin1Char('x'));
     QCOMPARE(svc.planPsk(p).errorParam, QByteArray("psk"));
     p.psk.clear();
@@ -482,7 +482,7 @@ void tst_ConnectionService::passiveReceiveIsFetchedAutomatically()
     s.linkId = 1;
     s.text = QStringLiteral("passive\r\n");
     QSignalSpy fin(&svc, &ConnectionService::finished);
-    QVERIFY(svc.send(s));
+    QVERIFY(svc.send(s).ok());
     QTRY_COMPARE(svc.received(1), QByteArray("passive\r\n"));
     QVERIFY(h.sent.contains("AT+CIPRECVDATA=1,9"));
     QCOMPARE(fin.size(), 1); // the send; the automatic fetch reports nothing when it works

@@ -12,7 +12,7 @@
 using atb::MqttConfig;
 using atb::MqttConnectSettings;
 using atb::MqttMessage;
-using atb::MqttPlan;
+using atb::OperationPlan;
 using atb::MqttPublishSettings;
 using atb::MqttService;
 using atb::OperationResult;
@@ -34,10 +34,10 @@ MqttConfig basicConfig(const QString &clientId = QStringLiteral("bench-1"))
 
 // Runs one service call and waits for its finished() signal.
 template<typename F>
-OperationResult runOp(MqttService &svc, F &&call, MqttPlan *plan = nullptr, int timeoutMs = 20000)
+OperationResult runOp(MqttService &svc, F &&call, OperationPlan *plan = nullptr, int timeoutMs = 20000)
 {
     QSignalSpy spy(&svc, &MqttService::finished);
-    const MqttPlan p = call();
+    const OperationPlan p = call();
     if (plan)
         *plan = p;
     if (!p.error.isEmpty()) {
@@ -143,7 +143,7 @@ void tst_MqttService::configureSendsWhatThePreviewShows()
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
     MqttService svc(&h.session, &h.model);
-    QCOMPARE(svc.preview(config), expected);
+    QCOMPARE(svc.planConfigure(config).lines(), expected);
     const OperationResult r = runOp(svc, [&] { return svc.configure(config); });
     QVERIFY2(r.ok, qPrintable(r.message));
     QCOMPARE(h.sent, expected);
@@ -224,7 +224,7 @@ void tst_MqttService::invalidInputSendsNothingAndNamesTheParameter()
     MqttService svc(&h.session, &h.model);
     QSignalSpy busy(&svc, &MqttService::busyChanged);
     QSignalSpy done(&svc, &MqttService::finished);
-    MqttPlan plan;
+    OperationPlan plan;
     switch (op) {
     case 0: plan = svc.configure(config); break;
     case 1: plan = svc.connectToBroker(connect); break;
@@ -246,7 +246,7 @@ void tst_MqttService::stringWithNulOrTooLongSuggestsRaw()
     SimHarness h(atb::sim::Dialect::Esp, true);
     QVERIFY(h.ready());
     MqttService svc(&h.session, &h.model);
-    MqttPlan p = svc.planPublish({ QStringLiteral("t"), QByteArray("a\0b", 3), 0, false, false });
+    OperationPlan p = svc.planPublish({ QStringLiteral("t"), QByteArray("a\0b", 3), 0, false, false });
     QCOMPARE(p.errorParam, QByteArray("data"));
     QVERIFY2(p.error.contains(QLatin1String("AT+MQTTPUBRAW")), qPrintable(p.error));
     p = svc.planPublish({ QStringLiteral("t"), QByteArray(240, 'x'), 0, false, false });
@@ -288,7 +288,7 @@ void tst_MqttService::endToEndWithMosquitto()
     QVERIFY2(r.ok, qPrintable(r.message));
     h.sent.clear();
     const MqttConnectSettings conn { broker.host(), broker.port(), false };
-    const QList<QByteArray> connLines = svc.preview(conn);
+    const QList<QByteArray> connLines = svc.planConnect(conn).lines();
     r = runOp(svc, [&] { return svc.connectToBroker(conn); });
     QVERIFY2(r.ok, qPrintable(r.message));
     QCOMPARE(h.sent, connLines);
@@ -320,7 +320,7 @@ void tst_MqttService::endToEndWithMosquitto()
     QVERIFY(sub.start(broker.port(), QStringLiteral("bench/out")));
     const MqttPublishSettings text { QStringLiteral("bench/out"), QByteArray("{\"a\":1,\"b\":\"x\\y\"}"), 1, false, false };
     h.sent.clear();
-    const QList<QByteArray> textLines = svc.preview(text);
+    const QList<QByteArray> textLines = svc.planPublish(text).lines();
     QCOMPARE(textLines, QList<QByteArray> { "AT+MQTTPUB=0,\"bench/out\",\"{\\\"a\\\":1\\,\\\"b\\\":\\\"x\\\\y\\\"}\",1,0" });
     r = runOp(svc, [&] { return svc.publish(text); });
     QVERIFY2(r.ok, qPrintable(r.message));
@@ -332,7 +332,7 @@ void tst_MqttService::endToEndWithMosquitto()
     h.sent.clear();
     r = runOp(svc, [&] { return svc.publish(raw); });
     QVERIFY2(r.ok, qPrintable(r.message));
-    QCOMPARE(h.sent.first(), svc.preview(raw).first());
+    QCOMPARE(h.sent.first(), svc.planPublish(raw).lines().first());
     QCOMPARE(h.sent.first(), QByteArray("AT+MQTTPUBRAW=0,\"bench/out\",13,0,0"));
     QCOMPARE(r.results.last().finalText, QByteArray("+MQTTPUB:OK"));
     QCOMPARE(sub.nextPayload(), raw.payload);

@@ -132,17 +132,17 @@ private slots:
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
         const NetSettings s = dnsOnly(manual, servers);
-        QCOMPARE(svc.preview(s).lines, QList<QByteArray> { line });
-        QVERIFY(svc.apply(s));
+        QCOMPARE(svc.planApply(s).lines(), QList<QByteArray> { line });
+        QVERIFY(svc.apply(s).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, QList<QByteArray> { line });
         QCOMPARE(h.model.dns().manual, manual);
         h.sent.clear();
-        QVERIFY(svc.read());
+        QVERIFY(svc.read().ok());
         const OperationResult rr = waitFinished(svc);
         QVERIFY2(rr.ok, qPrintable(rr.message));
-        QCOMPARE(h.sent, svc.readLines());
+        QCOMPARE(h.sent, svc.planRead().lines());
         QCOMPARE(h.model.dns().servers, queried);
     }
 
@@ -182,13 +182,13 @@ private slots:
         SimHarness h(dialectOf(dialect));
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
-        const NetService::Preview p = svc.preview(settings);
+        const atb::OperationPlan p = svc.planApply(settings);
         QVERIFY(!p.ok());
         QVERIFY(!p.error.isEmpty());
         QCOMPARE(p.errorParam, param);
-        QVERIFY(p.lines.isEmpty());
+        QVERIFY(p.lines().isEmpty());
         QSignalSpy busy(&svc, &NetService::busyChanged);
-        QVERIFY(!svc.apply(settings));
+        QVERIFY(!svc.apply(settings).ok());
         QVERIFY(h.drain());
         QCOMPARE(busy.size(), 0);
         QVERIFY(h.sent.isEmpty());
@@ -215,8 +215,8 @@ private slots:
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
         const NetSettings s = sntpOnly(true, tz, { "127.0.0.1" });
-        QCOMPARE(svc.preview(s).lines, QList<QByteArray> { line });
-        QVERIFY(svc.apply(s));
+        QCOMPARE(svc.planApply(s).lines(), QList<QByteArray> { line });
+        QVERIFY(svc.apply(s).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message)); // the module accepts it too
         QCOMPARE(h.sent, QList<QByteArray> { line });
@@ -237,7 +237,7 @@ private slots:
         SimHarness h(dialectOf(dialect));
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
-        QVERIFY(svc.apply(sntpOnly(false, "8", {})));
+        QVERIFY(svc.apply(sntpOnly(false, "8", {})).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, QList<QByteArray> { line });
@@ -268,9 +268,9 @@ private slots:
         s.sntp.enabled = true;
         s.sntp.timezone = tz;
         s.sntp.servers = QStringList { ntp.address() };
-        const QList<QByteArray> lines = svc.preview(s).lines;
+        const QList<QByteArray> lines = svc.planApply(s).lines();
         QCOMPARE(lines.size(), 2);
-        QVERIFY(svc.apply(s));
+        QVERIFY(svc.apply(s).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, lines);
@@ -282,7 +282,7 @@ private slots:
         const auto readSynchronisedTime = [&] {
             h.sent.clear();
             timeSpy.clear();
-            rt = svc.readTime() ? waitFinished(svc) : OperationResult {};
+            rt = svc.readTime().ok() ? waitFinished(svc) : OperationResult {};
             return rt.ok && svc.lastTime().synchronised;
         };
         QTRY_VERIFY_WITH_TIMEOUT(readSynchronisedTime(), 5000);
@@ -304,7 +304,7 @@ private slots:
         SimHarness h(atb::sim::Dialect::Esp, true);
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
-        QVERIFY(svc.read());
+        QVERIFY(svc.read().ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSNTPCFG?", "AT+CIPSNTPTIME?", "AT+CIPDNS?" }));
@@ -318,7 +318,7 @@ private slots:
         SimHarness h(atb::sim::Dialect::BekenSrc, true);
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
-        QVERIFY(svc.read());
+        QVERIFY(svc.read().ok());
         const OperationResult r = waitFinished(svc);
         QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSNTPCFG?", "AT+CIPSNTPTIME?", "AT+CIPDNS?" }));
         // The SNTP part was read; the missing DNS query handler (protocol.md 5.4) is explained.
@@ -344,7 +344,7 @@ private slots:
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
         QSignalSpy spy(&svc, &NetService::lookupFinished);
-        QVERIFY(svc.lookup(QStringLiteral("localhost")));
+        QVERIFY(svc.lookup(QStringLiteral("localhost")).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, QList<QByteArray> { "AT+CIPDOMAIN=\"localhost\"" });
@@ -359,7 +359,7 @@ private slots:
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
         // loopbackOnly: the simulator resolves nothing but localhost.
-        QVERIFY(svc.lookup(QStringLiteral("no-such-host.invalid")));
+        QVERIFY(svc.lookup(QStringLiteral("no-such-host.invalid")).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY(!r.ok);
         QVERIFY(svc.lastLookupIp().isEmpty());
@@ -383,7 +383,7 @@ private slots:
         SimHarness h(dialectOf(dialect), true);
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
-        QVERIFY(svc.ping(QStringLiteral("127.0.0.1")));
+        QVERIFY(svc.ping(QStringLiteral("127.0.0.1")).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, QList<QByteArray> { "AT+PING=\"127.0.0.1\"" });
@@ -403,13 +403,13 @@ private slots:
         QVERIFY(h.ready());
         NetService svc(&h.session, &h.model);
         // 192.0.2.1 (TEST-NET-1) is refused by the loopback-only simulator: nothing leaves the machine.
-        QVERIFY(svc.ping(QStringLiteral("192.0.2.1")));
+        QVERIFY(svc.ping(QStringLiteral("192.0.2.1")).ok());
         OperationResult r = waitFinished(svc);
         QVERIFY(!r.ok);
         QVERIFY2(r.message.contains(QStringLiteral("TIMEOUT")), qPrintable(r.message));
         QCOMPARE(svc.pingHistory().first().failure, QStringLiteral("TIMEOUT"));
         for (int i = 0; i < NetService::kPingHistory + 1; ++i) {
-            QVERIFY(svc.ping(QStringLiteral("localhost")));
+            QVERIFY(svc.ping(QStringLiteral("localhost")).ok());
             QVERIFY(waitFinished(svc).ok);
         }
         QCOMPARE(svc.pingHistory().size(), NetService::kPingHistory);
@@ -426,7 +426,7 @@ private slots:
         h.sent.clear();
         h.module->failNextCommandWith(0x010a0000);
         NetService svc(&h.session, &h.model);
-        QVERIFY(svc.apply(dnsOnly(false, {})));
+        QVERIFY(svc.apply(dnsOnly(false, {})).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY(!r.ok);
         QCOMPARE(h.sent, QList<QByteArray> { "AT+CIPDNS=0" });

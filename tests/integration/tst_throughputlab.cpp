@@ -30,7 +30,7 @@ quint16 freePort()
 LabResult runLab(SimHarness &h, ThroughputLab &lab, const LabSettings &s, int timeoutMs = 30000)
 {
     QSignalSpy done(&lab, &ThroughputLab::finished);
-    if (!lab.start(s))
+    if (!lab.start(s).ok())
         return lab.lastResult();
     if (!done.wait(timeoutMs) && done.isEmpty())
         return LabResult();
@@ -160,17 +160,17 @@ void TestThroughputLab::previewRefusesBadInput()
     s.peerAddress = address;
     s.chunkSize = chunk;
     s.durationMs = duration;
-    const auto pv = lab.preview(s);
+    const auto pv = lab.planRun(s);
     QCOMPARE(pv.errorParam, param);
     QCOMPARE(pv.ok(), param.isEmpty());
     if (!pv.ok()) {
         QVERIFY(!pv.error.isEmpty());
-        QVERIFY(!lab.start(s));
+        QVERIFY(!lab.start(s).ok());
         QCOMPARE(lab.lastResult().message, pv.error);
         QVERIFY(h.drain());
         QVERIFY(h.sent.isEmpty()); // nothing sent
     } else {
-        QCOMPARE(pv.lines.value(2), QByteArray("AT+CIPSTART=\"TCP\",\"127.0.0.1\",<port>"));
+        QCOMPARE(pv.lines().value(2), QByteArray("AT+CIPSTART=\"TCP\",\"127.0.0.1\",<port>"));
     }
 }
 
@@ -244,18 +244,18 @@ void TestThroughputLab::previewEqualsWhatTheModuleReceived()
     s.peerPort = freePort();
     s.chunkSize = 1000;
     s.durationMs = 500;
-    const auto pv = lab.preview(s);
+    const auto pv = lab.planRun(s);
     QVERIFY(pv.ok());
-    QCOMPARE(pv.lines.size(), 5);
+    QCOMPARE(pv.lines().size(), 5);
     const LabResult r = runLab(h, lab, s);
     QVERIFY2(r.ok, qPrintable(r.message));
     QVERIFY(h.sent.size() >= 5);
     // Setup, then the first data command, exactly as shown.
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(h.sent.at(i), pv.lines.at(i));
-    QCOMPARE(r.lines, pv.lines.mid(0, 3));
+        QCOMPARE(h.sent.at(i), pv.lines().at(i));
+    QCOMPARE(r.lines, pv.lines().mid(0, 3));
     // Teardown last (after the last payload, which has no line end of its own).
-    QVERIFY2(h.sent.last().endsWith(pv.lines.last()), h.sent.last().right(40).constData());
+    QVERIFY2(h.sent.last().endsWith(pv.lines().last()), h.sent.last().right(40).constData());
     QCOMPARE(h.module->commandCount(QStringLiteral("AT+CIPSEND")), r.chunks);
 }
 

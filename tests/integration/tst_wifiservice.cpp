@@ -45,14 +45,14 @@ private slots:
         QVERIFY(h.ready());
         WifiService svc(&h.session, &h.model);
         const WifiSettings s = join(QStringLiteral("BenchAP"), QStringLiteral("12345678"));
-        const WifiService::Preview p = svc.preview(s);
+        const atb::OperationPlan p = svc.planApply(s);
         QVERIFY2(p.ok(), qPrintable(p.error));
         const QList<QByteArray> expected { "AT+CWMODE=1", "AT+CWJAP=\"BenchAP\",\"12345678\"", "AT+CWJAP?",
                                            "AT+CIFSR",
                                            "AT+CIPSTA?" };
-        QCOMPARE(p.lines, expected);
+        QCOMPARE(p.lines(), expected);
         QSignalSpy busy(&svc, &WifiService::busyChanged);
-        QVERIFY(svc.apply(s));
+        QVERIFY(svc.apply(s).ok());
         QVERIFY(svc.isBusy());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
@@ -73,7 +73,7 @@ private slots:
         QVERIFY(!r.message.contains(QStringLiteral("12345678")));
 
         // The mode is now known: a second join does not repeat AT+CWMODE.
-        QCOMPARE(svc.preview(s).lines.first(), QByteArray("AT+CWJAP=\"BenchAP\",\"12345678\""));
+        QCOMPARE(svc.planApply(s).lines().first(), QByteArray("AT+CWJAP=\"BenchAP\",\"12345678\""));
     }
 
     void joinWithBssidAndEscapedSsid()
@@ -81,11 +81,11 @@ private slots:
         SimHarness h;
         QVERIFY(h.ready());
         WifiService svc(&h.session, &h.model);
-        const WifiService::Preview p
-            = svc.preview(join(QStringLiteral("a,b\"c"), QString(), QStringLiteral("1A:2B:3C:4D:5E:6F"), 3));
+        const atb::OperationPlan p
+            = svc.planApply(join(QStringLiteral("a,b\"c"), QString(), QStringLiteral("1A:2B:3C:4D:5E:6F"), 3));
         QVERIFY2(p.ok(), qPrintable(p.error));
-        QCOMPARE(p.lines.value(0), QByteArray("AT+CWMODE=3"));
-        QCOMPARE(p.lines.value(1), QByteArray("AT+CWJAP=\"a\\,b\\\"c\",\"\",\"1a:2b:3c:4d:5e:6f\""));
+        QCOMPARE(p.lines().value(0), QByteArray("AT+CWMODE=3"));
+        QCOMPARE(p.lines().value(1), QByteArray("AT+CWJAP=\"a\\,b\\\"c\",\"\",\"1a:2b:3c:4d:5e:6f\""));
     }
 
     void joinFailureInWords_data()
@@ -124,7 +124,7 @@ private slots:
         }
         WifiService svc(&h.session, &h.model);
         QSignalSpy failureSpy(&svc, &WifiService::lastJoinFailureChanged);
-        QVERIFY(svc.apply(join(ssid, password)));
+        QVERIFY(svc.apply(join(ssid, password)).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY(!r.ok);
         QVERIFY2(r.message.contains(words), qPrintable(r.message));
@@ -165,12 +165,12 @@ private slots:
         SimHarness h(d);
         QVERIFY(h.ready());
         WifiService svc(&h.session, &h.model);
-        const WifiService::Preview p = svc.preview(settings);
+        const atb::OperationPlan p = svc.planApply(settings);
         QVERIFY(!p.ok());
-        QVERIFY(p.lines.isEmpty());
+        QVERIFY(p.lines().isEmpty());
         QCOMPARE(p.errorParam, param);
         QSignalSpy busy(&svc, &WifiService::busyChanged);
-        QVERIFY(!svc.apply(settings));
+        QVERIFY(!svc.apply(settings).ok());
         QVERIFY(h.drain());
         QCOMPARE(busy.size(), 0);
         QVERIFY(h.sent.isEmpty());
@@ -181,11 +181,11 @@ private slots:
         SimHarness h;
         QVERIFY(h.ready());
         WifiService svc(&h.session, &h.model);
-        QCOMPARE(svc.scanLines(), QList<QByteArray> { "AT+CWLAP" });
-        QVERIFY(svc.scan());
+        QCOMPARE(svc.planScan().lines(), QList<QByteArray> { "AT+CWLAP" });
+        QVERIFY(svc.scan().ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
-        QCOMPARE(h.sent, svc.scanLines());
+        QCOMPARE(h.sent, svc.planScan().lines());
         QCOMPARE(svc.accessPoints().size(), 1);
         const atb::AccessPointInfo ap = svc.accessPoints().first();
         QCOMPARE(ap.ssid, QStringLiteral("BenchAP"));
@@ -202,7 +202,7 @@ private slots:
         SimHarness h(atb::sim::Dialect::Esp, true);
         QVERIFY(h.ready());
         WifiService svc(&h.session, &h.model);
-        QVERIFY(svc.read());
+        QVERIFY(svc.read().ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?" }));
@@ -219,11 +219,11 @@ private slots:
         SimHarness h(atb::sim::Dialect::Esp, true);
         QVERIFY(h.ready());
         WifiService svc(&h.session, &h.model);
-        QVERIFY(svc.read());
+        QVERIFY(svc.read().ok());
         QVERIFY(waitFinished(svc).ok);
         QVERIFY(h.model.wifi().connected);
         h.sent.clear();
-        QVERIFY(svc.disconnectFromAp());
+        QVERIFY(svc.disconnectFromAp().ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, QList<QByteArray> { "AT+CWQAP" });
@@ -240,9 +240,9 @@ private slots:
         WifiService svc(&h.session, &h.model);
         const WifiSettings s = join(QStringLiteral("BenchAP"), QStringLiteral("12345678"));
         // No AT+CIFSR / AT+CIPSTA? in the Beken catalog.
-        QCOMPARE(svc.preview(s).lines,
+        QCOMPARE(svc.planApply(s).lines(),
                  (QList<QByteArray> { "AT+CWMODE=1", "AT+CWJAP=\"BenchAP\",\"12345678\"" }));
-        QVERIFY(svc.apply(s));
+        QVERIFY(svc.apply(s).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE=1", "AT+CWJAP=\"BenchAP\",\"12345678\"" }));
@@ -260,7 +260,7 @@ private slots:
         h.sent.clear();
         h.module->failNextCommandWith(0x01070000);
         WifiService svc(&h.session, &h.model);
-        QVERIFY(svc.apply(join(QString(), QString(), QString(), 3)));
+        QVERIFY(svc.apply(join(QString(), QString(), QString(), 3)).ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY(!r.ok);
         QCOMPARE(h.sent, QList<QByteArray> { "AT+CWMODE=3" });

@@ -81,7 +81,7 @@ void tst_ConsoleModel::kindsHaveDistinctReadableColours()
     pal.setColor(QPalette::Base, base);
     pal.setColor(QPalette::Text, text);
     pal.setColor(QPalette::PlaceholderText, base); // unreadable on purpose: must be replaced
-    const ConsoleColours c = ConsoleColours::fromPalette(pal);
+    const ThemeColours c = ThemeColours::fromPalette(pal);
     const QList<QColor> all { c.tx, c.rx, c.finalOk, c.finalError, c.urc, c.prompt, c.rxData, c.info };
     for (const QColor &col : all)
         QVERIFY2(qAbs(col.lightness() - base.lightness()) >= 60, qPrintable(col.name() + QLatin1String(" on ") + base.name()));

@@ -5,6 +5,7 @@
 #include "engine/devicesession.h"
 #include "model/devicemodel.h"
 #include "pages/consolepage.h"
+#include "screenshotdir.h"
 #include "scriptedmodule.h"
 #include "simharness.h"
 #include "widgets/historylineedit.h"
@@ -637,11 +638,13 @@ void tst_ConsolePage::screenshotAtPageSize()
     QVERIFY(m_page->findNext());
     m_page->input()->setText(QStringLiteral("AT+CWJAP=\"ssid\""));
     QVERIFY(m_page->helpLabel()->isVisible());
-    QTest::qWait(100);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     for (QWidget *w : m_page->findChildren<QWidget *>())
         if (w->isVisible() && w->parentWidget() == m_page)
             QVERIFY2(w->height() >= w->minimumSizeHint().height(), qPrintable(w->objectName()));
-    QVERIFY(m_page->grab().save(QStringLiteral("/tmp/consolepage.png")));
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(m_page->grab().save(shots.filePath(QStringLiteral("consolepage.png"))));
 }
 
 QTEST_MAIN(tst_ConsolePage)

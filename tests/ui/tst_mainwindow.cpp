@@ -3,11 +3,14 @@
 #include "console/consolemodel.h"
 #include "dialogs/messages.h"
 #include "engine/devicesession.h"
+#include "connectioncontroller.h"
 #include "mainwindow.h"
 #include "model/devicemodel.h"
 #include "pages/consolepage.h"
+#include "pages/portpage.h"
 #include "scriptedmodule.h"
 #include "simulatorlink.h"
+#include "widgets/connectionbar.h"
 #include "widgets/historylineedit.h"
 
 #include <QComboBox>
@@ -20,8 +23,11 @@
 #include <QtTest>
 
 #ifdef Q_OS_LINUX
+#include "ptymodule.h"
+
 #include <fcntl.h>
 #include <pty.h>
+#include <termios.h>
 #include <unistd.h>
 #endif
 
@@ -41,6 +47,8 @@ private slots:
     void brokenLinkShowsErrorThenConnectWorksAgain_data();
     void brokenLinkShowsErrorThenConnectWorksAgain();
     void unpluggedPtyShowsErrorThenDisconnected();
+    void portPageFrameFormatSurvivesConnectFromBar_data();
+    void portPageFrameFormatSurvivesConnectFromBar();
     void portBarValidatesEntries_data();
     void portBarValidatesEntries();
     void languageSwitchesAtRunTime_data();
@@ -204,6 +212,78 @@ void tst_MainWindow::unpluggedPtyShowsErrorThenDisconnected()
 #endif
 }
 
+void tst_MainWindow::portPageFrameFormatSurvivesConnectFromBar_data()
+{
+    QTest::addColumn<bool>("shortcut");
+    QTest::newRow("Connect button of the bar") << false;
+    QTest::newRow("Ctrl+K") << true;
+}
+
+// 7E1 chosen on the Port page must stay 7E1 when the link is reopened from the port bar (which
+// has no data bits, parity or stop bits of its own).
+void tst_MainWindow::portPageFrameFormatSurvivesConnectFromBar()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("Pseudo-terminals are tested on Linux only.");
+#else
+    QFETCH(bool, shortcut);
+    PtyModule pty;
+    QVERIFY(pty.isValid());
+    // The frame the host gave the port, where the kernel lets a pty take 7E1 (a pty master
+    // reports its slave's termios); some kernels refuse any c_cflag change on a pty.
+    const bool kernelKeepsFrame = [] {
+        int master = -1, slave = -1;
+        if (::openpty(&master, &slave, nullptr, nullptr, nullptr) != 0)
+            return false;
+        termios t {};
+        ::tcgetattr(slave, &t);
+        t.c_cflag = (t.c_cflag & ~CSIZE) | CS7 | PARENB;
+        const bool ok = ::tcsetattr(slave, TCSANOW, &t) == 0;
+        ::close(slave);
+        ::close(master);
+        return ok;
+    }();
+    auto frame = [&pty] {
+        termios t {};
+        if (::tcgetattr(pty.masterFd(), &t) != 0)
+            return QStringLiteral("?");
+        const int bits = (t.c_cflag & CSIZE) == CS5 ? 5 : (t.c_cflag & CSIZE) == CS6 ? 6 : (t.c_cflag & CSIZE) == CS7 ? 7 : 8;
+        const QChar parity = !(t.c_cflag & PARENB) ? QLatin1Char('N') : (t.c_cflag & PARODD) ? QLatin1Char('O') : QLatin1Char('E');
+        return QStringLiteral("%1%2%3").arg(bits).arg(parity).arg((t.c_cflag & CSTOPB) ? 2 : 1);
+    };
+    auto *link = m_window->findChild<QLabel *>(QStringLiteral("statusLink"));
+    QVERIFY(link);
+
+    auto *page = m_window->findChild<PortPage *>(QStringLiteral("portPage"));
+    QVERIFY(page);
+    m_window->showPage(page);
+    ConnectionChoice c;
+    c.kind = ConnectionChoice::Kind::Serial;
+    c.serial.portName = pty.slavePath();
+    m_window->connectionController()->setChoice(c);
+    page->dataBitsCombo()->setCurrentIndex(page->dataBitsCombo()->findData(7));
+    page->parityCombo()->setCurrentIndex(page->parityCombo()->findData(int(QSerialPort::EvenParity)));
+    QVERIFY(page->connectWithForm());
+    QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
+    QTRY_VERIFY2(link->text().endsWith(QLatin1String(" 7E1")), qPrintable(link->text()));
+    if (kernelKeepsFrame)
+        QCOMPARE(frame(), QStringLiteral("7E1"));
+
+    QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Disconnected);
+    if (shortcut)
+        QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
+    else
+        QTest::mouseClick(m_window->connectionBar()->connectButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
+    QCOMPARE(m_window->connectionController()->choice().serial.dataBits, QSerialPort::Data7);
+    QCOMPARE(m_window->connectionController()->choice().serial.parity, QSerialPort::EvenParity);
+    QTRY_VERIFY2(link->text().endsWith(QLatin1String(" 7E1")), qPrintable(link->text()));
+    if (kernelKeepsFrame)
+        QCOMPARE(frame(), QStringLiteral("7E1"));
+#endif
+}
+
 void tst_MainWindow::portBarValidatesEntries_data()
 {
     QTest::addColumn<int>("kind");
@@ -285,7 +365,7 @@ void tst_MainWindow::firstLaunchWithoutPortsStartsSimulator()
     QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
     QCOMPARE(m_model->dialect(), atb::Dialect::Esp);
     QTRY_VERIFY(findRow(QStringLiteral("No serial port found")) >= 0);
-    QCOMPARE(QSettings().value(QStringLiteral("connection/kind")).toString(), QStringLiteral("sim-esp"));
+    QCOMPARE(QSettings().value(QStringLiteral("portPage/kind")).toString(), QStringLiteral("sim-esp"));
 }
 
 void tst_MainWindow::beKenSimulatorSetsModelDialect()
@@ -305,7 +385,7 @@ void tst_MainWindow::exportWritesTheLog()
     QTemporaryDir dir;
     ConnectionChoice sim;
     sim.kind = ConnectionChoice::Kind::SimulatorEsp;
-    m_window->connectTo(sim);
+    m_window->connectionController()->connectTo(sim);
     QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
     typeInConsole(QStringLiteral("AT"));
     QTRY_VERIFY(findRow(QStringLiteral("OK"), int(LogRecord::Kind::Final)) >= 0);

@@ -3,6 +3,7 @@
 // widgets (no AT typed by hand), with the exact lines the module received.
 #include "dialogs/messages.h"
 #include "mosquittobroker.h"
+#include "screenshotdir.h"
 #include "pages/mqttpage.h"
 #include "secretstore.h"
 #include "services/mqttservice.h"
@@ -38,6 +39,8 @@ struct Fixture
           page(&harness.model, &service, secrets, messages)
     {
         page.resize(1110, 700);
+        // Shown, so its layouts run and the buttons on the tabs can be clicked.
+        page.show();
     }
     bool ready() { return harness.ready(); }
     template<typename T> T *w(const char *name) { return page.findChild<T *>(QLatin1String(name)); }
@@ -326,7 +329,9 @@ void tst_MqttPage::retranslatesOnLanguageChange()
     QVERIFY(!f.page.windowTitle().isEmpty());
     f.page.show();
     QVERIFY(QTest::qWaitForWindowExposed(&f.page));
-    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_zh_CN.png")));
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_zh_CN.png"))));
     QCoreApplication::removeTranslator(&zh);
     QCoreApplication::processEvents();
     QCOMPARE(f.page.windowTitle(), QStringLiteral("MQTT"));
@@ -401,9 +406,10 @@ void tst_MqttPage::invalidInputSendsNothingAndShowsTheReasonBesideTheField()
     }
     // ... and pressing the button sends nothing.
     f.harness.sent.clear();
+    QSignalSpy started(&f.harness.session, &atb::DeviceSession::commandStarted);
     f.click(button.toLatin1().constData());
     QVERIFY(!f.page.isBusy());
-    QTest::qWait(50);
+    QCOMPARE(started.count(), 0); // a command would have started at once (the queue is idle)
     QVERIFY(f.harness.sent.isEmpty());
     QVERIFY2(f.page.statusText().startsWith(QLatin1String("Not sent")), qPrintable(f.page.statusText()));
     QVERIFY2(!f.page.fieldError(param).isEmpty(), param.constData());
@@ -576,7 +582,9 @@ void tst_MqttPage::screenshots()
     // First look: nothing configured, no complaints about fields not filled in yet.
     QVERIFY(f.page.fieldError("client_id").isEmpty());
     QVERIFY(f.page.fieldError("host").isEmpty());
-    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_initial.png")));
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_initial.png"))));
     fillBroker(f, QStringLiteral("bench-demo"), m_broker.port());
     f.set("usernameEdit", QStringLiteral("bench"));
     f.set("passwordEdit", QStringLiteral("secret"));
@@ -599,22 +607,22 @@ void tst_MqttPage::screenshots()
     f.page.setCurrentTab(MqttPage::BrokerTab);
     f.setSpin("keepAliveSpin", 7201);  // shows the reason beside the field
     f.w<QToolButton>("showAtButton")->click();
-    QApplication::processEvents();
-    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_broker.png")));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_broker.png"))));
     f.setSpin("keepAliveSpin", 30);
     f.page.setCurrentTab(MqttPage::PublishTab);
     f.set("pubTopicEdit", QStringLiteral("bench/out"));
     f.w<QPlainTextEdit>("pubPayloadEdit")->setPlainText(QStringLiteral("{\"cmd\":\"blink\",\"n\":3}"));
-    QApplication::processEvents();
-    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_publish.png")));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_publish.png"))));
     f.page.setCurrentTab(MqttPage::SubscriptionsTab);
-    QApplication::processEvents();
-    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_subscriptions.png")));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_subscriptions.png"))));
     // The smallest the window allows: everything still reachable (the broker form scrolls).
     f.page.resize(f.page.minimumSizeHint().expandedTo(QSize(800, 560)));
     f.page.setCurrentTab(MqttPage::BrokerTab);
-    QApplication::processEvents();
-    QVERIFY(f.page.grab().save(QStringLiteral("/tmp/mqtt_page_small.png")));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_small.png"))));
 }
 
 QTEST_MAIN(tst_MqttPage)

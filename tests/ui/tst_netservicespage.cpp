@@ -2,6 +2,7 @@
 // DNS/SNTP, press Apply, read the module's time from a local NTP responder, look up and ping on
 // loopback; check the exact AT lines the module received and what the page shows.
 #include "localntp.h"
+#include "screenshotdir.h"
 #include "simharness.h"
 
 #include "pages/netservicespage.h"
@@ -198,9 +199,10 @@ private slots:
         QVERIFY(page->previewLines().isEmpty());
         QVERIFY(page->atPreview()->toPlainText().contains(QStringLiteral("nothing is sent")));
         // ...and Apply (Ctrl+Return) sends nothing.
+        QSignalSpy started(&h.session, &atb::DeviceSession::commandStarted);
         QTest::keyClick(page->timezoneEdit(), Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(!page->isBusy());
-        QTest::qWait(100);
+        QCOMPARE(started.count(), 0); // a command would have started at once (the queue is idle)
         QVERIFY(h.sent.isEmpty());
         QVERIFY2(page->statusText().contains(QStringLiteral("Nothing was sent")), qPrintable(page->statusText()));
         QVERIFY(!page->fieldError(field).isEmpty());
@@ -255,9 +257,10 @@ private slots:
         h.sent.clear();
         setText(page->lookupEdit(), QString(250, QLatin1Char('n')) + QStringLiteral(".example"));
         QVERIFY2(page->fieldError("domain_name").contains(QStringLiteral("256")), qPrintable(page->fieldError("domain_name")));
+        QSignalSpy started(&h.session, &atb::DeviceSession::commandStarted);
         QTest::mouseClick(page->lookupButton(), Qt::LeftButton);
         QVERIFY(!page->isBusy());
-        QTest::qWait(100);
+        QCOMPARE(started.count(), 0);
         QVERIFY(h.sent.isEmpty());
     }
 
@@ -361,19 +364,21 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 30000);
         setManualDns(page, { "8.8.8.8", "8.8.8.8" }); // an error beside a field
         page->showAtButton()->click();
-        QTest::qWait(50);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the preview's room
         QCOMPARE(page->windowTitle(), QStringLiteral("Network services"));
         QVERIFY(!page->windowIcon().isNull());
         QVERIFY(!page->toolTip().isEmpty());
-        QVERIFY(page->grab().save(QStringLiteral("/tmp/netservicespage_1110x700.png")));
+        ScreenshotDir shots;
+        QVERIFY(shots.isValid());
+        QVERIFY(page->grab().save(shots.filePath(QStringLiteral("netservicespage_1110x700.png"))));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
 
-        PseudoChinese zh({ "NetServicesPage", "NetService" });
+        PseudoChinese zh({ "NetServicesPage", "FormPage", "NetService" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!page->applyButton()->text().contains(QStringLiteral("Apply")));
         QVERIFY(page->windowTitle() != QStringLiteral("Network services")); // the window's page list follows
-        QVERIFY(page->grab().save(QStringLiteral("/tmp/netservicespage_zh_pseudo_1110x700.png")));
+        QVERIFY(page->grab().save(shots.filePath(QStringLiteral("netservicespage_zh_pseudo_1110x700.png"))));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
         QCoreApplication::removeTranslator(&zh);

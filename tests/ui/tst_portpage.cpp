@@ -7,6 +7,7 @@
 #include "model/devicemodel.h"
 #include "pages/portpage.h"
 #include "ptymodule.h"
+#include "screenshotdir.h"
 #include "simulatorlink.h"
 #include "widgets/connectionbar.h"
 #include "widgets/statusfields.h"
@@ -223,7 +224,7 @@ void tst_PortPage::tcpBridgeOpensLocalServerAndPreviewMatchesWire()
     QVERIFY(m_page->applyButton()->isEnabled());
     QSignalSpy busy(m_ctl, &ConnectionController::busyChanged);
     QSignalSpy read(m_ctl, &ConnectionController::stateReadFinished);
-    QVERIFY(m_page->apply());
+    QVERIFY(m_page->connectWithForm());
     QTRY_COMPARE(m_session->state(), DeviceSession::State::Connected);
     QCOMPARE(m_ctl->choice().kind, ConnectionChoice::Kind::Tcp);
     QCOMPARE(m_ctl->choice().host, QStringLiteral("127.0.0.1"));
@@ -271,7 +272,7 @@ void tst_PortPage::ptyChoiceOpensSerialPort()
     QCOMPARE(m_page->parityCombo()->currentData().toInt(), int(QSerialPort::EvenParity));
     m_page->dataBitsCombo()->setCurrentIndex(m_page->dataBitsCombo()->findData(7));
     QSignalSpy read(m_ctl, &ConnectionController::stateReadFinished);
-    QVERIFY(m_page->apply());
+    QVERIFY(m_page->connectWithForm());
     QTRY_COMPARE(m_session->state(), DeviceSession::State::Connected);
     QCOMPARE(m_ctl->choice().serial.dataBits, QSerialPort::Data7);
     QCOMPARE(m_ctl->choice().serial.stopBits, QSerialPort::TwoStop);
@@ -313,11 +314,10 @@ void tst_PortPage::invalidEntriesShowReasonAndOpenNothing()
     QTRY_VERIFY(beside->isVisible()); // shown while typing, before any Apply
     QVERIFY(!beside->text().isEmpty());
     QSignalSpy state(m_session, &DeviceSession::stateChanged);
-    QVERIFY(!m_page->apply());
+    QVERIFY(!m_page->connectWithForm());
     QVERIFY(beside->isVisible());
     QCOMPARE(m_page->statusLabel()->text(), beside->text());
-    QTest::qWait(50);
-    QCOMPARE(state.count(), 0);
+    QCOMPARE(state.count(), 0); // opening would have left Disconnected at once (session in this thread)
     QCOMPARE(m_session->state(), DeviceSession::State::Disconnected);
 }
 
@@ -561,16 +561,18 @@ void tst_PortPage::statusFieldsFollowModelAndCounters()
     QVERIFY(fields.mqttLabel()->text().startsWith(QStringLiteral("MQTT: ")));
     QCOMPARE(fields.mqttLabel()->text(), QStringLiteral("MQTT: %1").arg(atb::MqttState::stateText(m_model->mqtt().state)));
     fields.resize(fields.sizeHint());
-    QVERIFY(fields.grab().save(QStringLiteral("/tmp/statusfields.png")));
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(fields.grab().save(shots.filePath(QStringLiteral("statusfields.png"))));
 }
 
 void tst_PortPage::screenshot_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("file");
-    QTest::newRow("serial") << int(ConnectionChoice::Kind::Serial) << QStringLiteral("/tmp/portpage_serial.png");
-    QTest::newRow("tcp") << int(ConnectionChoice::Kind::Tcp) << QStringLiteral("/tmp/portpage_tcp.png");
-    QTest::newRow("sim") << int(ConnectionChoice::Kind::SimulatorEsp) << QStringLiteral("/tmp/portpage_sim.png");
+    QTest::newRow("serial") << int(ConnectionChoice::Kind::Serial) << QStringLiteral("portpage_serial.png");
+    QTest::newRow("tcp") << int(ConnectionChoice::Kind::Tcp) << QStringLiteral("portpage_tcp.png");
+    QTest::newRow("sim") << int(ConnectionChoice::Kind::SimulatorEsp) << QStringLiteral("portpage_sim.png");
 }
 
 void tst_PortPage::screenshot()
@@ -594,8 +596,7 @@ void tst_PortPage::screenshot()
     m_page->resize(1110, 700);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page));
-    QTest::qWait(50);
-    // Nothing is cut off: every label gets at least its size hint's height.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     // Nothing is cut off: every visible label gets the width and height its text needs.
     for (QLabel *l : m_page->findChildren<QLabel *>()) {
         if (!l->isVisible() || l->text().isEmpty())
@@ -605,7 +606,9 @@ void tst_PortPage::screenshot()
         else
             QVERIFY2(l->width() >= l->sizeHint().width() && l->height() >= l->sizeHint().height(), qPrintable(l->text()));
     }
-    QVERIFY(m_page->grab().save(file));
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(m_page->grab().save(shots.filePath(file)));
 }
 
 QTEST_MAIN(tst_PortPage)

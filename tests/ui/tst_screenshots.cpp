@@ -46,8 +46,8 @@ void tst_Screenshots::initTestCase()
 void tst_Screenshots::writesBothLanguages_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::newRow("English") << "console_en.png";
-    QTest::newRow("Simplified Chinese") << "console_zh_CN.png";
+    QTest::newRow("English") << "consolePage_en.png";
+    QTest::newRow("Simplified Chinese") << "consolePage_zh_CN.png";
 }
 
 void tst_Screenshots::writesBothLanguages()

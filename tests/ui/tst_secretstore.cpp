@@ -1,10 +1,10 @@
 // SecretStore: the QtKeychain backend when a keychain answers, the session-only fallback when
 // none does (CI: no D-Bus session), and passwords never reaching QSettings files.
 
+#include "connectioncontroller.h"
 #include "model/devicemodel.h"
 #include "secretstore.h"
 #include "simulatorlink.h"
-#include "widgets/connectionbar.h"
 
 #include <QDirIterator>
 #include <QSettings>

@@ -2,6 +2,7 @@
 #include "dialogs/messages.h"
 #include "pages/throughputpage.h"
 #include "services/throughputlab.h"
+#include "screenshotdir.h"
 #include "simharness.h"
 #include "stats/throughputmeter.h"
 #include "widgets/throughputplot.h"
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -111,8 +113,9 @@ void TestThroughputPage::invalidFieldsShowTheReasonAndSendNothing()
     baudCombo->setCurrentText(baud);
     QVERIFY(!f.page->fieldError(param).isEmpty()); // shown before anything is sent
     QVERIFY(!f.page->startButton()->isEnabled());
+    QSignalSpy started(&f.h.session, &atb::DeviceSession::commandStarted);
     f.page->apply();
-    QTest::qWait(100);
+    QCOMPARE(started.count(), 0); // a command would have started at once (the queue is idle)
     QVERIFY(f.h.sent.isEmpty());
     QVERIFY(!f.lab->isBusy());
     if (param == "length")
@@ -136,17 +139,17 @@ void TestThroughputPage::showAtPreviewIsWhatTheModuleReceives()
     s.durationMs = 500;
     f.page->setSettings(s);
     QVERIFY(f.showActive());
-    QVERIFY(f.page->previewText()->isHidden());
-    f.page->showAtToggle()->setChecked(true);
-    QVERIFY(f.page->previewText()->isVisible());
-    const QStringList shown = f.page->previewText()->toPlainText().split(QLatin1Char('\n'));
+    QVERIFY(f.page->atPreview()->isHidden());
+    f.page->showAtButton()->setChecked(true);
+    QVERIFY(f.page->atPreview()->isVisible());
+    const QStringList shown = f.page->atPreview()->toPlainText().split(QLatin1Char('\n'));
     QSignalSpy done(f.lab, &atb::ThroughputLab::finished);
     auto *mode = f.page->findChild<QComboBox *>(QStringLiteral("modeCombo"));
     mode->setFocus();
     QTest::keyClick(mode, Qt::Key_Return, Qt::ControlModifier); // Apply shortcut
     QVERIFY(done.wait(20000));
-    const auto pv = f.lab->preview(s);
-    QCOMPARE(shown.first(), QString::fromUtf8(pv.lines.first()));
+    const auto pv = f.lab->planRun(s);
+    QCOMPARE(shown.first(), QString::fromUtf8(pv.lines().first()));
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(shown.at(i), QString::fromUtf8(f.h.sent.at(i)));
     }
@@ -165,7 +168,7 @@ void TestThroughputPage::runShowsRatesAndResults()
     f.host.show();
     QSignalSpy done(f.lab, &atb::ThroughputLab::finished);
     f.page->startButton()->click();
-    QVERIFY(f.page->isFormBusy());
+    QVERIFY(f.page->isBusy());
     QVERIFY(!f.page->findChild<QComboBox *>(QStringLiteral("modeCombo"))->isEnabled());
     QVERIFY(f.page->findChild<QProgressBar *>(QStringLiteral("busyIndicator"))->isVisible());
     QVERIFY(f.page->stopButton()->isEnabled());
@@ -176,7 +179,7 @@ void TestThroughputPage::runShowsRatesAndResults()
     const auto r = done.first().first().value<atb::LabResult>();
     QVERIFY2(r.ok && r.lossFree(), qPrintable(r.message));
     QVERIFY(r.efficiency > 0.5 && r.efficiency < 1.02);
-    QVERIFY(!f.page->isFormBusy());
+    QVERIFY(!f.page->isBusy());
     QVERIFY(f.page->findChild<QComboBox *>(QStringLiteral("modeCombo"))->isEnabled());
     QCOMPARE(f.page->resultsTable()->rowCount(), 1);
     QCOMPARE(f.page->resultsTable()->item(0, 7)->text(), QStringLiteral("0 B"));
@@ -255,7 +258,7 @@ void TestThroughputPage::screenshot()
     s.chunkSize = 1460;
     s.durationMs = 2500;
     f.page->setSettings(s);
-    f.page->showAtToggle()->setChecked(true);
+    f.page->showAtButton()->setChecked(true);
     f.host.show();
     QSignalSpy done(f.lab, &atb::ThroughputLab::finished);
     f.page->apply();
@@ -266,9 +269,10 @@ void TestThroughputPage::screenshot()
     f.page->setSettings(s);
     f.page->apply();
     QVERIFY(done.wait(20000));
-    QTest::qWait(300);
-    const QString out = qEnvironmentVariable("ATB_SCREENSHOT_DIR", QDir::tempPath());
-    QVERIFY(f.page->grab().save(out + QStringLiteral("/throughputpage.png")));
+    QTRY_VERIFY(!f.page->isBusy()); // the results row and the last samples are in
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(f.page->grab().save(shots.filePath(QStringLiteral("throughputpage.png"))));
     QCOMPARE(f.page->resultsTable()->rowCount(), 2);
 }
 

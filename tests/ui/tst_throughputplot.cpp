@@ -1,3 +1,4 @@
+#include "screenshotdir.h"
 #include "widgets/throughputplot.h"
 
 #include <QFile>
@@ -192,7 +193,9 @@ void TestThroughputPlot::paintsAtRealisticSize()
         for (int y = plot.plotArea().top() + 2; y < plot.plotArea().bottom(); y += 3)
             different += img.pixel(x, y) != bg;
     QVERIFY(different > 100);
-    img.save(QStringLiteral("/tmp/throughputplot.png"));
+    ScreenshotDir shots;
+    QVERIFY(shots.isValid());
+    QVERIFY(img.save(shots.filePath(QStringLiteral("throughputplot.png"))));
 }
 
 QTEST_MAIN(TestThroughputPlot)

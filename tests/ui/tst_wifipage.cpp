@@ -1,5 +1,6 @@
 // The Wi-Fi page on real core objects and the in-process simulator (offscreen): fill the form,
 // press Apply, and check the exact AT lines the module received and what the page shows.
+#include "screenshotdir.h"
 #include "simharness.h"
 
 #include "pages/wifipage.h"
@@ -261,9 +262,10 @@ private slots:
         QVERIFY(page->previewLines().isEmpty());
         QVERIFY(page->atPreview()->toPlainText().contains(QStringLiteral("nothing is sent")));
         // ...and Apply sends nothing.
+        QSignalSpy started(&h.session, &atb::DeviceSession::commandStarted);
         QTest::keyClick(page->ssidEdit(), Qt::Key_Return, Qt::ControlModifier);
         QVERIFY(!page->isBusy());
-        QTest::qWait(100);
+        QCOMPARE(started.count(), 0); // a command would have started at once (the queue is idle)
         QVERIFY(h.sent.isEmpty());
         QVERIFY(page->statusText().contains(QStringLiteral("Nothing was sent")));
         QVERIFY(!page->fieldError(field).isEmpty());
@@ -330,7 +332,7 @@ private slots:
         QTest::keyClick(page->ssidEdit(), Qt::Key_F5);
         QVERIFY(page->isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 30000);
-        QCOMPARE(h.sent, f.service.readLines());
+        QCOMPARE(h.sent, f.service.planRead().lines());
         QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?" }));
         QCOMPARE(page->modeCombo()->currentData().toInt(), 1);
         QCOMPARE(page->ssidEdit()->text(), QStringLiteral("BenchAP")); // loaded from the model
@@ -420,21 +422,22 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 30000);
         typeInto(page->ssidEdit(), QString(34, QLatin1Char('x'))); // an error beside a field
         page->showAtButton()->click();
-        QTest::qWait(50);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // the preview's room
         QCOMPARE(page->windowTitle(), QStringLiteral("Wi-Fi"));
         QVERIFY(!page->windowIcon().isNull());
         QVERIFY(!page->toolTip().isEmpty());
-        const QString path = QStringLiteral("/tmp/wifipage_1110x700.png");
-        QVERIFY(page->grab().save(path));
+        ScreenshotDir shots;
+        QVERIFY(shots.isValid());
+        QVERIFY(page->grab().save(shots.filePath(QStringLiteral("wifipage_1110x700.png"))));
         // Nothing may be squeezed below its minimum at the page size of a 1280x800 window.
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
 
-        PseudoChinese zh({ "WifiPage", "WifiService" });
+        PseudoChinese zh({ "WifiPage", "FormPage", "WifiService" });
         QCoreApplication::installTranslator(&zh);
         QTRY_VERIFY(!page->applyButton()->text().contains(QStringLiteral("Apply")));
         QVERIFY(page->windowTitle() != QStringLiteral("Wi-Fi")); // the window's page list follows
-        QVERIFY(page->grab().save(QStringLiteral("/tmp/wifipage_zh_pseudo_1110x700.png")));
+        QVERIFY(page->grab().save(shots.filePath(QStringLiteral("wifipage_zh_pseudo_1110x700.png"))));
         QVERIFY2(page->minimumSizeHint().width() <= 1110, qPrintable(QString::number(page->minimumSizeHint().width())));
         QVERIFY2(page->minimumSizeHint().height() <= 700, qPrintable(QString::number(page->minimumSizeHint().height())));
         QCoreApplication::removeTranslator(&zh);

@@ -7,36 +7,10 @@
 
 using atb::LogRecord;
 
-ConsoleColours ConsoleColours::fromPalette(const QPalette &palette)
-{
-    // Pick saturated hues that keep contrast against the palette's base colour: darker on a
-    // light background, lighter on a dark one.
-    const QColor base = palette.color(QPalette::Base);
-    const bool dark = base.lightness() < 128;
-    auto pick = [dark](const char *onLight, const char *onDark) {
-        return QColor(QLatin1String(dark ? onDark : onLight));
-    };
-    ConsoleColours c;
-    c.tx = pick("#1c4fa8", "#7fb0ff");
-    c.txData = pick("#2f6fbf", "#9cc2ff");
-    c.rx = palette.color(QPalette::Text);
-    c.finalOk = pick("#1a7f37", "#5fd17a");
-    c.finalError = pick("#c62828", "#ff7070");
-    c.urc = pick("#7b3fb0", "#d0a0ff");
-    c.prompt = pick("#a85d00", "#ffb454");
-    c.rxData = pick("#00707a", "#5fd6df");
-    QColor info = palette.color(QPalette::PlaceholderText);
-    if (!info.isValid() || qAbs(info.lightness() - base.lightness()) < 60)
-        info = dark ? QColor(0xa0, 0xa0, 0xa0) : QColor(0x6a, 0x6a, 0x6a);
-    c.info = info;
-    c.error = c.finalError;
-    return c;
-}
-
 ConsoleModel::ConsoleModel(int capacity, QObject *parent)
     : QAbstractListModel(parent), m_capacity(qMax(16, capacity)), m_ring(size_t(m_capacity))
 {
-    m_colours = ConsoleColours::fromPalette(QPalette());
+    m_colours = ThemeColours::fromPalette(QPalette());
 }
 
 int ConsoleModel::rowCount(const QModelIndex &parent) const
@@ -233,7 +207,7 @@ void ConsoleModel::clear()
     endResetModel();
 }
 
-void ConsoleModel::setColours(const ConsoleColours &colours)
+void ConsoleModel::setColours(const ThemeColours &colours)
 {
     m_colours = colours;
     if (m_count > 0)

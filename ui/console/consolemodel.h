@@ -1,18 +1,11 @@
 #pragma once
 
 #include "log/sessionlog.h"
+#include "theme.h"
 
 #include <QAbstractListModel>
 #include <QColor>
 #include <vector>
-
-// Colours of the console's line kinds. Derived from a palette so they stay readable on light
-// and dark themes.
-struct ConsoleColours
-{
-    QColor tx, txData, rx, finalOk, finalError, urc, prompt, rxData, info, error;
-    static ConsoleColours fromPalette(const QPalette &palette);
-};
 
 // The console's scrollback: a bounded ring buffer of log records (oldest rows drop out when
 // full), appended in batches so the view updates once per batch.
@@ -33,8 +26,8 @@ public:
     void appendNote(const QString &text, bool problem = false);
     void clear();
 
-    void setColours(const ConsoleColours &colours);
-    const ConsoleColours &colours() const { return m_colours; }
+    void setColours(const ThemeColours &colours);
+    const ThemeColours &colours() const { return m_colours; }
 
     // Payload bytes (data phases, passthrough, +IPD/+CIPRECVDATA/+MQTTSUBRECV data) shown as hex.
     void setHexPayloads(bool on);
@@ -69,7 +62,7 @@ private:
     std::vector<Line> m_ring;
     int m_head = 0;  // index of row 0 in m_ring
     int m_count = 0;
-    ConsoleColours m_colours;
+    ThemeColours m_colours;
     bool m_hex = false;
     QString m_highlight;
     QColor m_highlightColour;

@@ -1,85 +1,69 @@
 #include "connectionspage.h"
 
 #include "dialogs/messages.h"
+#include "linkdatapanel.h"
+#include "linkopenform.h"
 #include "model/devicemodel.h"
+#include "passthroughpanel.h"
 #include "protocol/atencoder.h"
+#include "pskpanel.h"
 #include "secretstore.h"
-#include "widgets/linkdataview.h"
 #include "widgets/linktablemodel.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QEvent>
-#include <QFontDatabase>
-#include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpressionValidator>
-#include <QShortcut>
-#include <QSpinBox>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
-#include <type_traits>
 #include <utility>
 
-using atb::ConnectionPlan;
 using atb::ConnectionService;
 using atb::Dialect;
-
-namespace {
-
-// Messages gains an open-file dialog later; until then the file path is typed.
-template<typename M, typename = void> struct HasOpenFileName : std::false_type { };
-template<typename M>
-struct HasOpenFileName<M, std::void_t<decltype(std::declval<M &>().openFileName(QString(), QString()))>>
-    : std::true_type { };
-
-template<typename M> QString askOpenFileName(M *m, const QString &title)
-{
-    if constexpr (HasOpenFileName<M>::value)
-        return m->openFileName(title, QString());
-    else
-        return {};
-}
-
-QLineEdit *portEdit(QWidget *parent, const QString &objectName)
-{
-    auto *e = new QLineEdit(parent);
-    e->setObjectName(objectName);
-    // Digits only; the range (1-65535) is checked by the service, with the reason shown.
-    e->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,6}")), e));
-    e->setMaximumWidth(110);
-    return e;
-}
-
-} // namespace
+using atb::OperationPlan;
 
 ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *service, SecretStore *secrets,
                                  Messages *messages, QWidget *parent)
-    : QWidget(parent), m_model(model), m_service(service), m_secrets(secrets), m_messages(messages)
+    : FormPage(parent), m_model(model), m_service(service), m_secrets(secrets), m_messages(messages)
 {
-    setObjectName(QStringLiteral("connections"));
+    setObjectName(QStringLiteral("connectionsPage"));
     setWindowIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
-    build();
+
+    auto *form = new QWidget(this);
+    auto *lay = new QVBoxLayout(form);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(buildBadge());
+    lay->addWidget(buildModeBox());
+    auto *middle = new QHBoxLayout;
+    middle->addWidget(buildLinksBox(), 3);
+    m_open = new LinkOpenForm(&fieldErrors(), scope(Form::Open), this);
+    middle->addWidget(m_open, 2);
+    lay->addLayout(middle, 4);
+    auto *bottom = new QHBoxLayout;
+    m_data = new LinkDataPanel(m_service, &fieldErrors(), scope(Form::Send), m_messages, this);
+    bottom->addWidget(m_data, 3);
+    bottom->addWidget(buildSideTabs(), 2);
+    lay->addLayout(bottom, 5);
+    FormPage::setForm(form);
+    setBusyWidgets({}); // updateButtons() decides, box by box (the link table stays usable)
+    connectInputs();
 
     connect(m_model, &atb::DeviceModel::cipMuxChanged, this, [this] {
-        if (!isDirty() || m_busy)
+        if (!isDirty() || isBusy())
             load();
         reloadLinks();
     });
     connect(m_model, &atb::DeviceModel::cipModeChanged, this, [this] {
-        if (!isDirty() || m_busy)
+        if (!isDirty() || isBusy())
             load();
     });
     connect(m_model, &atb::DeviceModel::linksChanged, this, &ConnectionsPage::reloadLinks);
@@ -89,93 +73,40 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
     });
     connect(m_model, &atb::DeviceModel::passthroughChanged, this, [this] {
         updateBadge();
-        updateEnabled();
+        updateButtons();
     });
 
-    connect(m_service, &ConnectionService::busyChanged, this, [this](bool busy) {
-        m_busy = busy;
-        m_busyBar->setVisible(busy);
-        updateEnabled();
-    });
+    connect(m_service, &ConnectionService::busyChanged, this, &ConnectionsPage::setBusy);
     connect(m_service, &ConnectionService::finished, this, &ConnectionsPage::onFinished);
     connect(m_service, &ConnectionService::receiveModeChanged, this, [this] {
-        if (!isDirty() || m_busy)
+        if (!isDirty() || isBusy())
             load();
     });
-    connect(m_service, &ConnectionService::sendProgress, this, [this](qint64 done, qint64 total) {
-        // Percent, so files above 2 GiB would not overflow the bar's int range either.
-        m_sendProgress->setVisible(total > 0);
-        m_sendProgress->setValue(total > 0 ? int(done * 100 / total) : 0);
-        m_sendProgress->setFormat(tr("%1 of %2 bytes").arg(done).arg(total));
-    });
-    connect(m_service, &ConnectionService::dataReceived, this, &ConnectionsPage::onDataReceived);
-    connect(m_service, &ConnectionService::rawDataReceived, this, [this](const QByteArray &b) {
-        m_rawView->appendBytes(b);
-    });
-    connect(m_service, &ConnectionService::countersChanged, this, [this](int id) {
-        m_tableModel->refreshCounters(id);
-        if (id == m_selectedLink)
-            m_rxCounters->setText(tr("%1 bytes received, %2 sent")
-                                      .arg(m_service->receivedTotal(id))
-                                      .arg(m_service->sentTotal(id)));
-    });
-    if (m_secrets) {
-        connect(m_secrets, &SecretStore::secretLoaded, this,
-                [this](const QString &key, const QString &secret, bool found) {
-                    if (found && key == QStringLiteral("psk/%1").arg(m_pskId->value()) && m_pskEdit->text().isEmpty())
-                        m_pskEdit->setText(secret);
-                });
-    }
-
-    m_rxTimer.setSingleShot(true);
-    m_rxTimer.setInterval(40); // batch +IPD bursts into one repaint per frame or two
-    connect(&m_rxTimer, &QTimer::timeout, this, &ConnectionsPage::flushReceived);
-
-    auto *applyShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    applyShortcut->setContext(Qt::WindowShortcut); // only while the page is visible; focus is lost when the form is busy
-    connect(applyShortcut, &QShortcut::activated, this, &ConnectionsPage::apply);
-    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    readShortcut->setContext(Qt::WindowShortcut); // only while the page is visible; focus is lost when the form is busy
-    connect(readShortcut, &QShortcut::activated, this, &ConnectionsPage::read);
+    connect(m_service, &ConnectionService::countersChanged, m_tableModel, &LinkTableModel::refreshCounters);
 
     retranslate();
     load();
     reloadLinks();
     updateBadge();
-    updateEnabled();
-    onPskLinkChanged();
+    updateButtons();
 }
 
-QByteArray ConnectionsPage::errorKey(Form form, const QByteArray &param)
+QByteArray ConnectionsPage::scope(Form form)
 {
-    return QByteArray::number(int(form)) + ':' + param;
+    switch (form) {
+    case Form::Mode: return "mode";
+    case Form::Links: return "links";
+    case Form::Open: return "open";
+    case Form::Send: return "send";
+    case Form::Psk: return "psk";
+    case Form::Passthrough: return "passthrough";
+    }
+    return {};
 }
 
-QWidget *ConnectionsPage::withError(QWidget *field, Form form, const QByteArray &param)
-{
-    auto *w = new QWidget(field->parentWidget());
-    auto *lay = new QHBoxLayout(w);
-    lay->setContentsMargins(0, 0, 0, 0);
-    field->setParent(w);
-    // Narrow fields (ports) stay at the left edge when the reason beside them is hidden.
-    if (field->maximumWidth() < QWIDGETSIZE_MAX)
-        lay->addWidget(field, 0, Qt::AlignLeft);
-    else
-        lay->addWidget(field);
-    auto *err = new QLabel(w);
-    err->setObjectName(QStringLiteral("error_%1_%2").arg(int(form)).arg(QString::fromLatin1(param)));
-    err->setWordWrap(true);
-    QFont f = err->font();
-    f.setBold(true);
-    err->setFont(f);
-    err->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    err->hide();
-    lay->addWidget(err, 1);
-    m_errors.insert(errorKey(form, param), err);
-    return w;
-}
+// ---- the groups ------------------------------------------------------------------------------
 
-void ConnectionsPage::build()
+QLabel *ConnectionsPage::buildBadge()
 {
     m_badge = new QLabel(this);
     m_badge->setObjectName(QStringLiteral("passthroughBadge"));
@@ -193,8 +124,11 @@ void ConnectionsPage::build()
         m_badge->setContentsMargins(8, 8, 8, 8);
     }
     m_badge->hide();
+    return m_badge;
+}
 
-    // ---- mode ----
+QGroupBox *ConnectionsPage::buildModeBox()
+{
     m_modeBox = new QGroupBox(this);
     m_modeBox->setObjectName(QStringLiteral("modeBox"));
     m_muxLabel = new QLabel(m_modeBox);
@@ -210,33 +144,22 @@ void ConnectionsPage::build()
     m_modeHint = new QLabel(m_modeBox);
     m_modeHint->setObjectName(QStringLiteral("modeHint"));
     m_modeHint->setWordWrap(true);
-    m_applyButton = new QPushButton(m_modeBox);
-    m_applyButton->setObjectName(QStringLiteral("applyButton"));
-    m_revertButton = new QPushButton(m_modeBox);
-    m_revertButton->setObjectName(QStringLiteral("revertButton"));
-    m_readButton = new QPushButton(m_modeBox);
-    m_readButton->setObjectName(QStringLiteral("readButton"));
-    m_readButton->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     {
         auto *grid = new QGridLayout(m_modeBox);
         grid->addWidget(m_muxLabel, 0, 0);
-        grid->addWidget(withError(m_muxCombo, Form::Mode, "cipmux"), 0, 1);
+        grid->addWidget(withFieldError(m_muxCombo, "cipmux", scope(Form::Mode), true), 0, 1);
         grid->addWidget(m_modeLabel, 1, 0);
-        grid->addWidget(withError(m_modeCombo, Form::Mode, "cipmode"), 1, 1);
-        grid->addWidget(withError(m_passiveCheck, Form::Mode, "recvmode"), 2, 1);
+        grid->addWidget(withFieldError(m_modeCombo, "cipmode", scope(Form::Mode), true), 1, 1);
+        grid->addWidget(withFieldError(m_passiveCheck, "recvmode", scope(Form::Mode), true), 2, 1);
         grid->addWidget(m_modeHint, 0, 2, 3, 1);
-        auto *buttons = new QVBoxLayout;
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_applyButton);
-        row->addWidget(m_revertButton);
-        buttons->addLayout(row);
-        buttons->addWidget(m_readButton);
-        grid->addLayout(buttons, 0, 3, 2, 1);
         grid->setColumnStretch(1, 2);
         grid->setColumnStretch(2, 3);
     }
+    return m_modeBox;
+}
 
-    // ---- links table ----
+QGroupBox *ConnectionsPage::buildLinksBox()
+{
     m_linksBox = new QGroupBox(this);
     m_linksBox->setObjectName(QStringLiteral("linksBox"));
     m_tableModel = new LinkTableModel(this);
@@ -265,294 +188,56 @@ void ConnectionsPage::build()
         auto *row = new QHBoxLayout;
         row->addWidget(m_closeButton);
         row->addWidget(m_closeAllButton);
-        auto *errHolder = withError(new QWidget(m_linksBox), Form::Links, "link_id");
-        row->addWidget(errHolder, 1);
+        // Why a close was refused, beside the buttons.
+        row->addWidget(withFieldError(new QWidget(m_linksBox), "link_id", scope(Form::Links), true), 1);
+        setFallbackField("link_id", scope(Form::Links));
         lay->addLayout(row);
-        m_linksError = m_errors.value(errorKey(Form::Links, "link_id"));
     }
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &cur) {
                 if (cur.isValid())
                     selectLink(cur.row());
             });
+    return m_linksBox;
+}
 
-    // ---- open ----
-    m_openBox = new QGroupBox(this);
-    m_openBox->setObjectName(QStringLiteral("openBox"));
-    m_openId = new QSpinBox(m_openBox);
-    m_openId->setObjectName(QStringLiteral("openId"));
-    m_openId->setRange(0, ConnectionService::kCloseAll); // the firmware's range is checked with the reason
-    m_openType = new QComboBox(m_openBox);
-    m_openType->setObjectName(QStringLiteral("openType"));
-    m_openHost = new QLineEdit(m_openBox);
-    m_openHost->setObjectName(QStringLiteral("openHost"));
-    m_openHost->setPlaceholderText(QStringLiteral("192.168.1.10"));
-    m_openPort = portEdit(m_openBox, QStringLiteral("openPort"));
-    m_openKeepAlive = new QSpinBox(m_openBox);
-    m_openKeepAlive->setObjectName(QStringLiteral("openKeepAlive"));
-    {
-        // The range the catalog gives for <keep_alive> (0..7200 s).
-        const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CIPSTART", atb::Dialect::Esp);
-        const atb::ParamSpec *ka = spec ? spec->param("keep_alive") : nullptr;
-        m_openKeepAlive->setRange(0, ka ? int(ka->max) : 7200);
-    }
-    m_openLocalPort = portEdit(m_openBox, QStringLiteral("openLocalPort"));
-    m_openUdpMode = new QComboBox(m_openBox);
-    m_openUdpMode->setObjectName(QStringLiteral("openUdpMode"));
-    m_openUdpMode->addItems({ QString(), QString(), QString() });
-    m_openButton = new QPushButton(m_openBox);
-    m_openButton->setObjectName(QStringLiteral("openButton"));
-    m_openForm = new QFormLayout(m_openBox);
-    m_openForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto addRow = [this](QFormLayout *form, QWidget *field, Form f, const QByteArray &param) {
-        auto *label = new QLabel(form->parentWidget());
-        QWidget *holder = withError(field, f, param);
-        form->addRow(label, holder);
-        m_formLabels.insert(field, label);
-    };
-    addRow(m_openForm, m_openId, Form::Open, "link_id");
-    addRow(m_openForm, m_openType, Form::Open, "type");
-    addRow(m_openForm, m_openHost, Form::Open, "remote_host");
-    addRow(m_openForm, m_openPort, Form::Open, "remote_port");
-    addRow(m_openForm, m_openKeepAlive, Form::Open, "keep_alive");
-    addRow(m_openForm, m_openLocalPort, Form::Open, "local_port");
-    addRow(m_openForm, m_openUdpMode, Form::Open, "mode");
-    {
-        auto *row = new QHBoxLayout;
-        row->addStretch(1);
-        row->addWidget(m_openButton);
-        m_openForm->addRow(row);
-    }
-
-    // ---- send + received ----
-    m_dataBox = new QGroupBox(this);
-    m_dataBox->setObjectName(QStringLiteral("dataBox"));
-    m_sendFormat = new QComboBox(m_dataBox);
-    m_sendFormat->setObjectName(QStringLiteral("sendFormat"));
-    m_sendFormat->addItems({ QString(), QString(), QString() });
-    m_sendText = new QLineEdit(m_dataBox);
-    m_sendText->setObjectName(QStringLiteral("sendText"));
-    m_sendText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_sendFile = new QLineEdit(m_dataBox);
-    m_sendFile->setObjectName(QStringLiteral("sendFile"));
-    m_browseButton = new QPushButton(m_dataBox);
-    m_browseButton->setObjectName(QStringLiteral("browseButton"));
-    m_browseButton->setVisible(HasOpenFileName<Messages>::value);
-    m_sendCrLf = new QCheckBox(m_dataBox);
-    m_sendCrLf->setObjectName(QStringLiteral("sendCrLf"));
-    m_sendButton = new QPushButton(m_dataBox);
-    m_sendButton->setObjectName(QStringLiteral("sendButton"));
-    m_sendButton->setIcon(style()->standardIcon(QStyle::SP_ArrowRight));
-    m_sendProgress = new QProgressBar(m_dataBox);
-    m_sendProgress->setObjectName(QStringLiteral("sendProgress"));
-    m_sendProgress->setRange(0, 100);
-    m_sendProgress->setTextVisible(true);
-    m_sendProgress->hide();
-    m_rxTitle = new QLabel(m_dataBox);
-    m_rxHex = new QCheckBox(m_dataBox);
-    m_rxHex->setObjectName(QStringLiteral("rxHex"));
-    m_rxCounters = new QLabel(m_dataBox);
-    m_rxCounters->setObjectName(QStringLiteral("rxCounters"));
-    m_rxClear = new QPushButton(m_dataBox);
-    m_rxClear->setObjectName(QStringLiteral("rxClear"));
-    m_rxView = new LinkDataView(m_dataBox);
-    m_rxView->setObjectName(QStringLiteral("rxView"));
-    {
-        auto *lay = new QVBoxLayout(m_dataBox);
-        auto *sendRow = new QHBoxLayout;
-        sendRow->addWidget(m_sendFormat);
-        sendRow->addWidget(m_sendText, 1);
-        sendRow->addWidget(m_sendFile, 1);
-        sendRow->addWidget(m_browseButton);
-        sendRow->addWidget(m_sendCrLf);
-        sendRow->addWidget(m_sendButton);
-        lay->addLayout(sendRow);
-        auto *errRow = new QHBoxLayout;
-        errRow->addWidget(withError(m_sendProgress, Form::Send, "data"), 1);
-        lay->addLayout(errRow);
-        auto *rxRow = new QHBoxLayout;
-        rxRow->addWidget(m_rxTitle);
-        rxRow->addStretch(1);
-        rxRow->addWidget(m_rxCounters);
-        rxRow->addWidget(m_rxHex);
-        rxRow->addWidget(m_rxClear);
-        lay->addLayout(rxRow);
-        lay->addWidget(m_rxView, 1);
-    }
-
-    // ---- tabs: passthrough + PSK ----
+QTabWidget *ConnectionsPage::buildSideTabs()
+{
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("sideTabs"));
-    m_ptTab = new QWidget(m_tabs);
-    m_ptHint = new QLabel(m_ptTab);
-    m_ptHint->setObjectName(QStringLiteral("passthroughHint"));
-    m_ptHint->setWordWrap(true);
-    m_enterPtButton = new QPushButton(m_ptTab);
-    m_enterPtButton->setObjectName(QStringLiteral("enterPassthroughButton"));
-    m_leavePtButton = new QPushButton(m_ptTab);
-    m_leavePtButton->setObjectName(QStringLiteral("leavePassthroughButton"));
-    m_rawInput = new QLineEdit(m_ptTab);
-    m_rawInput->setObjectName(QStringLiteral("rawInput"));
-    m_rawInput->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_rawSendButton = new QPushButton(m_ptTab);
-    m_rawSendButton->setObjectName(QStringLiteral("rawSendButton"));
-    m_rawView = new LinkDataView(m_ptTab);
-    m_rawView->setObjectName(QStringLiteral("rawView"));
-    {
-        auto *lay = new QVBoxLayout(m_ptTab);
-        lay->addWidget(m_ptHint);
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_enterPtButton);
-        row->addWidget(m_leavePtButton);
-        row->addStretch(1);
-        lay->addLayout(row);
-        lay->addWidget(withError(new QWidget(m_ptTab), Form::Passthrough, "links"));
-        auto *raw = new QHBoxLayout;
-        raw->addWidget(m_rawInput, 1);
-        raw->addWidget(m_rawSendButton);
-        lay->addLayout(raw);
-        lay->addWidget(m_rawView, 1);
-    }
-    m_pskTab = new QWidget(m_tabs);
-    m_pskId = new QSpinBox(m_pskTab);
-    m_pskId->setObjectName(QStringLiteral("pskId"));
-    m_pskId->setRange(0, ConnectionService::kCloseAll);
-    m_pskId->setValue(ConnectionService::kCloseAll);
-    m_pskEdit = new QLineEdit(m_pskTab);
-    m_pskEdit->setObjectName(QStringLiteral("pskEdit"));
-    m_pskEdit->setEchoMode(QLineEdit::Password);
-    m_pskHint = new QLineEdit(m_pskTab);
-    m_pskHint->setObjectName(QStringLiteral("pskHint"));
-    m_pskRemember = new QCheckBox(m_pskTab);
-    m_pskRemember->setObjectName(QStringLiteral("pskRemember"));
-    m_pskRemember->setVisible(!m_secrets.isNull());
-    m_pskButton = new QPushButton(m_pskTab);
-    m_pskButton->setObjectName(QStringLiteral("pskButton"));
-    m_pskForm = new QFormLayout(m_pskTab);
-    m_pskForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    addRow(m_pskForm, m_pskId, Form::Psk, "link_id");
-    addRow(m_pskForm, m_pskEdit, Form::Psk, "psk");
-    addRow(m_pskForm, m_pskHint, Form::Psk, "hint");
-    {
-        auto *row = new QHBoxLayout;
-        row->addWidget(m_pskRemember);
-        row->addStretch(1);
-        row->addWidget(m_pskButton);
-        m_pskForm->addRow(row);
-    }
-    m_tabs->addTab(m_ptTab, QString());
-    m_tabs->addTab(m_pskTab, QString());
+    m_passthrough = new PassthroughPanel(m_service, &fieldErrors(), scope(Form::Passthrough), m_tabs);
+    m_psk = new PskPanel(&fieldErrors(), scope(Form::Psk), m_secrets, m_tabs);
+    m_tabs->addTab(m_passthrough, QString());
+    m_tabs->addTab(m_psk, QString());
+    return m_tabs;
+}
 
-    // ---- status ----
-    m_busyBar = new QProgressBar(this);
-    m_busyBar->setObjectName(QStringLiteral("busyIndicator"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setMaximumWidth(120);
-    m_busyBar->setMaximumHeight(m_busyBar->fontMetrics().height());
-    m_busyBar->setTextVisible(false);
-    m_busyBar->hide();
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLine"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_showAt = new QCheckBox(this);
-    m_showAt->setObjectName(QStringLiteral("showAtToggle"));
-    m_atPreview = new QPlainTextEdit(this);
-    m_atPreview->setObjectName(QStringLiteral("atPreview"));
-    m_atPreview->setReadOnly(true);
-    m_atPreview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_atPreview->setMaximumHeight(m_atPreview->fontMetrics().height() * 5 + 12);
-    m_atPreview->hide();
-
-    // ---- page layout ----
-    auto *lay = new QVBoxLayout(this);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->addWidget(m_badge);
-    lay->addWidget(m_modeBox);
-    auto *middle = new QHBoxLayout;
-    middle->addWidget(m_linksBox, 3);
-    middle->addWidget(m_openBox, 2);
-    lay->addLayout(middle, 4);
-    auto *bottom = new QHBoxLayout;
-    bottom->addWidget(m_dataBox, 3);
-    bottom->addWidget(m_tabs, 2);
-    lay->addLayout(bottom, 5);
-    auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_busyBar);
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_showAt);
-    lay->addLayout(statusRow);
-    lay->addWidget(m_atPreview);
-
-    // ---- wiring: every input marks its form dirty (and selects it for the preview) ----
-    auto touch = [this](Form f) { return [this, f] { setForm(f); markDirty(); }; };
+// Every input marks its form dirty (and selects it for the preview); buttons run their form.
+void ConnectionsPage::connectInputs()
+{
+    auto touch = [this](Form f) { return [this, f] { selectForm(f); markDirty(); }; };
     connect(m_muxCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_modeCombo, &QComboBox::currentIndexChanged, this, touch(Form::Mode));
     connect(m_passiveCheck, &QCheckBox::toggled, this, touch(Form::Mode));
-    connect(m_openId, &QSpinBox::valueChanged, this, touch(Form::Open));
-    connect(m_openType, &QComboBox::currentIndexChanged, this, [this] {
-        updateOpenRows();
-        setForm(Form::Open);
-        markDirty();
-    });
-    connect(m_openHost, &QLineEdit::textChanged, this, touch(Form::Open));
-    connect(m_openPort, &QLineEdit::textChanged, this, touch(Form::Open));
-    connect(m_openKeepAlive, &QSpinBox::valueChanged, this, touch(Form::Open));
-    connect(m_openLocalPort, &QLineEdit::textChanged, this, touch(Form::Open));
-    connect(m_openUdpMode, &QComboBox::currentIndexChanged, this, touch(Form::Open));
-    connect(m_sendFormat, &QComboBox::currentIndexChanged, this, [this] {
-        updateSendRows();
-        setForm(Form::Send);
-        markDirty();
-    });
-    connect(m_sendText, &QLineEdit::textChanged, this, touch(Form::Send));
-    connect(m_sendFile, &QLineEdit::textChanged, this, touch(Form::Send));
-    connect(m_sendCrLf, &QCheckBox::toggled, this, touch(Form::Send));
-    connect(m_pskId, &QSpinBox::valueChanged, this, [this] {
-        onPskLinkChanged();
-        setForm(Form::Psk);
-        markDirty();
-    });
-    connect(m_pskEdit, &QLineEdit::textChanged, this, touch(Form::Psk));
-    connect(m_pskHint, &QLineEdit::textChanged, this, touch(Form::Psk));
+    connect(m_open, &LinkOpenForm::edited, this, touch(Form::Open));
+    connect(m_data, &LinkDataPanel::edited, this, touch(Form::Send));
+    connect(m_psk, &PskPanel::edited, this, touch(Form::Psk));
 
-    connect(m_applyButton, &QPushButton::clicked, this, &ConnectionsPage::applyMode);
-    connect(m_revertButton, &QPushButton::clicked, this, &ConnectionsPage::revert);
-    connect(m_readButton, &QPushButton::clicked, this, &ConnectionsPage::read);
     connect(m_closeButton, &QPushButton::clicked, this, &ConnectionsPage::closeLink);
     connect(m_closeAllButton, &QPushButton::clicked, this, &ConnectionsPage::closeAllLinks);
-    connect(m_openButton, &QPushButton::clicked, this, &ConnectionsPage::openLink);
-    connect(m_sendButton, &QPushButton::clicked, this, &ConnectionsPage::sendToLink);
-    connect(m_sendText, &QLineEdit::returnPressed, this, &ConnectionsPage::sendToLink);
-    connect(m_browseButton, &QPushButton::clicked, this, [this] {
-        const QString f = browseFile();
-        if (!f.isEmpty())
-            m_sendFile->setText(f);
-    });
-    connect(m_rxHex, &QCheckBox::toggled, this, [this](bool on) {
-        flushReceived();
-        m_rxView->setHex(on);
-    });
-    connect(m_rxClear, &QPushButton::clicked, this, [this] {
-        m_service->clearReceived(m_selectedLink);
-        reloadReceived();
-    });
-    connect(m_pskButton, &QPushButton::clicked, this, &ConnectionsPage::setPsk);
-    connect(m_enterPtButton, &QPushButton::clicked, this, &ConnectionsPage::enterPassthrough);
-    connect(m_leavePtButton, &QPushButton::clicked, this, &ConnectionsPage::leavePassthrough);
-    connect(m_rawSendButton, &QPushButton::clicked, this, &ConnectionsPage::sendRaw);
-    connect(m_rawInput, &QLineEdit::returnPressed, this, &ConnectionsPage::sendRaw);
-    connect(m_showAt, &QCheckBox::toggled, this, [this](bool on) {
-        m_atPreview->setVisible(on);
-        updatePreview();
-    });
+    connect(m_open, &LinkOpenForm::openRequested, this, &ConnectionsPage::openLink);
+    connect(m_data, &LinkDataPanel::sendRequested, this, &ConnectionsPage::sendToLink);
+    connect(m_psk, &PskPanel::setRequested, this, &ConnectionsPage::setPsk);
+    connect(m_passthrough, &PassthroughPanel::enterRequested, this, &ConnectionsPage::enterPassthrough);
+    connect(m_passthrough, &PassthroughPanel::leaveRequested, this, &ConnectionsPage::leavePassthrough);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
-        setForm(m_tabs->widget(i) == m_pskTab ? Form::Psk : Form::Passthrough);
+        selectForm(m_tabs->widget(i) == m_psk ? Form::Psk : Form::Passthrough);
     });
 }
 
 void ConnectionsPage::retranslate()
 {
+    FormPage::retranslate();
     // The window's page list shows these.
     setWindowTitle(tr("Connections"));
     setToolTip(tr("TCP/UDP/TLS links, sending and receiving, passthrough"));
@@ -567,73 +252,26 @@ void ConnectionsPage::retranslate()
     m_passiveCheck->setText(tr("Passive receive (CIPRECVMODE=1)"));
     m_passiveCheck->setToolTip(tr("The module keeps received data until it is fetched with AT+CIPRECVDATA; "
                                   "this page fetches it as soon as +IPD announces it."));
-    m_applyButton->setText(tr("Apply"));
-    m_applyButton->setToolTip(tr("Send the connection mode to the module (Ctrl+Return)"));
-    m_revertButton->setText(tr("Revert"));
-    m_readButton->setText(tr("Read"));
-    m_readButton->setToolTip(tr("Query the modes and the link status (F5)"));
+    applyButton()->setToolTip(tr("Send the connection mode to the module (Ctrl+Return)"));
+    readButton()->setToolTip(tr("Query the modes and the link status (F5)"));
     m_linksBox->setTitle(tr("Links"));
     m_closeButton->setText(tr("Close link"));
     m_closeAllButton->setText(tr("Close all"));
-    m_openBox->setTitle(tr("Open a link"));
-    m_formLabels.value(m_openId)->setText(tr("Link ID:"));
-    m_formLabels.value(m_openType)->setText(tr("Type:"));
-    m_formLabels.value(m_openHost)->setText(tr("Remote host:"));
-    m_formLabels.value(m_openPort)->setText(tr("Remote port:"));
-    m_formLabels.value(m_openKeepAlive)->setText(tr("Keep-alive:"));
-    m_formLabels.value(m_openLocalPort)->setText(tr("Local port:"));
-    m_formLabels.value(m_openUdpMode)->setText(tr("UDP peer:"));
-    m_openKeepAlive->setSpecialValueText(tr("off"));
-    m_openKeepAlive->setSuffix(tr(" s"));
-    m_openLocalPort->setPlaceholderText(tr("any"));
-    m_openUdpMode->setItemText(0, tr("fixed (0)"));
-    m_openUdpMode->setItemText(1, tr("may change once (1)"));
-    m_openUdpMode->setItemText(2, tr("may change (2)"));
-    m_openButton->setText(tr("Open"));
-    m_openButton->setToolTip(tr("Open the link (Ctrl+Return)"));
-    m_sendFormat->setItemText(0, tr("Text"));
-    m_sendFormat->setItemText(1, tr("Hex"));
-    m_sendFormat->setItemText(2, tr("File"));
-    m_sendFile->setPlaceholderText(tr("Path of the file to send"));
-    m_browseButton->setText(tr("Browse…"));
-    m_sendCrLf->setText(tr("+CR LF"));
-    m_sendCrLf->setToolTip(tr("Append CR LF to the text"));
-    m_sendButton->setText(tr("Send"));
-    m_rxHex->setText(tr("Hex"));
-    m_rxClear->setText(tr("Clear"));
-    m_tabs->setTabText(m_tabs->indexOf(m_ptTab), tr("Passthrough"));
-    m_tabs->setTabText(m_tabs->indexOf(m_pskTab), tr("TLS PSK"));
-    m_ptHint->setText(tr("Passthrough sends every byte straight to the one open link. It needs single connection "
-                         "mode and exactly one link; CIPMODE=1 is set when needed. Leaving sends \"+++\" alone and "
-                         "waits a second before the next command."));
-    m_enterPtButton->setText(tr("Enter passthrough"));
-    m_leavePtButton->setText(tr("Leave passthrough"));
-    m_rawInput->setPlaceholderText(tr("Raw data (sent as typed, no CR LF)"));
-    m_rawSendButton->setText(tr("Send raw"));
-    m_formLabels.value(m_pskId)->setText(tr("Link ID:"));
-    m_pskId->setToolTip(tr("5 = all links"));
-    m_formLabels.value(m_pskEdit)->setText(tr("PSK identity:"));
-    m_formLabels.value(m_pskHint)->setText(tr("Hint:"));
-    m_pskRemember->setText(tr("Remember in the keychain"));
-    m_pskButton->setText(tr("Set PSK"));
-    m_showAt->setText(tr("Show AT"));
-    m_showAt->setToolTip(tr("Show the exact command lines the current form sends"));
+    m_open->retranslate();
+    m_data->retranslate();
+    m_tabs->setTabText(m_tabs->indexOf(m_passthrough), tr("Passthrough"));
+    m_tabs->setTabText(m_tabs->indexOf(m_psk), tr("TLS PSK"));
+    m_passthrough->retranslate();
+    m_psk->retranslate();
+    showAtButton()->setToolTip(tr("Show the exact command lines the current form sends"));
     m_tableModel->retranslate();
     updateModeHint();
-    reloadReceived();
     updatePreview();
 }
 
 void ConnectionsPage::prepareScreenshot()
 {
-    m_service->read();
-}
-
-void ConnectionsPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    QWidget::changeEvent(event);
+    read();
 }
 
 // ---- model -> widgets ----------------------------------------------------------------------
@@ -647,17 +285,8 @@ void ConnectionsPage::load()
     m_modeCombo->setCurrentIndex(mode == 1 ? 1 : 0);
     m_passiveCheck->setChecked(m_service->receiveMode() == 1);
     m_passiveCheck->setVisible(m_model->dialect() == Dialect::Esp);
-    const QString type = m_openType->currentText();
-    const QStringList types = m_service->linkTypes();
-    if (m_openType->count() != types.size() || m_openType->itemText(0) != types.value(0)) {
-        m_openType->clear();
-        m_openType->addItems(types);
-        const int i = types.indexOf(type);
-        m_openType->setCurrentIndex(i < 0 ? 0 : i);
-    }
+    m_open->setDialect(m_model->dialect(), m_service->linkTypes());
     m_loading = false;
-    updateOpenRows();
-    updateSendRows();
     updateModeHint();
     markDirty();
 }
@@ -667,14 +296,12 @@ void ConnectionsPage::reloadLinks()
     const bool single = m_model->dialect() == Dialect::Esp && m_service->effectiveMux() == 0;
     m_tableModel->setSlotCount(single ? 1 : m_service->maxLinkId() + 1);
     m_tableModel->setLinks(m_model->links());
-    m_openId->setEnabled(!single);
-    if (!single && m_tableModel->isOpen(m_openId->value())) {
+    m_open->setLinkIdEnabled(!single);
+    if (!single && m_tableModel->isOpen(m_open->linkId())) {
         // Suggest the first free link id for the next open.
         for (int id = 0; id < m_tableModel->slotCount(); ++id) {
             if (!m_tableModel->isOpen(id)) {
-                m_loading = true;
-                m_openId->setValue(id);
-                m_loading = false;
+                m_open->setLinkId(id, false);
                 break;
             }
         }
@@ -684,7 +311,7 @@ void ConnectionsPage::reloadLinks()
     else if (!m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_tableModel->index(m_selectedLink, 0));
     updateModeHint();
-    updateEnabled();
+    updateButtons();
     updatePreview();
 }
 
@@ -692,51 +319,13 @@ void ConnectionsPage::selectLink(int id)
 {
     if (id < 0 || id >= m_tableModel->slotCount())
         return;
-    const bool changed = id != m_selectedLink;
     m_selectedLink = id;
     if (m_table->currentIndex().row() != id)
         m_table->setCurrentIndex(m_tableModel->index(id, 0));
-    if (!m_tableModel->isOpen(id) && m_openId->isEnabled())
-        m_openId->setValue(id);
-    if (changed)
-        reloadReceived();
+    if (!m_tableModel->isOpen(id) && m_open->isLinkIdEnabled())
+        m_open->setLinkId(id, true);
+    m_data->setLink(id);
     updatePreview();
-}
-
-void ConnectionsPage::reloadReceived()
-{
-    m_pendingRx.clear();
-    m_dataBox->setTitle(tr("Data of link %1").arg(m_selectedLink));
-    m_rxTitle->setText(tr("Received:"));
-    m_rxView->setBytes(m_service->received(m_selectedLink));
-    m_rxCounters->setText(tr("%1 bytes received, %2 sent")
-                              .arg(m_service->receivedTotal(m_selectedLink))
-                              .arg(m_service->sentTotal(m_selectedLink)));
-}
-
-void ConnectionsPage::onDataReceived(int linkId, const QByteArray &bytes)
-{
-    if (linkId != m_selectedLink)
-        return;
-    if (bytes.isEmpty()) { // cleared
-        reloadReceived();
-        return;
-    }
-    m_pendingRx += bytes;
-    if (!m_rxTimer.isActive())
-        m_rxTimer.start();
-}
-
-void ConnectionsPage::flushReceived()
-{
-    if (m_pendingRx.isEmpty())
-        return;
-    const QByteArray chunk = std::exchange(m_pendingRx, QByteArray());
-    // The service keeps the last MiB; when the view would grow past it, render the service's copy.
-    if (m_rxView->bytes().size() + chunk.size() > ConnectionService::kMaxBufferBytes)
-        m_rxView->setBytes(m_service->received(m_selectedLink));
-    else
-        m_rxView->appendBytes(chunk);
 }
 
 void ConnectionsPage::updateModeHint()
@@ -750,60 +339,31 @@ void ConnectionsPage::updateModeHint()
     m_modeHint->setText(parts.join(QLatin1Char(' ')));
 }
 
-void ConnectionsPage::updateOpenRows()
-{
-    const QString type = m_openType->currentText();
-    const bool udp = type == QLatin1String("UDP") || type == QLatin1String("DTLS");
-    m_openForm->setRowVisible(m_openKeepAlive->parentWidget(), !udp);
-    m_openForm->setRowVisible(m_openLocalPort->parentWidget(), udp);
-    m_openForm->setRowVisible(m_openUdpMode->parentWidget(), udp && m_model->dialect() == Dialect::Esp);
-}
-
-void ConnectionsPage::updateSendRows()
-{
-    const auto f = atb::LinkSendSettings::Format(m_sendFormat->currentIndex());
-    const bool file = f == atb::LinkSendSettings::Format::File;
-    m_sendText->setVisible(!file);
-    m_sendFile->setVisible(file);
-    m_browseButton->setVisible(file && HasOpenFileName<Messages>::value && m_messages);
-    m_sendCrLf->setVisible(f == atb::LinkSendSettings::Format::Text);
-    m_sendText->setPlaceholderText(f == atb::LinkSendSettings::Format::Hex ? tr("Hex bytes, e.g. 48 65 6c 6c 6f")
-                                                                           : tr("Text to send (UTF-8)"));
-}
-
 void ConnectionsPage::updateBadge()
 {
     m_badge->setVisible(m_model->passthrough());
 }
 
-void ConnectionsPage::updateEnabled()
+void ConnectionsPage::updateButtons()
 {
+    FormPage::updateButtons();
     const bool pt = m_model->passthrough();
-    const bool atOk = !m_busy && !pt;
+    const bool atOk = !isBusy() && !pt;
     m_modeBox->setEnabled(atOk);
     m_linksBox->setEnabled(true);
     m_table->setEnabled(true);
     m_closeButton->setEnabled(atOk);
     m_closeAllButton->setEnabled(atOk);
-    m_openBox->setEnabled(atOk);
-    m_sendFormat->setEnabled(atOk);
-    m_sendText->setEnabled(atOk);
-    m_sendFile->setEnabled(atOk);
-    m_browseButton->setEnabled(atOk);
-    m_sendCrLf->setEnabled(atOk);
-    m_sendButton->setEnabled(atOk);
-    m_pskTab->setEnabled(atOk);
-    m_enterPtButton->setEnabled(atOk);
-    m_leavePtButton->setEnabled(pt);
-    m_rawInput->setVisible(pt);
-    m_rawSendButton->setVisible(pt);
-    m_rawInput->setEnabled(pt);
-    m_rawSendButton->setEnabled(pt);
+    m_open->setEnabled(atOk);
+    m_data->setSendEnabled(atOk);
+    m_psk->setEnabled(atOk);
+    m_passthrough->setState(pt, atOk);
     if (pt)
-        m_tabs->setCurrentWidget(m_ptTab);
+        m_tabs->setCurrentWidget(m_passthrough);
     const bool dirty = isDirty();
-    m_applyButton->setEnabled(atOk && dirty);
-    m_revertButton->setEnabled(atOk && dirty);
+    applyButton()->setEnabled(atOk && dirty);
+    revertButton()->setEnabled(atOk && dirty);
+    readButton()->setEnabled(atOk);
 }
 
 // ---- widgets -> settings -------------------------------------------------------------------
@@ -821,35 +381,17 @@ atb::ConnectionModeSettings ConnectionsPage::modeSettings() const
 
 atb::LinkOpenSettings ConnectionsPage::openSettings() const
 {
-    atb::LinkOpenSettings s;
-    s.linkId = m_openId->value();
-    s.type = m_openType->currentText();
-    s.host = m_openHost->text();
-    s.remotePort = m_openPort->text().toInt();
-    s.keepAlive = m_openKeepAlive->value();
-    s.localPort = m_openLocalPort->text().toInt();
-    s.udpMode = m_openUdpMode->currentIndex();
-    return s;
+    return m_open->settings();
 }
 
 atb::LinkSendSettings ConnectionsPage::sendSettings() const
 {
-    atb::LinkSendSettings s;
-    s.linkId = m_selectedLink;
-    s.format = atb::LinkSendSettings::Format(m_sendFormat->currentIndex());
-    s.text = m_sendText->text();
-    s.filePath = m_sendFile->text();
-    s.appendCrLf = s.format == atb::LinkSendSettings::Format::Text && m_sendCrLf->isChecked();
-    return s;
+    return m_data->settings();
 }
 
 atb::PskSettings ConnectionsPage::pskSettings() const
 {
-    atb::PskSettings s;
-    s.linkId = m_pskId->value();
-    s.psk = m_pskEdit->text();
-    s.hint = m_pskHint->text();
-    return s;
+    return m_psk->settings();
 }
 
 bool ConnectionsPage::isDirty() const
@@ -863,12 +405,12 @@ void ConnectionsPage::markDirty()
 {
     if (m_loading)
         return;
-    clearErrors();
-    updateEnabled();
+    clearAllFieldErrors();
+    updateButtons();
     updatePreview();
 }
 
-void ConnectionsPage::setForm(Form f)
+void ConnectionsPage::selectForm(Form f)
 {
     if (m_loading || f == m_form)
         return;
@@ -876,104 +418,63 @@ void ConnectionsPage::setForm(Form f)
     updatePreview();
 }
 
-QList<QByteArray> ConnectionsPage::previewLines() const
+OperationPlan ConnectionsPage::plan(Form form) const
 {
-    switch (m_form) {
-    case Form::Mode:
-        return m_service->preview(modeSettings());
-    case Form::Links:
-        return m_service->planClose(m_selectedLink).lines();
-    case Form::Open:
-        return m_service->preview(openSettings());
-    case Form::Send:
-        return m_service->preview(sendSettings());
-    case Form::Psk:
-        return m_service->preview(pskSettings());
-    case Form::Passthrough:
-        return m_service->planEnterPassthrough().lines();
+    switch (form) {
+    case Form::Mode: return m_service->planMode(modeSettings());
+    case Form::Links: return m_service->planClose(m_selectedLink);
+    case Form::Open: return m_service->planOpen(openSettings());
+    case Form::Send: return m_service->planSend(m_data->settings());
+    case Form::Psk: return m_service->planPsk(pskSettings());
+    case Form::Passthrough: return m_service->planEnterPassthrough();
     }
     return {};
 }
 
+QList<QByteArray> ConnectionsPage::previewLines() const
+{
+    return plan(m_form).lines();
+}
+
 void ConnectionsPage::updatePreview()
 {
-    if (!m_showAt->isChecked())
+    if (!showAtButton()->isChecked())
         return;
-    ConnectionPlan plan;
-    switch (m_form) {
-    case Form::Mode: plan = m_service->planMode(modeSettings()); break;
-    case Form::Links: plan = m_service->planClose(m_selectedLink); break;
-    case Form::Open: plan = m_service->planOpen(openSettings()); break;
-    case Form::Send: plan = m_service->planSend(sendSettings()); break;
-    case Form::Psk: plan = m_service->planPsk(pskSettings()); break;
-    case Form::Passthrough: plan = m_service->planEnterPassthrough(); break;
-    }
-    if (!plan.ok()) {
-        m_atPreview->setPlainText(tr("(nothing would be sent: %1)").arg(plan.error));
+    const OperationPlan p = plan(m_form);
+    if (!p.ok()) {
+        setPreviewText(tr("(nothing would be sent: %1)").arg(p.error));
         return;
     }
     // Secrets (the PSK) are masked on screen like in the log.
     const atb::AtEncoder enc(m_model->dialect());
     QStringList lines;
-    const QList<QByteArray> all = plan.lines();
-    const int shown = int(qMin<qsizetype>(all.size(), 20));
+    const int shown = int(qMin<qsizetype>(p.commands.size(), 20));
     for (int i = 0; i < shown; ++i) {
-        QString l = QString::fromUtf8(enc.redact(all[i]));
-        if (!plan.commands[i].payload.isEmpty())
-            l += QLatin1String("   ") + tr("→ then %n data byte(s)", "", int(plan.commands[i].payload.size()));
+        const atb::AtCommand &c = p.commands.at(i);
+        QString l = QString::fromUtf8(enc.redact(c.line));
+        if (!c.payload.isEmpty())
+            l += QLatin1String("   ") + tr("→ then %n data byte(s)", "", int(c.payload.size()));
         lines << l;
     }
-    if (all.size() > shown)
-        lines << tr("… %n more command(s)", "", int(all.size() - shown));
-    m_atPreview->setPlainText(lines.join(QLatin1Char('\n')));
+    if (p.commands.size() > shown)
+        lines << tr("… %n more command(s)", "", int(p.commands.size() - shown));
+    setPreviewText(lines.join(QLatin1Char('\n')));
 }
 
 // ---- errors and status ---------------------------------------------------------------------
 
-void ConnectionsPage::clearErrors()
-{
-    for (QLabel *l : std::as_const(m_errors)) {
-        l->clear();
-        l->hide();
-    }
-}
-
 QString ConnectionsPage::fieldError(Form form, const QByteArray &param) const
 {
-    const QLabel *l = m_errors.value(errorKey(form, param));
-    return l && !l->isHidden() ? l->text() : QString();
+    return FormPage::fieldError(param, scope(form));
 }
 
-bool ConnectionsPage::showPlanError(Form form, const ConnectionPlan &plan)
+bool ConnectionsPage::refuse(Form form, const OperationPlan &plan)
 {
-    clearErrors();
-    if (plan.ok())
+    clearAllFieldErrors();
+    if (showPlanError(plan, scope(form)))
         return false;
-    QByteArray param = plan.errorParam;
-    if (form == Form::Send)
-        param = "data"; // one line of errors under the send row
-    if (form == Form::Passthrough)
-        param = "links";
-    QLabel *l = m_errors.value(errorKey(form, param));
-    if (l) {
-        l->setText(QStringLiteral("⚠ ") + plan.error);
-        l->show();
-    }
     setStatus(tr("Not sent: %1").arg(plan.error), true);
     return true;
-}
-
-void ConnectionsPage::setStatus(const QString &text, bool problem)
-{
-    m_status->setText(text);
-    QFont f = m_status->font();
-    f.setBold(problem);
-    m_status->setFont(f);
-}
-
-QString ConnectionsPage::statusText() const
-{
-    return m_status->text();
 }
 
 void ConnectionsPage::onFinished(const atb::OperationResult &r)
@@ -981,14 +482,12 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
     if (r.label.isEmpty() && r.message.isEmpty())
         return;
     setStatus(r.message, !r.ok);
-    if (m_action == Action::Psk && r.ok && !m_pendingPskKey.isEmpty() && m_secrets)
-        m_secrets->save(m_pendingPskKey, m_pendingPsk);
+    if (m_action == Action::Psk)
+        m_psk->accepted(r.ok);
     if (m_action == Action::Send)
-        m_sendProgress->setVisible(false);
-    m_pendingPskKey.clear();
-    m_pendingPsk.clear();
+        m_data->sendFinished();
     m_action = Action::None;
-    updateEnabled();
+    updateButtons();
     updatePreview();
 }
 
@@ -997,38 +496,37 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
 void ConnectionsPage::read()
 {
     m_action = Action::Read;
-    const ConnectionPlan p = m_service->planRead();
-    if (showPlanError(Form::Mode, p))
+    if (refuse(Form::Mode, m_service->planRead()))
         return;
     setStatus(tr("Reading…"), false);
     m_service->read();
 }
 
-void ConnectionsPage::apply()
+void ConnectionsPage::applyFromShortcut()
 {
     QWidget *f = QApplication::focusWidget();
     auto inside = [f](QWidget *w) { return f && (f == w || w->isAncestorOf(f)); };
-    if (inside(m_openBox))
+    if (inside(m_open))
         openLink();
-    else if (inside(m_dataBox))
+    else if (inside(m_data))
         sendToLink();
-    else if (inside(m_pskTab))
+    else if (inside(m_psk))
         setPsk();
-    else if (inside(m_ptTab) && m_model->passthrough())
-        sendRaw();
-    else if (inside(m_ptTab))
+    else if (inside(m_passthrough) && m_model->passthrough())
+        m_passthrough->sendRaw();
+    else if (inside(m_passthrough))
         enterPassthrough();
     else if (inside(m_linksBox))
         closeLink();
     else
-        applyMode();
+        apply();
 }
 
-void ConnectionsPage::applyMode()
+void ConnectionsPage::apply()
 {
-    setForm(Form::Mode);
+    selectForm(Form::Mode);
     const atb::ConnectionModeSettings s = modeSettings();
-    if (showPlanError(Form::Mode, m_service->planMode(s)))
+    if (refuse(Form::Mode, m_service->planMode(s)))
         return;
     m_action = Action::Mode;
     setStatus(tr("Applying the connection mode…"), false);
@@ -1038,18 +536,18 @@ void ConnectionsPage::applyMode()
 void ConnectionsPage::revert()
 {
     load();
-    clearErrors();
+    clearAllFieldErrors();
 }
 
 void ConnectionsPage::openLink()
 {
-    setForm(Form::Open);
+    selectForm(Form::Open);
     const atb::LinkOpenSettings s = openSettings();
-    if (showPlanError(Form::Open, m_service->planOpen(s)))
+    if (refuse(Form::Open, m_service->planOpen(s)))
         return;
     m_action = Action::Open;
     setStatus(tr("Opening…"), false);
-    if (m_service->open(s)) {
+    if (m_service->open(s).ok()) {
         const int id = (m_model->dialect() == Dialect::Beken || m_service->effectiveMux() == 1) ? s.linkId : 0;
         selectLink(id);
     }
@@ -1057,8 +555,8 @@ void ConnectionsPage::openLink()
 
 void ConnectionsPage::closeLink()
 {
-    setForm(Form::Links);
-    if (showPlanError(Form::Links, m_service->planClose(m_selectedLink)))
+    selectForm(Form::Links);
+    if (refuse(Form::Links, m_service->planClose(m_selectedLink)))
         return;
     m_action = Action::Close;
     m_service->close(m_selectedLink);
@@ -1066,8 +564,8 @@ void ConnectionsPage::closeLink()
 
 void ConnectionsPage::closeAllLinks()
 {
-    setForm(Form::Links);
-    if (showPlanError(Form::Links, m_service->planClose(ConnectionService::kCloseAll)))
+    selectForm(Form::Links);
+    if (refuse(Form::Links, m_service->planClose(ConnectionService::kCloseAll)))
         return;
     m_action = Action::Close;
     m_service->close(ConnectionService::kCloseAll);
@@ -1075,48 +573,35 @@ void ConnectionsPage::closeAllLinks()
 
 void ConnectionsPage::sendToLink()
 {
-    setForm(Form::Send);
-    const atb::LinkSendSettings s = sendSettings();
-    const ConnectionPlan p = m_service->planSend(s);
-    if (showPlanError(Form::Send, p))
+    selectForm(Form::Send);
+    const atb::LinkSendSettings s = m_data->settings();
+    const OperationPlan p = m_service->planSend(s);
+    if (refuse(Form::Send, p))
         return;
     m_action = Action::Send;
-    m_sendProgress->setValue(0);
-    m_sendProgress->setVisible(true);
     setStatus(tr("Sending %n byte(s)…", "", int(p.payloadBytes)), false);
-    if (m_service->send(s) && s.format != atb::LinkSendSettings::Format::File)
-        m_sendText->clear();
+    if (started(m_service->send(s)))
+        m_data->sendStarted();
 }
 
 void ConnectionsPage::setPsk()
 {
-    setForm(Form::Psk);
+    selectForm(Form::Psk);
     const atb::PskSettings s = pskSettings();
-    if (showPlanError(Form::Psk, m_service->planPsk(s)))
+    if (refuse(Form::Psk, m_service->planPsk(s)))
         return;
     m_action = Action::Psk;
-    if (m_secrets && m_pskRemember->isChecked()) {
-        m_pendingPskKey = QStringLiteral("psk/%1").arg(s.linkId);
-        m_pendingPsk = s.psk;
-    }
+    m_psk->sending();
     m_service->setPsk(s);
-}
-
-void ConnectionsPage::onPskLinkChanged()
-{
-    if (!m_secrets)
-        return;
-    m_pskEdit->clear();
-    m_secrets->load(QStringLiteral("psk/%1").arg(m_pskId->value()));
 }
 
 void ConnectionsPage::enterPassthrough()
 {
-    setForm(Form::Passthrough);
-    if (showPlanError(Form::Passthrough, m_service->planEnterPassthrough()))
+    selectForm(Form::Passthrough);
+    if (refuse(Form::Passthrough, m_service->planEnterPassthrough()))
         return;
     m_action = Action::Passthrough;
-    m_rawView->setBytes(QByteArray());
+    m_passthrough->clearView();
     setStatus(tr("Entering passthrough…"), false);
     m_service->enterPassthrough();
 }
@@ -1125,22 +610,4 @@ void ConnectionsPage::leavePassthrough()
 {
     setStatus(tr("Leaving passthrough (\"+++\", then one second of silence)…"), false);
     m_service->leavePassthrough();
-}
-
-void ConnectionsPage::sendRaw()
-{
-    if (!m_model->passthrough())
-        return;
-    const QByteArray bytes = m_rawInput->text().toUtf8();
-    if (bytes.isEmpty())
-        return;
-    m_service->sendRaw(bytes);
-    m_rawInput->clear();
-}
-
-QString ConnectionsPage::browseFile()
-{
-    if (!m_messages)
-        return {};
-    return askOpenFileName(m_messages.data(), tr("File to send"));
 }

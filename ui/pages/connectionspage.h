@@ -1,29 +1,24 @@
 #pragma once
 
+#include "formpage.h"
 #include "services/connectionservice.h"
 
-#include <QHash>
 #include <QPointer>
-#include <QTimer>
-#include <QWidget>
 
 namespace atb {
 class DeviceModel;
 }
-class LinkDataView;
+class LinkDataPanel;
+class LinkOpenForm;
 class LinkTableModel;
 class Messages;
+class PassthroughPanel;
+class PskPanel;
 class SecretStore;
 class QCheckBox;
 class QComboBox;
-class QFormLayout;
 class QGroupBox;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
 class QTableView;
 class QTabWidget;
 
@@ -31,7 +26,9 @@ class QTabWidget;
 // link (text, hex or a file, chunked by the service), received data per link, passthrough with
 // an unmistakable badge, and the TLS PSK. Every action builds a settings struct and calls one
 // ConnectionService method; validation errors show beside the field before anything is sent.
-class ConnectionsPage : public QWidget
+// The footer's Apply and Revert are the connection mode's; Ctrl+Return applies the form that
+// has the focus.
+class ConnectionsPage : public FormPage
 {
     Q_OBJECT
 public:
@@ -39,9 +36,9 @@ public:
     ConnectionsPage(atb::DeviceModel *model, atb::ConnectionService *service, SecretStore *secrets = nullptr,
                     Messages *messages = nullptr, QWidget *parent = nullptr);
     // --screenshot: read the links first.
-    Q_INVOKABLE void prepareScreenshot();
+    void prepareScreenshot() override;
 
-    // Which form "Show AT" previews and Ctrl+Return applies.
+    // Which form "Show AT" previews and Ctrl+Return applies. Each is a scope of the field errors.
     enum class Form { Mode, Links, Open, Send, Psk, Passthrough };
 
     atb::ConnectionModeSettings modeSettings() const;
@@ -55,16 +52,15 @@ public:
     // The lines the current form would send (what "Show AT" displays, secrets unmasked).
     QList<QByteArray> previewLines() const;
     // The error shown beside a field of a form ("remote_port", "cipmux", ...); empty when none.
+    using FormPage::fieldError;
     QString fieldError(Form form, const QByteArray &param) const;
-    QString statusText() const;
-    bool isDirty() const;
+    bool isDirty() const override;
 
 public slots:
     void load();
-    void read();
-    void apply();     // Ctrl+Return: applies the form that has the focus (mode form otherwise)
-    void applyMode();
-    void revert();
+    void read() override;
+    void apply() override; // the connection mode
+    void revert() override;
     void openLink();
     void closeLink();
     void closeAllLinks();
@@ -72,34 +68,30 @@ public slots:
     void setPsk();
     void enterPassthrough();
     void leavePassthrough();
-    void sendRaw();
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updatePreview() override;
+    void updateButtons() override;
+    // Ctrl+Return: the form that has the focus (the connection mode otherwise).
+    void applyFromShortcut() override;
 
 private:
-    void build();
-    void retranslate();
+    QLabel *buildBadge();
+    QGroupBox *buildModeBox();
+    QGroupBox *buildLinksBox();
+    QTabWidget *buildSideTabs();
+    void connectInputs();
     void markDirty();
-    void setForm(Form f);
-    void updatePreview();
+    void selectForm(Form f);
     void updateModeHint();
-    void updateOpenRows();
-    void updateSendRows();
-    void updateEnabled();
     void updateBadge();
     void reloadLinks();
-    void reloadReceived();
-    void flushReceived();
-    void clearErrors();
-    bool showPlanError(Form form, const atb::ConnectionPlan &plan);
-    void setStatus(const QString &text, bool problem);
+    // Shows why the plan of `form` cannot run (beside its field and in the status line); true then.
+    bool refuse(Form form, const atb::OperationPlan &plan);
     void onFinished(const atb::OperationResult &result);
-    void onDataReceived(int linkId, const QByteArray &bytes);
-    void onPskLinkChanged();
-    static QByteArray errorKey(Form form, const QByteArray &param);
-    QWidget *withError(QWidget *field, Form form, const QByteArray &param);
-    QString browseFile();
+    atb::OperationPlan plan(Form form) const;
+    static QByteArray scope(Form form);
 
     atb::DeviceModel *m_model;
     atb::ConnectionService *m_service;
@@ -109,12 +101,7 @@ private:
     Form m_form = Form::Mode;
     int m_selectedLink = 0;
     bool m_loading = false;
-    bool m_busy = false;
     enum class Action { None, Mode, Open, Close, Send, Psk, Read, Passthrough } m_action = Action::None;
-    QString m_pendingPskKey;
-    QString m_pendingPsk;
-    QByteArray m_pendingRx; // received for the selected link, not yet shown
-    QTimer m_rxTimer;
 
     QLabel *m_badge;
     // Mode
@@ -125,63 +112,16 @@ private:
     QComboBox *m_modeCombo;
     QLabel *m_modeHint;
     QCheckBox *m_passiveCheck;
-    QPushButton *m_applyButton;
-    QPushButton *m_revertButton;
-    QPushButton *m_readButton;
     // Links
     QGroupBox *m_linksBox;
     QTableView *m_table;
     LinkTableModel *m_tableModel;
     QPushButton *m_closeButton;
     QPushButton *m_closeAllButton;
-    QLabel *m_linksError;
-    // Open
-    QGroupBox *m_openBox;
-    QFormLayout *m_openForm;
-    QSpinBox *m_openId;
-    QComboBox *m_openType;
-    QLineEdit *m_openHost;
-    QLineEdit *m_openPort;
-    QSpinBox *m_openKeepAlive;
-    QLineEdit *m_openLocalPort;
-    QComboBox *m_openUdpMode;
-    QPushButton *m_openButton;
-    // Send + received
-    QGroupBox *m_dataBox;
-    QComboBox *m_sendFormat;
-    QLineEdit *m_sendText;
-    QLineEdit *m_sendFile;
-    QPushButton *m_browseButton;
-    QCheckBox *m_sendCrLf;
-    QPushButton *m_sendButton;
-    QProgressBar *m_sendProgress;
-    QLabel *m_rxTitle;
-    QCheckBox *m_rxHex;
-    QLabel *m_rxCounters;
-    QPushButton *m_rxClear;
-    LinkDataView *m_rxView;
-    // Tabs: passthrough, PSK
+    // Open, data of the selected link, passthrough and PSK tabs
+    LinkOpenForm *m_open;
+    LinkDataPanel *m_data;
     QTabWidget *m_tabs;
-    QWidget *m_ptTab;
-    QLabel *m_ptHint;
-    QPushButton *m_enterPtButton;
-    QPushButton *m_leavePtButton;
-    QLineEdit *m_rawInput;
-    QPushButton *m_rawSendButton;
-    LinkDataView *m_rawView;
-    QWidget *m_pskTab;
-    QFormLayout *m_pskForm;
-    QSpinBox *m_pskId;
-    QLineEdit *m_pskEdit;
-    QLineEdit *m_pskHint;
-    QCheckBox *m_pskRemember;
-    QPushButton *m_pskButton;
-    // Status
-    QProgressBar *m_busyBar;
-    QLabel *m_status;
-    QCheckBox *m_showAt;
-    QPlainTextEdit *m_atPreview;
-
-    QHash<QByteArray, QLabel *> m_errors;
-    QHash<QWidget *, QLabel *> m_formLabels; // field -> its form label, for retranslation
+    PassthroughPanel *m_passthrough;
+    PskPanel *m_psk;
 };

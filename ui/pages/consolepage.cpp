@@ -4,6 +4,7 @@
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "protocol/bytetext.h"
+#include "pagecommon.h"
 #include "protocol/commandcatalog.h"
 #include "widgets/historylineedit.h"
 
@@ -20,6 +21,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -44,12 +47,33 @@ const char kOrigin[] = "console";
 constexpr int kHelpLines = 7;
 const ConsoleFilter::Group kGroups[] = { ConsoleFilter::Tx, ConsoleFilter::Rx, ConsoleFilter::Urc,
                                          ConsoleFilter::Errors, ConsoleFilter::Notes };
+
+// A small terminal glyph for the page list, drawn so no image plugin is needed.
+QIcon consoleIcon(const QPalette &pal)
+{
+    return paletteIcon([&pal](QPainter &p, qreal s) {
+        QPen pen(pal.color(QPalette::Text), 1.6 * s);
+        pen.setJoinStyle(Qt::RoundJoin);
+        pen.setCapStyle(Qt::RoundCap);
+        p.setPen(pen);
+        p.setBrush(pal.color(QPalette::Base));
+        p.drawRoundedRect(QRectF(2 * s, 4 * s, 20 * s, 16 * s), 2.5 * s, 2.5 * s);
+        QPainterPath chevron;
+        chevron.moveTo(6 * s, 9 * s);
+        chevron.lineTo(10 * s, 12 * s);
+        chevron.lineTo(6 * s, 15 * s);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(chevron);
+        p.drawLine(QPointF(12 * s, 15.5 * s), QPointF(17 * s, 15.5 * s));
+    });
+}
 }
 
 ConsolePage::ConsolePage(DeviceSession *session, atb::DeviceModel *model, QWidget *parent)
-    : QWidget(parent), m_session(session), m_deviceModel(model), m_model(new ConsoleModel(kCapacity, this)),
+    : Page(parent), m_session(session), m_deviceModel(model), m_model(new ConsoleModel(kCapacity, this)),
       m_filter(new ConsoleFilter(this))
 {
+    setObjectName(QStringLiteral("consolePage"));
     m_filter->setSourceModel(m_model);
     m_view = new QListView(this);
     m_view->setObjectName(QStringLiteral("consoleView"));
@@ -230,7 +254,7 @@ ConsolePage::ConsolePage(DeviceSession *session, atb::DeviceModel *model, QWidge
     connect(m_session, &DeviceSession::stateChanged, this, &ConsolePage::onStateChanged);
 
     m_input->setHistory(QSettings().value(QLatin1String(kHistoryKey)).toStringList());
-    m_model->setColours(ConsoleColours::fromPalette(m_view->palette()));
+    m_model->setColours(ThemeColours::fromPalette(m_view->palette()));
     QColor hl = m_view->palette().color(QPalette::Highlight);
     hl.setAlpha(70);
     m_model->setHighlightColour(hl);
@@ -568,17 +592,17 @@ void ConsolePage::copySelection()
         QApplication::clipboard()->setText(text);
 }
 
-void ConsolePage::changeEvent(QEvent *event)
+void ConsolePage::updateColours()
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    else if (event->type() == QEvent::PaletteChange)
-        m_model->setColours(ConsoleColours::fromPalette(m_view->palette()));
-    QWidget::changeEvent(event);
+    m_model->setColours(ThemeColours::fromPalette(m_view->palette()));
+    setWindowIcon(consoleIcon(palette()));
 }
 
 void ConsolePage::retranslate()
 {
+    setWindowTitle(tr("Console"));
+    setToolTip(tr("Raw AT console and session log"));
+    setWindowIcon(consoleIcon(palette()));
     if (m_state == DeviceSession::State::Passthrough)
         m_input->setPlaceholderText(tr("Passthrough: text is sent as raw data (no CR LF)"));
     else if (m_promptId != 0)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "page.h"
+
 #include "console/consolefilter.h"
 #include "engine/devicesession.h"
 
@@ -29,7 +31,7 @@ class QToolButton;
 // Above the view: find (next/previous, all matches highlighted), filter by kind and text, hex
 // view of payloads, pause autoscroll. The input completes command names from the catalog and
 // shows the command's help under it as you type.
-class ConsolePage : public QWidget
+class ConsolePage : public Page
 {
     Q_OBJECT
 public:
@@ -81,11 +83,11 @@ public:
     void setPersistHistory(bool on) { m_persistHistory = on; }
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updateColours() override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void retranslate();
     void appendRecords(const QList<atb::LogRecord> &records);
     void onPrompt(quint64 id, qint64 expectedLength);
     void onFinished(const atb::AtResult &result);

@@ -1,36 +1,29 @@
 #pragma once
 
+#include "formpage.h"
 #include "services/mqttservice.h"
-
-#include <QHash>
-#include <QPointer>
-#include <QWidget>
 
 namespace atb {
 class DeviceModel;
 }
 class Messages;
+class MqttBrokerForm;
+class MqttMessageFeed;
 class MqttMessageFilter;
 class MqttMessageModel;
-class QCheckBox;
-class QComboBox;
+class MqttPublishForm;
+class MqttSubscriptionsForm;
 class QLabel;
-class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
-class QTableView;
-class QTableWidget;
 class QTabWidget;
-class QToolButton;
 class SecretStore;
 
-// The MQTT page (seed 004): client and session configuration, connect/disconnect, publish
-// (string or raw), subscriptions, and a live feed of received messages. It edits plain settings
-// structs and hands them to MqttService; every operation is validated first and the reason is
-// shown beside the field, nothing is sent then. "Show AT" reveals the exact lines the form sends.
-class MqttPage : public QWidget
+// The MQTT page (seed 004): the module's MQTT state on top; three forms in tabs (Broker:
+// client and session configuration, connect/disconnect; Publish; Subscriptions) and the live
+// feed of received messages beside them. The forms edit plain settings structs that the page
+// hands to MqttService; every operation is validated first and the reason is shown beside the
+// field, nothing is sent then. The footer's Apply and Revert are the Broker tab's
+// configuration; Ctrl+Return runs the current tab's form. "Show AT" reveals the exact lines.
+class MqttPage : public FormPage
 {
     Q_OBJECT
 public:
@@ -40,32 +33,29 @@ public:
     MqttPage(atb::DeviceModel *model, atb::MqttService *service, SecretStore *secrets = nullptr,
              Messages *messages = nullptr, QWidget *parent = nullptr);
 
-    // What the form holds now.
+    // What the forms hold now.
     atb::MqttConfig config() const;
     atb::MqttConnectSettings connectSettings() const;
     // Empty error = valid; otherwise why the payload cannot be built (bad hex, unreadable file).
     atb::MqttPublishSettings publishSettings(QString *error = nullptr) const;
 
-    bool isDirty() const;
-    bool isBusy() const { return m_busy; }
+    bool isDirty() const override;
     // The exact lines "Show AT" lists for the current tab (without the explanatory comments).
     QList<QByteArray> previewLines() const;
-    QString statusText() const;
-    // The reason shown beside a field, by catalog parameter name, for the current tab's
-    // operation ("client_id", "keepalive", "host", "topic", "qos", "data", ...); empty if none.
-    QString fieldError(const QByteArray &param) const;
-    MqttMessageModel *feedModel() const { return m_feed; }
-    MqttMessageFilter *feedFilter() const { return m_filter; }
+    // fieldError(param): the current tab's ("client_id", "keepalive", "host", "topic", "qos",
+    // "data", ...).
+    MqttMessageModel *feedModel() const;
+    MqttMessageFilter *feedFilter() const;
     void setCurrentTab(Tab tab);
 
-    // MainWindow --screenshot hook: reads the module's MQTT state.
-    Q_INVOKABLE void prepareScreenshot();
+    // --screenshot: reads the module's MQTT state.
+    void prepareScreenshot() override;
 
 public slots:
     void load();
-    void apply();   // AT+MQTTUSERCFG (+CLIENTID/USERNAME/PASSWORD) + AT+MQTTCONNCFG (+ALPN)
-    void revert();
-    void read();    // AT+MQTTCONN? + AT+MQTTSUB?
+    void apply() override; // AT+MQTTUSERCFG (+CLIENTID/USERNAME/PASSWORD) + AT+MQTTCONNCFG (+ALPN)
+    void revert() override;
+    void read() override;  // AT+MQTTCONN? + AT+MQTTSUB?
     void connectToBroker();
     void disconnectFromBroker();
     void publish();
@@ -75,129 +65,38 @@ public slots:
     void clearFeed();
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updateColours() override;
+    void updatePreview() override;
+    bool canApply() const override;
+    void applyFromShortcut() override;
 
 private:
-    struct Field
-    {
-        QWidget *input = nullptr;
-        QLabel *error = nullptr;
-    };
-    QWidget *buildBrokerTab();
-    QWidget *buildPublishTab();
-    QWidget *buildSubscriptionsTab();
-    QWidget *buildFeed();
-    QWidget *withError(QWidget *row, QWidget *input, const QByteArray &param, QHash<QByteArray, Field> *fields);
-    void retranslate();
     void markDirty();
     void validate();
-    void updatePreview();
     void updateState();
-    void updatePublishHints();
-    bool showPlanErrors(const atb::MqttPlan &plan, QHash<QByteArray, Field> *fields);
-    void clearErrors(QHash<QByteArray, Field> *fields);
-    void setStatus(const QString &text, bool problem);
-    void applyErrorColour(QLabel *label) const;
+    // Shows the plan's error beside its field in `scope`. While typing an empty required field
+    // is not an error yet; once a button is pressed (m_insist) it is, and an error about no
+    // field of the form goes to the status line. False when the plan has an error.
+    bool check(const atb::OperationPlan &plan, const QByteArray &scope);
+    // Checks `plan`, then runs `start` when it is valid; the status line says why not.
+    void run(const atb::OperationPlan &plan, const QByteArray &scope, const std::function<atb::OperationPlan()> &start);
     void onBusyChanged(bool busy);
     void onFinished(const atb::OperationResult &result);
-    void onMessage(const atb::MqttMessage &message);
-    void onSecretLoaded(const QString &key, const QString &secret, bool found);
-    void maybeLoadSecret();
-    QString secretKey() const;
-    void showSelectedMessage();
-    void applyCurrentTab();
-    QIcon pageIcon() const;
 
     atb::DeviceModel *m_model;
     atb::MqttService *m_service;
-    QPointer<SecretStore> m_secrets;
-    QPointer<Messages> m_messages;
 
     atb::MqttConfig m_loadedConfig;
     atb::MqttConnectSettings m_loadedConnect;
     bool m_loading = false;
     bool m_insist = false; // a button was pressed: report empty required fields too
-    bool m_busy = false;
-    bool m_paused = false;
-    QPointer<QWidget> m_focusBeforeBusy;
-    QList<atb::MqttMessage> m_pausedMessages;
-    QString m_status;
-    bool m_statusProblem = false;
 
-    // Header.
     QLabel *m_stateCaption;
     QLabel *m_stateLabel;
-    QPushButton *m_readButton;
-    QToolButton *m_showAtButton;
-    QProgressBar *m_busyIndicator;
     QTabWidget *m_tabs;
-
-    // Broker tab.
-    QLabel *m_userGroupTitle = nullptr;
-    QComboBox *m_scheme;
-    QLineEdit *m_clientId;
-    QLineEdit *m_username;
-    QLineEdit *m_password;
-    QToolButton *m_showPassword;
-    QCheckBox *m_rememberPassword;
-    QLineEdit *m_path;
-    QLabel *m_certNote;
-    QSpinBox *m_keepAlive;
-    QCheckBox *m_cleanSession;
-    QLineEdit *m_lwtTopic;
-    QLineEdit *m_lwtMessage;
-    QSpinBox *m_lwtQos;
-    QCheckBox *m_lwtRetain;
-    QLineEdit *m_alpn;
-    QLineEdit *m_host;
-    QSpinBox *m_port;
-    QCheckBox *m_reconnect;
-    QPushButton *m_applyButton;
-    QPushButton *m_revertButton;
-    QPushButton *m_connectButton;
-    QPushButton *m_disconnectButton;
-    QHash<QByteArray, Field> m_configFields;
-    QHash<QByteArray, Field> m_connectFields;
-
-    // Publish tab.
-    QLineEdit *m_pubTopic;
-    QComboBox *m_pubFormat;
-    QComboBox *m_pubMode;
-    QCheckBox *m_pubEscapes;
-    QPlainTextEdit *m_pubPayload;
-    QLineEdit *m_pubFile;
-    QPushButton *m_pubBrowse;
-    QSpinBox *m_pubQos;
-    QCheckBox *m_pubRetain;
-    QLabel *m_pubSize;
-    QPushButton *m_publishButton;
-    QHash<QByteArray, Field> m_publishFields;
-
-    // Subscriptions tab.
-    QTableWidget *m_subTable;
-    QLineEdit *m_subTopic;
-    QSpinBox *m_subQos;
-    QPushButton *m_subscribeButton;
-    QPushButton *m_unsubscribeButton;
-    QHash<QByteArray, Field> m_subscribeFields;
-
-    // Feed.
-    MqttMessageModel *m_feed;
-    MqttMessageFilter *m_filter;
-    QLineEdit *m_feedFilterEdit;
-    QComboBox *m_feedFormat;
-    QToolButton *m_pauseButton;
-    QToolButton *m_clearButton;
-    QLabel *m_feedCount;
-    QTableView *m_feedView;
-    QPlainTextEdit *m_feedDetail;
-
-    // Show AT + status.
-    QPlainTextEdit *m_atPreview;
-    QLabel *m_statusIcon;
-    QLabel *m_statusLabel;
-
-    // Labels retranslated in retranslate().
-    QHash<QString, QLabel *> m_labels;
-    QList<QWidget *> m_groups;
+    MqttBrokerForm *m_broker;
+    MqttPublishForm *m_publish;
+    MqttSubscriptionsForm *m_subscriptions;
+    MqttMessageFeed *m_feed;
 };

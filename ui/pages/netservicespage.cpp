@@ -2,7 +2,7 @@
 
 #include "pagecommon.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
 
@@ -17,15 +17,11 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QShortcut>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -88,18 +84,17 @@ QString utcOffsetText(int minutes)
 } // namespace
 
 NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, QWidget *parent)
-    : QWidget(parent), m_model(model), m_service(service)
+    : FormPage(parent), m_model(model), m_service(service)
 {
     setObjectName(QStringLiteral("netServicesPage"));
     buildUi();
     fillDnsModes();
     retranslate();
-    applyColours();
 
     // What the module reports is shown at once; the form follows unless the user is editing it.
     const auto followModel = [this] {
         loadCurrent();
-        if (!isDirty() && !m_isBusy)
+        if (!isDirty() && !isBusy())
             load();
     };
     connect(m_model, &atb::DeviceModel::dnsChanged, this, followModel);
@@ -133,22 +128,9 @@ NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, Q
     });
     connect(m_lookupName, &QLineEdit::returnPressed, this, &NetServicesPage::lookup);
     connect(m_pingHost, &QLineEdit::returnPressed, this, &NetServicesPage::ping);
-    connect(m_showAt, &QToolButton::toggled, m_preview, &QWidget::setVisible);
-    connect(m_apply, &QPushButton::clicked, this, &NetServicesPage::apply);
-    connect(m_revert, &QPushButton::clicked, this, &NetServicesPage::revert);
-    connect(m_read, &QPushButton::clicked, this, &NetServicesPage::read);
     connect(m_readTime, &QPushButton::clicked, this, &NetServicesPage::readTime);
     connect(m_lookup, &QPushButton::clicked, this, &NetServicesPage::lookup);
     connect(m_ping, &QPushButton::clicked, this, &NetServicesPage::ping);
-
-    for (const QKeySequence &k : { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
-        auto *s = new QShortcut(k, this);
-        s->setObjectName(QStringLiteral("applyShortcut"));
-        connect(s, &QShortcut::activated, this, &NetServicesPage::apply);
-    }
-    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    readShortcut->setObjectName(QStringLiteral("readShortcut"));
-    connect(readShortcut, &QShortcut::activated, this, &NetServicesPage::read);
 
     loadCurrent();
     loadTime();
@@ -157,13 +139,29 @@ NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, Q
     onBusyChanged(m_service->isBusy());
 }
 
+void NetServicesPage::addServerRows(QFormLayout *form, const char *objectName, const QByteArray &param,
+                                    QList<QLabel *> *labels, QList<QLineEdit *> *edits)
+{
+    QWidget *box = form->parentWidget();
+    for (int i = 0; i < 3; ++i) {
+        auto *label = new QLabel(box);
+        auto *edit = new QLineEdit(box);
+        edit->setObjectName(QString::fromLatin1(objectName).arg(i + 1));
+        edit->setClearButtonEnabled(true);
+        label->setBuddy(edit);
+        *labels << label;
+        *edits << edit;
+        form->addRow(label, withFieldError(edit, param + QByteArray::number(i + 1)));
+    }
+}
+
 void NetServicesPage::buildUi()
 {
-    m_form = new QWidget(this);
-    m_form->setObjectName(QStringLiteral("netForm"));
+    auto *form = new QWidget(this);
+    form->setObjectName(QStringLiteral("netForm"));
 
     // DNS -------------------------------------------------------------------------------------
-    m_dnsBox = new QGroupBox(m_form);
+    m_dnsBox = new QGroupBox(form);
     auto *dnsForm = new QFormLayout(m_dnsBox);
     dnsForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_dnsModeLabel = new QLabel(m_dnsBox);
@@ -171,25 +169,13 @@ void NetServicesPage::buildUi()
     m_dnsMode->setObjectName(QStringLiteral("dnsModeCombo"));
     m_dnsModeLabel->setBuddy(m_dnsMode);
     dnsForm->addRow(m_dnsModeLabel, m_dnsMode);
-    for (int i = 0; i < 3; ++i) {
-        auto *label = new QLabel(m_dnsBox);
-        auto *edit = new QLineEdit(m_dnsBox);
-        edit->setObjectName(QStringLiteral("dnsServer%1Edit").arg(i + 1));
-        edit->setClearButtonEnabled(true);
-        label->setBuddy(edit);
-        m_dnsServerLabels << label;
-        m_dnsServers << edit;
-        const QByteArray param = "DNS_IP" + QByteArray::number(i + 1);
-        QLabel *err = makeErrorLabel(m_dnsBox, param);
-        dnsForm->addRow(label, withError(edit, err));
-        m_errorLabels.insert(param, err);
-    }
+    addServerRows(dnsForm, "dnsServer%1Edit", "DNS_IP", &m_dnsServerLabels, &m_dnsServers);
     m_dnsCurrentTitle = new QLabel(m_dnsBox);
     m_dnsCurrent = makeValueLabel(m_dnsBox, "dnsCurrentLabel", true);
     dnsForm->addRow(m_dnsCurrentTitle, m_dnsCurrent);
 
     // SNTP ------------------------------------------------------------------------------------
-    m_sntpBox = new QGroupBox(m_form);
+    m_sntpBox = new QGroupBox(form);
     auto *sntpForm = new QFormLayout(m_sntpBox);
     sntpForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_sntpEnable = new QCheckBox(m_sntpBox);
@@ -207,22 +193,8 @@ void NetServicesPage::buildUi()
     tzRow->setContentsMargins(0, 0, 0, 0);
     tzRow->addWidget(m_timezone);
     tzRow->addWidget(m_timezoneHint, 1);
-    QLabel *tzErr = makeErrorLabel(m_sntpBox, "timezone");
-    sntpForm->addRow(m_timezoneLabel, withError(tzRow, tzErr));
-    m_errorLabels.insert("timezone", tzErr);
-    for (int i = 0; i < 3; ++i) {
-        auto *label = new QLabel(m_sntpBox);
-        auto *edit = new QLineEdit(m_sntpBox);
-        edit->setObjectName(QStringLiteral("sntpServer%1Edit").arg(i + 1));
-        edit->setClearButtonEnabled(true);
-        label->setBuddy(edit);
-        m_sntpServerLabels << label;
-        m_sntpServers << edit;
-        const QByteArray param = "server" + QByteArray::number(i + 1);
-        QLabel *err = makeErrorLabel(m_sntpBox, param);
-        sntpForm->addRow(label, withError(edit, err));
-        m_errorLabels.insert(param, err);
-    }
+    sntpForm->addRow(m_timezoneLabel, withFieldError(tzRow, m_timezone, "timezone"));
+    addServerRows(sntpForm, "sntpServer%1Edit", "server", &m_sntpServerLabels, &m_sntpServers);
     auto *line = new QFrame(m_sntpBox);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
@@ -246,7 +218,7 @@ void NetServicesPage::buildUi()
     sntpForm->addRow(m_offsetTitle, offsetRow);
 
     // Lookup ----------------------------------------------------------------------------------
-    m_lookupBox = new QGroupBox(m_form);
+    m_lookupBox = new QGroupBox(form);
     auto *lookupForm = new QFormLayout(m_lookupBox);
     lookupForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_lookupLabel = new QLabel(m_lookupBox);
@@ -260,16 +232,14 @@ void NetServicesPage::buildUi()
     lookupRow->setContentsMargins(0, 0, 0, 0);
     lookupRow->addWidget(m_lookupName, 1);
     lookupRow->addWidget(m_lookup);
-    QLabel *lookupErr = makeErrorLabel(m_lookupBox, "domain_name");
-    lookupForm->addRow(m_lookupLabel, withError(lookupRow, lookupErr));
-    m_errorLabels.insert("domain_name", lookupErr);
+    lookupForm->addRow(m_lookupLabel, withFieldError(lookupRow, m_lookupName, "domain_name", "lookup"));
     m_lookupResultTitle = new QLabel(m_lookupBox);
     m_lookupResult = makeValueLabel(m_lookupBox, "lookupResultLabel", true);
     m_lookupResult->setText(QStringLiteral("—"));
     lookupForm->addRow(m_lookupResultTitle, m_lookupResult);
 
     // Ping ------------------------------------------------------------------------------------
-    m_pingBox = new QGroupBox(m_form);
+    m_pingBox = new QGroupBox(form);
     auto *pingLay = new QVBoxLayout(m_pingBox);
     auto *pingForm = new QFormLayout;
     pingForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -284,9 +254,7 @@ void NetServicesPage::buildUi()
     pingRow->setContentsMargins(0, 0, 0, 0);
     pingRow->addWidget(m_pingHost, 1);
     pingRow->addWidget(m_ping);
-    QLabel *pingErr = makeErrorLabel(m_pingBox, "host");
-    pingForm->addRow(m_pingLabel, withError(pingRow, pingErr));
-    m_errorLabels.insert("host", pingErr);
+    pingForm->addRow(m_pingLabel, withFieldError(pingRow, m_pingHost, "host", "ping"));
     m_pingResultTitle = new QLabel(m_pingBox);
     m_pingResult = makeValueLabel(m_pingBox, "pingResultLabel", true);
     pingForm->addRow(m_pingResultTitle, m_pingResult);
@@ -302,7 +270,7 @@ void NetServicesPage::buildUi()
     m_history->header()->setSectionResizeMode(HostColumn, QHeaderView::ResizeToContents);
     pingLay->addWidget(m_history, 1);
 
-    auto *grid = new QGridLayout(m_form);
+    auto *grid = new QGridLayout(form);
     grid->setContentsMargins(0, 0, 0, 0);
     auto *left = new QVBoxLayout;
     left->addWidget(m_dnsBox);
@@ -314,20 +282,10 @@ void NetServicesPage::buildUi()
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(1, 1);
-
-    // Buttons, preview, status ---------------------------------------------------------------
-    const PageFooter footer = PageFooter::create(this);
-    m_read = footer.read;
-    m_busy = footer.busy;
-    m_showAt = footer.showAt;
-    m_revert = footer.revert;
-    m_apply = footer.apply;
-    m_preview = footer.preview;
-    m_status = footer.status;
-
-    auto *lay = new QVBoxLayout(this);
-    lay->addWidget(m_form, 1);
-    footer.addTo(lay);
+    setForm(form);
+    // An error about no field in particular ("enable"): beside the time zone (a DNS error
+    // always names its server).
+    setFallbackField("timezone");
 }
 
 void NetServicesPage::fillDnsModes()
@@ -349,6 +307,7 @@ void NetServicesPage::fillDnsModes()
 
 void NetServicesPage::retranslate()
 {
+    FormPage::retranslate();
     setWindowTitle(tr("Network services"));
     setToolTip(tr("DNS servers, SNTP time, domain lookup and ping from the module"));
     setWindowIcon(globeIcon(palette()));
@@ -389,15 +348,8 @@ void NetServicesPage::retranslate()
     m_ping->setToolTip(tr("Ping from the module (AT+PING)"));
     m_pingResultTitle->setText(tr("Result:"));
     m_history->setHeaderLabels({ tr("Time"), tr("Host"), tr("Result") });
-    m_read->setText(tr("&Read"));
-    m_read->setToolTip(tr("Query DNS, SNTP and the module's time (F5)"));
-    m_showAt->setText(tr("Show AT"));
-    m_showAt->setToolTip(tr("Show the exact AT lines the buttons send"));
-    m_revert->setText(tr("Re&vert"));
-    m_revert->setToolTip(tr("Put back the values the module reported"));
-    m_apply->setText(tr("&Apply"));
-    m_apply->setToolTip(tr("Send the changed DNS and SNTP settings (Ctrl+Return)"));
-    m_busy->setToolTip(tr("Waiting for the module"));
+    readButton()->setToolTip(tr("Query DNS, SNTP and the module's time (F5)"));
+    applyButton()->setToolTip(tr("Send the changed DNS and SNTP settings (Ctrl+Return)"));
     fillDnsModes();
     loadCurrent();
     loadTime();
@@ -407,16 +359,10 @@ void NetServicesPage::retranslate()
     updatePreview();
 }
 
-void NetServicesPage::applyColours()
+void NetServicesPage::updateColours()
 {
+    FormPage::updateColours();
     setWindowIcon(globeIcon(palette()));
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
-    for (QLabel *l : std::as_const(m_errorLabels)) {
-        QPalette p = l->palette();
-        p.setColor(QPalette::WindowText, c.finalError);
-        l->setPalette(p);
-    }
-    setStatus(m_status->text(), m_statusProblem);
     loadTime();
 }
 
@@ -457,19 +403,7 @@ bool NetServicesPage::isDirty() const
 
 QList<QByteArray> NetServicesPage::previewLines() const
 {
-    const NetService::Preview p = m_service->preview(settings());
-    return p.ok() ? p.lines : QList<QByteArray>();
-}
-
-QString NetServicesPage::statusText() const
-{
-    return m_status->text();
-}
-
-QString NetServicesPage::fieldError(const QByteArray &param) const
-{
-    QLabel *l = m_errorLabels.value(param);
-    return l && !l->isHidden() ? l->text() : QString();
+    return m_service->planApply(settings()).lines();
 }
 
 void NetServicesPage::load()
@@ -513,8 +447,8 @@ void NetServicesPage::loadCurrent()
 void NetServicesPage::loadTime()
 {
     const atb::TimeReading t = m_service->lastTime();
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
-    QColor offsetColour = palette().color(QPalette::WindowText);
+    const ThemeColours c = ThemeColours::fromPalette(palette());
+    QColor offsetColour;
     if (!t.valid) {
         m_moduleTime->setText(QStringLiteral("—"));
         m_pcTime->setText(QStringLiteral("—"));
@@ -529,37 +463,35 @@ void NetServicesPage::loadTime()
                               : tr("%1 (this PC's time zone)").arg(pc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
         if (!t.parsed) {
             m_offset->setText(tr("the module's time format is not understood"));
-            offsetColour = c.finalError;
+            offsetColour = c.error;
         } else if (!t.synchronised) {
             m_offset->setText(tr("not synchronised (clock at %1)").arg(t.moduleTime.date().year()));
             m_offset->setToolTip(tr("The module has not synchronised with an SNTP server yet: its clock "
                                     "still counts from %1.").arg(t.moduleTime.date().year()));
-            offsetColour = c.finalError;
+            offsetColour = c.error;
         } else {
             const qint64 d = t.offsetSeconds;
             m_offset->setText(d == 0 ? tr("0 s (in step)")
                               : d > 0 ? tr("module ahead by %n s", "", int(qMin<qint64>(d, INT_MAX)))
                                       : tr("module behind by %n s", "", int(qMin<qint64>(-d, INT_MAX))));
-            offsetColour = qAbs(d) <= 2 ? c.finalOk : c.finalError;
+            offsetColour = qAbs(d) <= 2 ? c.ok : c.error;
         }
     }
-    QPalette p = m_offset->palette();
-    p.setColor(QPalette::WindowText, offsetColour);
-    m_offset->setPalette(p);
+    setTextColour(m_offset, offsetColour);
 }
 
 void NetServicesPage::loadHistory()
 {
     m_history->clear();
     const QList<atb::PingRecord> pings = m_service->pingHistory();
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     for (const atb::PingRecord &r : pings) {
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(TimeColumn, r.when.toString(QStringLiteral("HH:mm:ss")));
         item->setText(HostColumn, r.host);
         item->setText(ResultColumn, r.text());
         if (!r.ok)
-            item->setForeground(ResultColumn, c.finalError);
+            item->setForeground(ResultColumn, c.error);
     }
     if (!pings.isEmpty()) {
         const atb::PingRecord &last = pings.first();
@@ -586,9 +518,7 @@ void NetServicesPage::markDirty()
 
 void NetServicesPage::updateEnabled()
 {
-    const bool dirty = isDirty();
-    m_apply->setEnabled(dirty && !m_isBusy);
-    m_revert->setEnabled(dirty && !m_isBusy);
+    updateButtons();
     const bool manual = m_dnsMode->currentData().toInt() == 1;
     for (QLineEdit *e : std::as_const(m_dnsServers))
         e->setEnabled(manual);
@@ -604,103 +534,38 @@ void NetServicesPage::updateTimezoneHint()
     m_timezoneHint->setText(m ? utcOffsetText(*m) : QString());
 }
 
-void NetServicesPage::clearFieldErrors(const QList<QByteArray> &params)
-{
-    for (const QByteArray &p : params) {
-        if (QLabel *l = m_errorLabels.value(p)) {
-            l->clear();
-            l->hide();
-        }
-    }
-}
-
-void NetServicesPage::setFieldError(const QByteArray &param, const QString &error)
-{
-    QLabel *l = m_errorLabels.value(param);
-    if (!l) // not about one field (e.g. "enable"): beside the first field of its section
-        l = m_errorLabels.value(param.startsWith("DNS") ? "DNS_IP1" : "timezone");
-    l->setText(error);
-    l->show();
-}
-
 void NetServicesPage::validate()
 {
-    clearFieldErrors({ "DNS_IP1", "DNS_IP2", "DNS_IP3", "timezone", "server1", "server2", "server3" });
-    if (m_edited) {
-        const NetService::Preview p = m_service->preview(settings());
-        if (!p.ok())
-            setFieldError(p.errorParam, p.error);
-    }
-    clearFieldErrors({ "domain_name" });
-    if (m_lookupEdited && !m_lookupName->text().trimmed().isEmpty()) {
-        const NetService::Preview p = m_service->lookupPreview(m_lookupName->text());
-        if (!p.ok())
-            setFieldError("domain_name", p.error);
-    }
-    clearFieldErrors({ "host" });
-    if (m_pingEdited && !m_pingHost->text().trimmed().isEmpty()) {
-        const NetService::Preview p = m_service->pingPreview(m_pingHost->text());
-        if (!p.ok())
-            setFieldError("host", p.error);
-    }
+    // Apply's fields, the lookup and the ping are three operations: three scopes.
+    clearFieldErrors();
+    if (m_edited)
+        showPlanError(m_service->planApply(settings()));
+    clearFieldErrors("lookup");
+    if (m_lookupEdited && !m_lookupName->text().trimmed().isEmpty())
+        showPlanError(m_service->planLookup(m_lookupName->text()), "lookup");
+    clearFieldErrors("ping");
+    if (m_pingEdited && !m_pingHost->text().trimmed().isEmpty())
+        showPlanError(m_service->planPing(m_pingHost->text()), "ping");
 }
 
 void NetServicesPage::updatePreview()
 {
-    QStringList text;
-    const NetService::Preview p = m_service->preview(settings());
-    text << tr("# Apply (Ctrl+Return): the changed sections");
-    if (!p.ok())
-        text << tr("#   nothing is sent: %1").arg(p.error);
-    else if (p.lines.isEmpty())
-        text << tr("#   nothing to send: no change");
-    for (const QByteArray &l : p.lines)
-        text << QString::fromUtf8(l);
-    text << tr("# Read (F5)");
-    for (const QByteArray &l : m_service->readLines())
-        text << QString::fromUtf8(l);
-    text << tr("# Read time");
-    for (const QByteArray &l : m_service->readTimeLines())
-        text << QString::fromUtf8(l);
-    const NetService::Preview lp = m_service->lookupPreview(m_lookupName->text());
-    text << tr("# Look up");
-    if (lp.ok())
-        text << QString::fromUtf8(lp.lines.value(0));
-    const NetService::Preview pp = m_service->pingPreview(m_pingHost->text());
-    text << tr("# Ping");
-    if (pp.ok())
-        text << QString::fromUtf8(pp.lines.value(0));
-    m_preview->setPlainText(text.join(QLatin1Char('\n')));
-}
-
-QWidget *NetServicesPage::fieldFor(const QByteArray &param) const
-{
-    if (param.startsWith("DNS_IP"))
-        return m_dnsServers.value(param.mid(6).toInt() - 1, m_dnsServers.first());
-    if (param.startsWith("server"))
-        return m_sntpServers.value(param.mid(6).toInt() - 1, m_sntpServers.first());
-    if (param == "timezone")
-        return m_timezone;
-    if (param == "domain_name")
-        return m_lookupName;
-    if (param == "host")
-        return m_pingHost;
-    return nullptr;
-}
-
-void NetServicesPage::setStatus(const QString &text, bool problem)
-{
-    m_statusProblem = problem;
-    m_status->setText(text);
-    QPalette sp = m_status->palette();
-    sp.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).finalError
-                                              : palette().color(QPalette::WindowText));
-    m_status->setPalette(sp);
+    AtPreviewText text;
+    text.section(tr("Apply (Ctrl+Return): the changed sections"), m_service->planApply(settings()),
+                 tr("nothing to send: no change"));
+    text.section(tr("Read (F5)"), m_service->planRead());
+    text.section(tr("Read time"), m_service->planReadTime());
+    // The lookup and the ping as soon as there is something to send.
+    const atb::OperationPlan lookup = m_service->planLookup(m_lookupName->text());
+    text.section(tr("Look up"), lookup.ok() ? lookup : atb::OperationPlan());
+    const atb::OperationPlan ping = m_service->planPing(m_pingHost->text());
+    text.section(tr("Ping"), ping.ok() ? ping : atb::OperationPlan());
+    setPreviewText(text.text());
 }
 
 void NetServicesPage::apply()
 {
-    if (m_isBusy)
+    if (isBusy())
         return;
     const NetSettings s = settings();
     if (!s.applyDns && !s.applySntp) {
@@ -708,66 +573,51 @@ void NetServicesPage::apply()
         return;
     }
     m_edited = true;
-    validate();
-    const NetService::Preview p = m_service->preview(s);
-    if (!p.ok()) {
+    const atb::OperationPlan p = m_service->planApply(s);
+    if (!showPlanError(p, QByteArray(), true)) {
         setStatus(tr("Nothing was sent: %1").arg(p.error), true);
-        if (QWidget *w = fieldFor(p.errorParam))
-            w->setFocus();
         return;
     }
     m_pendingApply = true;
-    if (!m_service->apply(s)) {
+    if (!started(m_service->apply(s)))
         m_pendingApply = false;
-        setStatus(tr("The module is busy with another request; try again."), true);
-    }
 }
 
 void NetServicesPage::read()
 {
-    if (!m_isBusy && !m_service->read())
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->read());
 }
 
 void NetServicesPage::readTime()
 {
-    if (!m_isBusy && !m_service->readTime())
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->readTime());
 }
 
 void NetServicesPage::lookup()
 {
-    if (m_isBusy)
+    if (isBusy())
         return;
-    const NetService::Preview p = m_service->lookupPreview(m_lookupName->text());
     m_lookupEdited = true;
-    if (!p.ok()) {
-        setFieldError("domain_name", p.error);
+    const atb::OperationPlan p = m_service->planLookup(m_lookupName->text());
+    if (!showPlanError(p, "lookup", true)) {
         setStatus(tr("Nothing was sent: %1").arg(p.error), true);
-        m_lookupName->setFocus();
         return;
     }
-    clearFieldErrors({ "domain_name" });
     m_lookupResult->setText(QStringLiteral("…"));
-    if (!m_service->lookup(m_lookupName->text()))
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->lookup(m_lookupName->text()));
 }
 
 void NetServicesPage::ping()
 {
-    if (m_isBusy)
+    if (isBusy())
         return;
-    const NetService::Preview p = m_service->pingPreview(m_pingHost->text());
     m_pingEdited = true;
-    if (!p.ok()) {
-        setFieldError("host", p.error);
+    const atb::OperationPlan p = m_service->planPing(m_pingHost->text());
+    if (!showPlanError(p, "ping", true)) {
         setStatus(tr("Nothing was sent: %1").arg(p.error), true);
-        m_pingHost->setFocus();
         return;
     }
-    clearFieldErrors({ "host" });
-    if (!m_service->ping(m_pingHost->text()))
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->ping(m_pingHost->text()));
 }
 
 void NetServicesPage::prepareScreenshot()
@@ -777,10 +627,7 @@ void NetServicesPage::prepareScreenshot()
 
 void NetServicesPage::onBusyChanged(bool busy)
 {
-    m_isBusy = busy;
-    m_form->setEnabled(!busy);
-    m_read->setEnabled(!busy);
-    m_busy->setVisible(busy);
+    setBusy(busy);
     updateEnabled();
     if (busy)
         setStatus(tr("Working…"), false);
@@ -795,10 +642,7 @@ void NetServicesPage::onFinished(const atb::OperationResult &result)
         const QString ip = m_service->lastLookupIp();
         m_lookupResult->setText(ip.isEmpty() ? tr("%1: %2").arg(m_service->lastLookupName(), m_service->lastLookupError())
                                              : tr("%1 → %2").arg(m_service->lastLookupName(), ip));
-        QPalette p = m_lookupResult->palette();
-        p.setColor(QPalette::WindowText, ip.isEmpty() ? ConsoleColours::fromPalette(palette()).finalError
-                                                      : palette().color(QPalette::WindowText));
-        m_lookupResult->setPalette(p);
+        setTextColour(m_lookupResult, ip.isEmpty() ? ThemeColours::fromPalette(palette()).error : QColor());
     }
     // After a successful Apply the module holds the form's values: reload. After a failure keep
     // the form. Reads reload an unedited form only.
@@ -806,13 +650,4 @@ void NetServicesPage::onFinished(const atb::OperationResult &result)
         load();
     else
         markDirty();
-}
-
-void NetServicesPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    else if (event->type() == QEvent::PaletteChange)
-        applyColours();
-    QWidget::changeEvent(event);
 }

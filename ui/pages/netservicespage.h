@@ -1,22 +1,17 @@
 #pragma once
 
+#include "formpage.h"
 #include "services/netservice.h"
-
-#include <QHash>
-#include <QWidget>
 
 namespace atb {
 class DeviceModel;
 }
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
-class QToolButton;
 class QTreeWidget;
 
 // The Network services page: DNS (automatic, or up to three distinct IPv4 servers), SNTP (on/off,
@@ -25,7 +20,7 @@ class QTreeWidget;
 // (Ctrl+Return) hands the changed sections (DNS and/or SNTP) to NetService::apply() as one
 // NetSettings; Read (F5) queries DNS, SNTP and the time. Invalid input is reported beside its
 // field and nothing is sent. "Show AT" lists the exact lines each button sends.
-class NetServicesPage : public QWidget
+class NetServicesPage : public FormPage
 {
     Q_OBJECT
 public:
@@ -36,13 +31,10 @@ public:
     // What Apply hands to the service: only the sections that differ from what the module
     // reported (applyDns / applySntp).
     atb::NetSettings settings() const;
-    bool isDirty() const;
-    bool isBusy() const { return m_isBusy; }
+    bool isDirty() const override;
     QList<QByteArray> previewLines() const; // Apply's exact lines; empty when invalid
-    QString statusText() const;
-    // The reason shown beside a field: "DNS_IP1".."DNS_IP3", "timezone", "server1".."server3",
-    // "domain_name" (lookup), "host" (ping); empty when none.
-    QString fieldError(const QByteArray &param) const;
+    // fieldError(): "DNS_IP1".."DNS_IP3", "timezone", "server1".."server3", "domain_name"
+    // (lookup), "host" (ping).
 
     QComboBox *dnsModeCombo() const { return m_dnsMode; }
     QLineEdit *dnsServerEdit(int index) const { return m_dnsServers.value(index); }
@@ -62,33 +54,29 @@ public:
     QPushButton *pingButton() const { return m_ping; }
     QLabel *pingResultLabel() const { return m_pingResult; }
     QTreeWidget *pingHistory() const { return m_history; }
-    QPushButton *readButton() const { return m_read; }
-    QPushButton *applyButton() const { return m_apply; }
-    QPushButton *revertButton() const { return m_revert; }
-    QToolButton *showAtButton() const { return m_showAt; }
-    QPlainTextEdit *atPreview() const { return m_preview; }
-    QProgressBar *busyIndicator() const { return m_busy; }
-    QLabel *statusLabel() const { return m_status; }
-    QWidget *form() const { return m_form; }
 
-    // MainWindow --screenshot hook: reads DNS, SNTP and the module's time.
-    Q_INVOKABLE void prepareScreenshot();
+    // --screenshot: reads DNS, SNTP and the module's time.
+    void prepareScreenshot() override;
 
 public slots:
     void load();
-    void apply();
-    void revert();
-    void read();
+    void apply() override;
+    void revert() override;
+    void read() override;
     void readTime();
     void lookup();
     void ping();
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updateColours() override;
+    void updatePreview() override;
 
 private:
     void buildUi();
-    void retranslate();
+    // Three server fields ("<param>1".."<param>3") with their labels and errors.
+    void addServerRows(QFormLayout *form, const char *objectName, const QByteArray &param, QList<QLabel *> *labels,
+                       QList<QLineEdit *> *edits);
     void fillDnsModes();
     void loadCurrent();
     void loadTime();
@@ -96,32 +84,22 @@ private:
     void markDirty();
     void validate();
     void updateEnabled();
-    void updatePreview();
     void updateTimezoneHint();
-    void setFieldError(const QByteArray &param, const QString &error);
-    void clearFieldErrors(const QList<QByteArray> &params);
-    void setStatus(const QString &text, bool problem);
-    void applyColours();
     void onBusyChanged(bool busy);
     void onFinished(const atb::OperationResult &result);
     atb::DnsSettings dnsForm() const;
     atb::SntpSettings sntpForm() const;
-    QWidget *fieldFor(const QByteArray &param) const;
 
     atb::DeviceModel *m_model;
     atb::NetService *m_service;
     atb::DnsSettings m_loadedDns;
     atb::SntpSettings m_loadedSntp;
     bool m_loading = false;
-    bool m_isBusy = false;
     bool m_edited = false;
     bool m_lookupEdited = false;
     bool m_pingEdited = false;
     bool m_pendingApply = false;
-    bool m_statusProblem = false;
-    QHash<QByteArray, QLabel *> m_errorLabels;
 
-    QWidget *m_form = nullptr;
     QGroupBox *m_dnsBox = nullptr;
     QGroupBox *m_sntpBox = nullptr;
     QGroupBox *m_lookupBox = nullptr;
@@ -156,11 +134,4 @@ private:
     QLabel *m_pingResultTitle = nullptr;
     QLabel *m_pingResult = nullptr;
     QTreeWidget *m_history = nullptr;
-    QPushButton *m_read = nullptr;
-    QPushButton *m_apply = nullptr;
-    QPushButton *m_revert = nullptr;
-    QToolButton *m_showAt = nullptr;
-    QPlainTextEdit *m_preview = nullptr;
-    QProgressBar *m_busy = nullptr;
-    QLabel *m_status = nullptr;
 };

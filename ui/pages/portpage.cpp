@@ -1,22 +1,19 @@
 #include "portpage.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "simulatorlink.h"
-#include "transport/portlister.h"
+#include "widgets/linkcombo.h"
 
-#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHostAddress>
-#include <QIntValidator>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -32,10 +29,6 @@ using atb::DeviceSession;
 using atb::Dialect;
 
 namespace {
-constexpr int kKindRole = Qt::UserRole + 1;
-constexpr int kPathRole = Qt::UserRole + 2;
-constexpr int kInfoRole = Qt::UserRole + 3;
-const int kBaudRates[] = { 9600, 19200, 38400, 57600, 74880, 115200, 230400, 460800, 921600, 1000000, 1500000, 2000000, 3000000 };
 
 bool validHost(const QString &host)
 {
@@ -54,21 +47,10 @@ bool validHost(const QString &host)
     return name.match(host).hasMatch();
 }
 
-QLabel *errorLabel(QWidget *parent, const QString &name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(name);
-    l->setWordWrap(true);
-    QPalette pal = l->palette();
-    pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(parent->palette()).error);
-    l->setPalette(pal);
-    l->hide();
-    return l;
-}
 } // namespace
 
 PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Messages *messages, QWidget *parent)
-    : QWidget(parent), m_model(model), m_controller(controller), m_messages(messages)
+    : FormPage(parent), m_model(model), m_controller(controller), m_messages(messages)
 {
     setObjectName(QStringLiteral("portPage"));
     setWindowIcon(style()->standardIcon(QStyle::SP_DriveNetIcon));
@@ -81,7 +63,7 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
     onBusyChanged(m_controller->isBusy());
 
     // Every input marks the form dirty.
-    for (QComboBox *c : { m_port, m_baud, m_dataBits, m_parity, m_stopBits, m_flow })
+    for (QComboBox *c : std::initializer_list<QComboBox *> { m_port, m_baud, m_dataBits, m_parity, m_stopBits, m_flow })
         connect(c, &QComboBox::currentTextChanged, this, &PortPage::markDirty);
     for (QCheckBox *c : { m_dtr, m_rts })
         connect(c, &QCheckBox::toggled, this, &PortPage::markDirty);
@@ -94,35 +76,16 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
         if (m_loading)
             return;
         m_controller->setDialectOverride(ConnectionController::DialectOverride(m_dialect->currentData().toInt()));
-        m_controller->saveSettings();
     });
     connect(m_reconnect, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading)
             return;
         m_controller->setAutoReconnect(on);
-        m_controller->saveSettings();
     });
 
     connect(m_refresh, &QToolButton::clicked, this, &PortPage::refreshPorts);
-    connect(m_apply, &QPushButton::clicked, this, &PortPage::apply);
-    connect(m_revert, &QPushButton::clicked, this, &PortPage::revert);
     connect(m_disconnect, &QPushButton::clicked, m_controller, &ConnectionController::disconnectFromModule);
-    connect(m_read, &QPushButton::clicked, this, &PortPage::read);
     connect(m_detect, &QPushButton::clicked, m_controller, &ConnectionController::detectDialect);
-    connect(m_showAt, &QToolButton::toggled, m_preview, &QWidget::setVisible);
-
-    auto *applyShortcut = new QAction(this);
-    applyShortcut->setObjectName(QStringLiteral("portApplyAction"));
-    applyShortcut->setShortcuts({ QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
-    applyShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(applyShortcut, &QAction::triggered, this, &PortPage::apply);
-    addAction(applyShortcut);
-    auto *readShortcut = new QAction(this);
-    readShortcut->setObjectName(QStringLiteral("portReadAction"));
-    readShortcut->setShortcut(QKeySequence(Qt::Key_F5));
-    readShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(readShortcut, &QAction::triggered, this, &PortPage::read);
-    addAction(readShortcut);
 
     connect(m_controller, &ConnectionController::choiceChanged, this, [this] { load(); });
     connect(m_controller, &ConnectionController::dialectOverrideChanged, this, [this] { load(); });
@@ -137,15 +100,14 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
 
 void PortPage::buildUi()
 {
-    m_form = new QWidget(this);
-    m_form->setObjectName(QStringLiteral("portForm"));
+    auto *form = new QWidget(this);
+    form->setObjectName(QStringLiteral("portForm"));
 
     // Link: what to connect to.
-    m_linkBox = new QGroupBox(m_form);
+    m_linkBox = new QGroupBox(form);
     m_portLabel = new QLabel(m_linkBox);
-    m_port = new QComboBox(m_linkBox);
+    m_port = new LinkCombo(true, m_linkBox);
     m_port->setObjectName(QStringLiteral("portPagePortCombo"));
-    m_port->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_port->setMinimumContentsLength(30);
     m_portLabel->setBuddy(m_port);
     m_refresh = new QToolButton(m_linkBox);
@@ -165,23 +127,14 @@ void PortPage::buildUi()
     linkLay->setColumnStretch(1, 1);
 
     // Serial line settings.
-    m_serialBox = new QGroupBox(m_form);
+    m_serialBox = new QGroupBox(form);
     auto *serialLay = new QFormLayout(m_serialBox);
     serialLay->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_baudLabel = new QLabel(m_serialBox);
     m_baud = new QComboBox(m_serialBox);
     m_baud->setObjectName(QStringLiteral("portPageBaud"));
-    m_baud->setEditable(true);
-    m_baud->setInsertPolicy(QComboBox::NoInsert);
-    for (int b : kBaudRates)
-        m_baud->addItem(QString::number(b));
-    m_baud->setValidator(new QIntValidator(50, 20000000, m_baud));
-    m_baudError = errorLabel(m_serialBox, QStringLiteral("baudError"));
-    auto *baudBox = new QVBoxLayout;
-    baudBox->setSpacing(2);
-    baudBox->addWidget(m_baud);
-    baudBox->addWidget(m_baudError);
-    serialLay->addRow(m_baudLabel, baudBox);
+    setUpBaudCombo(m_baud);
+    serialLay->addRow(m_baudLabel, withFieldError(m_baud, "baud"));
     m_baudLabel->setBuddy(m_baud);
     m_dataBitsLabel = new QLabel(m_serialBox);
     m_dataBits = new QComboBox(m_serialBox);
@@ -227,7 +180,7 @@ void PortPage::buildUi()
     serialLay->addRow(m_lineHint);
 
     // TCP bridge.
-    m_tcpBox = new QGroupBox(m_form);
+    m_tcpBox = new QGroupBox(form);
     auto *tcpLay = new QFormLayout(m_tcpBox);
     tcpLay->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_hostLabel = new QLabel(m_tcpBox);
@@ -235,12 +188,7 @@ void PortPage::buildUi()
     m_host->setObjectName(QStringLiteral("bridgeHost"));
     m_host->setMaxLength(253);
     m_host->setPlaceholderText(QStringLiteral("192.168.1.20"));
-    m_hostError = errorLabel(m_tcpBox, QStringLiteral("hostError"));
-    auto *hostBox = new QVBoxLayout;
-    hostBox->setSpacing(2);
-    hostBox->addWidget(m_host);
-    hostBox->addWidget(m_hostError);
-    tcpLay->addRow(m_hostLabel, hostBox);
+    tcpLay->addRow(m_hostLabel, withFieldError(m_host, "host"));
     m_hostLabel->setBuddy(m_host);
     m_tcpPortLabel = new QLabel(m_tcpBox);
     m_tcpPort = new QSpinBox(m_tcpBox);
@@ -252,12 +200,12 @@ void PortPage::buildUi()
     m_tcpHint = new QLabel(m_tcpBox);
     m_tcpHint->setWordWrap(true);
     tcpLay->addRow(m_tcpHint);
-    m_simHint = new QLabel(m_form);
+    m_simHint = new QLabel(form);
     m_simHint->setObjectName(QStringLiteral("simulatorHint"));
     m_simHint->setWordWrap(true);
 
     // Module: dialect, firmware, reconnect, read.
-    m_moduleBox = new QGroupBox(m_form);
+    m_moduleBox = new QGroupBox(form);
     auto *modLay = new QFormLayout(m_moduleBox);
     modLay->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     m_dialectLabel = new QLabel(m_moduleBox);
@@ -283,12 +231,8 @@ void PortPage::buildUi()
     modLay->addRow(QString(), m_reconnect);
     m_detect = new QPushButton(m_moduleBox);
     m_detect->setObjectName(QStringLiteral("detectButton"));
-    m_read = new QPushButton(m_moduleBox);
-    m_read->setObjectName(QStringLiteral("readButton"));
-    m_read->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
     auto *modButtons = new QHBoxLayout;
     modButtons->addWidget(m_detect);
-    modButtons->addWidget(m_read);
     modButtons->addStretch(1);
     modLay->addRow(QString(), modButtons);
     m_evidence = new QLabel(m_moduleBox);
@@ -306,137 +250,39 @@ void PortPage::buildUi()
     auto *right = new QVBoxLayout;
     right->addWidget(m_moduleBox);
     right->addStretch(1);
-    auto *columns = new QHBoxLayout(m_form);
+    auto *columns = new QHBoxLayout(form);
     columns->setContentsMargins(0, 0, 0, 0);
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
+    setForm(form);
 
-
-    m_preview = new QPlainTextEdit(this);
-    m_preview->setObjectName(QStringLiteral("atPreview"));
-    m_preview->setReadOnly(true);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setMaximumHeight(200);
-    m_preview->hide();
-
-    // Button row: Apply (connect), Revert, Disconnect, Show AT, busy, state.
-    m_apply = new QPushButton(this);
-    m_apply->setObjectName(QStringLiteral("applyButton"));
-    m_apply->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_revert = new QPushButton(this);
-    m_revert->setObjectName(QStringLiteral("revertButton"));
+    // Footer: Read module state (F5) ... busy, state, Show AT, Revert, Disconnect, Connect.
+    readButton()->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    applyButton()->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
     m_disconnect = new QPushButton(this);
     m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
     m_disconnect->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_showAt = new QToolButton(this);
-    m_showAt->setObjectName(QStringLiteral("showAtButton"));
-    m_showAt->setCheckable(true);
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("busyIndicator"));
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->setTextVisible(false);
-    m_busy->hide();
+    footerButtons()->insertWidget(footerButtons()->indexOf(applyButton()), m_disconnect);
     m_stateLabel = new QLabel(this);
     m_stateLabel->setObjectName(QStringLiteral("portState"));
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_apply);
-    buttons->addWidget(m_revert);
-    buttons->addWidget(m_disconnect);
-    buttons->addSpacing(12);
-    buttons->addWidget(m_showAt);
-    buttons->addStretch(1);
-    buttons->addWidget(m_busy);
-    buttons->addWidget(m_stateLabel);
-
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("portStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextFormat(Qt::PlainText);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    auto *lay = new QVBoxLayout(this);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->addWidget(m_form, 1);
-    lay->addWidget(m_preview);
-    lay->addLayout(buttons);
-    lay->addWidget(m_status);
+    footerButtons()->insertWidget(footerButtons()->indexOf(busyIndicator()) + 1, m_stateLabel);
+    atPreview()->setMaximumHeight(200);
 }
 
 void PortPage::refreshPorts()
 {
-    const QVariant oldKind = m_port->currentData(kKindRole);
-    const QString oldPath = m_port->currentData(kPathRole).toString();
     const bool wasLoading = m_loading;
     m_loading = true;
-    m_port->clear();
-    const QList<atb::PortDescription> ports = atb::listSerialPorts();
-    for (const atb::PortDescription &p : ports) {
-        m_port->addItem(p.label());
-        const int i = m_port->count() - 1;
-        m_port->setItemData(i, int(ConnectionChoice::Kind::Serial), kKindRole);
-        m_port->setItemData(i, p.systemLocation.isEmpty() ? p.name : p.systemLocation, kPathRole);
-        QStringList info;
-        if (!p.description.isEmpty())
-            info << p.description;
-        if (!p.manufacturer.isEmpty())
-            info << tr("Manufacturer: %1").arg(p.manufacturer);
-        if (p.vendorId && p.productId)
-            info << tr("USB ID: %1:%2")
-                        .arg(*p.vendorId, 4, 16, QLatin1Char('0'))
-                        .arg(*p.productId, 4, 16, QLatin1Char('0'));
-        if (!p.serialNumber.isEmpty())
-            info << tr("Serial number: %1").arg(p.serialNumber);
-        info << (p.systemLocation.isEmpty() ? p.name : p.systemLocation);
-        m_port->setItemData(i, info.join(QStringLiteral(" · ")), kInfoRole);
-        m_port->setItemData(i, info.join(QLatin1Char('\n')), Qt::ToolTipRole);
-    }
-    if (!ports.isEmpty())
-        m_port->insertSeparator(m_port->count());
-    for (auto k : { ConnectionChoice::Kind::SimulatorEsp, ConnectionChoice::Kind::SimulatorBeken, ConnectionChoice::Kind::Tcp }) {
-        m_port->addItem(QString());
-        m_port->setItemData(m_port->count() - 1, int(k), kKindRole);
-    }
-    retranslate();
-    if (oldKind.isValid())
-        selectKind(ConnectionChoice::Kind(oldKind.toInt()), oldPath);
+    m_port->refresh();
     m_loading = wasLoading;
     updatePortDetails();
-}
-
-void PortPage::selectKind(ConnectionChoice::Kind kind, const QString &path)
-{
-    for (int i = 0; i < m_port->count(); ++i) {
-        const QVariant k = m_port->itemData(i, kKindRole);
-        if (!k.isValid() || k.toInt() != int(kind))
-            continue;
-        if (kind != ConnectionChoice::Kind::Serial || m_port->itemData(i, kPathRole).toString() == path
-            || m_port->itemData(i, kPathRole).toString().section(QLatin1Char('/'), -1) == path) {
-            m_port->setCurrentIndex(i);
-            return;
-        }
-    }
-    if (kind == ConnectionChoice::Kind::Serial && !path.isEmpty()) {
-        // Not enumerated (a pseudo-terminal, or unplugged right now): list it first.
-        m_port->insertItem(0, path);
-        m_port->setItemData(0, int(ConnectionChoice::Kind::Serial), kKindRole);
-        m_port->setItemData(0, path, kPathRole);
-        m_port->setItemData(0, tr("%1 (not listed by the system right now)").arg(path), kInfoRole);
-        m_port->setCurrentIndex(0);
-    }
-}
-
-ConnectionChoice::Kind PortPage::currentKind() const
-{
-    const QVariant k = m_port->currentData(kKindRole);
-    return k.isValid() ? ConnectionChoice::Kind(k.toInt()) : ConnectionChoice::Kind::Serial;
 }
 
 void PortPage::load()
 {
     m_loading = true;
     const ConnectionChoice c = m_controller->choice();
-    selectKind(c.kind, c.serial.portName);
+    m_port->select(c.kind, c.serial.portName);
     m_baud->setCurrentText(QString::number(c.serial.baudRate));
     m_dataBits->setCurrentIndex(qMax(0, m_dataBits->findData(int(c.serial.dataBits))));
     m_parity->setCurrentIndex(qMax(0, m_parity->findData(int(c.serial.parity))));
@@ -451,10 +297,9 @@ void PortPage::load()
     m_dialect->setCurrentIndex(qMax(0, m_dialect->findData(int(m_controller->dialectOverride()))));
     m_reconnect->setChecked(m_controller->autoReconnect());
     m_loading = false;
-    m_hostError->hide();
-    m_baudError->hide();
+    clearFieldErrors();
     updatePortDetails();
-    updateEnabled();
+    updateButtons();
     updatePreview();
 }
 
@@ -486,13 +331,12 @@ bool PortPage::formChoice(ConnectionChoice *out, QString *error, QString *field)
     if (!field)
         field = &dummy;
     ConnectionChoice c = m_controller->choice();
-    const QVariant kind = m_port->currentData(kKindRole);
-    if (!kind.isValid()) {
+    if (!m_port->hasLink()) {
         *error = tr("Choose a serial port, a simulated module or a TCP bridge.");
         *field = QStringLiteral("port");
         return false;
     }
-    c.kind = ConnectionChoice::Kind(kind.toInt());
+    c.kind = m_port->currentKind();
     bool ok = false;
     const qint64 baud = m_baud->currentText().trimmed().toLongLong(&ok);
     if (c.kind == ConnectionChoice::Kind::Serial && (!ok || baud < 50 || baud > 20000000)) {
@@ -509,7 +353,7 @@ bool PortPage::formChoice(ConnectionChoice *out, QString *error, QString *field)
     c.serial.dtrOnOpen = m_dtr->isChecked();
     c.serial.rtsOnOpen = m_rts->isChecked();
     if (c.kind == ConnectionChoice::Kind::Serial)
-        c.serial.portName = m_port->currentData(kPathRole).toString();
+        c.serial.portName = m_port->currentPath();
     QString host = m_host->text().trimmed();
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
@@ -549,31 +393,24 @@ void PortPage::markDirty()
         return;
     ConnectionChoice c;
     QString error, field;
-    const bool ok = formChoice(&c, &error, &field);
-    m_hostError->setVisible(!ok && field == QLatin1String("host"));
-    m_hostError->setText(field == QLatin1String("host") ? error : QString());
-    m_baudError->setVisible(!ok && field == QLatin1String("baud"));
-    m_baudError->setText(field == QLatin1String("baud") ? error : QString());
-    updateEnabled();
+    clearFieldErrors();
+    if (!formChoice(&c, &error, &field))
+        showFieldError(field.toLatin1(), error);
+    updateButtons();
 }
 
-bool PortPage::apply()
+bool PortPage::connectWithForm()
 {
     ConnectionChoice c;
     QString error, field;
+    clearFieldErrors();
     if (!formChoice(&c, &error, &field)) {
-        QLabel *beside = field == QLatin1String("host") ? m_hostError : field == QLatin1String("baud") ? m_baudError : nullptr;
-        if (beside) {
-            beside->setText(error);
-            beside->show();
-        }
+        showFieldError(field.toLatin1(), error);
         setStatus(error, true);
         return false;
     }
-    m_hostError->hide();
-    m_baudError->hide();
     m_controller->connectTo(c);
-    updateEnabled();
+    updateButtons();
     return true;
 }
 
@@ -589,14 +426,14 @@ void PortPage::read()
 
 void PortPage::updatePortDetails()
 {
-    const ConnectionChoice::Kind kind = currentKind();
+    const ConnectionChoice::Kind kind = m_port->currentKind();
     const bool serial = kind == ConnectionChoice::Kind::Serial;
     const bool tcp = kind == ConnectionChoice::Kind::Tcp;
     const bool sim = kind == ConnectionChoice::Kind::SimulatorEsp || kind == ConnectionChoice::Kind::SimulatorBeken;
     m_serialBox->setVisible(serial);
     m_tcpBox->setVisible(tcp);
     m_simHint->setVisible(sim);
-    QString info = m_port->currentData(kInfoRole).toString();
+    QString info = m_port->currentDetails();
     if (sim)
         info = tr("A simulated module built into AT Bench: no hardware needed. It really connects (to this "
                   "computer's network) and can be unplugged for tests.");
@@ -606,18 +443,20 @@ void PortPage::updatePortDetails()
     m_portDetails->setVisible(!info.isEmpty());
 }
 
-void PortPage::updateEnabled()
+bool PortPage::canApply() const
 {
-    const bool busy = m_controller->isBusy();
+    // Connect while closed or retrying; Reconnect once the form differs from the link in use.
+    return isDirty() || m_controller->state() == DeviceSession::State::Disconnected || m_controller->isReconnecting();
+}
+
+void PortPage::updateButtons()
+{
+    FormPage::updateButtons();
     const DeviceSession::State st = m_controller->state();
-    const bool open = st != DeviceSession::State::Disconnected;
-    const bool dirty = isDirty();
-    m_form->setEnabled(!busy);
-    m_apply->setEnabled(!busy && (dirty || !open || m_controller->isReconnecting()));
-    m_revert->setEnabled(!busy && dirty);
-    m_disconnect->setEnabled(open || m_controller->isReconnecting());
-    m_read->setEnabled(!busy && st == DeviceSession::State::Connected);
-    m_detect->setEnabled(!busy && st == DeviceSession::State::Connected);
+    const bool connected = !isBusy() && st == DeviceSession::State::Connected;
+    m_disconnect->setEnabled(st != DeviceSession::State::Disconnected || m_controller->isReconnecting());
+    readButton()->setEnabled(connected);
+    m_detect->setEnabled(connected);
 }
 
 void PortPage::updatePreview()
@@ -625,24 +464,14 @@ void PortPage::updatePreview()
     QStringList lines;
     for (const QByteArray &l : ConnectionController::readPreview(m_model->dialect()))
         lines << QString::fromUtf8(l);
-    m_preview->setPlainText(tr("# Detect dialect and read module state send, in order:") + QLatin1Char('\n')
+    setPreviewText(tr("# Detect dialect and read module state send, in order:") + QLatin1Char('\n')
                             + lines.join(QLatin1Char('\n')) + QLatin1Char('\n')
                             + tr("# (AT+CIPSTATUS? follows AT+GMR only when the version text does not decide the dialect)"));
 }
 
-void PortPage::setStatus(const QString &text, bool problem)
-{
-    QPalette pal = m_status->palette();
-    pal.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).error
-                                               : palette().color(QPalette::WindowText));
-    m_status->setPalette(pal);
-    m_status->setText(text);
-}
-
 void PortPage::onBusyChanged(bool busy)
 {
-    m_busy->setVisible(busy);
-    updateEnabled();
+    setBusy(busy);
 }
 
 void PortPage::onStateChanged(DeviceSession::State state)
@@ -655,8 +484,8 @@ void PortPage::onStateChanged(DeviceSession::State state)
     case DeviceSession::State::Connected: m_stateLabel->setText(tr("Connected")); break;
     case DeviceSession::State::Passthrough: m_stateLabel->setText(tr("Passthrough")); break;
     }
-    m_apply->setText(state == DeviceSession::State::Disconnected ? tr("&Connect") : tr("Re&connect"));
-    updateEnabled();
+    applyButton()->setText(state == DeviceSession::State::Disconnected ? tr("&Connect") : tr("Re&connect"));
+    updateButtons();
 }
 
 void PortPage::onProbeFinished(const atb::DialectProbeResult &)
@@ -664,16 +493,6 @@ void PortPage::onProbeFinished(const atb::DialectProbeResult &)
     loadModel();
 }
 
-void PortPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange) {
-        retranslate();
-        loadModel();
-        onStateChanged(m_controller->state());
-        updatePortDetails();
-    }
-    QWidget::changeEvent(event);
-}
 
 void PortPage::prepareScreenshot()
 {
@@ -683,23 +502,13 @@ void PortPage::prepareScreenshot()
 
 void PortPage::retranslate()
 {
+    FormPage::retranslate();
     // MainWindow's page list shows these.
     setWindowTitle(tr("Port"));
     setToolTip(tr("Serial port, TCP bridge or simulated module; dialect, reconnect, module state"));
     m_linkBox->setTitle(tr("Link"));
     m_portLabel->setText(tr("Connect &to:"));
     m_refresh->setToolTip(tr("Refresh the list of serial ports"));
-    for (int i = 0; i < m_port->count(); ++i) {
-        const QVariant kind = m_port->itemData(i, kKindRole);
-        if (!kind.isValid())
-            continue;
-        switch (ConnectionChoice::Kind(kind.toInt())) {
-        case ConnectionChoice::Kind::SimulatorEsp: m_port->setItemText(i, tr("Simulated module (ESP-AT)")); break;
-        case ConnectionChoice::Kind::SimulatorBeken: m_port->setItemText(i, tr("Simulated module (Beken)")); break;
-        case ConnectionChoice::Kind::Tcp: m_port->setItemText(i, tr("TCP bridge (host:port)")); break;
-        case ConnectionChoice::Kind::Serial: break;
-        }
-    }
     m_serialBox->setTitle(tr("Serial line"));
     m_baudLabel->setText(tr("&Baud rate:"));
     m_baud->setToolTip(tr("Pick a common rate or type any rate (ESP-AT and Beken boot at 115200)"));
@@ -738,13 +547,17 @@ void PortPage::retranslate()
                                "module state again"));
     m_detect->setText(tr("D&etect dialect"));
     m_detect->setToolTip(tr("Ask the module which firmware family it runs"));
-    m_read->setText(tr("&Read module state"));
-    m_read->setToolTip(tr("Query firmware, multiplexing, mode, Wi-Fi, IP, MQTT, DNS and SNTP (F5)"));
-    m_apply->setToolTip(tr("Open the link with these settings (Ctrl+Return)"));
-    m_revert->setText(tr("Re&vert"));
-    m_revert->setToolTip(tr("Back to the settings in use"));
+    readButton()->setText(tr("&Read module state"));
+    readButton()->setToolTip(tr("Query firmware, multiplexing, mode, Wi-Fi, IP, MQTT, DNS and SNTP (F5)"));
+    applyButton()->setToolTip(tr("Open the link with these settings (Ctrl+Return)"));
+    revertButton()->setToolTip(tr("Back to the settings in use"));
     m_disconnect->setText(tr("Disconnec&t"));
-    m_showAt->setText(tr("Show AT"));
-    m_showAt->setToolTip(tr("Show the exact lines that detection and reading send"));
-    m_busy->setToolTip(tr("Talking to the module…"));
+    showAtButton()->setToolTip(tr("Show the exact lines that detection and reading send"));
+    busyIndicator()->setToolTip(tr("Talking to the module…"));
+    // State-dependent texts.
+    if (m_stateLabel) {
+        loadModel();
+        onStateChanged(m_controller->state());
+        updatePortDetails();
+    }
 }

@@ -1,23 +1,20 @@
 #pragma once
 
+#include "connectioncontroller.h"
 #include "engine/devicesession.h"
 #include "engine/dialectprobe.h"
-#include "widgets/connectionbar.h"
-
-#include <QWidget>
+#include "formpage.h"
 
 namespace atb {
 class DeviceModel;
 }
+class LinkCombo;
 class Messages;
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QToolButton;
 
@@ -27,7 +24,7 @@ class QToolButton;
 // simulated modules; Connect/Disconnect; the dialect (detected, or forced); "Reconnect
 // automatically"; "Read module state" (F5). Apply (Ctrl+Return) connects with the form's
 // settings. "Show AT" lists the lines detection and reading send.
-class PortPage : public QWidget
+class PortPage : public FormPage
 {
     Q_OBJECT
 public:
@@ -36,16 +33,17 @@ public:
 
     // The form's settings; false with *error (and *field: "host", "port", "baud") when invalid.
     bool formChoice(ConnectionChoice *choice, QString *error, QString *field = nullptr) const;
-    bool isDirty() const;
+    bool isDirty() const override;
 
     // Applies the form: connects (or reconnects) with its settings. False when invalid (the
     // reason is shown beside the field; nothing is opened).
-    bool apply();
-    void revert();
-    void read();
+    bool connectWithForm();
+    void apply() override { connectWithForm(); }
+    void revert() override;
+    void read() override;
     void refreshPorts();
 
-    QComboBox *portCombo() const { return m_port; }
+    LinkCombo *portCombo() const { return m_port; }
     QLabel *portDetails() const { return m_portDetails; }
     QComboBox *baudCombo() const { return m_baud; }
     QComboBox *dataBitsCombo() const { return m_dataBits; }
@@ -56,63 +54,50 @@ public:
     QCheckBox *rtsCheck() const { return m_rts; }
     QLineEdit *hostEdit() const { return m_host; }
     QSpinBox *tcpPortSpin() const { return m_tcpPort; }
-    QLabel *hostError() const { return m_hostError; }
-    QLabel *baudError() const { return m_baudError; }
+    QLabel *hostError() const { return errorLabel("host"); }
+    QLabel *baudError() const { return errorLabel("baud"); }
     QComboBox *dialectCombo() const { return m_dialect; }
     QLabel *detectedLabel() const { return m_detected; }
     QLabel *firmwareLabel() const { return m_firmware; }
     QLabel *evidenceLabel() const { return m_evidence; }
     QCheckBox *reconnectCheck() const { return m_reconnect; }
-    QPushButton *applyButton() const { return m_apply; }
-    QPushButton *revertButton() const { return m_revert; }
     QPushButton *disconnectButton() const { return m_disconnect; }
-    QPushButton *readButton() const { return m_read; }
     QPushButton *detectButton() const { return m_detect; }
-    QToolButton *showAtButton() const { return m_showAt; }
-    QPlainTextEdit *atPreview() const { return m_preview; }
-    QProgressBar *busyIndicator() const { return m_busy; }
-    QLabel *statusLabel() const { return m_status; }
-    QWidget *form() const { return m_form; }
 
-    // For MainWindow's --screenshot: reads the module state when connected.
-    Q_INVOKABLE void prepareScreenshot();
+    // --screenshot: reads the module state when connected.
+    void prepareScreenshot() override;
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updatePreview() override;
+    void updateButtons() override;
+    bool canApply() const override;
 
 private:
     void buildUi();
-    void retranslate();
     void load();
     void loadModel();
     void markDirty();
-    void updateEnabled();
     void updatePortDetails();
-    void updatePreview();
-    void setStatus(const QString &text, bool problem);
     void onBusyChanged(bool busy);
     void onStateChanged(atb::DeviceSession::State state);
     void onProbeFinished(const atb::DialectProbeResult &result);
-    void selectKind(ConnectionChoice::Kind kind, const QString &path);
-    ConnectionChoice::Kind currentKind() const;
 
     atb::DeviceModel *m_model;
     ConnectionController *m_controller;
     Messages *m_messages;
     bool m_loading = false;
 
-    QWidget *m_form = nullptr;
     QGroupBox *m_linkBox = nullptr;
     QGroupBox *m_serialBox = nullptr;
     QGroupBox *m_tcpBox = nullptr;
     QGroupBox *m_moduleBox = nullptr;
     QLabel *m_portLabel = nullptr;
-    QComboBox *m_port = nullptr;
+    LinkCombo *m_port = nullptr;
     QToolButton *m_refresh = nullptr;
     QLabel *m_portDetails = nullptr;
     QLabel *m_baudLabel = nullptr;
     QComboBox *m_baud = nullptr;
-    QLabel *m_baudError = nullptr;
     QLabel *m_dataBitsLabel = nullptr;
     QComboBox *m_dataBits = nullptr;
     QLabel *m_parityLabel = nullptr;
@@ -126,7 +111,6 @@ private:
     QLabel *m_lineHint = nullptr;
     QLabel *m_hostLabel = nullptr;
     QLineEdit *m_host = nullptr;
-    QLabel *m_hostError = nullptr;
     QLabel *m_tcpPortLabel = nullptr;
     QSpinBox *m_tcpPort = nullptr;
     QLabel *m_tcpHint = nullptr;
@@ -140,13 +124,6 @@ private:
     QLabel *m_firmware = nullptr;
     QCheckBox *m_reconnect = nullptr;
     QPushButton *m_detect = nullptr;
-    QPushButton *m_read = nullptr;
-    QPushButton *m_apply = nullptr;
-    QPushButton *m_revert = nullptr;
     QPushButton *m_disconnect = nullptr;
-    QToolButton *m_showAt = nullptr;
-    QPlainTextEdit *m_preview = nullptr;
-    QProgressBar *m_busy = nullptr;
-    QLabel *m_status = nullptr;
     QLabel *m_stateLabel = nullptr;
 };

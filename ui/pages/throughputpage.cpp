@@ -2,18 +2,13 @@
 
 #include "pagecommon.h"
 
-#include "console/consolemodel.h"
 #include "dialogs/messages.h"
 #include "model/devicemodel.h"
 #include "stats/throughputmeter.h"
 #include "widgets/throughputplot.h"
 
-#include <QShortcut>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QEvent>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -24,13 +19,12 @@
 #include <QNetworkInterface>
 #include <QPainter>
 #include <QPixmap>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using atb::LabSettings;
@@ -59,25 +53,76 @@ QIcon graphIcon(const QPalette &pal)
     });
 }
 
-QLabel *makeErrorLabel(QWidget *parent, const char *name)
-{
-    auto *l = new QLabel(parent);
-    l->setObjectName(QLatin1String(name));
-    l->setWordWrap(true);
-    // The console's error colour: chosen for contrast against the palette's base.
-    QPalette pal = l->palette();
-    pal.setColor(QPalette::WindowText, ConsoleColours::fromPalette(pal).error);
-    l->setPalette(pal);
-    l->hide();
-    return l;
-}
 } // namespace
 
 ThroughputPage::ThroughputPage(atb::DeviceModel *model, atb::ThroughputLab *lab, Messages *messages, QWidget *parent)
-    : QWidget(parent), m_model(model), m_lab(lab), m_messages(messages)
+    : FormPage(parent), m_model(model), m_lab(lab), m_messages(messages)
 {
     setObjectName(QStringLiteral("throughputPage"));
-    // --- Run form -------------------------------------------------------------------------
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->setObjectName(QStringLiteral("throughputSplitter"));
+    right->addWidget(buildLiveBox());
+    right->addWidget(buildResultsBox());
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 1);
+    right->setChildrenCollapsible(false);
+    auto *form = new QWidget(this);
+    auto *lay = new QHBoxLayout(form);
+    lay->setContentsMargins(0, 0, 0, 0);
+    lay->addWidget(buildRunBox());
+    lay->addWidget(right, 1);
+    setForm(form);
+    // While a run is under way only the run's settings are locked; Stop, the graph and the
+    // results stay usable.
+    setBusyWidgets({ m_mode, m_protocol, m_address, m_port, m_chunk, m_duration, m_baud });
+
+    // Footer: Read (F5) ... busy, Show AT, Stop, Start (Ctrl+Return). Nothing to revert.
+    readButton()->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    applyButton()->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    revertButton()->hide();
+    m_stop = new QPushButton(this);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
+    m_stop->setEnabled(false);
+    footerButtons()->insertWidget(footerButtons()->indexOf(applyButton()), m_stop);
+
+    retranslate();
+    fillAddresses();
+    load();
+
+    // Every input re-validates and refreshes the AT preview.
+    connect(m_mode, &QComboBox::currentIndexChanged, this, &ThroughputPage::validate);
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, &ThroughputPage::validate);
+    connect(m_address, &QComboBox::currentTextChanged, this, &ThroughputPage::validate);
+    connect(m_port, &QSpinBox::valueChanged, this, &ThroughputPage::validate);
+    connect(m_chunk, &QSpinBox::valueChanged, this, &ThroughputPage::validate);
+    connect(m_duration, &QDoubleSpinBox::valueChanged, this, &ThroughputPage::validate);
+    connect(m_baud, &QComboBox::currentTextChanged, this, &ThroughputPage::validate);
+
+    connect(m_stop, &QPushButton::clicked, m_lab, &atb::ThroughputLab::stop);
+    connect(m_pause, &QPushButton::toggled, m_plot, &ThroughputPlot::setPaused);
+    connect(m_exportPng, &QPushButton::clicked, this, &ThroughputPage::exportPng);
+    connect(m_exportCsv, &QPushButton::clicked, this, &ThroughputPage::exportCsv);
+    connect(m_clearResults, &QPushButton::clicked, this, [this] { m_table->setRowCount(0); });
+
+    connect(m_lab, &atb::ThroughputLab::busyChanged, this, &ThroughputPage::onBusyChanged);
+    connect(m_lab, &atb::ThroughputLab::progress, this, &ThroughputPage::onProgress);
+    connect(m_lab, &atb::ThroughputLab::finished, this, &ThroughputPage::onFinished);
+    connect(m_lab, &atb::ThroughputLab::statusRead, this, [this](const atb::OperationResult &r) {
+        setStatus(r.ok ? tr("Connection settings read.") : r.message, !r.ok);
+    });
+    connect(m_lab->meter(), &ThroughputMeter::sampled, this, &ThroughputPage::onSample);
+
+    connect(m_model, &atb::DeviceModel::cipMuxChanged, this, &ThroughputPage::load);
+    connect(m_model, &atb::DeviceModel::cipModeChanged, this, &ThroughputPage::load);
+    connect(m_model, &atb::DeviceModel::linksChanged, this, &ThroughputPage::load);
+    connect(m_model, &atb::DeviceModel::dialectChanged, this, &ThroughputPage::load);
+    connect(m_model, &atb::DeviceModel::wifiChanged, this, &ThroughputPage::load);
+    validate();
+}
+
+QGroupBox *ThroughputPage::buildRunBox()
+{
     m_runBox = new QGroupBox(this);
     m_mode = new QComboBox(m_runBox);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
@@ -105,108 +150,40 @@ ThroughputPage::ThroughputPage(atb::DeviceModel *model, atb::ThroughputLab *lab,
         m_baud->addItem(QString::number(b));
     m_baud->setValidator(new QIntValidator(1, 50000000, m_baud));
 
-    m_modeError = makeErrorLabel(m_runBox, "modeError");
-    m_addressError = makeErrorLabel(m_runBox, "addressError");
-    m_portError = makeErrorLabel(m_runBox, "portError");
-    m_chunkError = makeErrorLabel(m_runBox, "chunkError");
-    m_durationError = makeErrorLabel(m_runBox, "durationError");
-    m_baudError = makeErrorLabel(m_runBox, "baudError");
-
-    m_modeLabel = new QLabel(m_runBox);
-    m_protocolLabel = new QLabel(m_runBox);
-    m_addressLabel = new QLabel(m_runBox);
-    m_portLabel = new QLabel(m_runBox);
-    m_chunkLabel = new QLabel(m_runBox);
-    m_durationLabel = new QLabel(m_runBox);
-    m_baudLabel = new QLabel(m_runBox);
-
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto field = [&](QLabel *label, QWidget *w, QLabel *error) {
+    auto field = [&](QLabel *&label, QWidget *w, const QByteArray &param) {
+        label = new QLabel(m_runBox);
         label->setBuddy(w);
-        auto *box = new QVBoxLayout;
-        box->setSpacing(2);
-        box->addWidget(w);
-        if (error)
-            box->addWidget(error);
-        form->addRow(label, box);
+        form->addRow(label, param.isEmpty() ? w : withFieldError(w, param));
     };
-    field(m_modeLabel, m_mode, m_modeError);
-    field(m_protocolLabel, m_protocol, nullptr);
-    field(m_addressLabel, m_address, m_addressError);
-    field(m_portLabel, m_port, m_portError);
-    field(m_chunkLabel, m_chunk, m_chunkError);
-    field(m_durationLabel, m_duration, m_durationError);
-    field(m_baudLabel, m_baud, m_baudError);
+    field(m_modeLabel, m_mode, "mode");
+    field(m_protocolLabel, m_protocol, QByteArray());
+    field(m_addressLabel, m_address, "remote_host");
+    field(m_portLabel, m_port, "remote_port");
+    field(m_chunkLabel, m_chunk, "length");
+    field(m_durationLabel, m_duration, "duration");
+    field(m_baudLabel, m_baud, "baud");
+    setFallbackField("mode");
 
     m_moduleInfo = new QLabel(m_runBox);
     m_moduleInfo->setObjectName(QStringLiteral("moduleInfo"));
     m_moduleInfo->setWordWrap(true);
-
-    m_start = new QPushButton(m_runBox);
-    m_start->setObjectName(QStringLiteral("startButton"));
-    m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
-    m_stop = new QPushButton(m_runBox);
-    m_stop->setObjectName(QStringLiteral("stopButton"));
-    m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
-    m_stop->setEnabled(false);
-    m_read = new QPushButton(m_runBox);
-    m_read->setObjectName(QStringLiteral("readButton"));
-    m_read->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
-    // Shortcuts as QShortcut: a button's own shortcut would be replaced by its "&" mnemonic.
-    for (const QKeySequence &k : { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
-        auto *sc = new QShortcut(k, this);
-        sc->setObjectName(QStringLiteral("applyShortcut"));
-        connect(sc, &QShortcut::activated, this, &ThroughputPage::apply);
-    }
-    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    readShortcut->setObjectName(QStringLiteral("readShortcut"));
-    connect(readShortcut, &QShortcut::activated, this, &ThroughputPage::read);
-
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_start);
-    buttons->addWidget(m_stop);
-    buttons->addStretch(1);
-    buttons->addWidget(m_read);
-
-    m_busyBar = new QProgressBar(m_runBox);
-    m_busyBar->setObjectName(QStringLiteral("busyIndicator"));
-    m_busyBar->setRange(0, 0);
-    m_busyBar->setMaximumHeight(10);
-    m_busyBar->setTextVisible(false);
-    m_busyBar->hide();
     m_phase = new QLabel(m_runBox);
     m_phase->setObjectName(QStringLiteral("phaseLabel"));
-
-    m_showAt = new QCheckBox(m_runBox);
-    m_showAt->setObjectName(QStringLiteral("showAtToggle"));
-    m_preview = new QPlainTextEdit(m_runBox);
-    m_preview->setObjectName(QStringLiteral("atPreview"));
-    m_preview->setReadOnly(true);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_preview->setMaximumHeight(150);
-    m_preview->hide();
-
-    m_status = new QLabel(m_runBox);
-    m_status->setObjectName(QStringLiteral("statusLine"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *runLay = new QVBoxLayout(m_runBox);
     runLay->addLayout(form);
     runLay->addWidget(m_moduleInfo);
-    runLay->addLayout(buttons);
-    runLay->addWidget(m_busyBar);
     runLay->addWidget(m_phase);
-    runLay->addWidget(m_showAt);
-    runLay->addWidget(m_preview);
-    runLay->addWidget(m_status);
     runLay->addStretch(1);
     m_runBox->setMinimumWidth(350);
     m_runBox->setMaximumWidth(400);
+    return m_runBox;
+}
 
-    // --- Live rates ---------------------------------------------------------------------------
+QGroupBox *ThroughputPage::buildLiveBox()
+{
     m_liveBox = new QGroupBox(this);
     auto *grid = new QGridLayout;
     for (int i = 0; i < 4; ++i) {
@@ -254,8 +231,11 @@ ThroughputPage::ThroughputPage(atb::DeviceModel *model, atb::ThroughputLab *lab,
     liveLay->addLayout(grid);
     liveLay->addWidget(m_plot, 1);
     liveLay->addLayout(plotButtons);
+    return m_liveBox;
+}
 
-    // --- Results ------------------------------------------------------------------------------
+QGroupBox *ThroughputPage::buildResultsBox()
+{
     m_resultsBox = new QGroupBox(this);
     m_table = new QTableWidget(0, 10, m_resultsBox);
     m_table->setObjectName(QStringLiteral("resultsTable"));
@@ -272,60 +252,12 @@ ThroughputPage::ThroughputPage(atb::DeviceModel *model, atb::ThroughputLab *lab,
     resButtons->addStretch(1);
     resButtons->addWidget(m_clearResults);
     resLay->addLayout(resButtons);
-
-    auto *right = new QSplitter(Qt::Vertical, this);
-    right->setObjectName(QStringLiteral("throughputSplitter"));
-    right->addWidget(m_liveBox);
-    right->addWidget(m_resultsBox);
-    right->setStretchFactor(0, 2);
-    right->setStretchFactor(1, 1);
-    right->setChildrenCollapsible(false);
-
-    auto *lay = new QHBoxLayout(this);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->addWidget(m_runBox);
-    lay->addWidget(right, 1);
-
-    retranslate();
-    fillAddresses();
-    load();
-
-    // Every input marks the form dirty (re-validates and refreshes the AT preview).
-    connect(m_mode, &QComboBox::currentIndexChanged, this, &ThroughputPage::markDirty);
-    connect(m_protocol, &QComboBox::currentIndexChanged, this, &ThroughputPage::markDirty);
-    connect(m_address, &QComboBox::currentTextChanged, this, &ThroughputPage::markDirty);
-    connect(m_port, &QSpinBox::valueChanged, this, &ThroughputPage::markDirty);
-    connect(m_chunk, &QSpinBox::valueChanged, this, &ThroughputPage::markDirty);
-    connect(m_duration, &QDoubleSpinBox::valueChanged, this, &ThroughputPage::markDirty);
-    connect(m_baud, &QComboBox::currentTextChanged, this, &ThroughputPage::markDirty);
-    connect(m_showAt, &QCheckBox::toggled, m_preview, &QWidget::setVisible);
-
-    connect(m_start, &QPushButton::clicked, this, &ThroughputPage::apply);
-    connect(m_stop, &QPushButton::clicked, m_lab, &atb::ThroughputLab::stop);
-    connect(m_read, &QPushButton::clicked, this, &ThroughputPage::read);
-    connect(m_pause, &QPushButton::toggled, m_plot, &ThroughputPlot::setPaused);
-    connect(m_exportPng, &QPushButton::clicked, this, &ThroughputPage::exportPng);
-    connect(m_exportCsv, &QPushButton::clicked, this, &ThroughputPage::exportCsv);
-    connect(m_clearResults, &QPushButton::clicked, this, [this] { m_table->setRowCount(0); });
-
-    connect(m_lab, &atb::ThroughputLab::busyChanged, this, &ThroughputPage::setBusy);
-    connect(m_lab, &atb::ThroughputLab::progress, this, &ThroughputPage::onProgress);
-    connect(m_lab, &atb::ThroughputLab::finished, this, &ThroughputPage::onFinished);
-    connect(m_lab, &atb::ThroughputLab::statusRead, this, [this](const atb::OperationResult &r) {
-        m_status->setText(r.ok ? tr("Connection settings read.") : r.message);
-    });
-    connect(m_lab->meter(), &ThroughputMeter::sampled, this, &ThroughputPage::onSample);
-
-    connect(m_model, &atb::DeviceModel::cipMuxChanged, this, &ThroughputPage::load);
-    connect(m_model, &atb::DeviceModel::cipModeChanged, this, &ThroughputPage::load);
-    connect(m_model, &atb::DeviceModel::linksChanged, this, &ThroughputPage::load);
-    connect(m_model, &atb::DeviceModel::dialectChanged, this, &ThroughputPage::load);
-    connect(m_model, &atb::DeviceModel::wifiChanged, this, &ThroughputPage::load);
-    validate();
+    return m_resultsBox;
 }
 
 void ThroughputPage::retranslate()
 {
+    FormPage::retranslate();
     setWindowTitle(tr("Throughput"));
     setWindowIcon(graphIcon(palette()));
     m_runBox->setTitle(tr("Run"));
@@ -357,12 +289,11 @@ void ThroughputPage::retranslate()
     m_protocol->addItem(tr("UDP"), int(LabSettings::Protocol::Udp));
     m_protocol->setCurrentIndex(qMax(0, proto));
 
-    m_start->setText(tr("&Start"));
-    m_start->setToolTip(tr("Start the run (Ctrl+Return)"));
+    applyButton()->setText(tr("&Start"));
+    applyButton()->setToolTip(tr("Start the run (Ctrl+Return)"));
     m_stop->setText(tr("Sto&p"));
-    m_read->setText(tr("&Read"));
-    m_read->setToolTip(tr("Read the module's connection settings (F5)"));
-    m_showAt->setText(tr("Show &AT"));
+    readButton()->setToolTip(tr("Read the module's connection settings (F5)"));
+    showAtButton()->setToolTip(tr("Show the exact AT lines a run sends"));
     m_pause->setText(tr("Pause"));
     m_exportPng->setText(tr("Export PNG…"));
     m_exportCsv->setText(tr("Export CSV…"));
@@ -376,18 +307,16 @@ void ThroughputPage::retranslate()
     m_countCaption->setText(tr("Sent / delivered:"));
     m_table->setHorizontalHeaderLabels({ tr("Test"), tr("Chunk"), tr("Time"), tr("Goodput"), tr("% of line"),
                                          tr("% of model"), tr("Sent"), tr("Lost"), tr("Errors"), tr("RTT median") });
-    if (m_status->text().isEmpty())
-        m_status->setText(tr("Ready."));
+    if (statusText().isEmpty())
+        setStatus(tr("Ready."));
     load();
+    validate();
 }
 
-void ThroughputPage::changeEvent(QEvent *event)
+void ThroughputPage::updateColours()
 {
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    else if (event->type() == QEvent::PaletteChange)
-        setWindowIcon(graphIcon(palette()));
-    QWidget::changeEvent(event);
+    FormPage::updateColours();
+    setWindowIcon(graphIcon(palette()));
 }
 
 void ThroughputPage::fillAddresses()
@@ -450,46 +379,30 @@ void ThroughputPage::setSettings(const LabSettings &s)
     validate();
 }
 
-void ThroughputPage::markDirty()
+bool ThroughputPage::canApply() const
 {
-    validate();
-}
-
-QLabel *ThroughputPage::errorLabelFor(const QByteArray &param) const
-{
-    if (param == "remote_host")
-        return m_addressError;
-    if (param == "remote_port")
-        return m_portError;
-    if (param == "length")
-        return m_chunkError;
-    if (param == "duration")
-        return m_durationError;
-    if (param == "baud")
-        return m_baudError;
-    return m_modeError;
-}
-
-QString ThroughputPage::fieldError(const QByteArray &param) const
-{
-    const QLabel *l = errorLabelFor(param);
-    return l->isHidden() ? QString() : l->text();
-}
-
-void ThroughputPage::clearErrors()
-{
-    for (QLabel *l : { m_modeError, m_addressError, m_portError, m_chunkError, m_durationError, m_baudError }) {
-        l->clear();
-        l->hide();
-    }
+    return m_lab->planRun(settings()).ok();
 }
 
 bool ThroughputPage::validate()
 {
-    clearErrors();
-    const auto pv = m_lab->preview(settings());
+    const atb::OperationPlan pv = m_lab->planRun(settings());
+    if (showPlanError(pv) && !pv.warning.isEmpty())
+        showFieldError("length", pv.warning);
+    updatePreview();
+    updateButtons();
+    return pv.ok();
+}
+
+void ThroughputPage::updatePreview()
+{
+    const atb::OperationPlan pv = m_lab->planRun(settings());
+    if (!pv.ok()) {
+        setPreviewText(tr("# nothing is sent: %1").arg(pv.error));
+        return;
+    }
     QStringList text;
-    for (const QByteArray &l : pv.lines)
+    for (const QByteArray &l : pv.lines())
         text << QString::fromUtf8(l);
     const Mode mode = settings().mode;
     if (mode == Mode::SendNormal || mode == Mode::Echo)
@@ -498,50 +411,34 @@ bool ThroughputPage::validate()
     else if (settings().passthrough())
         text.insert(qMax<qsizetype>(0, text.size() - (atb::Dialect::Esp == m_lab->dialect() ? 2 : 1)),
                     tr("… raw bytes, then +++"));
-    m_preview->setPlainText(text.join(QLatin1Char('\n')));
-    if (!pv.ok()) {
-        QLabel *l = errorLabelFor(pv.errorParam);
-        l->setText(pv.error);
-        l->show();
-    } else if (!pv.warning.isEmpty()) {
-        m_chunkError->setText(pv.warning);
-        m_chunkError->show();
-    }
-    m_start->setEnabled(!m_busy && pv.ok());
-    return pv.ok();
+    setPreviewText(text.join(QLatin1Char('\n')));
 }
 
 void ThroughputPage::apply()
 {
-    if (m_busy)
+    if (isBusy())
         return;
     if (!validate()) {
-        m_status->setText(tr("Not started: correct the marked field first."));
+        setStatus(tr("Not started: correct the marked field first."), true);
         return;
     }
     m_plot->clear();
-    if (!m_lab->start(settings()))
-        m_status->setText(m_lab->lastResult().message.isEmpty() ? tr("The lab is busy.") : m_lab->lastResult().message);
+    started(m_lab->start(settings()));
 }
 
 void ThroughputPage::read()
 {
-    if (m_busy)
+    if (isBusy())
         return;
-    if (!m_lab->readStatus())
-        m_status->setText(tr("Cannot read now: the module is busy."));
+    started(m_lab->readStatus());
 }
 
-void ThroughputPage::setBusy(bool busy)
+void ThroughputPage::onBusyChanged(bool busy)
 {
-    m_busy = busy;
-    for (QWidget *w : std::initializer_list<QWidget *> { m_mode, m_protocol, m_address, m_port, m_chunk, m_duration,
-                                                         m_baud, m_read })
-        w->setEnabled(!busy);
+    setBusy(busy);
     m_stop->setEnabled(busy);
-    m_busyBar->setVisible(busy);
     if (busy)
-        m_status->setText(tr("Running…"));
+        setStatus(tr("Running…"));
     else
         m_phase->clear();
     validate();
@@ -576,7 +473,7 @@ void ThroughputPage::onProgress(const atb::LabProgress &p)
 
 void ThroughputPage::onFinished(const atb::LabResult &r)
 {
-    m_status->setText(r.message);
+    setStatus(r.message, !r.ok);
     if (!r.ok && r.sentBytes == 0)
         return;
     const int row = m_table->rowCount();
@@ -602,34 +499,33 @@ void ThroughputPage::onFinished(const atb::LabResult &r)
     m_table->scrollToBottom();
 }
 
-void ThroughputPage::exportPng()
+void ThroughputPage::exportPlot(const QString &title, const QString &suggested, const QString &filters,
+                                const std::function<bool(const QString &, QString *)> &write, const QString &saved)
 {
     if (!m_messages)
         return;
-    const QString path = m_messages->saveFileName(tr("Export graph"), QStringLiteral("throughput.png"),
-                                                  tr("PNG images (*.png)"), nullptr);
+    const QString path = m_messages->saveFileName(title, suggested, filters, nullptr);
     if (path.isEmpty())
         return;
     QString error;
-    if (!m_plot->exportPng(path, &error))
-        m_messages->warning(tr("Export graph"), error);
+    if (!write(path, &error))
+        m_messages->warning(title, error);
     else
-        m_status->setText(tr("Graph saved to %1.").arg(path));
+        setStatus(saved.arg(path));
+}
+
+void ThroughputPage::exportPng()
+{
+    exportPlot(tr("Export graph"), QStringLiteral("throughput.png"), tr("PNG images (*.png)"),
+               [this](const QString &path, QString *error) { return m_plot->exportPng(path, error); },
+               tr("Graph saved to %1."));
 }
 
 void ThroughputPage::exportCsv()
 {
-    if (!m_messages)
-        return;
-    const QString path = m_messages->saveFileName(tr("Export rates"), QStringLiteral("throughput.csv"),
-                                                  tr("CSV files (*.csv)"), nullptr);
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!m_plot->exportCsv(path, &error))
-        m_messages->warning(tr("Export rates"), error);
-    else
-        m_status->setText(tr("Rates saved to %1.").arg(path));
+    exportPlot(tr("Export rates"), QStringLiteral("throughput.csv"), tr("CSV files (*.csv)"),
+               [this](const QString &path, QString *error) { return m_plot->exportCsv(path, error); },
+               tr("Rates saved to %1."));
 }
 
 void ThroughputPage::prepareScreenshot()
@@ -638,10 +534,5 @@ void ThroughputPage::prepareScreenshot()
     s.mode = atb::LabSettings::Mode::Echo;
     s.durationMs = 3000;
     setSettings(s);
-    setProperty("screenshotPending", true);
-    connect(m_lab, &atb::ThroughputLab::finished, this, [this] { setProperty("screenshotPending", false); },
-            Qt::SingleShotConnection);
     apply();
-    if (!m_busy)
-        setProperty("screenshotPending", false);
 }

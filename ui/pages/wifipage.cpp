@@ -2,7 +2,7 @@
 
 #include "pagecommon.h"
 
-#include "console/consolemodel.h"
+#include "theme.h"
 #include "model/devicemodel.h"
 #include "protocol/commandcatalog.h"
 #include "protocol/cwjapreply.h"
@@ -18,15 +18,11 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QShortcut>
 #include <QStandardItemModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -104,17 +100,16 @@ QString orDash(const QString &s)
 } // namespace
 
 WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *secrets, QWidget *parent)
-    : QWidget(parent), m_model(model), m_service(service), m_secrets(secrets)
+    : FormPage(parent), m_model(model), m_service(service), m_secrets(secrets)
 {
     setObjectName(QStringLiteral("wifiPage"));
     buildUi();
     fillModes();
     retranslate();
-    applyColours();
 
     connect(m_model, &atb::DeviceModel::wifiChanged, this, [this] {
         loadState();
-        if (!isDirty() && !m_isBusy)
+        if (!isDirty() && !isBusy())
             load();
     });
     connect(m_model, &atb::DeviceModel::dialectChanged, this, [this] {
@@ -123,7 +118,7 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
     });
     connect(m_service, &WifiService::infoChanged, this, [this] {
         loadState();
-        if (!isDirty() && !m_isBusy)
+        if (!isDirty() && !isBusy())
             load();
         else
             updatePreview(); // a known mode changes what Apply sends
@@ -145,15 +140,11 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
         m_showPassword->setText(on ? tr("Hide") : tr("Show"));
         updatePreview();
     });
-    connect(m_showAt, &QToolButton::toggled, m_preview, &QWidget::setVisible);
-    connect(m_apply, &QPushButton::clicked, this, &WifiPage::apply);
-    connect(m_revert, &QPushButton::clicked, this, &WifiPage::revert);
-    connect(m_read, &QPushButton::clicked, this, &WifiPage::read);
     connect(m_scan, &QPushButton::clicked, this, &WifiPage::scan);
     connect(m_disconnect, &QPushButton::clicked, this, &WifiPage::disconnectFromAp);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString ssid = m_apModel->index(index.row(), SsidColumn).data(Qt::DisplayRole).toString();
-        if (ssid.isEmpty() || m_isBusy)
+        if (ssid.isEmpty() || isBusy())
             return;
         m_ssid->setText(ssid);
         m_password->clear();
@@ -161,15 +152,6 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
         requestSecret();
         m_password->setFocus();
     });
-
-    for (const QKeySequence &k : { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
-        auto *s = new QShortcut(k, this);
-        s->setObjectName(QStringLiteral("applyShortcut"));
-        connect(s, &QShortcut::activated, this, &WifiPage::apply);
-    }
-    auto *readShortcut = new QShortcut(QKeySequence(Qt::Key_F5), this);
-    readShortcut->setObjectName(QStringLiteral("readShortcut"));
-    connect(readShortcut, &QShortcut::activated, this, &WifiPage::read);
 
     loadState();
     loadAccessPoints();
@@ -186,11 +168,11 @@ WifiPage::~WifiPage()
 
 void WifiPage::buildUi()
 {
-    m_form = new QWidget(this);
-    m_form->setObjectName(QStringLiteral("wifiForm"));
+    auto *form = new QWidget(this);
+    form->setObjectName(QStringLiteral("wifiForm"));
 
     // Connection state ----------------------------------------------------------------------
-    m_stateBox = new QGroupBox(m_form);
+    m_stateBox = new QGroupBox(form);
     auto *stateForm = new QFormLayout(m_stateBox);
     stateForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_stateTitle = new QLabel(m_stateBox);
@@ -220,19 +202,17 @@ void WifiPage::buildUi()
     stateForm->addRow(m_lastFailureTitle, m_lastFailure);
 
     // Mode -----------------------------------------------------------------------------------
-    m_modeBox = new QGroupBox(m_form);
+    m_modeBox = new QGroupBox(form);
     auto *modeForm = new QFormLayout(m_modeBox);
     modeForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_modeLabel = new QLabel(m_modeBox);
     m_mode = new QComboBox(m_modeBox);
     m_mode->setObjectName(QStringLiteral("modeCombo"));
     m_modeLabel->setBuddy(m_mode);
-    auto *modeError = makeErrorLabel(m_modeBox, "mode");
-    modeForm->addRow(m_modeLabel, withError(m_mode, modeError));
-    m_errorLabels.insert("mode", modeError);
+    modeForm->addRow(m_modeLabel, withFieldError(m_mode, "mode"));
 
     // Join -----------------------------------------------------------------------------------
-    m_joinBox = new QGroupBox(m_form);
+    m_joinBox = new QGroupBox(form);
     auto *joinForm = new QFormLayout(m_joinBox);
     joinForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_ssidLabel = new QLabel(m_joinBox);
@@ -240,9 +220,8 @@ void WifiPage::buildUi()
     m_ssid->setObjectName(QStringLiteral("ssidEdit"));
     m_ssid->setClearButtonEnabled(true);
     m_ssidLabel->setBuddy(m_ssid);
-    auto *ssidError = makeErrorLabel(m_joinBox, "ssid");
-    joinForm->addRow(m_ssidLabel, withError(m_ssid, ssidError));
-    m_errorLabels.insert("ssid", ssidError);
+    joinForm->addRow(m_ssidLabel, withFieldError(m_ssid, "ssid"));
+    setFallbackField("ssid"); // a reason about no field in particular (the whole line)
 
     m_passwordLabel = new QLabel(m_joinBox);
     m_password = new QLineEdit(m_joinBox);
@@ -256,9 +235,7 @@ void WifiPage::buildUi()
     pwRow->setContentsMargins(0, 0, 0, 0);
     pwRow->addWidget(m_password, 1);
     pwRow->addWidget(m_showPassword);
-    auto *pwdError = makeErrorLabel(m_joinBox, "pwd");
-    joinForm->addRow(m_passwordLabel, withError(pwRow, pwdError));
-    m_errorLabels.insert("pwd", pwdError);
+    joinForm->addRow(m_passwordLabel, withFieldError(pwRow, m_password, "pwd"));
     m_remember = new QCheckBox(m_joinBox);
     m_remember->setObjectName(QStringLiteral("rememberCheck"));
     m_remember->setEnabled(m_secrets != nullptr);
@@ -270,12 +247,10 @@ void WifiPage::buildUi()
     m_bssid->setMaxLength(17);
     m_bssid->setClearButtonEnabled(true);
     m_bssidLabel->setBuddy(m_bssid);
-    auto *bssidError = makeErrorLabel(m_joinBox, "bssid");
-    joinForm->addRow(m_bssidLabel, withError(m_bssid, bssidError));
-    m_errorLabels.insert("bssid", bssidError);
+    joinForm->addRow(m_bssidLabel, withFieldError(m_bssid, "bssid"));
 
     // Scan -----------------------------------------------------------------------------------
-    m_scanBox = new QGroupBox(m_form);
+    m_scanBox = new QGroupBox(form);
     auto *scanLay = new QVBoxLayout(m_scanBox);
     auto *scanRow = new QHBoxLayout;
     m_scan = new QPushButton(m_scanBox);
@@ -310,28 +285,16 @@ void WifiPage::buildUi()
     left->addWidget(m_modeBox);
     left->addWidget(m_joinBox);
     left->addStretch(1);
-    auto *columns = new QHBoxLayout(m_form);
+    auto *columns = new QHBoxLayout(form);
     columns->setContentsMargins(0, 0, 0, 0);
     columns->addLayout(left, 5);
     columns->addWidget(m_scanBox, 6);
 
-    // Buttons, preview, status ---------------------------------------------------------------
-    const PageFooter footer = PageFooter::create(this);
-    m_read = footer.read;
-    m_busy = footer.busy;
-    m_showAt = footer.showAt;
-    m_revert = footer.revert;
-    m_apply = footer.apply;
-    m_apply->setDefault(true);
-    m_preview = footer.preview;
-    m_status = footer.status;
+    setForm(form);
+    applyButton()->setDefault(true);
     m_disconnect = new QPushButton(this);
     m_disconnect->setObjectName(QStringLiteral("disconnectButton"));
-    footer.buttons->insertWidget(1, m_disconnect);
-
-    auto *lay = new QVBoxLayout(this);
-    lay->addWidget(m_form, 1);
-    footer.addTo(lay);
+    footerButtons()->insertWidget(1, m_disconnect);
 }
 
 void WifiPage::fillModes()
@@ -354,6 +317,7 @@ void WifiPage::fillModes()
 
 void WifiPage::retranslate()
 {
+    FormPage::retranslate();
     setWindowTitle(tr("Wi-Fi"));
     setToolTip(tr("Wi-Fi mode, scan, join and the station's addresses"));
     setWindowIcon(wifiIcon(palette()));
@@ -389,17 +353,10 @@ void WifiPage::retranslate()
     m_scanHint->setText(tr("Double-click a network to fill in its name."));
     m_apModel->setHorizontalHeaderLabels(
         { tr("SSID"), tr("Signal"), tr("dBm"), tr("Ch."), tr("Security"), tr("BSSID") });
-    m_read->setText(tr("&Read"));
-    m_read->setToolTip(tr("Query the module's Wi-Fi mode, connection and addresses (F5)"));
+    readButton()->setToolTip(tr("Query the module's Wi-Fi mode, connection and addresses (F5)"));
     m_disconnect->setText(tr("&Disconnect"));
     m_disconnect->setToolTip(tr("Leave the access point (AT+CWQAP)"));
-    m_showAt->setText(tr("Show AT"));
-    m_showAt->setToolTip(tr("Show the exact AT lines the buttons send"));
-    m_revert->setText(tr("Re&vert"));
-    m_revert->setToolTip(tr("Put back the values the module reported"));
-    m_apply->setText(tr("&Apply"));
-    m_apply->setToolTip(tr("Set the mode and join the network (Ctrl+Return)"));
-    m_busy->setToolTip(tr("Waiting for the module"));
+    applyButton()->setToolTip(tr("Set the mode and join the network (Ctrl+Return)"));
     fillModes();
     loadState();
     loadAccessPoints();
@@ -407,18 +364,10 @@ void WifiPage::retranslate()
     updatePreview();
 }
 
-void WifiPage::applyColours()
+void WifiPage::updateColours()
 {
+    FormPage::updateColours();
     setWindowIcon(wifiIcon(palette()));
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
-    for (QLabel *l : std::as_const(m_errorLabels)) {
-        QPalette p = l->palette();
-        p.setColor(QPalette::WindowText, c.finalError);
-        l->setPalette(p);
-    }
-    QPalette sp = m_status->palette();
-    sp.setColor(QPalette::WindowText, m_statusProblem ? c.finalError : palette().color(QPalette::WindowText));
-    m_status->setPalette(sp);
     loadState();
 }
 
@@ -446,19 +395,7 @@ bool WifiPage::isDirty() const
 
 QList<QByteArray> WifiPage::previewLines() const
 {
-    const WifiService::Preview p = m_service->preview(settings());
-    return p.ok() ? p.lines : QList<QByteArray>();
-}
-
-QString WifiPage::statusText() const
-{
-    return m_status->text();
-}
-
-QString WifiPage::fieldError(const QByteArray &param) const
-{
-    QLabel *l = m_errorLabels.value(param);
-    return l && !l->isHidden() ? l->text() : QString();
+    return m_service->planApply(settings()).lines();
 }
 
 QString WifiPage::secretKey(const QString &ssid) const
@@ -498,22 +435,20 @@ void WifiPage::loadState()
 {
     const atb::WifiState w = m_model->wifi();
     const atb::WifiInfo info = m_service->info();
-    const ConsoleColours c = ConsoleColours::fromPalette(palette());
+    const ThemeColours c = ThemeColours::fromPalette(palette());
     QString state;
-    QColor colour = palette().color(QPalette::WindowText);
+    QColor colour;
     if (w.connected && w.gotIp) {
         state = tr("Connected, got an IP address");
-        colour = c.finalOk;
+        colour = c.ok;
     } else if (w.connected) {
         state = tr("Connected, waiting for an IP address");
-        colour = c.prompt;
+        colour = c.pending;
     } else {
         state = tr("Not connected");
     }
     m_state->setText(QStringLiteral("● ") + state);
-    QPalette p = m_state->palette();
-    p.setColor(QPalette::WindowText, colour);
-    m_state->setPalette(p);
+    setTextColour(m_state, colour);
     m_connectedSsid->setText(orDash(w.connected ? w.ssid : QString()));
     QStringList ap;
     if (w.connected && !info.bssid.isEmpty())
@@ -531,9 +466,7 @@ void WifiPage::loadState()
     if (failure.isEmpty() && w.lastJoinError > 0)
         failure = atb::CwjapReply::failureText(w.lastJoinError);
     m_lastFailure->setText(orDash(failure));
-    QPalette fp = m_lastFailure->palette();
-    fp.setColor(QPalette::WindowText, failure.isEmpty() ? palette().color(QPalette::WindowText) : c.finalError);
-    m_lastFailure->setPalette(fp);
+    setTextColour(m_lastFailure, failure.isEmpty() ? QColor() : c.error);
 }
 
 void WifiPage::loadAccessPoints()
@@ -575,100 +508,46 @@ void WifiPage::markDirty()
         return;
     if (sender() == m_ssid || sender() == m_password || sender() == m_bssid || sender() == m_mode)
         m_edited = true;
-    const bool dirty = isDirty();
-    m_apply->setEnabled(dirty && !m_isBusy);
-    m_revert->setEnabled(dirty && !m_isBusy);
+    updateButtons();
     validate(m_edited);
     updatePreview();
-}
-
-void WifiPage::clearFieldErrors()
-{
-    for (QLabel *l : std::as_const(m_errorLabels)) {
-        l->clear();
-        l->hide();
-    }
-}
-
-void WifiPage::setFieldError(const QByteArray &param, const QString &error)
-{
-    QLabel *l = m_errorLabels.value(param);
-    if (!l) // a reason about no field in particular (the whole line): beside the SSID
-        l = m_errorLabels.value("ssid");
-    l->setText(error);
-    l->show();
 }
 
 void WifiPage::validate(bool showErrors)
 {
     clearFieldErrors();
-    if (!showErrors)
-        return;
-    const WifiService::Preview p = m_service->preview(settings());
-    if (!p.ok())
-        setFieldError(p.errorParam, p.error);
+    if (showErrors)
+        showPlanError(m_service->planApply(settings()));
 }
 
 void WifiPage::updatePreview()
 {
-    const WifiSettings s = settings();
-    const WifiService::Preview p = m_service->preview(s);
     const bool showSecrets = m_showPassword->isChecked();
-    auto shown = [&](const QByteArray &l) {
-        return QString::fromUtf8(showSecrets ? l : m_service->redacted(l));
-    };
-    QStringList text;
-    text << tr("# Apply (Ctrl+Return)");
-    if (!p.ok())
-        text << tr("#   nothing is sent: %1").arg(p.error);
-    else if (p.lines.isEmpty())
-        text << tr("#   nothing to send: choose another mode or enter a network");
-    for (const QByteArray &l : p.lines)
-        text << shown(l);
-    text << tr("# Read (F5)");
-    for (const QByteArray &l : m_service->readLines())
-        text << QString::fromUtf8(l);
-    text << tr("# Scan");
-    for (const QByteArray &l : m_service->scanLines())
-        text << QString::fromUtf8(l);
-    text << tr("# Disconnect");
-    for (const QByteArray &l : m_service->disconnectLines())
-        text << QString::fromUtf8(l);
-    m_preview->setPlainText(text.join(QLatin1Char('\n')));
-}
-
-void WifiPage::setStatus(const QString &text, bool problem)
-{
-    m_statusProblem = problem;
-    m_status->setText(text);
-    QPalette sp = m_status->palette();
-    sp.setColor(QPalette::WindowText, problem ? ConsoleColours::fromPalette(palette()).finalError
-                                              : palette().color(QPalette::WindowText));
-    m_status->setPalette(sp);
+    AtPreviewText text([this, showSecrets](const QByteArray &l) { return showSecrets ? l : m_service->redacted(l); });
+    text.section(tr("Apply (Ctrl+Return)"), m_service->planApply(settings()),
+                 tr("nothing to send: choose another mode or enter a network"));
+    text.section(tr("Read (F5)"), m_service->planRead());
+    text.section(tr("Scan"), m_service->planScan());
+    text.section(tr("Disconnect"), m_service->planDisconnect());
+    setPreviewText(text.text());
 }
 
 void WifiPage::apply()
 {
-    if (m_isBusy)
+    if (isBusy())
         return;
     if (!isDirty()) { // the shortcut works while the button is disabled
         setStatus(tr("Nothing to apply."), false);
         return;
     }
     const WifiSettings s = settings();
-    const WifiService::Preview p = m_service->preview(s);
+    const atb::OperationPlan p = m_service->planApply(s);
     m_edited = true;
-    validate(true);
-    if (!p.ok()) {
+    if (!showPlanError(p, QByteArray(), true)) {
         setStatus(tr("Nothing was sent: %1").arg(p.error), true);
-        if (QWidget *w = p.errorParam == "mode" ? static_cast<QWidget *>(m_mode)
-                         : p.errorParam == "pwd" ? static_cast<QWidget *>(m_password)
-                         : p.errorParam == "bssid" ? static_cast<QWidget *>(m_bssid)
-                                                   : static_cast<QWidget *>(m_ssid))
-            w->setFocus();
         return;
     }
-    if (p.lines.isEmpty()) {
+    if (p.isEmpty()) {
         setStatus(tr("Nothing to apply."), false);
         return;
     }
@@ -676,30 +555,26 @@ void WifiPage::apply()
     m_pendingSecret = s.password;
     m_pendingRemember = m_remember->isChecked();
     m_pendingApply = true;
-    if (!m_service->apply(s)) {
+    if (!started(m_service->apply(s))) {
         m_pendingApply = false;
         m_pendingSecretSsid.clear();
         m_pendingSecret.clear();
-        setStatus(tr("The module is busy with another request; try again."), true);
     }
 }
 
 void WifiPage::read()
 {
-    if (!m_isBusy && !m_service->read())
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->read());
 }
 
 void WifiPage::scan()
 {
-    if (!m_isBusy && !m_service->scan())
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->scan());
 }
 
 void WifiPage::disconnectFromAp()
 {
-    if (!m_isBusy && !m_service->disconnectFromAp())
-        setStatus(tr("The module is busy with another request; try again."), true);
+    started(m_service->disconnectFromAp());
 }
 
 void WifiPage::prepareScreenshot()
@@ -709,14 +584,8 @@ void WifiPage::prepareScreenshot()
 
 void WifiPage::onBusyChanged(bool busy)
 {
-    m_isBusy = busy;
-    m_form->setEnabled(!busy);
-    m_read->setEnabled(!busy);
+    setBusy(busy);
     m_disconnect->setEnabled(!busy);
-    m_busy->setVisible(busy);
-    const bool dirty = isDirty();
-    m_apply->setEnabled(dirty && !busy);
-    m_revert->setEnabled(dirty && !busy);
     if (busy)
         setStatus(tr("Working…"), false);
 }
@@ -760,13 +629,4 @@ void WifiPage::onSecretLoaded(const QString &key, const QString &secret, bool fo
     m_remember->setChecked(found);
     if (found && m_password->text().isEmpty() && m_ssid->text() != m_loadedSsid)
         m_password->setText(secret);
-}
-
-void WifiPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    else if (event->type() == QEvent::PaletteChange)
-        applyColours();
-    QWidget::changeEvent(event);
 }

@@ -1,9 +1,7 @@
 #pragma once
 
+#include "formpage.h"
 #include "services/wifiservice.h"
-
-#include <QHash>
-#include <QWidget>
 
 namespace atb {
 class DeviceModel;
@@ -13,12 +11,8 @@ class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QStandardItemModel;
 class QTableView;
-class QToolButton;
 class SecretStore;
 
 // The Wi-Fi page: the station's live state (from the DeviceModel's Wi-Fi URCs and replies),
@@ -28,7 +22,7 @@ class SecretStore;
 // IP details. Apply (Ctrl+Return) hands a WifiSettings to WifiService::apply(); Read (F5) queries
 // the module. Invalid input is reported beside its field and nothing is sent. "Show AT" lists
 // the exact lines each button sends (the password masked unless it is shown).
-class WifiPage : public QWidget
+class WifiPage : public FormPage
 {
     Q_OBJECT
 public:
@@ -42,13 +36,9 @@ public:
     // What Apply would hand to the service now. The join fields count only when the user
     // changed them (an unchanged, already joined SSID is not joined again).
     atb::WifiSettings settings() const;
-    bool isDirty() const;
-    bool isBusy() const { return m_isBusy; }
+    bool isDirty() const override;
     // The exact lines Apply sends now (empty when invalid or nothing to do).
     QList<QByteArray> previewLines() const;
-    QString statusText() const;
-    // The reason shown beside a field ("mode", "ssid", "pwd", "bssid"); empty when none.
-    QString fieldError(const QByteArray &param) const;
 
     QComboBox *modeCombo() const { return m_mode; }
     QLineEdit *ssidEdit() const { return m_ssid; }
@@ -59,53 +49,41 @@ public:
     QTableView *scanTable() const { return m_table; }
     QStandardItemModel *scanModel() const { return m_apModel; }
     QPushButton *scanButton() const { return m_scan; }
-    QPushButton *readButton() const { return m_read; }
     QPushButton *disconnectButton() const { return m_disconnect; }
-    QPushButton *applyButton() const { return m_apply; }
-    QPushButton *revertButton() const { return m_revert; }
-    QToolButton *showAtButton() const { return m_showAt; }
-    QPlainTextEdit *atPreview() const { return m_preview; }
-    QProgressBar *busyIndicator() const { return m_busy; }
-    QLabel *statusLabel() const { return m_status; }
     QLabel *stateLabel() const { return m_state; }
     QLabel *ipLabel() const { return m_ip; }
     QLabel *macLabel() const { return m_mac; }
     QLabel *gatewayLabel() const { return m_gateway; }
     QLabel *netmaskLabel() const { return m_netmask; }
     QLabel *lastFailureLabel() const { return m_lastFailure; }
-    QWidget *form() const { return m_form; }
 
-    // MainWindow --screenshot hook: reads the module's Wi-Fi state and scans.
-    Q_INVOKABLE void prepareScreenshot();
+    // --screenshot: scans.
+    void prepareScreenshot() override;
 
 public slots:
     void load();
-    void apply();
-    void revert();
-    void read();
+    void apply() override;
+    void revert() override;
+    void read() override;
     void scan();
     void disconnectFromAp();
 
 protected:
-    void changeEvent(QEvent *event) override;
+    void retranslate() override;
+    void updateColours() override;
+    void updatePreview() override;
 
 private:
     void buildUi();
-    void retranslate();
     void fillModes();
     void loadState();
     void loadAccessPoints();
     void markDirty();
     void validate(bool showErrors);
-    void updatePreview();
-    void clearFieldErrors();
-    void setFieldError(const QByteArray &param, const QString &error);
-    void setStatus(const QString &text, bool problem);
     void onBusyChanged(bool busy);
     void onFinished(const atb::OperationResult &result);
     void onSecretLoaded(const QString &key, const QString &secret, bool found);
     void requestSecret();
-    void applyColours();
     bool joinRequested() const;
     QString secretKey(const QString &ssid) const;
 
@@ -119,12 +97,8 @@ private:
     bool m_pendingRemember = false;
     bool m_pendingApply = false;
     bool m_loading = false;
-    bool m_isBusy = false;
     bool m_edited = false;    // show validation errors once the user has changed something
-    bool m_statusProblem = false;
-    QHash<QByteArray, QLabel *> m_errorLabels;
 
-    QWidget *m_form = nullptr;
     QGroupBox *m_stateBox = nullptr;
     QGroupBox *m_modeBox = nullptr;
     QGroupBox *m_joinBox = nullptr;
@@ -160,12 +134,5 @@ private:
     QLabel *m_scanHint = nullptr;
     QTableView *m_table = nullptr;
     QStandardItemModel *m_apModel = nullptr;
-    QPushButton *m_read = nullptr;
     QPushButton *m_disconnect = nullptr;
-    QPushButton *m_apply = nullptr;
-    QPushButton *m_revert = nullptr;
-    QToolButton *m_showAt = nullptr;
-    QPlainTextEdit *m_preview = nullptr;
-    QProgressBar *m_busy = nullptr;
-    QLabel *m_status = nullptr;
 };
