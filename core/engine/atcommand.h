@@ -56,6 +56,11 @@ struct AtResult
     bool endedOnQuiet = false;
     bool sawEcho = false;
     qint64 elapsedUs = 0;
+    // steadyClockNs() when the command's last byte (its line, or its data phase) left the port:
+    // the moment the UART has shifted out everything written so far at the link's nominal rate,
+    // or the moment of the write when the rate is unknown (TCP bridge). 0 when nothing was
+    // written (refused, cancelled before sending).
+    qint64 sentNs = 0;
 
     bool ok() const { return status == Status::Ok; }
     static QString statusName(Status s);

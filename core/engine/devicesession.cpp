@@ -14,7 +14,6 @@ DeviceSession::DeviceSession(QObject *parent)
     : QObject(parent), m_parser(this), m_queue(new CommandQueue(this)), m_log(new SessionLog(100000, this))
 {
     qRegisterMetaType<atb::DeviceSession::State>();
-    m_clock.start();
     m_payloadWatchdog.setSingleShot(true);
     m_passthroughTimer.setSingleShot(true);
     m_queue->setPaused(true);
@@ -26,9 +25,14 @@ DeviceSession::DeviceSession(QObject *parent)
                 else
                     m_log->appendTx(bytes.chopped(2), id);
                 writeBytes(bytes);
+                m_lastWriteId = id;
+                m_lastWriteNs = m_drainEndNs;
             });
     connect(m_queue, &CommandQueue::commandStarted, this, &DeviceSession::commandStarted);
-    connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &r) {
+    connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &finished) {
+        AtResult r = finished;
+        if (r.id == m_lastWriteId)
+            r.sentNs = m_lastWriteNs;
         countResult(r);
         if (r.status != AtResult::Status::Ok && r.status != AtResult::Status::Error && !r.message.isEmpty())
             m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
@@ -269,13 +273,13 @@ void DeviceSession::leavePassthrough()
 
 void DeviceSession::stepLeavePassthrough()
 {
-    const qint64 now = m_clock.elapsed();
+    // Milliseconds until everything written so far has left the UART.
+    const qint64 drainMs = qMax<qint64>(0, (m_drainEndNs - steadyClockNs() + 999999) / 1000000);
     switch (m_leaveStep) {
     case 1: {
         // Silence before "+++": everything written must have left the UART, plus the guard.
-        const qint64 due = qMax(now, m_drainEndMs) + m_guardBeforeMs;
         m_leaveStep = 2;
-        m_passthroughTimer.start(int(due - now));
+        m_passthroughTimer.start(int(drainMs + m_guardBeforeMs));
         return;
     }
     case 2:
@@ -285,7 +289,7 @@ void DeviceSession::stepLeavePassthrough()
         // forwarding peer data raw even in command mode; that data then shows up as lines.)
         m_parser.framer().setRawMode(false);
         m_leaveStep = 3;
-        m_passthroughTimer.start(int(qMax(now, m_drainEndMs) - now + m_guardAfterMs));
+        m_passthroughTimer.start(int(drainMs + m_guardAfterMs));
         return;
     case 3:
         m_log->appendInfo(tr("Left passthrough; next command in %1 ms").arg(m_pauseAfterMs));
@@ -306,12 +310,12 @@ void DeviceSession::writeBytes(const QByteArray &bytes)
 {
     if (!m_transport)
         return;
-    const qint64 now = m_clock.elapsed();
+    const qint64 now = steadyClockNs();
     const qint64 rate = m_transport->nominalBytesPerSecond();
     if (rate > 0)
-        m_drainEndMs = qMax(now, m_drainEndMs) + (bytes.size() * 1000 + rate - 1) / rate;
+        m_drainEndNs = qMax(now, m_drainEndNs) + bytes.size() * 1000000000LL / rate;
     else
-        m_drainEndMs = now;
+        m_drainEndNs = now;
     m_traffic->add(ThroughputPath::UartTx, bytes.size());
     m_transport->write(bytes);
 }
@@ -328,7 +332,8 @@ void DeviceSession::onReceived(const QByteArray &bytes)
 
 void DeviceSession::onEvent(const AtEventView &view)
 {
-    const AtEvent e = view.toEvent();
+    AtEvent e = view.toEvent();
+    e.receivedNs = steadyClockNs();
     if (e.kind == AtEvent::Kind::Raw) {
         m_log->appendEvent(e, 0);
         m_traffic->add(ThroughputPath::RawRx, e.payload.size());

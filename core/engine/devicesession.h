@@ -3,11 +3,11 @@
 #include "commandqueue.h"
 #include "log/sessionlog.h"
 #include "protocol/atparser.h"
+#include "stats/steadyclock.h"
 #include "stats/trafficcounters.h"
 #include "transport/serialtransport.h"
 
 #include <QAtomicInteger>
-#include <QElapsedTimer>
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
@@ -102,8 +102,9 @@ private:
     SessionLog *m_log;
     QTimer m_payloadWatchdog { this };
     QTimer m_passthroughTimer { this };
-    QElapsedTimer m_clock;
-    qint64 m_drainEndMs = 0; // when the bytes written so far have left the UART (estimate)
+    qint64 m_drainEndNs = 0;  // steadyClockNs() when the bytes written so far have left the UART (estimate)
+    quint64 m_lastWriteId = 0; // the command whose bytes were written last, and when they left
+    qint64 m_lastWriteNs = 0;
     int m_leaveStep = 0;
     int m_guardBeforeMs = 60, m_guardAfterMs = 60, m_pauseAfterMs = 1000;
     // Calls from other threads, oldest first (inSessionThread()). A std::mutex, not a QMutex:

@@ -31,6 +31,8 @@ struct AtEvent
     QByteArray remoteIp; // +IPD/+CIPRECVDATA with CIPDINFO=1
     int remotePort = -1;
     QList<quint32> errCodes; // Final: ERR CODE lines folded into a failure
+    qint64 receivedNs = 0;   // steady clock (ns) when the session parsed the event's last byte
+                             // (DeviceSession stamps it; atb::steadyClockNs()); 0 from the parser
 
     bool isFinal() const { return kind == Kind::Final; }
     bool isSuccess() const { return finalClass == FinalClass::Success; }

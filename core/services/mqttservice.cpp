@@ -410,6 +410,7 @@ void MqttService::onUrc(const AtEvent &e)
     m.topic = QString::fromUtf8(e.topic);
     m.payload = e.payload;
     m.link = e.link < 0 ? 0 : e.link;
+    m.receivedNs = e.receivedNs;
     if (m_model) {
         for (const MqttSubscription &s : m_model->mqtt().subscriptions)
             if (topicMatches(s.topic, m.topic))

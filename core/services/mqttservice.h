@@ -73,6 +73,7 @@ struct MqttMessage
     QByteArray payload;
     int qos = -1; // QoS of the subscription the topic matches, -1 when not known
     int link = 0;
+    qint64 receivedNs = 0; // steadyClockNs() when the session parsed the URC (AtEvent::receivedNs)
 };
 
 // Drives the module's MQTT client (seed 004 / protocol.md 5.1, 7.4) through one CommandRunner.

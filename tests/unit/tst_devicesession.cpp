@@ -270,6 +270,69 @@ private slots:
         QVERIFY(!all.contains("s3cret"));
         QVERIFY(all.contains("AT+CWJAP=\"BenchAP\",\"***\""));
     }
+
+    // AtResult::sentNs is when the command's last byte left the port at the link's nominal rate
+    // (line, then data phase), AtEvent::receivedNs when the session parsed an event: the two
+    // ends of the MQTT loop latency. Rate 1000 B/s: 20 line bytes take 20 ms on the wire.
+    void sentAndReceivedStampsFollowTheWire()
+    {
+        auto [host, device] = PipeTransport::createPair(QStringLiteral("pipe"));
+        host->setNominalBytesPerSecond(1000);
+        std::unique_ptr<PipeTransport> deviceOwner(device);
+        device->open();
+        QByteArray got;
+        connect(device, &Transport::received, device, [&got, device = device](const QByteArray &b) {
+            got += b;
+            if (got.endsWith("AT+MQTTPUBRAW=0,\"t\",3,0,0\r\n")) {
+                got.clear();
+                device->write("\r\nOK\r\n\r\n>");
+            } else if (got == "abc") {
+                got.clear();
+                device->write("\r\n+MQTTPUB:OK\r\n");
+            } else if (got.endsWith("\r\n")) {
+                got.clear();
+                device->write("\r\nOK\r\n+MQTTSUBRECV:0,\"t\",1,x\r\n");
+            }
+        });
+        DeviceSession s;
+        QSignalSpy done(&s, &DeviceSession::commandFinished);
+        QSignalSpy urcs(&s, &DeviceSession::urcReceived);
+        s.openWith([host = host](QObject *parent) {
+            host->setParent(parent);
+            return host;
+        });
+        QTRY_COMPARE(s.state(), DeviceSession::State::Connected);
+
+        const qint64 before = steadyClockNs();
+        s.submit(AtCommand::fromLine("AT+MQTTPUB=0,\"t\",\"1\",0,0")); // 18 bytes + CR LF
+        QTRY_COMPARE(done.size(), 1);
+        const AtResult pub = done[0][0].value<AtResult>();
+        QVERIFY(pub.ok());
+        QVERIFY2(pub.sentNs >= before + 20 * 1000000LL, qPrintable(QString::number(pub.sentNs - before)));
+        QVERIFY(pub.sentNs < before + 2000 * 1000000LL); // an estimate from the rate, not a wait
+        QTRY_COMPARE(urcs.size(), 1);
+        const AtEvent urc = urcs[0][0].value<AtEvent>();
+        QCOMPARE(urc.name, QByteArray("+MQTTSUBRECV"));
+        QVERIFY(urc.receivedNs >= before && urc.receivedNs <= steadyClockNs());
+
+        // A data-phase command: the stamp is the payload's last byte (line 30 + payload 3 bytes).
+        const qint64 rawStart = steadyClockNs();
+        AtCommand raw = AtCommand::fromLine("AT+MQTTPUBRAW=0,\"t\",3,0,0");
+        raw.payload = "abc";
+        s.submit(raw);
+        QTRY_COMPARE(done.size(), 2);
+        const AtResult r = done[1][0].value<AtResult>();
+        QVERIFY(r.ok());
+        QVERIFY2(r.sentNs >= rawStart + 33 * 1000000LL, qPrintable(QString::number(r.sentNs - rawStart)));
+
+        // Nothing written, no stamp.
+        s.close();
+        QTRY_COMPARE(s.state(), DeviceSession::State::Disconnected);
+        s.submit(AtCommand::fromLine("AT"));
+        QTRY_COMPARE(done.size(), 3);
+        QCOMPARE(done[2][0].value<AtResult>().status, AtResult::Status::Refused);
+        QCOMPARE(done[2][0].value<AtResult>().sentNs, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(tst_DeviceSession)
