@@ -42,40 +42,35 @@ public:
     // extraListenerLines go right after the listener line (e.g. certfile/keyfile for TLS).
     bool start(QString *error = nullptr, const QString &extraListenerLines = QString())
     {
-        auto fail = [error](const QString &why) {
-            if (error)
-                *error = why;
-            return false;
-        };
-        QString program = QStandardPaths::findExecutable(QStringLiteral("mosquitto"));
-        if (program.isEmpty())
-            program = QStandardPaths::findExecutable(QStringLiteral("mosquitto"), { QStringLiteral("/usr/sbin") });
-        if (program.isEmpty())
-            return fail(QStringLiteral("mosquitto is not installed"));
+        if (program().isEmpty())
+            return fail(error, QStringLiteral("mosquitto is not installed"));
         m_port = freeLoopbackPort();
         const QString conf = m_dir.filePath(QStringLiteral("mosquitto.conf"));
         QFile f(conf);
         if (!f.open(QIODevice::WriteOnly))
-            return fail(QStringLiteral("cannot write %1").arg(conf));
+            return fail(error, QStringLiteral("cannot write %1").arg(conf));
         f.write(QStringLiteral("listener %1 127.0.0.1\n%2\nallow_anonymous true\npersistence false\n")
                     .arg(m_port)
                     .arg(extraListenerLines)
                     .toUtf8());
         f.close();
-        m_proc.setProgram(program);
-        m_proc.setArguments({ QStringLiteral("-c"), conf });
-        m_proc.start();
-        if (!m_proc.waitForStarted(5000))
-            return fail(QStringLiteral("mosquitto did not start: %1").arg(m_proc.errorString()));
-        QDeadlineTimer d(5000);
-        while (!d.hasExpired()) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, m_port);
-            if (s.waitForConnected(200))
-                return true;
-            QThread::msleep(50);
+        return launch(error);
+    }
+
+    // Starts it again on the same port with the same configuration (after stop() or kill()).
+    bool restart(QString *error = nullptr)
+    {
+        stop();
+        return launch(error);
+    }
+
+    // Kills mosquitto at once (SIGKILL): its clients see their connections drop.
+    void kill()
+    {
+        if (m_proc.state() != QProcess::NotRunning) {
+            m_proc.kill();
+            m_proc.waitForFinished(5000);
         }
-        return fail(QStringLiteral("mosquitto not listening: %1").arg(QString::fromUtf8(m_proc.readAllStandardError())));
     }
 
     void stop()
@@ -108,6 +103,39 @@ public:
     }
 
 private:
+    static bool fail(QString *error, const QString &why)
+    {
+        if (error)
+            *error = why;
+        return false;
+    }
+
+    static QString program()
+    {
+        QString p = QStandardPaths::findExecutable(QStringLiteral("mosquitto"));
+        if (p.isEmpty())
+            p = QStandardPaths::findExecutable(QStringLiteral("mosquitto"), { QStringLiteral("/usr/sbin") });
+        return p;
+    }
+
+    bool launch(QString *error)
+    {
+        m_proc.setProgram(program());
+        m_proc.setArguments({ QStringLiteral("-c"), m_dir.filePath(QStringLiteral("mosquitto.conf")) });
+        m_proc.start();
+        if (!m_proc.waitForStarted(5000))
+            return fail(error, QStringLiteral("mosquitto did not start: %1").arg(m_proc.errorString()));
+        QDeadlineTimer d(5000);
+        while (!d.hasExpired()) {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, m_port);
+            if (s.waitForConnected(200))
+                return true;
+            QThread::msleep(50);
+        }
+        return fail(error, QStringLiteral("mosquitto not listening: %1").arg(QString::fromUtf8(m_proc.readAllStandardError())));
+    }
+
     QTemporaryDir m_dir;
     QProcess m_proc;
     quint16 m_port = 0;
