@@ -1,7 +1,8 @@
 #pragma once
 
 // Network peers for tests, all on 127.0.0.1 and nowhere else: a free port, a TCP server that
-// records (and by default echoes) what it receives, and a UDP echo.
+// records (and by default echoes) what it receives, a UDP echo, and a TCP relay whose
+// connections can be cut or whose upstream bytes can be rewritten.
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -9,6 +10,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUdpSocket>
+
+#include <functional>
 
 // A loopback TCP port nobody listens on once this returns (for "connection refused" cases and
 // for programs that are told which port to listen on).
@@ -70,4 +73,43 @@ public:
 
     QList<QByteArray> datagrams;
     QByteArray received; // the datagrams joined
+};
+
+// A TCP relay on 127.0.0.1 to another loopback port. cut() aborts every connection (the far
+// end sees it die without a goodbye, as when a device loses power); `rewriteUp`, when set,
+// may change the bytes going from the client to the target (same length keeps a protocol's
+// framing: a corrupted payload).
+class TcpRelay : public QTcpServer
+{
+public:
+    explicit TcpRelay(quint16 target) : m_target(target)
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = nextPendingConnection()) {
+                auto *out = new QTcpSocket(this);
+                out->connectToHost(QHostAddress::LocalHost, m_target);
+                connect(in, &QTcpSocket::readyRead, out, [this, in, out] {
+                    const QByteArray d = in->readAll();
+                    out->write(rewriteUp ? rewriteUp(d) : d);
+                });
+                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+                connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
+                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+                m_sockets << in << out;
+            }
+        });
+    }
+    quint16 port() const { return serverPort(); }
+    void cut()
+    {
+        for (QTcpSocket *s : std::as_const(m_sockets))
+            s->abort();
+    }
+
+    std::function<QByteArray(const QByteArray &)> rewriteUp;
+
+private:
+    quint16 m_target;
+    QList<QTcpSocket *> m_sockets;
 };

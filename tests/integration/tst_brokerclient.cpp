@@ -19,35 +19,6 @@ using namespace atb;
 
 namespace {
 
-// A loopback TCP relay whose connections can be cut (the broker then sees a connection die
-// without DISCONNECT, as when a device loses power).
-class TcpRelay : public QTcpServer
-{
-public:
-    explicit TcpRelay(quint16 target) : m_target(target)
-    {
-        listen(QHostAddress::LocalHost, 0);
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *in = nextPendingConnection()) {
-                auto *out = new QTcpSocket(this);
-                out->connectToHost(QHostAddress::LocalHost, m_target);
-                connect(in, &QTcpSocket::readyRead, out, [in, out] { out->write(in->readAll()); });
-                connect(out, &QTcpSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
-                m_sockets << in << out;
-            }
-        });
-    }
-    void cut()
-    {
-        for (QTcpSocket *s : std::as_const(m_sockets))
-            s->abort();
-    }
-
-private:
-    quint16 m_target;
-    QList<QTcpSocket *> m_sockets;
-};
-
 BrokerSettings plain(quint16 port)
 {
     BrokerSettings s;
@@ -268,7 +239,7 @@ private slots:
         }
         TcpRelay relay(broker.port());
         BrokerClient dying;
-        s.port = relay.serverPort();
+        s.port = relay.port();
         QVERIFY(connectClient(dying, s));
         QSignalSpy lost(&dying, &BrokerClient::connectionLost);
         relay.cut();
