@@ -143,6 +143,8 @@ public:
     static QByteArray makePayload(bool moduleToApp, quint16 run, quint32 seq, int size, LoopSettings::Content content);
     // Reads a header; false when the bytes do not start with one.
     static bool parseHeader(const QByteArray &payload, bool *moduleToApp, quint16 *run, quint32 *seq);
+    // Where two payloads first differ: "byte 17 differs (0x5a instead of 0x7a)", "3 bytes missing".
+    static QString difference(const QByteArray &expected, const QByteArray &got);
 
 signals:
     void phaseChanged(atb::LoopCheck::Phase phase);
