@@ -24,7 +24,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcBroker, "atbench.brokerclient")
+Q_LOGGING_CATEGORY(lcBroker, "atbench.brokerclient", QtWarningMsg)
 
 namespace atb {
 

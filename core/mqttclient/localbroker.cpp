@@ -13,7 +13,7 @@
 #include <sys/prctl.h>
 #endif
 
-Q_LOGGING_CATEGORY(lcLocalBroker, "atbench.localbroker")
+Q_LOGGING_CATEGORY(lcLocalBroker, "atbench.localbroker", QtWarningMsg)
 
 namespace atb {
 
