@@ -6,6 +6,8 @@
 #include "mainwindow.h"
 #include "model/devicemodel.h"
 #include "pages/connectionspage.h"
+#include "mqttclient/mqttloopservice.h"
+#include "pages/mqttlooppage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
 #include "pages/throughputpage.h"
@@ -40,7 +42,9 @@ void Application::addPages()
     m_window->addPage(new WifiPage(m_model, m_wifi, m_secrets));
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
     m_window->addPage(new NetServicesPage(m_model, m_net));
-    m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
+    auto *mqttPage = new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages());
+    m_window->addPage(mqttPage);
+    addMqttLoopPage(mqttPage);
 
     m_lab = new ThroughputLab(m_session, this);
     auto *throughput = new ThroughputPage(m_model, m_lab, m_window->messages());
@@ -58,12 +62,34 @@ void Application::addPages()
     followBaud();
 }
 
+// MQTT from both ends: the app's own client, the local broker and the loop view, beside the
+// module's MQTT page (which links to it and offers the local broker to the built-in module).
+void Application::addMqttLoopPage(MqttPage *mqttPage)
+{
+    m_mqttLoop = new MqttLoopService(m_session, m_mqtt, m_model, this);
+    auto *loopPage = new MqttLoopPage(m_model, m_mqtt, m_mqttLoop, m_secrets, m_window->messages());
+    m_window->addPage(loopPage);
+    connect(mqttPage, &MqttPage::loopViewRequested, m_window.get(), [this, loopPage] { m_window->showPage(loopPage); });
+    ConnectionController *connection = m_window->connectionController();
+    LocalBroker *local = m_mqttLoop->localBroker();
+    auto suggest = [mqttPage, loopPage, connection, local] {
+        const bool builtIn = connection->choice().isSimulator();
+        loopPage->setBuiltInModule(builtIn);
+        // Only the built-in module reaches a broker on this machine's 127.0.0.1.
+        mqttPage->setSuggestedBroker(builtIn && local->isRunning() ? local->host() : QString(), local->port());
+    };
+    connect(connection, &ConnectionController::choiceChanged, mqttPage, suggest);
+    connect(local, &LocalBroker::stateChanged, mqttPage, suggest);
+    suggest();
+}
+
 Application::~Application()
 {
     // Whatever holds the session goes before it: pages, services, the model. The host then
     // closes the link in the I/O thread, stops the thread and deletes the session.
     m_window.reset();
     delete m_lab;
+    delete m_mqttLoop; // stops the local broker
     delete m_net;
     delete m_wifi;
     delete m_mqtt;

@@ -8,12 +8,14 @@ class DeviceSession;
 class DeviceModel;
 class SessionHost;
 class ConnectionService;
+class MqttLoopService;
 class MqttService;
 class NetService;
 class ThroughputLab;
 class WifiService;
 }
 class MainWindow;
+class MqttPage;
 class SecretStore;
 
 // Composition root of the GUI: creates the session (in its own I/O thread, owned by a
@@ -33,6 +35,7 @@ public:
 
 private:
     void addPages();
+    void addMqttLoopPage(MqttPage *mqttPage);
 
     std::unique_ptr<atb::SessionHost> m_host;
     atb::DeviceSession *m_session = nullptr; // m_host's
@@ -40,6 +43,7 @@ private:
     SecretStore *m_secrets = nullptr;
     atb::ConnectionService *m_connections = nullptr;
     atb::MqttService *m_mqtt = nullptr;
+    atb::MqttLoopService *m_mqttLoop = nullptr;
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
     atb::ThroughputLab *m_lab = nullptr;

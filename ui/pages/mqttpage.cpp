@@ -67,9 +67,13 @@ MqttPage::MqttPage(atb::DeviceModel *model, atb::MqttService *service, SecretSto
     bold.setBold(true);
     m_stateLabel->setFont(bold);
     m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_loopLink = new QPushButton(this);
+    m_loopLink->setObjectName(QStringLiteral("loopViewButton"));
+    m_loopLink->setFlat(true);
     auto *header = new QHBoxLayout;
     header->addWidget(m_stateCaption);
     header->addWidget(m_stateLabel, 1);
+    header->addWidget(m_loopLink);
 
     m_broker = new MqttBrokerForm(&fieldErrors(), secrets, this);
     m_publish = new MqttPublishForm(&fieldErrors(), messages, this);
@@ -100,6 +104,7 @@ MqttPage::MqttPage(atb::DeviceModel *model, atb::MqttService *service, SecretSto
     applyButton()->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
     revertButton()->setIcon(style()->standardIcon(QStyle::SP_DialogResetButton));
 
+    connect(m_loopLink, &QPushButton::clicked, this, &MqttPage::loopViewRequested);
     connect(m_broker, &MqttBrokerForm::edited, this, &MqttPage::markDirty);
     connect(m_broker, &MqttBrokerForm::passwordShownChanged, this, &MqttPage::updatePreview);
     connect(m_broker, &MqttBrokerForm::connectRequested, this, &MqttPage::connectToBroker);
@@ -202,6 +207,10 @@ void MqttPage::load()
         if (ok)
             conn.port = p;
         conn.reconnect = st.reconnect;
+    }
+    if (conn.host.isEmpty() && !m_suggestedHost.isEmpty()) {
+        conn.host = m_suggestedHost;
+        conn.port = m_suggestedPort;
     }
     m_broker->setValues(c, conn);
     m_loadedConfig = config();
@@ -362,6 +371,14 @@ void MqttPage::prepareScreenshot()
     read();
 }
 
+void MqttPage::setSuggestedBroker(const QString &host, int port)
+{
+    m_suggestedHost = host;
+    m_suggestedPort = port;
+    if (!isDirty())
+        load();
+}
+
 void MqttPage::connectToBroker()
 {
     run(m_service->planConnect(connectSettings()), kConnect, [this] { return m_service->connectToBroker(connectSettings()); });
@@ -442,6 +459,9 @@ void MqttPage::retranslate()
     setToolTip(tr("MQTT client of the module: configure, connect, publish, subscribe, watch messages"));
     setWindowIcon(broadcastIcon(palette()));
     m_stateCaption->setText(tr("MQTT state:"));
+    m_loopLink->setText(tr("MQTT loop view →"));
+    m_loopLink->setToolTip(tr("Both ends at once: AT Bench's own client on the same broker, messages checked byte for "
+                              "byte, a local broker for demos"));
     readButton()->setToolTip(tr("Ask the module for its MQTT state and subscriptions (F5)"));
     showAtButton()->setToolTip(tr("Show the exact AT command lines this form sends"));
     applyButton()->setToolTip(tr("Send the client and session configuration (Ctrl+Return)"));

@@ -14,6 +14,7 @@ class MqttMessageModel;
 class MqttPublishForm;
 class MqttSubscriptionsForm;
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class SecretStore;
 
@@ -50,6 +51,14 @@ public:
 
     // --screenshot: reads the module's MQTT state.
     void prepareScreenshot() override;
+
+    // A broker to offer when the module has none yet (the local broker for the built-in
+    // simulated module); an empty host withdraws it.
+    void setSuggestedBroker(const QString &host, int port);
+
+signals:
+    // "MQTT loop view" was clicked: both ends of the broker, on their own page.
+    void loopViewRequested();
 
 public slots:
     void load();
@@ -94,6 +103,9 @@ private:
 
     QLabel *m_stateCaption;
     QLabel *m_stateLabel;
+    QPushButton *m_loopLink;
+    QString m_suggestedHost;
+    int m_suggestedPort = 1883;
     QTabWidget *m_tabs;
     MqttBrokerForm *m_broker;
     MqttPublishForm *m_publish;

@@ -96,15 +96,22 @@ MqttMessageFeed::MqttMessageFeed(QWidget *parent)
 
 void MqttMessageFeed::append(const atb::MqttMessage &message)
 {
+    appendBatch({ message });
+}
+
+void MqttMessageFeed::appendBatch(const QList<atb::MqttMessage> &messages)
+{
+    if (messages.isEmpty())
+        return;
     if (m_paused) {
-        m_waiting << message;
+        m_waiting << messages;
         if (m_waiting.size() > kCapacity)
             m_waiting.erase(m_waiting.begin(), m_waiting.begin() + (m_waiting.size() - kCapacity));
         updateCount();
         return;
     }
     const bool follow = !m_view->currentIndex().isValid() || m_view->currentIndex().row() == m_filter->rowCount() - 1;
-    m_feed->append(message);
+    m_feed->append(messages);
     if (follow)
         m_view->scrollToBottom();
     updateCount();

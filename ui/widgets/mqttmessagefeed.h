@@ -33,6 +33,8 @@ public:
 
 public slots:
     void append(const atb::MqttMessage &message);
+    // Many at once (one row insertion for the batch): for busy feeds.
+    void appendBatch(const QList<atb::MqttMessage> &messages);
     void setPaused(bool paused);
     void clear();
 

@@ -249,8 +249,12 @@ double ThroughputPlot::valueAt(const Series &s, double t, bool *found) const
 
 QString ThroughputPlot::formatValue(double v) const
 {
-    if (m_unit == Unit::MessagesPerSecond)
-        return tr("%1 msg/s").arg(v, 0, 'f', v < 10 ? 1 : 0);
+    switch (m_unit) {
+    case Unit::MessagesPerSecond: return tr("%1 msg/s").arg(v, 0, 'f', v < 10 ? 1 : 0);
+    case Unit::Milliseconds: return tr("%1 ms").arg(v, 0, 'f', v < 10 ? 2 : 1);
+    case Unit::Number: return QString::number(v, 'g', 6);
+    case Unit::BytesPerSecond: break;
+    }
     return atb::ThroughputMeter::formatRate(v);
 }
 
@@ -286,7 +290,7 @@ void ThroughputPlot::paintEvent(QPaintEvent *)
     const int columns = area.width();
 
     // Scale: the largest visible value decides the unit and the top of the axis.
-    double maxV = 0;
+    double maxV = 0, minV = 0; // the axis always shows 0
     std::vector<std::vector<Column>> decimated(m_series.size());
     for (size_t si = 0; si < m_series.size(); ++si) {
         const Series &s = m_series[si];
@@ -297,32 +301,45 @@ void ThroughputPlot::paintEvent(QPaintEvent *)
         decimate(hi - lo, [&s, lo](qsizetype i) { return std::pair<double, double>(s.t.at(lo + i), s.v.at(lo + i)); },
                  t0, t1 + 1e-9, columns, m_columns);
         for (const Column &c : m_columns)
-            if (c.count && c.max > maxV)
-                maxV = c.max;
+            if (c.count) {
+                maxV = qMax(maxV, c.max);
+                minV = qMin(minV, c.min);
+            }
         decimated[si].swap(m_columns);
     }
     double divisor = 1;
-    QString unit = tr("msg/s");
-    if (m_unit == Unit::BytesPerSecond) {
+    QString unit;
+    switch (m_unit) {
+    case Unit::BytesPerSecond: {
         const auto sc = atb::ThroughputMeter::scaleFor(maxV);
         divisor = sc.divisor;
         unit = sc.unit;
+        break;
+    }
+    case Unit::MessagesPerSecond: unit = tr("msg/s"); break;
+    case Unit::Milliseconds: unit = tr("ms"); break;
+    case Unit::Number: break;
     }
     const double top = niceCeil(qMax(maxV / divisor, 1e-9)) * divisor;
-    const double yMax = maxV > 0 ? top : divisor;
+    const double yMax = maxV > 0 ? top : (minV < 0 ? 0 : divisor);
+    // Negative values (plain numbers only) extend the axis below 0.
+    const double yMin = minV < 0 ? -niceCeil(-minV / divisor) * divisor : 0;
+    const double ySpan = yMax - yMin;
 
     // Grid and axes.
     const QColor gridColour = pal.color(QPalette::Mid);
     const QColor text = pal.color(QPalette::Text);
     const QFontMetrics fm(font());
     p.setPen(QPen(gridColour, 0, Qt::DotLine));
-    const double yStep = niceStep(yMax / divisor, 4) * divisor;
-    for (double y = 0; y <= yMax * 1.0001; y += yStep) {
-        const int py = area.bottom() - int(std::lround(y / yMax * area.height()));
+    const double yStep = niceStep(ySpan / divisor, 4) * divisor;
+    for (double y = yMin; y <= yMax + ySpan * 0.0001; y += yStep) {
+        const int py = area.bottom() - int(std::lround((y - yMin) / ySpan * area.height()));
         p.setPen(QPen(gridColour, 0, Qt::DotLine));
         p.drawLine(area.left(), py, area.right(), py);
         p.setPen(text);
-        const QString label = QString::number(y / divisor, 'g', 4) + QLatin1Char(' ') + unit;
+        const double shown = std::abs(y) < yStep * 1e-6 ? 0.0 : y / divisor;
+        const QString label = unit.isEmpty() ? QString::number(shown, 'g', 4)
+                                             : QString::number(shown, 'g', 4) + QLatin1Char(' ') + unit;
         p.drawText(QRect(0, py - fm.height() / 2, kLeftMargin - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
                    label);
     }
@@ -352,8 +369,8 @@ void ThroughputPlot::paintEvent(QPaintEvent *)
             if (!col.count)
                 continue;
             const double x = area.left() + c;
-            const double yLo = area.bottom() - col.min / yMax * area.height();
-            const double yHi = area.bottom() - col.max / yMax * area.height();
+            const double yLo = area.bottom() - (col.min - yMin) / ySpan * area.height();
+            const double yHi = area.bottom() - (col.max - yMin) / ySpan * area.height();
             poly << QPointF(x, yLo);
             if (col.max != col.min)
                 poly << QPointF(x, yHi);

@@ -9,15 +9,15 @@
 #include <vector>
 
 // A live rate plot painted with QPainter (no Qt Charts): several series over a time axis,
-// units that scale (B/s, kB/s, MB/s or msg/s), values under the mouse (crosshair and a value
-// box), pause, export to PNG and CSV. Each series keeps a bounded history (ring buffer).
+// units that scale (B/s, kB/s, MB/s), msg/s, ms (latencies) or plain numbers (which may be
+// negative), values under the mouse (crosshair and a value box), pause, export to PNG and CSV. Each series keeps a bounded history (ring buffer).
 // Redraw cost stays flat as history grows: the visible points are reduced to a min/max pair per
 // pixel column before anything is drawn (performance.md G9).
 class ThroughputPlot : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Unit { BytesPerSecond, MessagesPerSecond };
+    enum class Unit { BytesPerSecond, MessagesPerSecond, Milliseconds, Number };
 
     // One pixel column of decimated data: the extremes of the points that fall into it.
     struct Column
