@@ -410,13 +410,27 @@ void BrokerClient::drainInbox()
     Context *ctx = m_ctx;
     if (!ctx)
         return;
+    // At most kDrainBatch events per turn of the owner's event loop: a burst of thousands is
+    // handed over in slices, with timers and painting in between.
     std::deque<Event> events;
+    bool more = false;
     {
         std::lock_guard<std::mutex> lock(ctx->mutex);
-        events.swap(ctx->inbox);
-        ctx->queuedMessages = 0;
-        ctx->drainPosted = false;
+        if (ctx->inbox.size() <= size_t(kDrainBatch)) {
+            events.swap(ctx->inbox);
+            ctx->queuedMessages = 0;
+        } else {
+            const auto end = ctx->inbox.begin() + kDrainBatch;
+            events.assign(std::make_move_iterator(ctx->inbox.begin()), std::make_move_iterator(end));
+            ctx->inbox.erase(ctx->inbox.begin(), end);
+            for (const Event &e : events)
+                ctx->queuedMessages -= e.kind == Event::Kind::Message ? 1 : 0;
+            more = true;
+        }
+        ctx->drainPosted = more; // still posted: the next slice follows
     }
+    if (more)
+        QMetaObject::invokeMethod(this, &BrokerClient::drainInbox, Qt::QueuedConnection);
     QList<BrokerMessage> batch;
     auto flush = [this, &batch] {
         if (batch.isEmpty())

@@ -45,6 +45,7 @@ public:
     Q_ENUM(State)
 
     static constexpr int kInboxLimit = 200000;
+    static constexpr int kDrainBatch = 500; // events handed over per turn of the owner's event loop
 
     explicit BrokerClient(QObject *parent = nullptr);
     ~BrokerClient() override;

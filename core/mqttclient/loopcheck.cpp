@@ -106,6 +106,7 @@ bool LoopCheck::start(const LoopSettings &settings, QString *error)
     m_appSubscribed = !settings.moduleToApp;
     m_moduleSubscribed = !settings.appToModule;
     m_subscribeId = 0;
+    m_resubscribed = false;
     setPhase(Phase::Preparing);
     if (settings.moduleToApp)
         m_client->subscribe(upTopic(), settings.qos);
@@ -264,6 +265,18 @@ void LoopCheck::onCommandFinished(const AtResult &r)
             emit problem(m_verdict);
             finish();
             return;
+        }
+        if (!m_resubscribed && r.lines.contains(QByteArray("ALREADY SUBSCRIBE"))) {
+            // The module lists the topic from before (a connection that was lost keeps the list),
+            // but its broker may not know it: unsubscribe and subscribe again.
+            m_resubscribed = true;
+            const OperationPlan unsub = m_mqtt->planUnsubscribe(downTopic());
+            const OperationPlan sub = m_mqtt->planSubscribe(downTopic(), m_settings.qos);
+            if (unsub.ok() && sub.ok() && !unsub.isEmpty() && !sub.isEmpty()) {
+                m_session->submit(unsub.commands.first());
+                m_subscribeId = m_session->submit(sub.commands.first());
+                return;
+            }
         }
         m_moduleSubscribed = true;
         prepare();

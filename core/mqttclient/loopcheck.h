@@ -207,7 +207,7 @@ private:
     QHash<quint64, quint32> m_commandSeq; // AT+MQTTPUB(RAW) command id -> sequence number
     QHash<int, quint32> m_publishSeq;     // the app's publish token -> sequence number
     quint64 m_subscribeId = 0;
-    bool m_appSubscribed = false, m_moduleSubscribed = false;
+    bool m_appSubscribed = false, m_moduleSubscribed = false, m_resubscribed = false;
     QElapsedTimer m_clock;
     qint64 m_startNs = 0, m_stopSendingNs = 0, m_brokerGoneSinceNs = 0;
     QString m_verdict, m_brokerProblem;

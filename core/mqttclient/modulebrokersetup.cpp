@@ -104,7 +104,9 @@ void ModuleBrokerSetup::onFinished(const OperationResult &result)
             done(true, tr("The module is already connected to %1:%2.").arg(m_connect.host).arg(m_connect.port));
             return;
         }
-        next(st.state >= 4 ? Step::Clean : Step::Configure);
+        // Connected elsewhere, or connected once and lost (state 3, its old subscriptions still
+        // listed): released first, so the module starts clean.
+        next(st.state >= 3 ? Step::Clean : Step::Configure);
         return;
     }
     case Step::Clean:

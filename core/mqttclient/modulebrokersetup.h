@@ -12,8 +12,8 @@ class DeviceModel;
 
 // Brings the module's MQTT client to a broker in one operation, through MqttService (so the MQTT
 // page and the model stay in step): reads the state (AT+MQTTCONN?), and unless the module is
-// already connected to that host and port, releases a connection to another broker
-// (AT+MQTTCLEAN), configures (AT+MQTTUSERCFG, AT+MQTTCONNCFG) and connects (AT+MQTTCONN).
+// already connected to that host and port, releases a connection to another broker or one that
+// was lost (AT+MQTTCLEAN), configures (AT+MQTTUSERCFG, AT+MQTTCONNCFG) and connects (AT+MQTTCONN).
 // Used by the loop view's "Connect the module" and by atbench-cli mqtt-loop.
 class ModuleBrokerSetup : public QObject
 {

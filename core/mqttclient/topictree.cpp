@@ -55,6 +55,7 @@ int TopicTree::child(int parent, const QString &name, const QString &path)
     Node n; // add() made sure there is room
     n.name = name;
     n.parent = parent;
+    n.row = int(m_nodes[size_t(parent)].children.size());
     n.changed = true;
     const int index = int(m_nodes.size());
     m_nodes.push_back(std::move(n));
@@ -125,12 +126,13 @@ void TopicTree::updateRates(double elapsed)
         Node &n = m_nodes[i];
         const double now = double(n.subtreeMessages - n.rateBase) / elapsed;
         n.rateBase = n.subtreeMessages;
-        const double rate = n.rate + alpha * (now - n.rate);
-        const double shown = rate < 0.005 ? 0 : rate;
-        if (std::abs(shown - n.rate) > 1e-9) {
-            n.rate = shown;
+        const double previous = n.rate;
+        n.rate = n.rate + alpha * (now - n.rate);
+        if (n.rate < 0.05)
+            n.rate = 0;
+        auto shown = [](double r) { return r < 10 ? std::round(r * 10) / 10 : std::round(r); };
+        if (shown(n.rate) != shown(previous))
             markChanged(int(i));
-        }
     }
 }
 

@@ -33,6 +33,7 @@ public:
     {
         QString name;             // this level
         int parent = -1;          // -1 for the root (node 0, the invisible top)
+        int row = 0;              // its place among its parent's children
         QList<int> children;      // in the order they appeared
         qint64 messages = 0;      // messages on exactly this topic
         qint64 subtreeMessages = 0; // on this topic and every topic below it
@@ -68,7 +69,8 @@ public:
     QString topicOf(int index) const;
     Limits limits() const { return m_limits; }
 
-    // Rates: messages/s per node since the previous call, smoothed over a few seconds.
+    // Rates: messages/s per node since the previous call, smoothed over a few seconds; a node
+    // counts as changed only when its rate moves by what a view shows (0.1 below 10/s, else 1).
     void updateRates(double elapsedSeconds);
     Changes takeChanges();
 

@@ -82,6 +82,8 @@ MqttLoopPage::MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb:
     m_moduleFeed->setObjectName(QStringLiteral("moduleFeed"));
     m_appFeed = new MqttMessageFeed(this);
     m_appFeed->setObjectName(QStringLiteral("appFeed"));
+    for (MqttMessageFeed *feed : { m_moduleFeed, m_appFeed })
+        feed->model()->setCapacity(kFeedCapacity);
     auto *feeds = new QSplitter(Qt::Horizontal, this);
     feeds->setChildrenCollapsible(false);
     feeds->addWidget(m_moduleFeed);
@@ -158,8 +160,8 @@ MqttLoopPage::MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb:
     connect(client, &BrokerClient::messagesReceived, this, [this](const QList<atb::BrokerMessage> &messages) {
         for (const atb::BrokerMessage &m : messages)
             m_pendingApp << asFeedMessage(m);
-        if (m_pendingApp.size() > MqttMessageFeed::kCapacity)
-            m_pendingApp.erase(m_pendingApp.begin(), m_pendingApp.end() - MqttMessageFeed::kCapacity);
+        if (m_pendingApp.size() > kFeedCapacity)
+            m_pendingApp.erase(m_pendingApp.begin(), m_pendingApp.end() - kFeedCapacity);
     });
     connect(local, &LocalBroker::stateChanged, this, &MqttLoopPage::onLocalBrokerState);
     connect(local, &LocalBroker::failed, this, [this](const QString &why) {
@@ -187,7 +189,7 @@ MqttLoopPage::MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb:
     connect(m_mqtt, &atb::MqttService::busyChanged, this, &MqttLoopPage::setBusy);
     connect(m_mqtt, &atb::MqttService::messageReceived, this, [this](const atb::MqttMessage &m) {
         m_pendingModule << m;
-        if (m_pendingModule.size() > MqttMessageFeed::kCapacity)
+        if (m_pendingModule.size() > kFeedCapacity)
             m_pendingModule.removeFirst();
     });
     connect(m_model, &atb::DeviceModel::mqttChanged, this, &MqttLoopPage::updateBoxes);
@@ -196,6 +198,7 @@ MqttLoopPage::MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb:
 
     m_sampleTimer.setInterval(kSampleMs);
     connect(&m_sampleTimer, &QTimer::timeout, this, &MqttLoopPage::sample);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MqttLoopPage::flushFeeds);
     m_feedTimer.setInterval(100);
     connect(&m_feedTimer, &QTimer::timeout, this, &MqttLoopPage::flushFeeds);
     m_feedTimer.start();
@@ -465,6 +468,9 @@ void MqttLoopPage::sample()
 
 void MqttLoopPage::flushFeeds()
 {
+    // Hidden feeds wait (bounded): nobody reads them, and a busy broker costs nothing then.
+    if (m_tabs->currentIndex() != MessagesTab || !isVisible())
+        return;
     if (!m_pendingModule.isEmpty()) {
         m_moduleFeed->appendBatch(m_pendingModule);
         m_pendingModule.clear();
@@ -473,6 +479,12 @@ void MqttLoopPage::flushFeeds()
         m_appFeed->appendBatch(m_pendingApp);
         m_pendingApp.clear();
     }
+}
+
+void MqttLoopPage::showEvent(QShowEvent *event)
+{
+    FormPage::showEvent(event);
+    flushFeeds();
 }
 
 void MqttLoopPage::onFinished(bool passed, const QString &verdict)

@@ -32,6 +32,8 @@ class MqttLoopPage : public FormPage
 public:
     enum Tab { MessagesTab, GraphsTab, TopicsTab };
     static constexpr int kSampleMs = 500;
+    // Rows each feed keeps: a busy broker scrolls through them, and dropping the oldest stays cheap.
+    static constexpr int kFeedCapacity = 2000;
 
     // `secrets` and `messages` may be null.
     MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb::MqttLoopService *loop,
@@ -67,6 +69,7 @@ public slots:
     void startLocalBroker();
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void retranslate() override;
     void updatePreview() override;
     bool canApply() const override;

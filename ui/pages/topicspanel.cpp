@@ -196,8 +196,8 @@ void TopicsPanel::onMessages(const QList<BrokerMessage> &messages)
 
 void TopicsPanel::refresh()
 {
-    const qint64 ms = m_rateClock.restart();
-    m_model->tree().updateRates(double(ms) / 1000.0);
+    if (m_rateClock.elapsed() >= 1000) // rates once a second: they need no more
+        m_model->tree().updateRates(double(m_rateClock.restart()) / 1000.0);
     m_model->refresh();
     if (!m_selected.isEmpty())
         showSelected();
@@ -217,8 +217,13 @@ void TopicsPanel::selectTopic(const QString &topic)
     m_fields->clear();
     m_shownMessages = -1;
     const int node = m_model->tree().find(topic);
-    if (node > 0 && m_view->currentIndex() != m_model->indexOfNode(node))
-        m_view->setCurrentIndex(m_model->indexOfNode(node));
+    if (node > 0) {
+        const QModelIndex index = m_model->reveal(node);
+        if (m_view->currentIndex() != index) {
+            m_view->scrollTo(index); // expands the levels above it
+            m_view->setCurrentIndex(index);
+        }
+    }
     showSelected();
 }
 

@@ -10,7 +10,7 @@
 using atb::TopicTree;
 
 TopicTreeModel::TopicTreeModel(TopicTree::Limits limits, QObject *parent)
-    : QAbstractItemModel(parent), m_tree(limits), m_shown(1, 0), m_row(1, 0)
+    : QAbstractItemModel(parent), m_tree(limits), m_shown(1, 0), m_fetched(1, 1)
 {
 }
 
@@ -19,8 +19,27 @@ void TopicTreeModel::clear()
     beginResetModel();
     m_tree.clear();
     m_shown.assign(1, 0);
-    m_row.assign(1, 0);
+    m_fetched.assign(1, 1);
+    m_known = 1;
     endResetModel();
+}
+
+int TopicTreeModel::knownChildren(int node) const
+{
+    // Children are listed in creation order: the known ones are a prefix.
+    const QList<int> &c = m_tree.node(node).children;
+    return int(std::lower_bound(c.begin(), c.end(), m_known) - c.begin());
+}
+
+void TopicTreeModel::show(int parent)
+{
+    const int first = m_shown[size_t(parent)];
+    const int last = knownChildren(parent) - 1;
+    if (last < first)
+        return;
+    beginInsertRows(indexOfNode(parent), first, last);
+    m_shown[size_t(parent)] = last + 1;
+    endInsertRows();
 }
 
 void TopicTreeModel::refresh()
@@ -28,32 +47,25 @@ void TopicTreeModel::refresh()
     const TopicTree::Changes c = m_tree.takeChanges();
     const int count = m_tree.nodeCount();
     m_shown.resize(size_t(count), 0);
-    m_row.resize(size_t(count), 0);
-    // New nodes: each parent's new children are the tail of its list. Parents in index order,
-    // so a new parent's own row is announced before its children.
+    m_fetched.resize(size_t(count), 0);
+    m_known = count;
+    // New children of the levels the view has fetched: one insertion per level (new levels are
+    // not fetched yet: the view asks when they are expanded).
     std::map<int, bool> parents;
     for (int i = c.firstNew; i < count; ++i) {
         const int parent = m_tree.node(i).parent;
-        const QList<int> &siblings = m_tree.node(parent).children;
-        m_row[size_t(i)] = int(siblings.lastIndexOf(i));
-        parents[parent] = true;
+        if (m_fetched[size_t(parent)])
+            parents[parent] = true;
     }
-    for (const auto &[parent, unused] : parents) {
-        const int first = m_shown[size_t(parent)];
-        const int last = int(m_tree.node(parent).children.size()) - 1;
-        if (last < first)
-            continue;
-        beginInsertRows(indexOfNode(parent), first, last);
-        m_shown[size_t(parent)] = last + 1;
-        endInsertRows();
-    }
-    // Changed figures: one dataChanged per parent over the rows that changed.
+    for (const auto &[parent, unused] : parents)
+        show(parent);
+    // Changed figures of rows the view has: one dataChanged per level over the rows that changed.
     std::map<int, std::pair<int, int>> ranges;
     for (int node : c.changed) {
-        if (node == 0)
-            continue;
         const int parent = m_tree.node(node).parent;
-        const int row = m_row[size_t(node)];
+        if (node == 0 || !m_fetched[size_t(parent)])
+            continue;
+        const int row = m_tree.node(node).row;
         auto it = ranges.find(parent);
         if (it == ranges.end())
             ranges[parent] = { row, row };
@@ -66,6 +78,42 @@ void TopicTreeModel::refresh()
     }
 }
 
+bool TopicTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const int p = nodeOf(parent);
+    return p < m_known && knownChildren(p) > 0;
+}
+
+bool TopicTreeModel::canFetchMore(const QModelIndex &parent) const
+{
+    const int p = nodeOf(parent);
+    return p < m_known && m_shown[size_t(p)] < knownChildren(p);
+}
+
+void TopicTreeModel::fetchMore(const QModelIndex &parent)
+{
+    const int p = nodeOf(parent);
+    if (p >= m_known)
+        return;
+    m_fetched[size_t(p)] = 1;
+    show(p);
+}
+
+QModelIndex TopicTreeModel::reveal(int node)
+{
+    if (node <= 0 || node >= m_known)
+        return QModelIndex();
+    QList<int> chain;
+    for (int n = m_tree.node(node).parent; n > 0; n = m_tree.node(n).parent)
+        chain.prepend(n);
+    fetchMore(QModelIndex()); // the top level
+    for (int n : std::as_const(chain))
+        fetchMore(indexOfNode(n));
+    return indexOfNode(node);
+}
+
 int TopicTreeModel::nodeOf(const QModelIndex &index) const
 {
     return index.isValid() ? int(index.internalId()) : 0;
@@ -73,15 +121,18 @@ int TopicTreeModel::nodeOf(const QModelIndex &index) const
 
 QModelIndex TopicTreeModel::indexOfNode(int node, int column) const
 {
-    if (node <= 0 || node >= int(m_row.size()))
+    if (node <= 0 || node >= m_known)
         return QModelIndex();
-    return createIndex(m_row[size_t(node)], column, quintptr(node));
+    const TopicTree::Node &n = m_tree.node(node);
+    if (n.row >= m_shown[size_t(n.parent)])
+        return QModelIndex(); // not shown to the view (yet)
+    return createIndex(n.row, column, quintptr(node));
 }
 
 QModelIndex TopicTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
     const int p = nodeOf(parent);
-    if (row < 0 || column < 0 || column >= ColumnCount || p >= int(m_shown.size()) || row >= m_shown[size_t(p)])
+    if (row < 0 || column < 0 || column >= ColumnCount || p >= m_known || row >= m_shown[size_t(p)])
         return QModelIndex();
     return createIndex(row, column, quintptr(m_tree.node(p).children.at(row)));
 }
@@ -98,7 +149,7 @@ int TopicTreeModel::rowCount(const QModelIndex &parent) const
     if (parent.isValid() && parent.column() != 0)
         return 0;
     const int p = nodeOf(parent);
-    return p < int(m_shown.size()) ? m_shown[size_t(p)] : 0;
+    return p < m_known ? m_shown[size_t(p)] : 0;
 }
 
 int TopicTreeModel::columnCount(const QModelIndex &) const
