@@ -12,23 +12,6 @@
 
 using namespace atb::bench;
 
-namespace atb::bench {
-// scenario_throughput.cpp: runs against the simulator on a pty, one JSON object per baud rate.
-struct ThroughputOptions
-{
-    QList<qint64> bauds { 115200, 921600, 3000000 };
-    double seconds = -1;
-    bool quick = false;
-};
-QList<QJsonObject> runPassthroughTxScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runPassthroughRxScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runCipsendScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runIpdRxScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runStallScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt);
-// scenario_mqtt.cpp: G7, AT+MQTTPUB rate under +MQTTSUBRECV load (local mosquitto on 127.0.0.1).
-QList<QJsonObject> runMqttPubScenario(const ThroughputOptions &opt);
-} // namespace atb::bench
 
 int main(int argc, char **argv)
 {
@@ -54,6 +37,7 @@ int main(int argc, char **argv)
         { QStringLiteral("gui-stall"), throughput(runStallScenario) },
         { QStringLiteral("soak"), throughput(runSoakScenario) },
         { QStringLiteral("mqtt-pub"), throughput(runMqttPubScenario) },
+        { QStringLiteral("mqtt-loop"), throughput(runMqttLoopScenario) },
 #endif
     };
 

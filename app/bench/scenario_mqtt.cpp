@@ -19,13 +19,6 @@
 
 namespace atb::bench {
 
-struct ThroughputOptions
-{
-    QList<qint64> bauds { 115200, 921600, 3000000 };
-    double seconds = -1;
-    bool quick = false;
-};
-
 namespace {
 
 constexpr double kTurnaroundS = 0.06e-3;

@@ -28,13 +28,6 @@
 
 namespace atb::bench {
 
-struct ThroughputOptions
-{
-    QList<qint64> bauds { 115200, 921600, 3000000 };
-    double seconds = -1; // data phase per run; -1 = the scenario's default
-    bool quick = false;
-};
-
 namespace {
 
 qint64 rssKb()

@@ -387,6 +387,8 @@ void LoopCheck::complete(Direction &d, bool moduleToApp, quint32 seq, Pending &p
     const double share = qMax(0.0, double(p.handledNs - p.arrivedNs) / 1e6);
     LoopDirectionStats &s = d.stats;
     ++s.received;
+    if (p.arrivedNs < p.sentNs)
+        ++s.early;
     s.bytes += p.payload.size();
     s.latencyLastMs = latency;
     s.latencyMinMs = s.latencyMinMs < 0 ? latency : qMin(s.latencyMinMs, latency);

@@ -71,6 +71,10 @@ struct LoopDirectionStats
     // thread or the I/O thread handing it to the owner's thread), in ms.
     double appMedianMs = -1, appMaxMs = -1;
     qint64 bytes = 0; // payload bytes received
+    // Arrived before the moment the module's command was estimated to have left the port (the
+    // estimate assumes the UART shifts at the nominal rate from the write on; a simulator or a
+    // FIFO may take the bytes sooner): counted with latency 0.
+    qint64 early = 0;
 };
 
 struct LoopStats
