@@ -97,7 +97,18 @@ BrokerSettings at(quint16 port, BrokerSettings::Transport t = BrokerSettings::Tr
     return s;
 }
 
-LoopSettings quick(int count = 10, LoopSettings::Content content = LoopSettings::Content::Special, int qos = 0)
+LoopSettings quick(int count = 10, LoopSettings::Content content = LoopSettings::Content::Special, int qos = 0);
+
+// A run long enough to break something in the middle of; a broker gone for 1.5 s ends it.
+LoopSettings longRun()
+{
+    LoopSettings s = quick(1000);
+    s.rate = 40;
+    s.brokerLossEndMs = 1500;
+    return s;
+}
+
+LoopSettings quick(int count, LoopSettings::Content content, int qos)
 {
     LoopSettings s;
     s.topicPrefix = LoopSettings::randomPrefix();
@@ -352,12 +363,9 @@ private slots:
         Rig r;
         QVERIFY(r.ready());
         QVERIFY(r.connectBoth(at(broker.port()), at(broker.port())));
-        LoopSettings s = quick(1000);
-        s.rate = 40;
-        s.brokerLossEndMs = 1500;
         QSignalSpy finished(&r.loop, &LoopCheck::finished);
         QSignalSpy problems(&r.loop, &LoopCheck::problem);
-        QVERIFY(r.loop.start(s, &error));
+        QVERIFY(r.loop.start(longRun(), &error));
         QTRY_VERIFY_WITH_TIMEOUT(r.loop.stats().moduleToApp.received >= 10 && r.loop.stats().appToModule.received >= 10,
                                  15000);
         QElapsedTimer t;
@@ -392,12 +400,9 @@ private slots:
         Rig r;
         QVERIFY(r.ready());
         QVERIFY(r.connectBoth(at(broker.port()), at(broker.port())));
-        LoopSettings s = quick(1000);
-        s.rate = 40;
-        s.brokerLossEndMs = 1500;
         QSignalSpy finished(&r.loop, &LoopCheck::finished);
         QSignalSpy problems(&r.loop, &LoopCheck::problem);
-        QVERIFY(r.loop.start(s, &error));
+        QVERIFY(r.loop.start(longRun(), &error));
         QTRY_VERIFY_WITH_TIMEOUT(r.loop.stats().moduleToApp.received >= 5, 15000);
         QVERIFY(r.sim.module->injectFault(QStringLiteral("wifi-drop")));
         QVERIFY(finished.wait(10000));

@@ -2,8 +2,10 @@
 
 #include "dialogs/messages.h"
 #include "fielderrors.h"
+#include "pagecommon.h"
 #include "secretstore.h"
 #include "theme.h"
+#include "widgets/rememberedpassword.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,24 +26,9 @@ using atb::BrokerSettings;
 using atb::LocalBroker;
 using Transport = BrokerSettings::Transport;
 
-namespace {
-
-QWidget *hbox(QWidget *parent, std::initializer_list<QWidget *> widgets, bool stretch = true)
-{
-    auto *w = new QWidget(parent);
-    auto *lay = new QHBoxLayout(w);
-    lay->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *x : widgets)
-        lay->addWidget(x, !stretch && x == *widgets.begin() ? 1 : 0);
-    if (stretch)
-        lay->addStretch(1);
-    return w;
-}
-
-} // namespace
 
 BrokerClientForm::BrokerClientForm(FieldErrors *errors, SecretStore *secrets, Messages *messages, QWidget *parent)
-    : QWidget(parent), m_secrets(secrets), m_messages(messages)
+    : QWidget(parent), m_messages(messages)
 {
     setObjectName(QStringLiteral("brokerClientForm"));
     m_clientCaption = new QLabel(this);
@@ -142,10 +129,7 @@ BrokerClientForm::BrokerClientForm(FieldErrors *errors, SecretStore *secrets, Me
     connect(m_browseCa, &QToolButton::clicked, this, &BrokerClientForm::browseCaFile);
     connect(m_showPassword, &QToolButton::toggled, this,
             [this](bool on) { m_password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
-    connect(m_username, &QLineEdit::editingFinished, this, &BrokerClientForm::maybeLoadSecret);
-    connect(m_host, &QLineEdit::editingFinished, this, &BrokerClientForm::maybeLoadSecret);
-    if (m_secrets)
-        connect(m_secrets, &SecretStore::secretLoaded, this, &BrokerClientForm::onSecretLoaded);
+    m_remembered = new RememberedPassword(secrets, m_host, m_username, m_password, m_rememberPassword, this);
     retranslate();
     updateEnabled();
 }
@@ -200,17 +184,17 @@ QGroupBox *BrokerClientForm::buildDetails(FieldErrors *errors)
     // Two columns: the connection on the left, identity and last will on the right.
     auto *left = new QFormLayout;
     left->addRow(m_pathLabel, errors->wrap(m_path, "path", kScope));
-    left->addRow(m_caLabel, errors->wrap(hbox(m_details, { m_caFile, m_browseCa }, false), "ca_file", kScope, false, m_caFile));
+    left->addRow(m_caLabel, errors->wrap(fieldRow(m_details, { m_caFile, m_browseCa }, false), "ca_file", kScope, false, m_caFile));
     left->addRow(QString(), m_verify);
     left->addRow(m_keepAliveLabel,
-                 errors->wrap(hbox(m_details, { m_keepAlive, m_clean, m_autoReconnect }), "keepalive", kScope, false, m_keepAlive));
+                 errors->wrap(fieldRow(m_details, { m_keepAlive, m_clean, m_autoReconnect }), "keepalive", kScope, false, m_keepAlive));
     auto *right = new QFormLayout;
     right->addRow(m_clientIdLabel, errors->wrap(m_clientId, "client_id", kScope));
     right->addRow(m_usernameLabel, m_username);
-    right->addRow(m_passwordLabel, hbox(m_details, { m_password, m_showPassword, m_rememberPassword }, false));
+    right->addRow(m_passwordLabel, fieldRow(m_details, { m_password, m_showPassword, m_rememberPassword }, false));
     right->addRow(m_willTopicLabel, errors->wrap(m_willTopic, "will_topic", kScope));
     right->addRow(m_willPayloadLabel, m_willPayload);
-    right->addRow(m_willQosLabel, errors->wrap(hbox(m_details, { m_willQos, m_willRetain }), "will_qos", kScope, false, m_willQos));
+    right->addRow(m_willQosLabel, errors->wrap(fieldRow(m_details, { m_willQos, m_willRetain }), "will_qos", kScope, false, m_willQos));
     auto *h = new QHBoxLayout(m_details);
     h->addLayout(left, 1);
     h->addLayout(right, 1);
@@ -334,35 +318,11 @@ void BrokerClientForm::setLocalBroker(LocalBroker::State state, const QString &t
     updateEnabled();
 }
 
-// ---- the remembered password ---------------------------------------------------------------------
-
-QString BrokerClientForm::secretKey() const
-{
-    return QStringLiteral("mqtt/%1/%2").arg(m_host->text().trimmed(), m_username->text());
-}
+// ---- the password and the CA file ------------------------------------------------------------------
 
 void BrokerClientForm::rememberPassword()
 {
-    if (!m_secrets || m_username->text().isEmpty())
-        return;
-    if (m_rememberPassword->isChecked() && !m_password->text().isEmpty())
-        m_secrets->save(secretKey(), m_password->text());
-    else if (!m_rememberPassword->isChecked())
-        m_secrets->remove(secretKey());
-}
-
-void BrokerClientForm::maybeLoadSecret()
-{
-    if (m_secrets && m_password->text().isEmpty() && !m_host->text().trimmed().isEmpty() && !m_username->text().isEmpty())
-        m_secrets->load(secretKey());
-}
-
-void BrokerClientForm::onSecretLoaded(const QString &key, const QString &secret, bool found)
-{
-    if (!found || key != secretKey() || !m_password->text().isEmpty())
-        return;
-    m_password->setText(secret);
-    m_rememberPassword->setChecked(true);
+    m_remembered->save();
 }
 
 void BrokerClientForm::browseCaFile()

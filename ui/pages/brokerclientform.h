@@ -7,6 +7,7 @@
 
 class FieldErrors;
 class Messages;
+class RememberedPassword;
 class SecretStore;
 class QCheckBox;
 class QComboBox;
@@ -58,14 +59,11 @@ signals:
 
 private:
     QGroupBox *buildDetails(FieldErrors *errors);
-    QString secretKey() const;
-    void maybeLoadSecret();
-    void onSecretLoaded(const QString &key, const QString &secret, bool found);
     void browseCaFile();
     void updateEnabled();
 
-    SecretStore *m_secrets;
     Messages *m_messages;
+    RememberedPassword *m_remembered = nullptr;
     bool m_setting = false;
     atb::BrokerClient::State m_state = atb::BrokerClient::State::Disconnected;
     QString m_stateDetail;

@@ -1,6 +1,8 @@
 #include "mqttbrokerform.h"
 
 #include "fielderrors.h"
+#include "pagecommon.h"
+#include "widgets/rememberedpassword.h"
 #include "secretstore.h"
 
 #include <QCheckBox>
@@ -26,19 +28,6 @@ namespace {
 QStringList splitAlpn(const QString &text)
 {
     return text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
-}
-
-// A row of widgets for one form field (the field first), without margins.
-QWidget *row(QWidget *parent, std::initializer_list<QWidget *> widgets, bool stretch = true)
-{
-    auto *w = new QWidget(parent);
-    auto *lay = new QHBoxLayout(w);
-    lay->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *x : widgets)
-        lay->addWidget(x, !stretch && x == *widgets.begin() ? 1 : 0);
-    if (stretch)
-        lay->addStretch(1);
-    return w;
 }
 
 } // namespace
@@ -87,12 +76,9 @@ MqttBrokerForm::MqttBrokerForm(FieldErrors *errors, SecretStore *secrets, QWidge
         m_password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
         emit passwordShownChanged();
     });
-    connect(m_username, &QLineEdit::editingFinished, this, &MqttBrokerForm::maybeLoadSecret);
-    connect(m_host, &QLineEdit::editingFinished, this, &MqttBrokerForm::maybeLoadSecret);
+    m_remembered = new RememberedPassword(m_secrets, m_host, m_username, m_password, m_rememberPassword, this);
     connect(m_connectButton, &QPushButton::clicked, this, &MqttBrokerForm::connectRequested);
     connect(m_disconnectButton, &QPushButton::clicked, this, &MqttBrokerForm::disconnectRequested);
-    if (m_secrets)
-        connect(m_secrets, &SecretStore::secretLoaded, this, &MqttBrokerForm::onSecretLoaded);
     retranslate();
 }
 
@@ -131,7 +117,7 @@ QGroupBox *MqttBrokerForm::buildClientGroup(FieldErrors *errors)
     f->addRow(m_schemeLabel, errors->wrap(m_scheme, "scheme", kConfigure));
     f->addRow(m_clientIdLabel, errors->wrap(m_clientId, "client_id", kConfigure));
     f->addRow(m_usernameLabel, errors->wrap(m_username, "username", kConfigure));
-    f->addRow(m_passwordLabel, errors->wrap(row(m_client, { m_password, m_showPassword, m_rememberPassword }, false),
+    f->addRow(m_passwordLabel, errors->wrap(fieldRow(m_client, { m_password, m_showPassword, m_rememberPassword }, false),
                                             "password", kConfigure, false, m_password));
     f->addRow(m_pathLabel, errors->wrap(m_path, "path", kConfigure));
     f->addRow(m_certsLabel, m_certNote);
@@ -163,11 +149,11 @@ QGroupBox *MqttBrokerForm::buildSessionGroup(FieldErrors *errors)
 
     auto *f = new QFormLayout(m_session);
     f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    f->addRow(m_keepAliveLabel, errors->wrap(row(m_session, { m_keepAlive, m_cleanSession }), "keepalive", kConfigure,
+    f->addRow(m_keepAliveLabel, errors->wrap(fieldRow(m_session, { m_keepAlive, m_cleanSession }), "keepalive", kConfigure,
                                              false, m_keepAlive));
     f->addRow(m_lwtTopicLabel, errors->wrap(m_lwtTopic, "lwt_topic", kConfigure));
     f->addRow(m_lwtMessageLabel, errors->wrap(m_lwtMessage, "lwt_msg", kConfigure));
-    f->addRow(m_lwtQosLabel, errors->wrap(row(m_session, { m_lwtQos, m_lwtRetain }), "lwt_qos", kConfigure, false,
+    f->addRow(m_lwtQosLabel, errors->wrap(fieldRow(m_session, { m_lwtQos, m_lwtRetain }), "lwt_qos", kConfigure, false,
                                           m_lwtQos));
     f->addRow(m_alpnLabel, errors->wrap(m_alpn, "alpn", kConfigure));
     // Parameters shown beside the field they belong to.
@@ -192,7 +178,7 @@ QGroupBox *MqttBrokerForm::buildBrokerGroup(FieldErrors *errors)
     auto *f = new QFormLayout(m_broker);
     f->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     f->addRow(m_hostLabel, errors->wrap(m_host, "host", kConnect));
-    f->addRow(m_portLabel, errors->wrap(row(m_broker, { m_port, m_reconnect }), "port", kConnect, false, m_port));
+    f->addRow(m_portLabel, errors->wrap(fieldRow(m_broker, { m_port, m_reconnect }), "port", kConnect, false, m_port));
     errors->alias("reconnect", "port", kConnect);
     return m_broker;
 }
@@ -257,33 +243,9 @@ void MqttBrokerForm::setMqttState(int state, bool busy)
 
 // ---- the remembered password ----------------------------------------------------------------
 
-QString MqttBrokerForm::secretKey() const
-{
-    return QStringLiteral("mqtt/%1/%2").arg(m_host->text().trimmed(), m_username->text());
-}
-
 void MqttBrokerForm::rememberPassword()
 {
-    if (!m_secrets)
-        return;
-    if (m_rememberPassword->isChecked() && !m_password->text().isEmpty())
-        m_secrets->save(secretKey(), m_password->text());
-    else if (!m_rememberPassword->isChecked())
-        m_secrets->remove(secretKey());
-}
-
-void MqttBrokerForm::maybeLoadSecret()
-{
-    if (m_secrets && m_password->text().isEmpty() && !m_host->text().trimmed().isEmpty())
-        m_secrets->load(secretKey());
-}
-
-void MqttBrokerForm::onSecretLoaded(const QString &key, const QString &secret, bool found)
-{
-    if (!found || key != secretKey() || !m_password->text().isEmpty())
-        return;
-    m_password->setText(secret);
-    m_rememberPassword->setChecked(true);
+    m_remembered->save();
 }
 
 // ---- texts ------------------------------------------------------------------------------------

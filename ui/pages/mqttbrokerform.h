@@ -14,6 +14,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QToolButton;
+class RememberedPassword;
 class SecretStore;
 
 // The MQTT page's Broker tab: the client (AT+MQTTUSERCFG: scheme, client ID, user name,
@@ -55,11 +56,9 @@ private:
     QGroupBox *buildClientGroup(FieldErrors *errors);
     QGroupBox *buildSessionGroup(FieldErrors *errors);
     QGroupBox *buildBrokerGroup(FieldErrors *errors);
-    QString secretKey() const;
-    void maybeLoadSecret();
-    void onSecretLoaded(const QString &key, const QString &secret, bool found);
 
     QPointer<SecretStore> m_secrets;
+    RememberedPassword *m_remembered = nullptr;
     bool m_setting = false;
     QGroupBox *m_client, *m_session, *m_broker;
     QLabel *m_schemeLabel, *m_clientIdLabel, *m_usernameLabel, *m_passwordLabel, *m_pathLabel, *m_certsLabel;

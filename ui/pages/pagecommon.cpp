@@ -1,5 +1,6 @@
 #include "pagecommon.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
@@ -26,4 +27,16 @@ QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap)
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->setWordWrap(wordWrap);
     return l;
+}
+
+QWidget *fieldRow(QWidget *parent, std::initializer_list<QWidget *> widgets, bool stretch)
+{
+    auto *w = new QWidget(parent);
+    auto *lay = new QHBoxLayout(w);
+    lay->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *x : widgets)
+        lay->addWidget(x, !stretch && x == *widgets.begin() ? 1 : 0);
+    if (stretch)
+        lay->addStretch(1);
+    return w;
 }

@@ -2,6 +2,7 @@
 
 #include <QIcon>
 #include <functional>
+#include <initializer_list>
 
 class QLabel;
 class QPainter;
@@ -15,3 +16,7 @@ QIcon paletteIcon(const std::function<void(QPainter &p, qreal s)> &draw);
 
 // A read-only value the user may select and copy.
 QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap = false);
+
+// A row of widgets for one form field, without margins: with `stretch` the widgets keep their
+// size and a stretch follows; without, the first one takes the room.
+QWidget *fieldRow(QWidget *parent, std::initializer_list<QWidget *> widgets, bool stretch = true);
