@@ -69,7 +69,7 @@ void ModuleBrokerSetup::next(Step step)
         started = m_mqtt->read();
         break;
     case Step::Clean:
-        emit progress(tr("Releasing the module's connection to another broker"));
+        emit progress(tr("Releasing the module's earlier MQTT connection"));
         started = m_mqtt->disconnectFromBroker();
         break;
     case Step::Configure:

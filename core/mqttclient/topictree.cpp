@@ -1,12 +1,10 @@
 #include "topictree.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
-#include <climits>
 #include <cmath>
 
 namespace atb {
@@ -149,23 +147,6 @@ TopicTree::Changes TopicTree::takeChanges()
     m_changed.clear();
     m_firstNew = int(m_nodes.size());
     return c;
-}
-
-QString TopicTree::droppedText() const
-{
-    QStringList parts;
-    if (m_dropped)
-        parts << QCoreApplication::translate("atb::TopicTree",
-                                             "%n message(s) on new topics not shown: the tree holds at most %1 "
-                                             "topic levels (last: %2)",
-                                             nullptr, int(qMin<qint64>(m_dropped, INT_MAX)))
-                     .arg(m_limits.maxNodes)
-                     .arg(m_lastDropped);
-    if (m_truncated)
-        parts << QCoreApplication::translate("atb::TopicTree", "%n payload(s) longer than %1 bytes kept in part", nullptr,
-                                             int(qMin<qint64>(m_truncated, INT_MAX)))
-                     .arg(m_limits.payloadBytes);
-    return parts.join(QLatin1String("; "));
 }
 
 namespace {

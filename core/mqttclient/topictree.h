@@ -14,7 +14,7 @@ namespace atb {
 // counts, rates, the last payload, its QoS and retained flag. Bounded: at most maxNodes levels
 // in all and payloadBytes of each last payload; messages on topics that would need more nodes
 // are counted (droppedMessages(), lastDroppedTopic()), not stored, and long payloads keep their
-// first bytes (truncatedPayloads()). Memory therefore stays below roughly
+// first bytes (truncatedPayloads()): a view says so. Memory therefore stays below roughly
 // maxNodes * (payloadBytes + 200) bytes however busy the broker is.
 //
 // Plain data for one thread (the owner of the BrokerClient). A view reads the changes since its
@@ -78,8 +78,6 @@ public:
     qint64 droppedMessages() const { return m_dropped; }
     QString lastDroppedTopic() const { return m_lastDropped; }
     qint64 truncatedPayloads() const { return m_truncated; }
-    // What was kept out, in words (empty when nothing was).
-    QString droppedText() const;
 
 private:
     int child(int parent, const QString &name, const QString &path);

@@ -148,6 +148,201 @@
     </message>
 </context>
 <context>
+    <name>BrokerClientForm</name>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting every few seconds</source>
+        <translation>连接已断开，每隔几秒重连一次</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM)</source>
+        <translation>CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>AT Bench&apos;s client:</source>
+        <translation>AT Bench 客户端：</translation>
+    </message>
+    <message>
+        <source>Local broker:</source>
+        <translation>本地代理服务器：</translation>
+    </message>
+    <message>
+        <source>broker host or IP address</source>
+        <translation>代理服务器主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>1 to 65535</source>
+        <translation>1 到 65535</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connect AT Bench&apos;s own MQTT client to this broker</source>
+        <translation>将 AT Bench 自己的 MQTT 客户端连接到此代理服务器</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>Use the module&apos;s broker</source>
+        <translation>使用模块的代理服务器</translation>
+    </message>
+    <message>
+        <source>Take host, port, scheme, user name and password from the module&apos;s MQTT settings</source>
+        <translation>从模块的 MQTT 设置中取主机、端口、方案、用户名和密码</translation>
+    </message>
+    <message>
+        <source>Use the local broker</source>
+        <translation>使用本地代理服务器</translation>
+    </message>
+    <message>
+        <source>Point AT Bench&apos;s client at the local broker started here</source>
+        <translation>让 AT Bench 客户端使用此处启动的本地代理服务器</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>TLS, WebSocket path, client ID, user name and password, keep-alive, last will</source>
+        <translation>TLS、WebSocket 路径、客户端 ID、用户名和密码、保活、遗嘱</translation>
+    </message>
+    <message>
+        <source>Start local broker</source>
+        <translation>启动本地代理服务器</translation>
+    </message>
+    <message>
+        <source>Run mosquitto on a free port of 127.0.0.1 for a demo without a network; it stops when AT Bench does</source>
+        <translation>在 127.0.0.1 的空闲端口上运行 mosquitto，无需网络即可演示；AT Bench 退出时它也随之停止</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>AT Bench&apos;s MQTT client</source>
+        <translation>AT Bench 的 MQTT 客户端</translation>
+    </message>
+    <message>
+        <source>WebSocket path:</source>
+        <translation>WebSocket 路径：</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>客户端 ID：</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Keep-alive:</source>
+        <translation>保活：</translation>
+    </message>
+    <message>
+        <source>Last-will topic:</source>
+        <translation>遗嘱主题：</translation>
+    </message>
+    <message>
+        <source>Last-will message:</source>
+        <translation>遗嘱消息：</translation>
+    </message>
+    <message>
+        <source>Last-will QoS:</source>
+        <translation>遗嘱 QoS：</translation>
+    </message>
+    <message>
+        <source>/mqtt</source>
+        <translation>/mqtt</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s certificate and host name</source>
+        <translation>验证服务器的证书和主机名</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s CAs</source>
+        <translation>留空：使用系统的 CA</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>empty: atbench-&lt;random&gt;</source>
+        <translation>留空：atbench-&lt;随机&gt;</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>optional; never written to settings or logs</source>
+        <translation>可选；不会写入设置或日志</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Remember</source>
+        <translation>记住</translation>
+    </message>
+    <message>
+        <source>Keep the password in the system keychain for this host and user</source>
+        <translation>在系统钥匙串中保存此主机和用户的密码</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Clean session</source>
+        <translation>清除会话</translation>
+    </message>
+    <message>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <source>0 at most once, 1 at least once, 2 exactly once</source>
+        <translation>0 最多一次，1 至少一次，2 恰好一次</translation>
+    </message>
+    <message>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
     <name>ByteText</name>
     <message>
         <source>&quot;%1&quot; is not a hexadecimal digit</source>
@@ -2401,6 +2596,136 @@
     </message>
 </context>
 <context>
+    <name>LoopDiagram</name>
+    <message>
+        <source>%1: %2 sent · %3 arrived · %4 lost</source>
+        <translation>%1：已发送 %2 · 已到达 %3 · 丢失 %4</translation>
+    </message>
+    <message>
+        <source> · %1 corrupted</source>
+        <translation> · 损坏 %1</translation>
+    </message>
+    <message>
+        <source> · %1 duplicated</source>
+        <translation> · 重复 %1</translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation> · %1 毫秒</translation>
+    </message>
+    <message>
+        <source>↑ msg/s</source>
+        <translation>↑ 条/秒</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>↓ msg/s</source>
+        <translation>↓ 条/秒</translation>
+    </message>
+    <message>
+        <source>↑ latency</source>
+        <translation>↑ 延迟</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>↓ latency</source>
+        <translation>↓ 延迟</translation>
+    </message>
+</context>
+<context>
+    <name>LoopSettingsForm</name>
+    <message>
+        <source>Loop</source>
+        <translation>回环</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>One check</source>
+        <translation>单次检查</translation>
+    </message>
+    <message>
+        <source>Continuous</source>
+        <translation>连续</translation>
+    </message>
+    <message>
+        <source>One check: the count each way, then a verdict. Continuous: until Stop.</source>
+        <translation>单次检查：每个方向发送指定条数，然后给出结论。连续：直到按下停止。</translation>
+    </message>
+    <message>
+        <source>Messages each way:</source>
+        <translation>每个方向的消息数：</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>速率：</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> 条/秒</translation>
+    </message>
+    <message>
+        <source>Messages per second in each direction</source>
+        <translation>每个方向每秒的消息数</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source>Payload bytes; the first %1 carry the direction and the sequence number</source>
+        <translation>载荷字节数；前 %1 个字节携带方向和序号</translation>
+    </message>
+    <message>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <source>Payload:</source>
+        <translation>载荷：</translation>
+    </message>
+    <message>
+        <source>Letters and digits</source>
+        <translation>字母和数字</translation>
+    </message>
+    <message>
+        <source>With , &quot; \ (escaped by AT+MQTTPUB)</source>
+        <translation>含 , &quot; \（AT+MQTTPUB 会转义）</translation>
+    </message>
+    <message>
+        <source>Binary: CR, LF, NUL (AT+MQTTPUBRAW)</source>
+        <translation>二进制：CR、LF、NUL（AT+MQTTPUBRAW）</translation>
+    </message>
+    <message>
+        <source>Topic prefix:</source>
+        <translation>主题前缀：</translation>
+    </message>
+    <message>
+        <source>The module publishes to PREFIX/up, AT Bench to PREFIX/down</source>
+        <translation>模块发布到 PREFIX/up，AT Bench 发布到 PREFIX/down</translation>
+    </message>
+    <message>
+        <source>Connect the module</source>
+        <translation>连接模块</translation>
+    </message>
+    <message>
+        <source>Configure the module&apos;s MQTT client for this broker and connect it (AT+MQTTUSERCFG, AT+MQTTCONNCFG, AT+MQTTCONN); its Wi-Fi must be up</source>
+        <translation>为此代理服务器配置模块的 MQTT 客户端并连接（AT+MQTTUSERCFG、AT+MQTTCONNCFG、AT+MQTTCONN）；模块须已连上 Wi-Fi</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Language</source>
@@ -2739,6 +3064,223 @@
     </message>
 </context>
 <context>
+    <name>MqttLoopPage</name>
+    <message>
+        <source>AT Bench&apos;s client is connected again (subscriptions sent again).</source>
+        <translation>AT Bench 客户端已重新连接（订阅已重新发送）。</translation>
+    </message>
+    <message>
+        <source>AT Bench&apos;s client is connected to %1.</source>
+        <translation>AT Bench 客户端已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>AT Bench&apos;s client could not connect: %1</source>
+        <translation>AT Bench 客户端无法连接：%1</translation>
+    </message>
+    <message>
+        <source>Connect the module (after AT+MQTTCONN? and, when connected elsewhere, AT+MQTTCLEAN=0):</source>
+        <translation>连接模块（先 AT+MQTTCONN?；若已连接到别处，再 AT+MQTTCLEAN=0）：</translation>
+    </message>
+    <message>
+        <source>Start (Ctrl+Return), per message and around the run:</source>
+        <translation>开始（Ctrl+Return），每条消息及运行前后：</translation>
+    </message>
+    <message>
+        <source>Read (F5):</source>
+        <translation>读取（F5）：</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>Connecting AT Bench&apos;s client to %1…</source>
+        <translation>正在将 AT Bench 客户端连接到 %1…</translation>
+    </message>
+    <message>
+        <source>AT Bench&apos;s client is disconnected.</source>
+        <translation>AT Bench 客户端已断开。</translation>
+    </message>
+    <message>
+        <source>The module&apos;s broker: %1. Connect to use it.</source>
+        <translation>模块的代理服务器：%1。点击连接即可使用。</translation>
+    </message>
+    <message>
+        <source>Start the local broker first.</source>
+        <translation>请先启动本地代理服务器。</translation>
+    </message>
+    <message>
+        <source>The local broker: %1.</source>
+        <translation>本地代理服务器：%1。</translation>
+    </message>
+    <message>
+        <source>not running (mosquitto on 127.0.0.1, for demos without a network)</source>
+        <translation>未运行（127.0.0.1 上的 mosquitto，用于无网络演示）</translation>
+    </message>
+    <message>
+        <source>starting mosquitto…</source>
+        <translation>正在启动 mosquitto…</translation>
+    </message>
+    <message>
+        <source>running at %1</source>
+        <translation>运行于 %1</translation>
+    </message>
+    <message>
+        <source>Local broker running at %1.</source>
+        <translation>本地代理服务器运行于 %1。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>The module has no Wi-Fi connection: join a network on the Wi-Fi page first.</source>
+        <translation>模块没有 Wi-Fi 连接：请先在 Wi-Fi 页面加入网络。</translation>
+    </message>
+    <message>
+        <source>The module cannot reach %1: that address is the module itself. Use this PC&apos;s network address, or a broker on the network.</source>
+        <translation>模块无法访问 %1：该地址指向模块自身。请使用本机的网络地址，或网络上的代理服务器。</translation>
+    </message>
+    <message>
+        <source>MQTT connected to %1:%2</source>
+        <translation>MQTT 已连接到 %1:%2</translation>
+    </message>
+    <message>
+        <source>MQTT lost its broker (state 3)</source>
+        <translation>MQTT 与代理服务器的连接已断开（状态 3）</translation>
+    </message>
+    <message>
+        <source>no Wi-Fi yet</source>
+        <translation>尚无 Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Wi-Fi up, MQTT not connected (state %1)</source>
+        <translation>Wi-Fi 已连接，MQTT 未连接（状态 %1）</translation>
+    </message>
+    <message>
+        <source>Wi-Fi %1</source>
+        <translation>Wi-Fi %1</translation>
+    </message>
+    <message>
+        <source>Module (simulated)</source>
+        <translation>模块（模拟）</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>none chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>local mosquitto</source>
+        <translation>本地 mosquitto</translation>
+    </message>
+    <message>
+        <source>went away / unreachable</source>
+        <translation>已断开 / 无法访问</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>代理服务器</translation>
+    </message>
+    <message>
+        <source>client %1 connected</source>
+        <translation>客户端 %1 已连接</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>reconnecting…</source>
+        <translation>正在重连…</translation>
+    </message>
+    <message>
+        <source>client not connected</source>
+        <translation>客户端未连接</translation>
+    </message>
+    <message>
+        <source>PC (AT Bench)</source>
+        <translation>电脑（AT Bench）</translation>
+    </message>
+    <message>
+        <source>MQTT loop</source>
+        <translation>MQTT 回环</translation>
+    </message>
+    <message>
+        <source>MQTT from both ends: the module and AT Bench&apos;s own client on one broker, checked byte for byte</source>
+        <translation>从两端看 MQTT：模块和 AT Bench 自己的客户端连在同一个代理服务器上，逐字节核对</translation>
+    </message>
+    <message>
+        <source>Ask the module for its MQTT state and subscriptions (F5)</source>
+        <translation>向模块查询 MQTT 状态和订阅（F5）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Start the loop (Ctrl+Return)</source>
+        <translation>开始回环（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop sending; the messages on their way get the loss timeout to arrive</source>
+        <translation>停止发送；途中的消息在丢失超时内仍可到达</translation>
+    </message>
+    <message>
+        <source>Received by the module (+MQTTSUBRECV)</source>
+        <translation>模块收到的消息（+MQTTSUBRECV）</translation>
+    </message>
+    <message>
+        <source>Received by AT Bench&apos;s client</source>
+        <translation>AT Bench 客户端收到的消息</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Rates and latency</source>
+        <translation>速率和延迟</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>module → app</source>
+        <translation>模块 → 应用</translation>
+    </message>
+    <message>
+        <source>app → module</source>
+        <translation>应用 → 模块</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>未开始：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running: %n message(s) each way…</source>
+        <translation>
+            <numerusform>运行中：每个方向 %n 条消息…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running until Stop…</source>
+        <translation>运行中，直到按下停止…</translation>
+    </message>
+    <message>
+        <source>Stopping: waiting for the messages still on their way…</source>
+        <translation>正在停止：等待途中的消息…</translation>
+    </message>
+</context>
+<context>
     <name>MqttMessageFeed</name>
     <message numerus="yes">
         <source>%n message(s)</source>
@@ -2903,6 +3445,14 @@
     <message>
         <source>Send the client and session configuration (Ctrl+Return)</source>
         <translation>发送客户端和会话配置（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>MQTT loop view →</source>
+        <translation>MQTT 回环视图 →</translation>
+    </message>
+    <message>
+        <source>Both ends at once: AT Bench&apos;s own client on the same broker, messages checked byte for byte, a local broker for demos</source>
+        <translation>同时查看两端：AT Bench 自己的客户端连在同一个代理服务器上，消息逐字节核对，并可启动本地代理服务器用于演示</translation>
     </message>
 </context>
 <context>
@@ -4088,6 +4638,180 @@
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreeModel</name>
+    <message>
+        <source>%1 on this topic, %2 on it and below</source>
+        <translation>此主题 %1 条，含下级共 %2 条</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 bytes</source>
+        <translation>%2 字节中的前 %1 字节</translation>
+    </message>
+    <message>
+        <source>(empty level)</source>
+        <translation>（空层级）</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速率</translation>
+    </message>
+    <message>
+        <source>Last payload</source>
+        <translation>最新载荷</translation>
+    </message>
+    <message>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <source>Retained</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsPanel</name>
+    <message>
+        <source>Subscribed to %1.</source>
+        <translation>已订阅 %1。</translation>
+    </message>
+    <message>
+        <source>The broker refused %1.</source>
+        <translation>代理服务器拒绝了 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is sent once AT Bench&apos;s client is connected.</source>
+        <translation>AT Bench 客户端连接后将发送 %1。</translation>
+    </message>
+    <message>
+        <source>Unsubscribed from %1.</source>
+        <translation>已取消订阅 %1。</translation>
+    </message>
+    <message>
+        <source>Select a topic to see its last payload.</source>
+        <translation>选择一个主题以查看其最新载荷。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n message(s)</source>
+        <translation>
+            <numerusform>%1 — %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, last %n byte(s), QoS %1</source>
+        <translation>
+            <numerusform>，最新 %n 字节，QoS %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, retained</source>
+        <translation>，保留</translation>
+    </message>
+    <message>
+        <source>
+… (the first %1 of %2 bytes are kept)</source>
+        <translation>
+…（仅保留 %2 字节中的前 %1 字节）</translation>
+    </message>
+    <message>
+        <source>At most %1 fields are plotted at once.</source>
+        <translation>最多同时绘制 %1 个字段。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic level(s), </source>
+        <translation>
+            <numerusform>%n 个主题层级，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) seen</source>
+        <translation>
+            <numerusform>已收到 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) on new topics not shown: the tree holds at most %1 topic levels (last: %2)</source>
+        <translation>
+            <numerusform>新主题上的 %n 条消息未显示：主题树最多容纳 %1 个层级（最后一个：%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payload(s) longer than %1 bytes kept in part</source>
+        <translation>
+            <numerusform>%n 条载荷超过 %1 字节，只保留了前面部分</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>. %n message(s) dropped while AT Bench was too busy to take them</source>
+        <translation>
+            <numerusform>。AT Bench 过忙时丢弃了 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Topic filter:</source>
+        <translation>主题过滤器：</translation>
+    </message>
+    <message>
+        <source>+ matches one level, # everything below; # alone: every topic</source>
+        <translation>+ 匹配一个层级，# 匹配其下所有层级；单独的 # 匹配所有主题</translation>
+    </message>
+    <message>
+        <source>QoS of the subscription</source>
+        <translation>订阅的 QoS</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <source>Numeric fields (tick to plot over time):</source>
+        <translation>数值字段（勾选后随时间绘图）：</translation>
+    </message>
 </context>
 <context>
     <name>WifiPage</name>
@@ -4306,6 +5030,161 @@
     <message>
         <source>Disconnect</source>
         <translation>断开</translation>
+    </message>
+</context>
+<context>
+    <name>atb::BrokerClient</name>
+    <message>
+        <source>The MQTT library refused %1: %2</source>
+        <translation>MQTT 库拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <source>No broker to connect to yet.</source>
+        <translation>尚未指定要连接的代理服务器。</translation>
+    </message>
+    <message>
+        <source>QoS is 0, 1 or 2.</source>
+        <translation>QoS 只能是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s MQTT client is not connected.</source>
+        <translation>应用的 MQTT 客户端未连接。</translation>
+    </message>
+    <message>
+        <source>The connection to the broker was lost.</source>
+        <translation>与代理服务器的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The connection to the broker was lost (%1).</source>
+        <translation>与代理服务器的连接已断开（%1）。</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: unacceptable protocol version.</source>
+        <translation>代理服务器拒绝连接：协议版本不可接受。</translation>
+    </message>
+    <message>
+        <source>The broker refused the client ID.</source>
+        <translation>代理服务器拒绝了客户端 ID。</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: server unavailable.</source>
+        <translation>代理服务器拒绝连接：服务不可用。</translation>
+    </message>
+    <message>
+        <source>The broker refused the user name or password.</source>
+        <translation>代理服务器拒绝了用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The broker refused the connection: not authorised.</source>
+        <translation>代理服务器拒绝连接：未授权。</translation>
+    </message>
+    <message>
+        <source>Not connected to the broker.</source>
+        <translation>未连接到代理服务器。</translation>
+    </message>
+    <message>
+        <source>Too many messages in flight; the broker is not keeping up.</source>
+        <translation>传输中的消息过多；代理服务器处理不过来。</translation>
+    </message>
+    <message>
+        <source>The topic is not valid UTF-8.</source>
+        <translation>主题不是有效的 UTF-8。</translation>
+    </message>
+    <message>
+        <source>This build of the MQTT library has no TLS.</source>
+        <translation>此版本的 MQTT 库不支持 TLS。</translation>
+    </message>
+    <message>
+        <source>Unknown URI scheme (tcp, ssl, ws or wss).</source>
+        <translation>未知的 URI 方案（应为 tcp、ssl、ws 或 wss）。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed (%1): check the CA file, the host name and the port.</source>
+        <translation>TLS 握手失败（%1）：请检查 CA 文件、主机名和端口。</translation>
+    </message>
+    <message>
+        <source>The connection failed (code %1).</source>
+        <translation>连接失败（代码 %1）。</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1.</source>
+        <translation>连接失败：%1。</translation>
+    </message>
+    <message>
+        <source>MQTT over TCP</source>
+        <translation>基于 TCP 的 MQTT</translation>
+    </message>
+    <message>
+        <source>MQTT over TLS</source>
+        <translation>基于 TLS 的 MQTT</translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket</source>
+        <translation>基于 WebSocket 的 MQTT</translation>
+    </message>
+    <message>
+        <source>MQTT over WebSocket Secure (TLS)</source>
+        <translation>基于安全 WebSocket（TLS）的 MQTT</translation>
+    </message>
+    <message>
+        <source>Enter the broker&apos;s host name or IP address.</source>
+        <translation>请输入代理服务器的主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or IP address.</source>
+        <translation>“%1”不是主机名或 IP 地址。</translation>
+    </message>
+    <message>
+        <source>The port must be 1 to 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>The WebSocket path must not contain spaces or &apos;#&apos;.</source>
+        <translation>WebSocket 路径不能包含空格或“#”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1.</source>
+        <translation>无法读取 CA 文件 %1。</translation>
+    </message>
+    <message>
+        <source>The client ID is too long.</source>
+        <translation>客户端 ID 太长。</translation>
+    </message>
+    <message>
+        <source>The keep-alive must be 0 to 65535 s.</source>
+        <translation>保活时间必须在 0 到 65535 秒之间。</translation>
+    </message>
+    <message>
+        <source>The topic must not be empty.</source>
+        <translation>主题不能为空。</translation>
+    </message>
+    <message>
+        <source>A topic to publish to cannot contain the wildcards + or #.</source>
+        <translation>发布的主题不能包含通配符 + 或 #。</translation>
+    </message>
+    <message>
+        <source>A topic cannot contain NUL.</source>
+        <translation>主题不能包含 NUL。</translation>
+    </message>
+    <message>
+        <source>The topic is longer than 65535 bytes.</source>
+        <translation>主题超过 65535 字节。</translation>
+    </message>
+    <message>
+        <source>The topic filter must not be empty.</source>
+        <translation>主题过滤器不能为空。</translation>
+    </message>
+    <message>
+        <source>A topic filter cannot contain NUL.</source>
+        <translation>主题过滤器不能包含 NUL。</translation>
+    </message>
+    <message>
+        <source>&apos;#&apos; must be the last level of the filter, on its own.</source>
+        <translation>“#”必须单独作为过滤器的最后一个层级。</translation>
+    </message>
+    <message>
+        <source>&apos;+&apos; must be a whole level of the filter.</source>
+        <translation>“+”必须单独占据过滤器的一个层级。</translation>
     </message>
 </context>
 <context>
@@ -4642,6 +5521,237 @@
     </message>
 </context>
 <context>
+    <name>atb::LocalBroker</name>
+    <message>
+        <source>mosquitto did not start listening on 127.0.0.1:%1 within %2 s.%3</source>
+        <translation>mosquitto 未在 %2 秒内开始监听 127.0.0.1:%1。%3</translation>
+    </message>
+    <message>
+        <source>, WebSocket ws://%1:%2%3</source>
+        <translation>，WebSocket ws://%1:%2%3</translation>
+    </message>
+    <message>
+        <source>mosquitto is not installed. Install it with ./scripts/setup-deps.sh (Debian: sudo apt install mosquitto) and start the local broker again.</source>
+        <translation>未安装 mosquitto。请用 ./scripts/setup-deps.sh 安装（Debian：sudo apt install mosquitto），然后重新启动本地代理服务器。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for the broker&apos;s configuration: %1</source>
+        <translation>无法为代理服务器的配置创建临时文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>No free port on 127.0.0.1 for the broker.</source>
+        <translation>127.0.0.1 上没有可供代理服务器使用的空闲端口。</translation>
+    </message>
+    <message>
+        <source>mosquitto could not be started: %1</source>
+        <translation>无法启动 mosquitto：%1</translation>
+    </message>
+    <message>
+        <source>The local broker (mosquitto) stopped unexpectedly (killed or crashed).</source>
+        <translation>本地代理服务器（mosquitto）意外停止（被终止或崩溃）。</translation>
+    </message>
+    <message>
+        <source>The local broker (mosquitto) ended with exit code %1: %2</source>
+        <translation>本地代理服务器（mosquitto）已退出，退出码 %1：%2</translation>
+    </message>
+    <message>
+        <source>This mosquitto has no working WebSocket listener (%1); the broker runs with plain MQTT only.</source>
+        <translation>此 mosquitto 没有可用的 WebSocket 监听（%1）；代理服务器只以普通 MQTT 运行。</translation>
+    </message>
+    <message>
+        <source>mosquitto exited at start (code %1): %2</source>
+        <translation>mosquitto 启动时退出（代码 %1）：%2</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>无输出</translation>
+    </message>
+</context>
+<context>
+    <name>atb::LoopCheck</name>
+    <message>
+        <source>The broker refused the app&apos;s subscription to %1.</source>
+        <translation>代理服务器拒绝了应用对 %1 的订阅。</translation>
+    </message>
+    <message>
+        <source>A loop run is already under way.</source>
+        <translation>已有一次回环正在运行。</translation>
+    </message>
+    <message>
+        <source>Nothing to run the loop with.</source>
+        <translation>缺少运行回环所需的对象。</translation>
+    </message>
+    <message>
+        <source>Connect to the module first.</source>
+        <translation>请先连接模块。</translation>
+    </message>
+    <message>
+        <source>Connect the app&apos;s MQTT client to the broker first.</source>
+        <translation>请先将应用的 MQTT 客户端连接到代理服务器。</translation>
+    </message>
+    <message>
+        <source>The module&apos;s MQTT client is not connected to a broker (state %1): connect it first.</source>
+        <translation>模块的 MQTT 客户端未连接到代理服务器（状态 %1）：请先连接。</translation>
+    </message>
+    <message>
+        <source>The subscriptions were not confirmed within %1 s.</source>
+        <translation>订阅未在 %1 秒内得到确认。</translation>
+    </message>
+    <message>
+        <source>The module could not subscribe to %1: %2</source>
+        <translation>模块无法订阅 %1：%2</translation>
+    </message>
+    <message>
+        <source>no loop header</source>
+        <translation>没有回环消息头</translation>
+    </message>
+    <message>
+        <source>arrived after the loss timeout</source>
+        <translation>在丢失超时之后才到达</translation>
+    </message>
+    <message>
+        <source>sequence number %1 was never sent</source>
+        <translation>序号 %1 从未发送过</translation>
+    </message>
+    <message>
+        <source>not back within %1 s</source>
+        <translation>%1 秒内未返回</translation>
+    </message>
+    <message>
+        <source>The broker went away: the app&apos;s MQTT client lost its connection.</source>
+        <translation>代理服务器已断开：应用的 MQTT 客户端失去了连接。</translation>
+    </message>
+    <message>
+        <source>The module&apos;s MQTT client lost its broker (state %1).</source>
+        <translation>模块的 MQTT 客户端与代理服务器断开（状态 %1）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate(s)</source>
+        <translation>
+            <numerusform>%n 条重复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n out of order</source>
+        <translation>
+            <numerusform>%n 条乱序</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pass: every message arrived once, byte for byte</source>
+        <translation>通过：每条消息都逐字节无误地到达且只到达一次</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lost</source>
+        <translation>%2 条中丢失 %1 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n corrupted</source>
+        <translation>
+            <numerusform>%n 条损坏</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>module to app</source>
+        <translation>模块到应用</translation>
+    </message>
+    <message>
+        <source>app to module</source>
+        <translation>应用到模块</translation>
+    </message>
+    <message>
+        <source>nothing was sent</source>
+        <translation>没有发送任何消息</translation>
+    </message>
+    <message>
+        <source>fail: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <source>Enter a topic prefix.</source>
+        <translation>请输入主题前缀。</translation>
+    </message>
+    <message>
+        <source>The topic prefix is longer than 120 bytes (the module takes topics of at most 128).</source>
+        <translation>主题前缀超过 120 字节（模块的主题最长 128 字节）。</translation>
+    </message>
+    <message>
+        <source>The count must be 0 (continuous) or more.</source>
+        <translation>条数必须为 0（连续）或更多。</translation>
+    </message>
+    <message>
+        <source>The rate must be more than 0 and at most 1000 messages per second.</source>
+        <translation>速率必须大于 0 且不超过每秒 1000 条。</translation>
+    </message>
+    <message>
+        <source>The size must be %1 to %2 bytes (the first %1 carry the sequence number).</source>
+        <translation>大小必须在 %1 到 %2 字节之间（前 %1 字节携带序号）。</translation>
+    </message>
+    <message>
+        <source>QoS is 0, 1 or 2.</source>
+        <translation>QoS 只能是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <source>Choose at least one direction.</source>
+        <translation>请至少选择一个方向。</translation>
+    </message>
+    <message>
+        <source>byte %1 differs (0x%2 instead of 0x%3)</source>
+        <translation>第 %1 字节不同（0x%2，应为 0x%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) missing</source>
+        <translation>
+            <numerusform>缺少 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) too many</source>
+        <translation>
+            <numerusform>多出 %n 字节</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atb::ModuleBrokerSetup</name>
+    <message>
+        <source>No MQTT service.</source>
+        <translation>没有 MQTT 服务。</translation>
+    </message>
+    <message>
+        <source>The module is busy with another MQTT request; try again.</source>
+        <translation>模块正在处理另一个 MQTT 请求，请重试。</translation>
+    </message>
+    <message>
+        <source>Reading the module&apos;s MQTT state</source>
+        <translation>正在读取模块的 MQTT 状态</translation>
+    </message>
+    <message>
+        <source>Configuring the module&apos;s MQTT client</source>
+        <translation>正在配置模块的 MQTT 客户端</translation>
+    </message>
+    <message>
+        <source>Connecting the module to %1:%2</source>
+        <translation>正在将模块连接到 %1:%2</translation>
+    </message>
+    <message>
+        <source>The module is already connected to %1:%2.</source>
+        <translation>模块已连接到 %1:%2。</translation>
+    </message>
+    <message>
+        <source>The module is connected to %1:%2.</source>
+        <translation>模块已连接到 %1:%2。</translation>
+    </message>
+    <message>
+        <source>Releasing the module&apos;s earlier MQTT connection</source>
+        <translation>正在释放模块之前的 MQTT 连接</translation>
+    </message>
+</context>
+<context>
     <name>atb::ModuleConnection</name>
     <message>
         <source>%1: no module answered within %2 s.</source>
@@ -4674,6 +5784,13 @@
     <message>
         <source>%1: no module answered (%2).</source>
         <translation>%1：没有模块应答（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::MqttLoopService</name>
+    <message>
+        <source>The module has no broker yet: configure and connect it on the MQTT page, or use the local broker.</source>
+        <translation>模块还没有代理服务器：请在 MQTT 页面配置并连接，或使用本地代理服务器。</translation>
     </message>
 </context>
 <context>

@@ -86,8 +86,6 @@ private slots:
         const int v = t.find(QStringLiteral("sensors/0/value"));
         QCOMPARE(t.node(v).lastPayload.size(), 8);
         QCOMPARE(t.node(v).lastPayloadSize, 20);
-        QVERIFY(t.droppedText().contains(QLatin1String("951")));
-        QVERIFY(t.droppedText().contains(QLatin1String("sensors/999/value")));
         // Known topics still count when the tree is full.
         t.add(msg(QStringLiteral("sensors/0/value")));
         QCOMPARE(t.node(v).messages, 2);

@@ -18,6 +18,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <climits>
+
 using atb::BrokerClient;
 using atb::BrokerMessage;
 
@@ -318,9 +320,15 @@ void TopicsPanel::updateSummary()
     const atb::TopicTree &t = m_model->tree();
     QString s = tr("%n topic level(s), ", nullptr, t.nodeCount() - 1)
         + tr("%n message(s) seen", nullptr, int(qMin<qint64>(t.totalMessages(), INT_MAX)));
-    const QString dropped = t.droppedText();
-    if (!dropped.isEmpty())
-        s += QStringLiteral(". ") + dropped;
+    if (const int dropped = int(qMin<qint64>(t.droppedMessages(), INT_MAX)))
+        s += QStringLiteral(". ")
+            + tr("%n message(s) on new topics not shown: the tree holds at most %1 topic levels (last: %2)", nullptr,
+                 dropped)
+                  .arg(t.limits().maxNodes)
+                  .arg(t.lastDroppedTopic());
+    if (const int truncated = int(qMin<qint64>(t.truncatedPayloads(), INT_MAX)))
+        s += QStringLiteral(". ") + tr("%n payload(s) longer than %1 bytes kept in part", nullptr, truncated)
+                                        .arg(t.limits().payloadBytes);
     if (m_client && m_client->droppedMessages())
         s += tr(". %n message(s) dropped while AT Bench was too busy to take them", nullptr,
                 int(qMin<qint64>(m_client->droppedMessages(), INT_MAX)));
