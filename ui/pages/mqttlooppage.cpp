@@ -319,7 +319,7 @@ void MqttLoopPage::startLocalBroker()
     m_service->localBroker()->start(true);
 }
 
-void MqttLoopPage::onLocalBrokerState()
+void MqttLoopPage::updateLocalBrokerText()
 {
     LocalBroker *local = m_service->localBroker();
     QString text;
@@ -337,6 +337,12 @@ void MqttLoopPage::onLocalBrokerState()
     case LocalBroker::State::Failed: text = local->lastError(); break;
     }
     m_client->setLocalBroker(local->state(), text);
+}
+
+void MqttLoopPage::onLocalBrokerState()
+{
+    updateLocalBrokerText();
+    LocalBroker *local = m_service->localBroker();
     if (local->isRunning()) {
         // A client with nowhere to go yet takes the local broker.
         const BrokerSettings s = m_client->settings();
@@ -455,6 +461,7 @@ void MqttLoopPage::retranslate()
     m_appFeed->retranslate();
     m_appFeed->setTitle(tr("Received by AT Bench's client"));
     m_topics->retranslate();
+    updateLocalBrokerText();
     m_tabs->setTabText(MessagesTab, tr("Messages"));
     m_tabs->setTabText(GraphsTab, tr("Rates and latency"));
     m_tabs->setTabText(TopicsTab, tr("Topics"));

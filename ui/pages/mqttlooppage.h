@@ -79,6 +79,7 @@ private:
     void validate();
     void updateBoxes();
     void onLocalBrokerState();
+    void updateLocalBrokerText();
     void onLoopEvent(const atb::LoopEvent &event);
     void onStats();
     void sample();
