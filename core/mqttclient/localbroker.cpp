@@ -12,6 +12,10 @@
 #include <csignal>
 #include <sys/prctl.h>
 #endif
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcLocalBroker, "atbench.localbroker", QtWarningMsg)
 
@@ -122,8 +126,14 @@ bool LocalBroker::writeConfig(QString *error)
                       "allow_anonymous true\n"
                       "persistence false\n"
                       "log_dest stderr\n"
-                      "log_type error\nlog_type warning\nlog_type notice\nlog_type information\n"
-                      "listener " + QByteArray::number(m_port) + " 127.0.0.1\n";
+                      "log_type error\nlog_type warning\nlog_type notice\nlog_type information\n";
+#ifdef Q_OS_UNIX
+    // The broker runs as AT Bench's own user. Started by root, mosquitto would otherwise switch
+    // to its "mosquitto" user, and that change of credentials clears the parent-death signal.
+    if (const passwd *pw = ::getpwuid(::geteuid()); pw && pw->pw_name)
+        conf += "user " + QByteArray(pw->pw_name) + "\n";
+#endif
+    conf += "listener " + QByteArray::number(m_port) + " 127.0.0.1\n";
     if (m_webSocket) {
         // After the MQTT listener (a WebSocket-only configuration does not start), with
         // socket_domain ipv4 (otherwise it listens on every interface): see the class comment.
@@ -163,7 +173,7 @@ void LocalBroker::launch()
     m_proc->setArguments({ QStringLiteral("-c"), m_dir->filePath(QStringLiteral("mosquitto.conf")) });
     m_proc->setProcessChannelMode(QProcess::MergedChannels);
 #ifdef Q_OS_LINUX
-    // The broker goes when AT Bench goes, even when it crashes.
+    // The broker goes when AT Bench goes, even when it crashes (see `user` in writeConfig()).
     m_proc->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
 #endif
     connect(m_proc, &QProcess::readyRead, this, &LocalBroker::onOutput);

@@ -1,6 +1,6 @@
 // LocalBroker: mosquitto on free 127.0.0.1 ports with a generated configuration (the WebSocket
-// listener too, on loopback only), reachable by the app's client, stopped cleanly; a broker that
-// dies is reported; a mosquitto without WebSocket support falls back to plain MQTT and says why;
+// listener too, on loopback only), reachable by the app's client, stopped cleanly, and gone when
+// the app is killed; a broker that dies is reported; a mosquitto without WebSocket support falls back to plain MQTT and says why;
 // a missing mosquitto gives a sentence, not a hang.
 #include "mqttclient/brokerclient.h"
 #include "mqttclient/localbroker.h"
@@ -9,6 +9,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using namespace atb;
@@ -50,11 +51,34 @@ class tst_LocalBroker : public QObject
 {
     Q_OBJECT
 
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // The child of brokerEndsWhenTheAppDies(): starts a local broker, says its pid, waits to be killed.
+    [[noreturn]] static void runAsChild()
+    {
+        LocalBroker b;
+        QEventLoop loop;
+        QObject::connect(&b, &LocalBroker::started, &loop, &QEventLoop::quit);
+        QObject::connect(&b, &LocalBroker::failed, &loop, &QEventLoop::quit);
+        b.start(false);
+        loop.exec();
+        printf("BROKERPID %lld\n", b.processId());
+        fflush(stdout);
+        for (;;)
+            QThread::sleep(1);
+    }
+
 private slots:
     void initTestCase()
     {
         if (LocalBroker::program().isEmpty())
             QSKIP("mosquitto is not installed");
+        if (qEnvironmentVariableIsSet("ATB_LOCALBROKER_CHILD"))
+            runAsChild(); // brokerEndsWhenTheAppDies(): this process is the "app" that dies
     }
 
     void startsOnLoopbackOnlyAndStops()
@@ -157,6 +181,29 @@ private slots:
         QCOMPARE(b.webSocketPort(), quint16(0));
         QVERIFY2(b.webSocketNote().contains(QLatin1String("WebSocket")), qPrintable(b.webSocketNote()));
         QVERIFY(reachable(b.port()));
+    }
+
+    // AT Bench killed (no destructor runs): the kernel's parent-death signal ends mosquitto too,
+    // also when AT Bench runs as root (the broker keeps AT Bench's user, see writeConfig()).
+    void brokerEndsWhenTheAppDies()
+    {
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ATB_LOCALBROKER_CHILD"), QStringLiteral("1"));
+        app.setProcessEnvironment(env);
+        app.start(QCoreApplication::applicationFilePath(), { QStringLiteral("destroyingStopsIt") }); // initTestCase() runs first
+        QVERIFY(app.waitForStarted(5000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += app.readAllStandardOutput()).contains("BROKERPID "), 15000);
+        const qint64 pid = out.mid(out.indexOf("BROKERPID ") + 10).split('\n').first().trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QVERIFY(QFile::exists(QStringLiteral("/proc/%1").arg(pid)));
+        app.kill(); // SIGKILL
+        QVERIFY(app.waitForFinished(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1/cmdline").arg(pid))
+                                     || QFile(QStringLiteral("/proc/%1/cmdline").arg(pid)).size() == 0
+                                     || !readAll(QStringLiteral("/proc/%1/cmdline").arg(pid)).contains("mosquitto"),
+                                 10000);
     }
 
     void missingMosquittoSaysHowToInstallIt()
