@@ -366,6 +366,8 @@ void RecipeBridge::snapshot(quint64 req)
     if (const DeviceModel *d = m_services.model) {
         m.insert(QStringLiteral("dialect"), d->dialect() == Dialect::Beken ? QStringLiteral("beken") : QStringLiteral("esp"));
         m.insert(QStringLiteral("firmware"), d->firmware());
+        // atbench-sim and the GUI's built-in module say so in AT+GMR: "Bin version:2.4.0(SIM)".
+        m.insert(QStringLiteral("simulated"), d->firmware().join(QLatin1Char('\n')).contains(QLatin1String("(SIM)")));
         m.insert(QStringLiteral("cipMux"), d->cipMux());
         m.insert(QStringLiteral("cipMode"), d->cipMode());
         const WifiState w = d->wifi();

@@ -21,6 +21,7 @@ class DeviceApi : public QObject
     Q_PROPERTY(QVariant port READ port)
     Q_PROPERTY(QVariant dialect READ dialect)
     Q_PROPERTY(QVariant firmware READ firmware)
+    Q_PROPERTY(QVariant simulated READ simulated)
     Q_PROPERTY(QVariant wifi READ wifi)
     Q_PROPERTY(QVariant links READ links)
     Q_PROPERTY(QVariant mqtt READ mqtt)
@@ -33,6 +34,7 @@ public:
     QVariant port() const { return value("port"); }
     QVariant dialect() const { return value("dialect"); }
     QVariant firmware() const { return value("firmware"); }
+    QVariant simulated() const { return value("simulated"); }
     QVariant wifi() const { return value("wifi"); }
     QVariant links() const { return value("links"); }
     QVariant mqtt() const { return value("mqtt"); }
