@@ -50,19 +50,6 @@ QString RecipeResult::verdictText(Verdict v)
     return QString();
 }
 
-int RecipeResult::exitCode(Verdict v)
-{
-    switch (v) {
-    case Verdict::Pass: return 0;
-    case Verdict::Fail: return 1;
-    case Verdict::Error: return 3;
-    case Verdict::NoModule: return 4;
-    case Verdict::Timeout: return 5;
-    case Verdict::Cancelled: return 6;
-    }
-    return 3;
-}
-
 QJsonObject RecipeResult::toJson() const
 {
     QJsonArray checkArray;
@@ -151,7 +138,8 @@ QByteArray junitXml(const QString &suiteName, const QList<RecipeResult> &results
         w.writeAttribute(QStringLiteral("errors"), QString::number(errorCase ? 1 : 0));
         w.writeAttribute(QStringLiteral("skipped"), QStringLiteral("0"));
         w.writeAttribute(QStringLiteral("time"), seconds(r.durationMs));
-        w.writeAttribute(QStringLiteral("timestamp"), r.startedUtc);
+        if (!r.startedUtc.isEmpty())
+            w.writeAttribute(QStringLiteral("timestamp"), r.startedUtc);
         w.writeAttribute(QStringLiteral("hostname"), xmlSafe(QHostInfo::localHostName()));
         w.writeStartElement(QStringLiteral("properties"));
         const QList<QPair<QString, QString>> props = { { QStringLiteral("port"), r.port },

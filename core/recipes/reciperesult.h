@@ -71,9 +71,6 @@ struct RecipeResult
     static QString verdictName(Verdict v); // "pass", "fail", "error", "timeout", "cancelled", "no-module"
     // PASS, FAIL, ERROR, ... translated, for people.
     static QString verdictText(Verdict v);
-    // atbench-cli's exit code for a verdict: 0 pass, 1 fail, 3 error, 4 no module, 5 timeout,
-    // 6 cancelled (2 is a usage error, before anything runs).
-    static int exitCode(Verdict v);
 
     // The JSON of `atbench-cli run --json` for one port (README "Recipes" has the keys).
     QJsonObject toJson() const;

@@ -9,11 +9,15 @@
 
 namespace atb {
 
-ModuleServices::ModuleServices(DeviceSession *session, QObject *parent) : QObject(parent)
+ModuleServices::ModuleServices(DeviceSession *session, DeviceModel *model, QObject *parent)
+    : QObject(parent), m_ownsModel(model == nullptr)
 {
     m_services.session = session;
-    m_services.model = new DeviceModel(this);
-    m_services.model->follow(session);
+    m_services.model = model;
+    if (m_ownsModel) {
+        m_services.model = new DeviceModel(this);
+        m_services.model->follow(session);
+    }
     m_services.wifi = new WifiService(session, m_services.model, this);
     m_services.connections = new ConnectionService(session, m_services.model, this);
     m_services.net = new NetService(session, m_services.model, this);
@@ -29,7 +33,8 @@ ModuleServices::~ModuleServices()
     delete m_services.net;
     delete m_services.connections;
     delete m_services.wifi;
-    delete m_services.model;
+    if (m_ownsModel)
+        delete m_services.model;
 }
 
 } // namespace atb

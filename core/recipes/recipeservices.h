@@ -26,13 +26,14 @@ struct RecipeServices
     ThroughputLab *lab = nullptr;
 };
 
-// A model following `session` and one of each service, for callers without pages (the CLI,
-// tests): what Application builds for the GUI, in one object.
+// One of each service (and a model following `session`, unless one is given), for callers
+// without pages (the CLI, tests): what Application builds for the GUI, in one object.
 class ModuleServices : public QObject
 {
     Q_OBJECT
 public:
-    explicit ModuleServices(DeviceSession *session, QObject *parent = nullptr);
+    // `model`: one that already follows `session` (a ModuleConnection's); kept, not owned.
+    explicit ModuleServices(DeviceSession *session, DeviceModel *model = nullptr, QObject *parent = nullptr);
     ~ModuleServices() override;
 
     RecipeServices services() const { return m_services; }
@@ -40,6 +41,7 @@ public:
 
 private:
     RecipeServices m_services;
+    bool m_ownsModel = false;
 };
 
 } // namespace atb
