@@ -118,6 +118,9 @@ const RecipeParam *Recipe::param(const QString &name) const
 
 QString RecipeLibrary::userDir()
 {
+    const QString chosen = qEnvironmentVariable("ATBENCH_RECIPES_DIR");
+    if (!chosen.isEmpty())
+        return chosen;
     QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (base.isEmpty())
         base = QDir::home().filePath(QStringLiteral(".atbench"));

@@ -52,7 +52,8 @@ struct Recipe
 class RecipeLibrary
 {
 public:
-    // The user's folder: <AppDataLocation>/recipes (~/.local/share/atbench/recipes).
+    // The user's folder: $ATBENCH_RECIPES_DIR when set (a station's shared folder), else
+    // <AppDataLocation>/recipes (~/.local/share/atbench/recipes).
     static QString userDir();
     // The shipped recipes, module-health first, then by title.
     static QList<Recipe> shipped();

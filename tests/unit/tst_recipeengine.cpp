@@ -3,6 +3,7 @@
 // moment, script errors with their file and line, ask(), parameters and secrets.
 #include "engine/devicesession.h"
 #include "recipes/recipe.h"
+#include "recipes/recipeapinames.h"
 #include "recipes/reciperunner.h"
 #include "recipes/recipeservices.h"
 #include "scriptedmodule.h"
@@ -390,6 +391,36 @@ private slots:
                                                       "check('connected', device.connected === true && device.state === 'connected');\n"
                                                       "check('wifi', device.wifi.connected === false);\n"
                                                       "check('port', typeof device.port === 'string');\n"));
+        QCOMPARE(r.verdict, RecipeResult::Verdict::Pass);
+    }
+
+    void editorNamesMatchTheEngine()
+    {
+        // What the editor highlights and completes is exactly what a script can call.
+        Rig rig;
+        QVERIFY(rig.ready());
+        QStringList checks;
+        for (const QString &f : recipeapi::globalFunctions())
+            checks << QStringLiteral("check('%1', typeof %1 === 'function');").arg(f);
+        for (const QString &m : recipeapi::members())
+            checks << QStringLiteral("check('%1', typeof %1 !== 'undefined');").arg(m);
+        for (const QString &ns : recipeapi::namespaces()) {
+            if (ns == QLatin1String("device") || ns == QLatin1String("recipe"))
+                continue;
+            QStringList listed;
+            for (const QString &m : recipeapi::members())
+                if (m.startsWith(ns + QLatin1Char('.')))
+                    listed << QStringLiteral("'%1'").arg(m);
+            checks << QStringLiteral("check('%1.* listed', JSON.stringify(Object.keys(%1).map(k => '%1.' + k).sort()) === "
+                                     "JSON.stringify([%2].sort()), JSON.stringify(Object.keys(%1)));")
+                          .arg(ns, listed.join(QLatin1Char(',')));
+        }
+        const RecipeResult r = rig.run(checks.join(QLatin1Char('\n')));
+        QStringList failed;
+        for (const RecipeCheck &c : r.checks)
+            if (!c.passed)
+                failed << c.name + QLatin1Char(' ') + c.detail;
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.join(QLatin1String(", "))));
         QCOMPARE(r.verdict, RecipeResult::Verdict::Pass);
     }
 

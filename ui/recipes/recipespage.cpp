@@ -218,8 +218,11 @@ RecipesPage::RecipesPage(const atb::RecipeServices &services, Messages *messages
     connect(m_library, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (!item || item->data(kPathRole).toString().isEmpty())
             return;
-        if (const std::optional<atb::Recipe> r = atb::Recipe::load(item->data(kPathRole).toString()))
+        if (const std::optional<atb::Recipe> r = atb::Recipe::load(item->data(kPathRole).toString())) {
             showRecipe(*r);
+            if (m_persist)
+                QSettings().setValue(QLatin1String(kLastKey), r->filePath); // shown first next time
+        }
     });
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_current.filePath.isEmpty())
@@ -302,8 +305,6 @@ void RecipesPage::showRecipe(const atb::Recipe &recipe)
                                                                                 : QStringLiteral("<br>") + recipe.summary.toHtmlEscaped()));
     m_limit->setValue(recipe.timeoutS);
     rebuildParams();
-    if (m_persist && QFileInfo::exists(recipe.filePath))
-        QSettings().setValue(QLatin1String(kLastKey), recipe.filePath);
 }
 
 void RecipesPage::rebuildParams()
