@@ -48,6 +48,7 @@ const QList<QPair<QString, QString>> &api()
         { QStringLiteral("link.send"), QStringLiteral("link.send(id, data) -> {ok, message}") },
         { QStringLiteral("link.read"), QStringLiteral("link.read(id, count, timeoutMs) -> {text, hex, bytes, complete}") },
         { QStringLiteral("link.close"), QStringLiteral("link.close(id) -> {ok, message}") },
+        { QStringLiteral("link.leavePassthrough"), QStringLiteral("link.leavePassthrough() -> {ok, message}: +++ after at(\"AT+CIPSEND\")") },
         { QStringLiteral("mqtt.configure"), QStringLiteral("mqtt.configure({scheme, clientId, username, password, keepAlive, cleanSession})") },
         { QStringLiteral("mqtt.connect"), QStringLiteral("mqtt.connect({host, port, reconnect}) -> {ok, message}") },
         { QStringLiteral("mqtt.publish"), QStringLiteral("mqtt.publish(topic, payload, {qos, retain, raw}) -> {ok, message}") },

@@ -85,6 +85,8 @@ public:
     void linkOpen(quint64 req, const QVariantMap &settings);
     void linkSend(quint64 req, int linkId, const QByteArray &bytes);
     void linkClose(quint64 req, int linkId);
+    // Leaves passthrough ("+++" with its guard times); answers once the link takes AT commands.
+    void linkLeavePassthrough(quint64 req);
     // Waits for `count` bytes (0: any) from the link; without `wait` takes what is there.
     void linkRead(quint64 req, int linkId, qint64 count, bool wait);
     void mqttConfigure(quint64 req, const QVariantMap &settings);

@@ -2,6 +2,7 @@
 // link data and MQTT messages, and the PC-side peers.
 #include "recipebridge.h"
 
+#include "engine/devicesession.h"
 #include "model/devicemodel.h"
 #include "pcpeers.h"
 #include "services/connectionservice.h"
@@ -216,6 +217,29 @@ void RecipeBridge::linkClose(quint64 req, int linkId)
 {
     ConnectionService *c = m_services.connections;
     operation(req, c, [c, linkId] { return c->close(linkId); });
+}
+
+void RecipeBridge::linkLeavePassthrough(quint64 req)
+{
+    DeviceSession *session = m_services.session;
+    if (!session || session->state() != DeviceSession::State::Passthrough) {
+        fulfil(req, QVariantMap { { QStringLiteral("ok"), true }, { QStringLiteral("message"), tr("Not in passthrough.") } });
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(session, &DeviceSession::stateChanged, this, [this, req, connection](DeviceSession::State s) {
+        if (s == DeviceSession::State::Passthrough)
+            return;
+        disconnect(*connection);
+        fulfil(req, QVariantMap { { QStringLiteral("ok"), s == DeviceSession::State::Connected },
+                                  { QStringLiteral("message"), s == DeviceSession::State::Connected ? tr("Left passthrough.")
+                                                                                                   : tr("The link was lost.") } });
+    });
+    m_cleanup.insert(req, [connection] { QObject::disconnect(*connection); });
+    if (m_services.connections)
+        m_services.connections->leavePassthrough();
+    else
+        session->leavePassthrough();
 }
 
 void RecipeBridge::onLinkData(int linkId, const QByteArray &bytes)

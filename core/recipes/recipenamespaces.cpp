@@ -167,6 +167,17 @@ QJSValue LinkApi::read(const QJSValue &id, const QJSValue &count, const QJSValue
     return m_api->toJs(m);
 }
 
+QJSValue LinkApi::leavePassthrough()
+{
+    m_api->setActivity(tr("leave passthrough"));
+    bool timedOut = false;
+    const QVariant v = m_api->call([](RecipeBridge &b, quint64 req) { b.linkLeavePassthrough(req); }, 5000, &timedOut);
+    m_api->setActivity(QString());
+    if (timedOut)
+        return m_api->toJs(RecipeBridge::failure(tr("Still in passthrough after 5 s.")));
+    return v.isValid() ? m_api->toJs(v) : QJSValue();
+}
+
 // ---- mqtt ------------------------------------------------------------------------------------
 
 MqttApi::MqttApi(RecipeApi *api) : m_api(api)

@@ -87,6 +87,8 @@ public:
     Q_INVOKABLE QJSValue send(const QJSValue &id, const QJSValue &data);
     Q_INVOKABLE QJSValue close(const QJSValue &id = QJSValue());
     Q_INVOKABLE QJSValue read(const QJSValue &id, const QJSValue &count = QJSValue(), const QJSValue &timeoutMs = QJSValue());
+    // Back to AT commands after at("AT+CIPSEND") entered passthrough: "+++" with its guard times.
+    Q_INVOKABLE QJSValue leavePassthrough();
 
 private:
     RecipeApi *m_api;

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace atb;
@@ -182,6 +183,39 @@ private slots:
         QVERIFY2(failed && failed->name.startsWith(failsAt), qPrintable(text));
         QVERIFY2(failed->detail.contains(failDetail, Qt::CaseInsensitive), qPrintable(text));
         QVERIFY2(failed->line > 0, qPrintable(text));
+    }
+
+    void servicesFromAScript()
+    {
+        // The services a page uses, from a recipe: scan, a throughput run with the lab's own
+        // PC-side peer, passthrough data through send(), the model afterwards.
+        Station station;
+        QString error;
+        QVERIFY2(station.start({ QStringLiteral("--wifi-connected") }, &error), qPrintable(error));
+        QTemporaryDir dir;
+        QFile f(dir.filePath(QStringLiteral("services.js")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("const scan = wifi.scan();\n"
+                "check('scan', scan.ok && scan.accessPoints.some(a => a.ssid === 'BenchAP'), JSON.stringify(scan.accessPoints));\n"
+                "const run = throughput.run({ mode: 'send', durationMs: 600, chunkSize: 256 });\n"
+                "check('throughput', run.ok && run.deliveredBytes > 0 && run.lossFree, JSON.stringify(run));\n"
+                "const echo = pc.echoServer();\n"
+                "check('link mode', link.mode({ mux: 0, mode: 1 }));\n"
+                "check('open', link.open({ type: 'TCP', host: echo.host, port: echo.port }));\n"
+                "const p = at('AT+CIPSEND');\n"
+                "check('passthrough', p.final === '>' && device.state === 'passthrough', JSON.stringify(p));\n"
+                "check('raw send', send('ping!').ok);\n"
+                "const back = expect('ping!', 3000);\n"
+                "check('raw echo', back !== null && back.kind === 'raw', JSON.stringify(back));\n"
+                "check('left passthrough', link.leavePassthrough());\n"
+                "check('AT again', at('AT'));\n");
+        f.close();
+        QSignalSpy done(station.runner.get(), &RecipeRunner::finished);
+        QVERIFY(station.runner->start(*Recipe::load(f.fileName())));
+        QVERIFY(done.wait(60000));
+        const RecipeResult r = station.runner->lastResult();
+        QVERIFY2(r.verdict == RecipeResult::Verdict::Pass, qPrintable(describe(r)));
+        QCOMPARE(r.checks.size(), 9);
     }
 };
 
