@@ -36,6 +36,7 @@
 
 namespace {
 constexpr int kPathRole = Qt::UserRole + 1;
+constexpr int kSectionRole = Qt::UserRole + 2; // 1: the shipped recipes' heading, 2: the user's
 constexpr int kConsoleCapacity = 5000;
 const char kLastKey[] = "recipes/last";
 const char kFirstRecipe[] = "module-health";
@@ -262,8 +263,9 @@ void RecipesPage::reloadLibrary(const QString &select)
 {
     const QSignalBlocker block(m_library);
     m_library->clear();
-    auto addSection = [this](const QString &title) {
+    auto addSection = [this](const QString &title, int section) {
         auto *item = new QListWidgetItem(title, m_library);
+        item->setData(kSectionRole, section);
         item->setFlags(Qt::NoItemFlags);
         QFont f = m_library->font();
         f.setBold(true);
@@ -279,9 +281,9 @@ void RecipesPage::reloadLibrary(const QString &select)
                 chosen = item;
         }
     };
-    addSection(tr("Shipped"));
+    addSection(tr("Shipped"), 1);
     addRecipes(atb::RecipeLibrary::shipped());
-    addSection(tr("Yours"));
+    addSection(tr("Yours"), 2);
     addRecipes(atb::RecipeLibrary::user());
     if (chosen) {
         m_library->setCurrentItem(chosen);
@@ -512,6 +514,11 @@ void RecipesPage::retranslate()
     setToolTip(tr("Scripted checks with verdicts, quick-send buttons and triggers"));
     setWindowIcon(recipesIcon(palette()));
     m_tabs->setTabText(0, tr("Recipes"));
+    for (int i = 0; i < m_library->count(); ++i) {
+        QListWidgetItem *item = m_library->item(i);
+        if (const int section = item->data(kSectionRole).toInt())
+            item->setText(section == 1 ? tr("Shipped") : tr("Yours"));
+    }
     m_tabs->setTabText(1, tr("Triggers"));
     m_new->setText(tr("&New"));
     m_new->setToolTip(tr("Start a new recipe from a template"));
