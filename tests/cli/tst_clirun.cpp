@@ -253,6 +253,24 @@ private slots:
         QVERIFY(unanswered.err.contains("factory-smoke.js:"));
     }
 
+    void readmeExample()
+    {
+        // README "The recipe API": the worked example, as documented.
+        simtest::SimProcess sim;
+        QString error;
+        QVERIFY2(sim.start({ QStringLiteral("--wifi-connected") }, &error), qPrintable(error));
+        QTemporaryDir dir;
+        const QString junit = dir.filePath(QStringLiteral("ping.xml"));
+        const clitest::CliRun r = runCli({ kRun, QStringLiteral(ATB_TEST_DATA_DIR "/recipes/ping-gateway.js"), QStringLiteral("--port"),
+                                           sim.link(), QStringLiteral("--param"), QStringLiteral("count=3"), QStringLiteral("--junit"), junit });
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        QVERIFY(r.out.contains("step: Ping the gateway"));
+        QVERIFY(r.out.contains("PASS Ping 3"));
+        QVERIFY(r.out.contains("PASS: 5 of 5 checks passed"));
+        QVERIFY(validateJunit(junit).isEmpty());
+        QCOMPARE(readJunit(junit).cases, 5);
+    }
+
     void badArguments_data()
     {
         QTest::addColumn<QStringList>("args");
