@@ -37,6 +37,7 @@ const QList<QPair<QString, QString>> &api()
         { QStringLiteral("wifi.join"), QStringLiteral("wifi.join(ssid, password, {bssid}) -> {ok, message, failure, ip}") },
         { QStringLiteral("wifi.disconnect"), QStringLiteral("wifi.disconnect() -> {ok, message}") },
         { QStringLiteral("wifi.scan"), QStringLiteral("wifi.scan() -> {ok, message, accessPoints}") },
+        { QStringLiteral("wifi.ensureJoined"), QStringLiteral("wifi.ensureJoined(ssid, password) -> device.wifi + {ok, message, joinedNow}: joins when not joined") },
         { QStringLiteral("wifi.read"), QStringLiteral("wifi.read() -> {ok, message}: mode, AP, IP into device.wifi") },
         { QStringLiteral("net.ping"), QStringLiteral("net.ping(host) -> {ok, message, ms, text}") },
         { QStringLiteral("net.lookup"), QStringLiteral("net.lookup(name) -> {ok, message, ip}") },

@@ -149,9 +149,7 @@ void RecipeBridge::end()
     for (quint64 req : std::as_const(m_asks))
         emit askClosed(req);
     m_asks.clear();
-    m_lineWaiters.clear();
-    m_readWaiters.clear();
-    m_messageWaiters.clear();
+    m_waiters.clear();
     m_active = false;
 }
 
@@ -168,9 +166,7 @@ void RecipeBridge::abandon(quint64 req)
             ++it;
         }
     }
-    m_lineWaiters.removeIf([req](const LineWaiter &w) { return w.req == req; });
-    m_readWaiters.removeIf([req](const ReadWaiter &w) { return w.req == req; });
-    m_messageWaiters.removeIf([req](const MessageWaiter &w) { return w.req == req; });
+    m_waiters.removeIf([req](const Waiter &w) { return w.req == req; });
     if (m_asks.removeOne(req))
         emit askClosed(req);
 }
@@ -279,12 +275,27 @@ void RecipeBridge::keep(Line line)
     m_lines.push_back(line);
     while (m_lines.size() > kMaxLines)
         m_lines.pop_front();
-    for (int i = 0; i < m_lineWaiters.size(); ++i) {
-        QVariantMap found;
-        if (findLine(m_lineWaiters[i].matcher, &found)) {
-            const quint64 req = m_lineWaiters.takeAt(i).req;
-            fulfil(req, found);
-            return; // one line satisfies one waiter (there is one script thread: one waiter)
+    offer();
+}
+
+void RecipeBridge::takeOrWait(quint64 req, const std::function<bool(QVariantMap *)> &take)
+{
+    QVariantMap out;
+    if (take(&out)) {
+        fulfil(req, out);
+        return;
+    }
+    m_waiters << Waiter { req, take };
+}
+
+void RecipeBridge::offer()
+{
+    // One arrival answers one waiter (there is one script thread, so one waiter at a time).
+    for (int i = 0; i < m_waiters.size(); ++i) {
+        QVariantMap out;
+        if (m_waiters[i].take(&out)) {
+            fulfil(m_waiters.takeAt(i).req, out);
+            return;
         }
     }
 }
@@ -323,12 +334,7 @@ bool RecipeBridge::findLine(const LineMatcher &m, QVariantMap *found)
 
 void RecipeBridge::expect(quint64 req, const LineMatcher &matcher)
 {
-    QVariantMap found;
-    if (findLine(matcher, &found)) {
-        fulfil(req, found);
-        return;
-    }
-    m_lineWaiters << LineWaiter { req, matcher };
+    takeOrWait(req, [this, matcher](QVariantMap *out) { return findLine(matcher, out); });
 }
 
 void RecipeBridge::discard(quint64 req)

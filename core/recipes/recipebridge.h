@@ -119,27 +119,22 @@ private:
         qint64 timeMs = 0;
         QString subject() const; // what a pattern is matched against
     };
-    struct LineWaiter
+    // A request waiting for something to arrive (a line, link data, an MQTT message): `take`
+    // answers it from what is there, or says not yet.
+    struct Waiter
     {
         quint64 req = 0;
-        LineMatcher matcher;
-    };
-    struct ReadWaiter
-    {
-        quint64 req = 0;
-        int link = 0;
-        qint64 count = 0;
-    };
-    struct MessageWaiter
-    {
-        quint64 req = 0;
-        QString filter;
+        std::function<bool(QVariantMap *)> take;
     };
 
     Q_INVOKABLE void runPosted();
     void fulfil(quint64 req, const QVariant &value);
     void onFinished(const AtResult &r);
     void onPrompt(quint64 id, qint64 expectedLength);
+    // Answers `req` now when `take` can, else when something arrives that it can take.
+    void takeOrWait(quint64 req, const std::function<bool(QVariantMap *)> &take);
+    // Something arrived: the first waiter that can take it does.
+    void offer();
     void keep(Line line);
     bool findLine(const LineMatcher &m, QVariantMap *found);
     void onLinkData(int linkId, const QByteArray &bytes);
@@ -164,11 +159,9 @@ private:
     std::deque<Line> m_lines;
     quint64 m_nextSeq = 1;
     quint64 m_cursor = 1;                 // expect() looks at lines with seq >= cursor
-    QList<LineWaiter> m_lineWaiters;
     QHash<int, QByteArray> m_linkData;    // received and not yet read, per link
-    QList<ReadWaiter> m_readWaiters;
     std::deque<QVariantMap> m_messages;   // MQTT messages not yet received by the script
-    QList<MessageWaiter> m_messageWaiters;
+    QList<Waiter> m_waiters;
     QHash<quint64, std::function<void()>> m_cleanup; // request -> how to cancel what serves it
     QList<QMetaObject::Connection> m_connections;
     QList<QPointer<QObject>> m_peers;

@@ -248,15 +248,7 @@ void RecipeBridge::onLinkData(int linkId, const QByteArray &bytes)
     buffer += bytes;
     if (buffer.size() > ConnectionService::kMaxBufferBytes)
         buffer.remove(0, buffer.size() - ConnectionService::kMaxBufferBytes);
-    for (int i = 0; i < m_readWaiters.size(); ++i) {
-        const ReadWaiter w = m_readWaiters[i];
-        QVariantMap out;
-        if (w.link == linkId && takeLinkData(linkId, w.count, &out, false)) {
-            m_readWaiters.removeAt(i);
-            fulfil(w.req, out);
-            return;
-        }
-    }
+    offer();
 }
 
 bool RecipeBridge::takeLinkData(int linkId, qint64 count, QVariantMap *out, bool partial)
@@ -275,17 +267,15 @@ bool RecipeBridge::takeLinkData(int linkId, qint64 count, QVariantMap *out, bool
 
 void RecipeBridge::linkRead(quint64 req, int linkId, qint64 count, bool wait)
 {
+    if (wait) {
+        takeOrWait(req, [this, linkId, count](QVariantMap *out) { return takeLinkData(linkId, count, out, false); });
+        return;
+    }
     QVariantMap out;
-    if (takeLinkData(linkId, count, &out, !wait)) {
-        fulfil(req, out);
-        return;
-    }
-    if (!wait) {
-        fulfil(req, QVariantMap { { QStringLiteral("ok"), false }, { QStringLiteral("text"), QString() },
-                                  { QStringLiteral("hex"), QString() }, { QStringLiteral("bytes"), 0 } });
-        return;
-    }
-    m_readWaiters << ReadWaiter { req, linkId, count };
+    if (!takeLinkData(linkId, count, &out, true))
+        out = { { QStringLiteral("ok"), false }, { QStringLiteral("text"), QString() },
+                { QStringLiteral("hex"), QString() }, { QStringLiteral("bytes"), 0 } };
+    fulfil(req, out);
 }
 
 // ---- MQTT ----------------------------------------------------------------------------------
@@ -353,13 +343,7 @@ void RecipeBridge::onMqttMessage(const MqttMessage &msg)
                            { QStringLiteral("time"), msg.time.toMSecsSinceEpoch() } });
     while (m_messages.size() > kMaxMessages)
         m_messages.pop_front();
-    for (int i = 0; i < m_messageWaiters.size(); ++i) {
-        QVariantMap out;
-        if (takeMessage(m_messageWaiters[i].filter, &out)) {
-            fulfil(m_messageWaiters.takeAt(i).req, out);
-            return;
-        }
-    }
+    offer();
 }
 
 bool RecipeBridge::takeMessage(const QString &filter, QVariantMap *out)
@@ -376,12 +360,7 @@ bool RecipeBridge::takeMessage(const QString &filter, QVariantMap *out)
 
 void RecipeBridge::mqttReceive(quint64 req, const QString &topicFilter)
 {
-    QVariantMap out;
-    if (takeMessage(topicFilter, &out)) {
-        fulfil(req, out);
-        return;
-    }
-    m_messageWaiters << MessageWaiter { req, topicFilter };
+    takeOrWait(req, [this, topicFilter](QVariantMap *out) { return takeMessage(topicFilter, out); });
 }
 
 // ---- throughput ----------------------------------------------------------------------------

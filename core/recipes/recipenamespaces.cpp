@@ -77,6 +77,43 @@ QJSValue WifiApi::read()
     return m_api->operation(tr("Wi-Fi: read"), [](RecipeBridge &b, quint64 req) { b.wifiRead(req); });
 }
 
+QJSValue WifiApi::ensureJoined(const QJSValue &ssid, const QJSValue &password)
+{
+    auto wifiState = [this] {
+        return m_api->call([](RecipeBridge &b, quint64 req) { b.snapshot(req); }).toMap().value(QStringLiteral("wifi")).toMap();
+    };
+    m_api->setActivity(tr("Wi-Fi: read"));
+    if (!m_api->call([](RecipeBridge &b, quint64 req) { b.wifiRead(req); }).isValid())
+        return QJSValue(); // stopped
+    m_api->setActivity(QString());
+    QVariantMap wifi = wifiState();
+    QString message;
+    bool joinedNow = false;
+    const QString s = ssid.isString() ? ssid.toString() : QString();
+    if (!wifi.value(QStringLiteral("connected")).toBool() && !s.isEmpty()) {
+        const QString p = password.isString() ? password.toString() : QString();
+        const QJSValue joined = m_api->operation(tr("Wi-Fi: join %1").arg(s),
+                                                 [s, p](RecipeBridge &b, quint64 req) { b.wifiJoin(req, s, p, QString()); });
+        if (joined.isUndefined())
+            return QJSValue(); // stopped
+        joinedNow = true;
+        message = joined.property(QStringLiteral("message")).toString();
+        wifi = wifiState();
+    }
+    const bool connected = wifi.value(QStringLiteral("connected")).toBool();
+    const bool ok = connected && wifi.value(QStringLiteral("gotIp")).toBool();
+    if (!connected)
+        message = !wifi.value(QStringLiteral("lastJoinFailure")).toString().isEmpty()
+            ? wifi.value(QStringLiteral("lastJoinFailure")).toString()
+            : s.isEmpty() ? tr("not joined (give the ssid and password parameters, or join on the Wi-Fi page)") : message;
+    else if (!ok)
+        message = tr("joined, but no IP address yet");
+    wifi.insert(QStringLiteral("ok"), ok);
+    wifi.insert(QStringLiteral("message"), message);
+    wifi.insert(QStringLiteral("joinedNow"), joinedNow);
+    return m_api->toJs(wifi);
+}
+
 // ---- net -------------------------------------------------------------------------------------
 
 NetApi::NetApi(RecipeApi *api) : m_api(api)

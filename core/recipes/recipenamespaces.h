@@ -57,6 +57,9 @@ public:
     Q_INVOKABLE QJSValue disconnect();
     Q_INVOKABLE QJSValue scan();
     Q_INVOKABLE QJSValue read();
+    // Reads the Wi-Fi state and joins `ssid` when the module is not joined yet (an empty ssid:
+    // only reads). Returns device.wifi with {ok (joined with an IP), message, joinedNow}.
+    Q_INVOKABLE QJSValue ensureJoined(const QJSValue &ssid = QJSValue(), const QJSValue &password = QJSValue());
 
 private:
     RecipeApi *m_api;

@@ -22,22 +22,10 @@ const simulated = (gmr.lines || []).some(l => l.includes("(SIM)"));
 if (simulated)
     log("Simulated module: its own access point, localhost and this PC's SNTP server are used.");
 
-// Wi-Fi: joined, with an IP address (joins first when told where).
-wifi.read();
-let w = device.wifi;
-if (!w.connected) {
-    const ssid = param("ssid") || (simulated ? "BenchAP" : "");
-    const password = param("password") || (simulated && !param("ssid") ? "12345678" : "");
-    if (ssid) {
-        const joined = wifi.join(ssid, password);
-        if (!joined.ok)
-            log("Join failed: " + joined.message);
-        w = device.wifi;
-    }
-}
-require("Joined an access point", w.connected,
-        w.connected ? `${w.ssid}, RSSI ${w.rssi} dBm`
-                    : (w.lastJoinFailure || "not joined (give the ssid and password parameters, or join on the Wi-Fi page)"));
+// Wi-Fi: joined, with an IP address (joins first when told where; the simulator's own AP).
+const w = wifi.ensureJoined(param("ssid") || (simulated ? "BenchAP" : ""),
+                            param("password") || (simulated && !param("ssid") ? "12345678" : ""));
+require("Joined an access point", w.connected, w.connected ? `${w.ssid}, RSSI ${w.rssi} dBm` : w.message);
 require("Has an IP address", w.gotIp && w.ip !== "" && w.ip !== "0.0.0.0", w.ip || "no IP address");
 
 // DNS: a name resolves.

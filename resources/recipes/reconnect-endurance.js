@@ -20,16 +20,11 @@ if (device.dialect === "esp")
 let ssid = param("ssid");
 let password = param("password");
 if (!ssid && device.simulated && !device.wifi.connected) {
-    ssid = "BenchAP";
+    ssid = "BenchAP"; // the simulator's own access point
     password = "12345678";
 }
-let w = device.wifi;
-if (!w.connected && ssid) {
-    wifi.join(ssid, password);
-    w = device.wifi;
-}
-require("Joined an access point", w.connected && w.gotIp,
-        w.connected ? `${w.ssid}, IP ${w.ip}` : (w.lastJoinFailure || "not joined (give the ssid and password parameters)"));
+const w = wifi.ensureJoined(ssid, password);
+require("Joined an access point", w.ok, w.connected ? `${w.ssid}, IP ${w.ip}` : w.message);
 
 let broker = "";
 if (mode === "mqtt") {

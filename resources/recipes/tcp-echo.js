@@ -13,16 +13,9 @@
 
 require("Module answers AT", at("AT"));
 at("AT+GMR");
-wifi.read();
-let w = device.wifi;
-if (!w.connected) {
-    const ssid = param("ssid") || (device.simulated ? "BenchAP" : "");
-    if (ssid)
-        wifi.join(ssid, param("password") || (device.simulated && !param("ssid") ? "12345678" : ""));
-    w = device.wifi;
-}
-require("Joined an access point", w.connected && w.gotIp,
-        w.connected ? `${w.ssid}, IP ${w.ip}` : (w.lastJoinFailure || "not joined (give the ssid and password parameters)"));
+const sim = device.simulated; // the simulator's own access point unless told otherwise
+const w = wifi.ensureJoined(param("ssid") || (sim ? "BenchAP" : ""), param("password") || (sim && !param("ssid") ? "12345678" : ""));
+require("Joined an access point", w.ok, w.connected ? `${w.ssid}, IP ${w.ip}` : w.message);
 
 const server = pc.echoServer({ address: param("pcAddress") });
 require("Echo server listening on this PC", server.ok, server.ok ? `${server.host}:${server.port}` : server.message);
