@@ -5966,6 +5966,14 @@
         <source>Wi-Fi: read</source>
         <translation>Wi-Fi：读取</translation>
     </message>
+    <message>
+        <source>not joined (give the ssid and password parameters, or join on the Wi-Fi page)</source>
+        <translation>未连接（请提供 ssid 和 password 参数，或在 Wi-Fi 页面连接）</translation>
+    </message>
+    <message>
+        <source>joined, but no IP address yet</source>
+        <translation>已连接，但尚未获得 IP 地址</translation>
+    </message>
 </context>
 <context>
     <name>atb::WifiService</name>
