@@ -257,7 +257,11 @@ RecipesPage::RecipesPage(const atb::RecipeServices &services, Messages *messages
     retranslate();
 }
 
-RecipesPage::~RecipesPage() = default;
+RecipesPage::~RecipesPage()
+{
+    // A run in progress stops (and its thread ends) while the page it reports to is still whole.
+    delete m_runner;
+}
 
 void RecipesPage::reloadLibrary(const QString &select)
 {
