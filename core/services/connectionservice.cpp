@@ -35,7 +35,7 @@ ConnectionService::ConnectionService(DeviceSession *session, DeviceModel *model,
         m_pendingKeepAlive = -1;
         m_pendingKeepAliveId = -1;
         const bool wasFetch = std::exchange(m_fetching, false);
-        if (!m_toFetch.isEmpty())
+        if (!m_toFetch.isEmpty() || unknownLinks())
             QMetaObject::invokeMethod(this, &ConnectionService::scheduleFetch, Qt::QueuedConnection);
         if (wasFetch && result.ok)
             return; // automatic passive-mode fetch: the data shows up, no status to report
@@ -297,6 +297,10 @@ void ConnectionService::onUrc(const AtEvent &e)
             return;
         }
         appendReceived(e.link < 0 ? 0 : e.link, e.payload);
+    } else if (e.name == "CONNECT") {
+        // A client of the module's server (or a link opened elsewhere): its type and peer come
+        // from a status read once the module is free.
+        scheduleFetch();
     } else if (e.name == "CLOSED") {
         m_keepAlive.remove(e.link < 0 ? 0 : e.link);
     } else if (e.text.trimmed() == "ready") {
@@ -312,11 +316,26 @@ void ConnectionService::setReceiveMode(int mode)
     emit receiveModeChanged(mode);
 }
 
+bool ConnectionService::unknownLinks() const
+{
+    const QList<LinkInfo> links = m_model->links();
+    return std::any_of(links.begin(), links.end(), [](const LinkInfo &l) { return l.type.isEmpty(); });
+}
+
 void ConnectionService::scheduleFetch()
 {
-    if (m_toFetch.isEmpty() || m_runner->isBusy() || inPassthrough())
+    if ((m_toFetch.isEmpty() && !unknownLinks()) || m_runner->isBusy() || inPassthrough())
         return;
     const AtEncoder enc(dialect());
+    if (m_toFetch.isEmpty()) {
+        // Links known only from CONNECT: read the status (quietly, like a fetch).
+        const EncodeResult status
+            = dialect() == Dialect::Beken ? enc.query("AT+CIPSTATUS") : enc.execute("AT+CIPSTATUS");
+        m_sendTotal = 0;
+        m_sendDone = 0;
+        m_fetching = m_runner->run(tr("Read the link status"), { command(status.line) });
+        return;
+    }
     const bool withId = effectiveMux() == 1;
     QList<AtCommand> commands;
     QList<int> ids = m_toFetch.keys();

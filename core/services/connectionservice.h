@@ -182,6 +182,7 @@ public:
     // What the module last reported (AT+CIPSSLCPSK?, AT+CIPSERVER?, AT+CIPSERVERMAXCONN?,
     // AT+CIPSTO?, also when typed in the console) or accepted.
     QList<PskState> pskStates() const { return m_psk; }
+    bool pskKnown() const { return m_pskKnown; } // AT+CIPSSLCPSK? answered since the module came up
     ServerState serverState() const { return m_server; }
     // The server plans assume the module's values where they are known, else ESP-AT's defaults.
     ServerSettings serverSettings() const;
@@ -208,7 +209,10 @@ private:
     void appendReceived(int linkId, const QByteArray &bytes);
     AtCommand command(const QByteArray &line) const;
     bool linkOpen(int id) const;
+    // Passive mode: fetch the data +IPD announced; else read the status when a link is known
+    // only from CONNECT (a server's client). Runs when the runner is free, reports nothing.
     void scheduleFetch();
+    bool unknownLinks() const;
     void setReceiveMode(int mode);
     int openLinkCount() const;
     QString passthroughRefusal() const;
@@ -230,6 +234,7 @@ private:
     QHash<int, qint64> m_toFetch; // passive mode: link -> bytes announced by +IPD
     bool m_fetching = false;
     QList<PskState> m_psk;
+    bool m_pskKnown = false;
     ServerState m_server;
 };
 

@@ -22,8 +22,9 @@ int intAfter(const QByteArray &line, qsizetype prefix, int fallback = -1)
 
 void ConnectionService::forgetModuleState()
 {
-    if (!m_psk.isEmpty()) {
+    if (!m_psk.isEmpty() || m_pskKnown) {
         m_psk.clear();
+        m_pskKnown = false;
         emit pskChanged();
     }
     if (!(m_server == ServerState())) {
@@ -83,8 +84,9 @@ void ConnectionService::onAnyCommandFinished(const AtResult &r)
             psk << set;
             std::sort(psk.begin(), psk.end(), [](const PskState &a, const PskState &b) { return a.linkId < b.linkId; });
         }
-        if (psk != m_psk) {
+        if (psk != m_psk || (query && !m_pskKnown)) {
             m_psk = psk;
+            m_pskKnown = m_pskKnown || query;
             emit pskChanged();
         }
         return;
