@@ -11,6 +11,7 @@
 #include "pages/throughputpage.h"
 #include "pages/wifipage.h"
 #include "secretstore.h"
+#include "simulatorlink.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
 #include "services/netservice.h"
@@ -37,7 +38,8 @@ void Application::addPages()
     m_mqtt = new MqttService(m_session, m_model, this);
     m_wifi = new WifiService(m_session, m_model, this);
     m_net = new NetService(m_session, m_model, this);
-    m_window->addPage(new WifiPage(m_model, m_wifi, m_secrets));
+    auto *wifi = new WifiPage(m_model, m_wifi, m_secrets);
+    m_window->addPage(wifi);
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
     m_window->addPage(new NetServicesPage(m_model, m_net));
     m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
@@ -56,6 +58,15 @@ void Application::addPages()
     };
     connect(connection, &ConnectionController::choiceChanged, throughput, followBaud);
     followBaud();
+    // The built-in simulated module: the Wi-Fi page names its access point and password.
+    auto followSimulator = [wifi, connection] {
+        const QList<SimulatorLink::AccessPoint> aps
+            = connection->choice().isSimulator() ? SimulatorLink::accessPoints() : QList<SimulatorLink::AccessPoint>();
+        wifi->setBuiltInAccessPoint(aps.isEmpty() ? QString() : aps.first().ssid,
+                                    aps.isEmpty() ? QString() : aps.first().password);
+    };
+    connect(connection, &ConnectionController::choiceChanged, wifi, followSimulator);
+    followSimulator();
 }
 
 Application::~Application()

@@ -5,10 +5,10 @@
 #include "protocol/atencoder.h"
 #include "protocol/bytetext.h"
 #include "protocol/commandcatalog.h"
+#include "services/ipv4.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QRegularExpression>
 
 // ConnectionService: the plans (pure: nothing is sent).
@@ -27,8 +27,7 @@ QString hostError(const QString &host)
         return ConnectionService::tr("The host must not contain blanks");
     static const QRegularExpression digitsAndDots(QStringLiteral("^[0-9.]+$"));
     if (digitsAndDots.match(host).hasMatch()) {
-        QHostAddress a;
-        if (!a.setAddress(host) || a.protocol() != QAbstractSocket::IPv4Protocol || host.count(QLatin1Char('.')) != 3)
+        if (!isDottedIpv4(host))
             return ConnectionService::tr("\"%1\" is not a valid IPv4 address").arg(host);
         return {};
     }
@@ -150,8 +149,7 @@ OperationPlan ConnectionService::planOpen(const LinkOpenSettings &s) const
     if (!localIp.isEmpty()) {
         if (!beken)
             return OperationPlan::failure(tr("A local IP is only sent to Beken modules"), "local_ip");
-        QHostAddress a;
-        if (!a.setAddress(localIp) || a.protocol() != QAbstractSocket::IPv4Protocol || localIp.count(QLatin1Char('.')) != 3)
+        if (!isDottedIpv4(localIp))
             return OperationPlan::failure(tr("\"%1\" is not a valid IPv4 address").arg(localIp), "local_ip");
         if (s.localPort == 0)
             return OperationPlan::failure(tr("A local IP goes with a local port (seed 000: both make a server link)"),

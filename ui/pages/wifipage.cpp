@@ -7,6 +7,7 @@
 #include "protocol/commandcatalog.h"
 #include "protocol/cwjapreply.h"
 #include "secretstore.h"
+#include "stationaddressform.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -113,10 +114,12 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
             load();
     });
     connect(m_model, &atb::DeviceModel::dialectChanged, this, [this] {
+        m_address->setAvailable(m_model->dialect() == atb::Dialect::Esp);
         fillModes();
         updatePreview();
     });
     connect(m_service, &WifiService::infoChanged, this, [this] {
+        m_address->load(m_service->address());
         loadState();
         if (!isDirty() && !isBusy())
             load();
@@ -141,6 +144,16 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
         updatePreview();
     });
     connect(m_scan, &QPushButton::clicked, this, &WifiPage::scan);
+    connect(m_address, &StationAddressForm::applyRequested, this, &WifiPage::applyAddress);
+    connect(m_address, &StationAddressForm::edited, this, [this] {
+        showPlanError(m_service->planAddress(m_address->settings()), "address");
+        updatePreview();
+    });
+    connect(m_simFill, &QPushButton::clicked, this, [this] {
+        m_ssid->setText(m_simSsid);
+        m_password->setText(m_simPassword);
+        m_password->setFocus();
+    });
     connect(m_disconnect, &QPushButton::clicked, this, &WifiPage::disconnectFromAp);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString ssid = m_apModel->index(index.row(), SsidColumn).data(Qt::DisplayRole).toString();
@@ -153,6 +166,8 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
         m_password->setFocus();
     });
 
+    m_address->setAvailable(m_model->dialect() == atb::Dialect::Esp);
+    m_address->load(m_service->address());
     loadState();
     loadAccessPoints();
     load();
@@ -215,6 +230,20 @@ void WifiPage::buildUi()
     m_joinBox = new QGroupBox(form);
     auto *joinForm = new QFormLayout(m_joinBox);
     joinForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // The built-in simulated module: which access point it sees, and the password (hidden for
+    // a real module).
+    m_simHint = new QLabel(m_joinBox);
+    m_simHint->setObjectName(QStringLiteral("simulatorApHint"));
+    m_simHint->setWordWrap(true);
+    m_simHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_simFill = new QPushButton(m_joinBox);
+    m_simFill->setObjectName(QStringLiteral("simulatorApFillButton"));
+    auto *simRow = new QHBoxLayout;
+    simRow->addWidget(m_simHint, 1);
+    simRow->addWidget(m_simFill, 0, Qt::AlignTop);
+    joinForm->addRow(simRow);
+    m_simHint->hide();
+    m_simFill->hide();
     m_ssidLabel = new QLabel(m_joinBox);
     m_ssid = new QLineEdit(m_joinBox);
     m_ssid->setObjectName(QStringLiteral("ssidEdit"));
@@ -280,6 +309,8 @@ void WifiPage::buildUi()
     m_table->horizontalHeader()->resizeSection(SignalColumn, 64);
     scanLay->addWidget(m_table, 1);
 
+    m_address = new StationAddressForm(&fieldErrors(), "address", form);
+
     auto *left = new QVBoxLayout;
     left->addWidget(m_stateBox);
     left->addWidget(m_modeBox);
@@ -288,7 +319,10 @@ void WifiPage::buildUi()
     auto *columns = new QHBoxLayout(form);
     columns->setContentsMargins(0, 0, 0, 0);
     columns->addLayout(left, 5);
-    columns->addWidget(m_scanBox, 6);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_scanBox, 1);
+    right->addWidget(m_address);
+    columns->addLayout(right, 6);
 
     setForm(form);
     applyButton()->setDefault(true);
@@ -357,6 +391,10 @@ void WifiPage::retranslate()
     m_disconnect->setText(tr("&Disconnect"));
     m_disconnect->setToolTip(tr("Leave the access point (AT+CWQAP)"));
     applyButton()->setToolTip(tr("Set the mode and join the network (Ctrl+Return)"));
+    m_simFill->setText(tr("Fill in"));
+    m_simFill->setToolTip(tr("Put this network and password into the form"));
+    setBuiltInAccessPoint(m_simSsid, m_simPassword);
+    m_address->retranslate();
     fillModes();
     loadState();
     loadAccessPoints();
@@ -529,6 +567,7 @@ void WifiPage::updatePreview()
     text.section(tr("Read (F5)"), m_service->planRead());
     text.section(tr("Scan"), m_service->planScan());
     text.section(tr("Disconnect"), m_service->planDisconnect());
+    text.section(tr("Set address"), m_service->planAddress(m_address->settings()));
     setPreviewText(text.text());
 }
 
@@ -577,9 +616,32 @@ void WifiPage::disconnectFromAp()
     started(m_service->disconnectFromAp());
 }
 
+void WifiPage::applyAddress()
+{
+    const atb::OperationPlan p = m_service->planAddress(m_address->settings());
+    if (!showPlanError(p, "address", true)) {
+        setStatus(tr("Nothing was sent: %1").arg(p.error), true);
+        return;
+    }
+    if (started(m_service->applyAddress(m_address->settings())))
+        m_address->load(m_address->settings(), true); // no longer "edited": the module's now
+}
+
 void WifiPage::prepareScreenshot()
 {
     scan();
+}
+
+void WifiPage::setBuiltInAccessPoint(const QString &ssid, const QString &password)
+{
+    m_simSsid = ssid;
+    m_simPassword = password;
+    m_simHint->setVisible(!ssid.isEmpty());
+    m_simFill->setVisible(!ssid.isEmpty());
+    m_simHint->setText(password.isEmpty()
+                           ? tr("Built-in simulated module: its access point is \"%1\", an open network.").arg(ssid)
+                           : tr("Built-in simulated module: its access point is \"%1\", password \"%2\".")
+                                 .arg(ssid, password));
 }
 
 void WifiPage::onBusyChanged(bool busy)
