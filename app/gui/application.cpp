@@ -8,6 +8,7 @@
 #include "pages/connectionspage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "pages/softappage.h"
 #include "pages/throughputpage.h"
 #include "pages/wifipage.h"
 #include "secretstore.h"
@@ -15,6 +16,7 @@
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
 #include "services/netservice.h"
+#include "services/softapservice.h"
 #include "services/throughputlab.h"
 #include "services/wifiservice.h"
 
@@ -38,8 +40,10 @@ void Application::addPages()
     m_mqtt = new MqttService(m_session, m_model, this);
     m_wifi = new WifiService(m_session, m_model, this);
     m_net = new NetService(m_session, m_model, this);
+    m_softAp = new SoftApService(m_session, m_model, this);
     auto *wifi = new WifiPage(m_model, m_wifi, m_secrets);
     m_window->addPage(wifi);
+    m_window->addPage(new SoftApPage(m_model, m_softAp));
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
     m_window->addPage(new NetServicesPage(m_model, m_net));
     m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
@@ -76,6 +80,7 @@ Application::~Application()
     m_window.reset();
     delete m_lab;
     delete m_net;
+    delete m_softAp;
     delete m_wifi;
     delete m_mqtt;
     delete m_connections;

@@ -10,6 +10,7 @@ class SessionHost;
 class ConnectionService;
 class MqttService;
 class NetService;
+class SoftApService;
 class ThroughputLab;
 class WifiService;
 }
@@ -42,6 +43,7 @@ private:
     atb::MqttService *m_mqtt = nullptr;
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
+    atb::SoftApService *m_softAp = nullptr;
     atb::ThroughputLab *m_lab = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

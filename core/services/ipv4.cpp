@@ -19,6 +19,11 @@ bool isNetmask(const QString &text)
     return m != 0 && (inverted & (inverted + 1)) == 0; // ones then zeros
 }
 
+quint32 ipv4Value(const QString &text)
+{
+    return QHostAddress(text).toIPv4Address();
+}
+
 bool sameSubnet(const QString &a, const QString &b, const QString &mask)
 {
     const quint32 m = QHostAddress(mask).toIPv4Address();

@@ -9,6 +9,8 @@ namespace atb {
 bool isDottedIpv4(const QString &text);
 // A netmask: a dotted IPv4 address whose bits are ones, then zeros (255.255.255.0).
 bool isNetmask(const QString &text);
+// The address as a number, for ordering (0 when not an IPv4 address).
+quint32 ipv4Value(const QString &text);
 // The same /24-or-whatever network: (a & mask) == (b & mask). All three must be dotted IPv4.
 bool sameSubnet(const QString &a, const QString &b, const QString &mask);
 
