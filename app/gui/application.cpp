@@ -9,6 +9,7 @@
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
 #include "pages/softappage.h"
+#include "pages/systempage.h"
 #include "pages/throughputpage.h"
 #include "pages/wifipage.h"
 #include "secretstore.h"
@@ -17,6 +18,7 @@
 #include "services/mqttservice.h"
 #include "services/netservice.h"
 #include "services/softapservice.h"
+#include "services/systemservice.h"
 #include "services/throughputlab.h"
 #include "services/wifiservice.h"
 
@@ -47,6 +49,8 @@ void Application::addPages()
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
     m_window->addPage(new NetServicesPage(m_model, m_net));
     m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
+    m_system = new SystemService(m_session, m_model, this);
+    m_window->addPage(new SystemPage(m_model, m_system, m_window->messages()));
 
     m_lab = new ThroughputLab(m_session, this);
     auto *throughput = new ThroughputPage(m_model, m_lab, m_window->messages());
@@ -80,6 +84,7 @@ Application::~Application()
     m_window.reset();
     delete m_lab;
     delete m_net;
+    delete m_system;
     delete m_softAp;
     delete m_wifi;
     delete m_mqtt;

@@ -11,6 +11,7 @@ class ConnectionService;
 class MqttService;
 class NetService;
 class SoftApService;
+class SystemService;
 class ThroughputLab;
 class WifiService;
 }
@@ -44,6 +45,7 @@ private:
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
     atb::SoftApService *m_softAp = nullptr;
+    atb::SystemService *m_system = nullptr;
     atb::ThroughputLab *m_lab = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };
