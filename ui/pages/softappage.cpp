@@ -164,6 +164,8 @@ QGroupBox *SoftApPage::buildApBox()
     m_hidden->setObjectName(QStringLiteral("softApHiddenCheck"));
     for (QLabel **l : { &m_stateTitle, &m_ssidLabel, &m_passwordLabel, &m_channelLabel, &m_encryptionLabel, &m_maxLabel })
         *l = new QLabel(m_apBox);
+    m_ssidLabel->setBuddy(m_ssid);
+    m_passwordLabel->setBuddy(m_password);
     auto *pwRow = new QHBoxLayout;
     pwRow->setContentsMargins(0, 0, 0, 0);
     pwRow->addWidget(m_password, 1);
@@ -272,6 +274,8 @@ void SoftApPage::fillCatalogChoices()
     const atb::ParamSpec *max = spec ? spec->param("max_conn") : nullptr;
     m_channel->setRange(chl ? int(chl->min) : 1, chl ? int(chl->max) : 14);
     m_max->setRange(max ? int(max->min) : 1, max ? int(max->max) : 10);
+    if (!m_service->state().known)
+        m_max->setValue(SoftApSettings().maxConnections);
     const QVariant current = m_encryption->currentData();
     m_encryption->clear();
     if (const atb::ParamSpec *ecn = spec ? spec->param("ecn") : nullptr) {
