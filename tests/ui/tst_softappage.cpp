@@ -18,6 +18,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "pseudochinese.h"
+
 namespace {
 
 struct Fixture
@@ -140,6 +142,27 @@ private slots:
         QTest::mouseClick(f.page.readButton(), Qt::LeftButton);
         QVERIFY(f.h.drain() && f.h.sent.isEmpty());
         QVERIFY(f.page.statusText().contains(QLatin1String("Beken")));
+    }
+
+    // Both languages fit the page size of a 1280x800 window, and a language change reaches the
+    // page list (title) and the buttons.
+    void retranslatesAndFits()
+    {
+        Fixture f;
+        QVERIFY(f.h.ready());
+        QCOMPARE(f.page.windowTitle(), QStringLiteral("SoftAP"));
+        QVERIFY(!f.page.windowIcon().isNull());
+        QVERIFY2(f.page.minimumSizeHint().height() <= 700, qPrintable(QString::number(f.page.minimumSizeHint().height())));
+        QVERIFY2(f.page.minimumSizeHint().width() <= 1110, qPrintable(QString::number(f.page.minimumSizeHint().width())));
+        const QString before = f.w<QPushButton>("softApNetworkButton")->text();
+        PseudoChinese zh({ "SoftApPage", "FormPage", "atb::SoftApService" });
+        QCoreApplication::installTranslator(&zh);
+        QTRY_VERIFY(f.w<QPushButton>("softApNetworkButton")->text() != before);
+        QVERIFY(f.page.windowTitle() != QStringLiteral("SoftAP"));
+        QVERIFY2(f.page.minimumSizeHint().height() <= 700, qPrintable(QString::number(f.page.minimumSizeHint().height())));
+        QVERIFY2(f.page.minimumSizeHint().width() <= 1110, qPrintable(QString::number(f.page.minimumSizeHint().width())));
+        QCoreApplication::removeTranslator(&zh);
+        QTRY_COMPARE(f.w<QPushButton>("softApNetworkButton")->text(), before);
     }
 };
 

@@ -14,6 +14,8 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include "pseudochinese.h"
+
 namespace {
 
 struct Fixture
@@ -121,6 +123,27 @@ private slots:
         QCOMPARE(f.service.store(), 1);
         QCOMPARE(f.service.planApply({ -1, 1 }).errorParam, QByteArray("status"));
         QVERIFY(!f.service.planApply({ 1, -1 }).ok()); // already saved to flash: nothing to do
+    }
+
+    // Both languages fit the page size of a 1280x800 window, and a language change reaches the
+    // page list (title) and the buttons.
+    void retranslatesAndFits()
+    {
+        Fixture f;
+        QVERIFY(f.h.ready());
+        QCOMPARE(f.page.windowTitle(), QStringLiteral("System"));
+        QVERIFY(!f.page.windowIcon().isNull());
+        QVERIFY2(f.page.minimumSizeHint().height() <= 700, qPrintable(QString::number(f.page.minimumSizeHint().height())));
+        QVERIFY2(f.page.minimumSizeHint().width() <= 1110, qPrintable(QString::number(f.page.minimumSizeHint().width())));
+        const QString before = f.w<QPushButton>("restartButton")->text();
+        PseudoChinese zh({ "SystemPage", "FormPage", "atb::SystemService" });
+        QCoreApplication::installTranslator(&zh);
+        QTRY_VERIFY(f.w<QPushButton>("restartButton")->text() != before);
+        QVERIFY(f.page.windowTitle() != QStringLiteral("System"));
+        QVERIFY2(f.page.minimumSizeHint().height() <= 700, qPrintable(QString::number(f.page.minimumSizeHint().height())));
+        QVERIFY2(f.page.minimumSizeHint().width() <= 1110, qPrintable(QString::number(f.page.minimumSizeHint().width())));
+        QCoreApplication::removeTranslator(&zh);
+        QTRY_COMPARE(f.w<QPushButton>("restartButton")->text(), before);
     }
 };
 
