@@ -1,7 +1,7 @@
 #include "linkopenform.h"
 
 #include "fielderrors.h"
-#include "protocol/commandcatalog.h"
+#include "pagecommon.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -42,10 +42,7 @@ LinkOpenForm::LinkOpenForm(FieldErrors *errors, const QByteArray &scope, QWidget
     m_port = portEdit(this, QStringLiteral("openPort"));
     m_keepAlive = new QSpinBox(this);
     m_keepAlive->setObjectName(QStringLiteral("openKeepAlive"));
-    // The range the catalog gives for <keep_alive> (0..7200 s).
-    const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CIPSTART", atb::Dialect::Esp);
-    const atb::ParamSpec *ka = spec ? spec->param("keep_alive") : nullptr;
-    m_keepAlive->setRange(0, ka ? int(ka->max) : 7200);
+    setRangeFromCatalog(m_keepAlive, "AT+CIPSTART", "keep_alive", 0, 7200); // 0..7200 s
     m_localPort = portEdit(this, QStringLiteral("openLocalPort"));
     m_localIp = new QLineEdit(this);
     m_localIp->setObjectName(QStringLiteral("openLocalIp"));

@@ -1,7 +1,7 @@
 #include "serverpanel.h"
 
 #include "fielderrors.h"
-#include "protocol/commandcatalog.h"
+#include "pagecommon.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,18 +14,6 @@
 #include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
-namespace {
-
-// The range the catalog gives for a parameter of an ESP command (the spin boxes follow it).
-void catalogRange(QSpinBox *box, const char *command, const char *param, int fallbackMax)
-{
-    const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find(command, atb::Dialect::Esp);
-    const atb::ParamSpec *p = spec ? spec->param(param) : nullptr;
-    box->setRange(p ? int(p->min) : 0, p ? int(p->max) : fallbackMax);
-}
-
-} // namespace
 
 ServerPanel::ServerPanel(FieldErrors *errors, const QByteArray &scope, QWidget *parent) : QWidget(parent)
 {
@@ -46,10 +34,10 @@ ServerPanel::ServerPanel(FieldErrors *errors, const QByteArray &scope, QWidget *
     m_type->addItems({ QStringLiteral("TCP"), QStringLiteral("SSL") });
     m_max = new QSpinBox(m_form);
     m_max->setObjectName(QStringLiteral("serverMaxConn"));
-    catalogRange(m_max, "AT+CIPSERVERMAXCONN", "num", 5);
+    setRangeFromCatalog(m_max, "AT+CIPSERVERMAXCONN", "num", 1, 5);
     m_timeout = new QSpinBox(m_form);
     m_timeout->setObjectName(QStringLiteral("serverTimeout"));
-    catalogRange(m_timeout, "AT+CIPSTO", "time", 7200);
+    setRangeFromCatalog(m_timeout, "AT+CIPSTO", "time", 0, 7200);
     m_closeClients = new QCheckBox(m_form);
     m_closeClients->setObjectName(QStringLiteral("serverCloseClients"));
     m_closeClients->setChecked(true);

@@ -197,9 +197,7 @@ QGroupBox *SoftApPage::buildNetworkBox()
     m_customRange->setObjectName(QStringLiteral("softApCustomRangeRadio"));
     m_lease = new QSpinBox(m_networkBox);
     m_lease->setObjectName(QStringLiteral("softApLeaseSpin"));
-    const atb::CommandSpec *dhcps = atb::CommandCatalog::builtin().find("AT+CWDHCPS", atb::Dialect::Esp);
-    const atb::ParamSpec *lease = dhcps ? dhcps->param("lease") : nullptr;
-    m_lease->setRange(lease ? int(lease->min) : 1, lease ? int(lease->max) : 2880);
+    setRangeFromCatalog(m_lease, "AT+CWDHCPS", "lease", 1, 2880);
     m_lease->setValue(120);
     m_start = addressEdit(m_networkBox, "softApRangeStartEdit", QStringLiteral("192.168.4.2"));
     m_end = addressEdit(m_networkBox, "softApRangeEndEdit", QStringLiteral("192.168.4.101"));
@@ -269,11 +267,9 @@ QGroupBox *SoftApPage::buildStationsBox()
 void SoftApPage::fillCatalogChoices()
 {
     const QScopedValueRollback<bool> loading(m_loading, true);
+    setRangeFromCatalog(m_channel, "AT+CWSAP", "chl", 1, 14);
+    setRangeFromCatalog(m_max, "AT+CWSAP", "max_conn", 1, 10);
     const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CWSAP", atb::Dialect::Esp);
-    const atb::ParamSpec *chl = spec ? spec->param("chl") : nullptr;
-    const atb::ParamSpec *max = spec ? spec->param("max_conn") : nullptr;
-    m_channel->setRange(chl ? int(chl->min) : 1, chl ? int(chl->max) : 14);
-    m_max->setRange(max ? int(max->min) : 1, max ? int(max->max) : 10);
     if (!m_service->state().known)
         m_max->setValue(SoftApSettings().maxConnections);
     const QVariant current = m_encryption->currentData();
