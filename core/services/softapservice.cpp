@@ -124,7 +124,11 @@ OperationPlan SoftApService::planApply(const SoftApSettings &s) const
         return OperationPlan::failure(r.error, r.errorParam);
     p.add(r.line, d, kOrigin,
           s.hidden ? tr("Hidden: stations must know the SSID to join.") : QString());
-    p.addEncoded(enc.query("AT+CWSAP"), d, kOrigin);
+    // Read back; a SoftAP just turned on also shows its address, range and stations.
+    if (m_state.apOn())
+        p.addEncoded(enc.query("AT+CWSAP"), d, kOrigin);
+    else
+        p.append(apQueries());
     return p;
 }
 

@@ -87,7 +87,8 @@ public:
     // "gateway", "netmask", "lease", "start_IP", "end_IP", "mac", or "softap" (not available).
     // Read: AT+CWMODE?, and while the SoftAP is on (or not known to be off) its queries.
     OperationPlan planRead() const;
-    // AT+CWMODE=3/2 first when the SoftAP is off, then AT+CWSAP and its read-back.
+    // AT+CWMODE=3/2 first when the SoftAP is off, then AT+CWSAP and its read-back (the whole
+    // SoftAP when it was just turned on).
     OperationPlan planApply(const SoftApSettings &settings) const;
     OperationPlan planNetwork(const SoftApNetworkSettings &settings) const;
     OperationPlan planStations() const;

@@ -118,13 +118,17 @@ private slots:
 
         const SoftApSettings s { QStringLiteral("BenchSoftAP"), QStringLiteral("softap-secret"), 6, 3, 4, false };
         const QList<QByteArray> lines { "AT+CWMODE=3", "AT+CWSAP=\"BenchSoftAP\",\"softap-secret\",6,3,4,0",
-                                        "AT+CWSAP?" };
+                                        "AT+CWSAP?",   "AT+CIPAP?",
+                                        "AT+CWDHCPS?", "AT+CWLIF" };
         QCOMPARE(svc.planApply(s).lines(), lines);
         h.sent.clear();
         QVERIFY(run(svc, [&] { return svc.apply(s); }));
         QCOMPARE(h.sent, lines);
         QCOMPARE(svc.state().mode, 3);
         QCOMPARE(svc.state().config, s);
+        QVERIFY(!svc.state().network.ip.isEmpty()); // read with it: the SoftAP was just turned on
+        const SoftApSettings again { s.ssid, s.password, 11, 3, 4, false };
+        QCOMPARE(svc.planApply(again).lines().size(), 2); // on now: only CWSAP= and CWSAP?
 
         // Another service (as after a restart): read chains the SoftAP's queries once it is on.
         SoftApService fresh(&h.session, &h.model);

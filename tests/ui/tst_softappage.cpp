@@ -84,8 +84,9 @@ private slots:
                  qPrintable(shown));
         f.h.sent.clear();
         QVERIFY(f.click(f.page.applyButton()));
-        QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CWMODE=3",
-                                                "AT+CWSAP=\"BenchSoftAP\",\"softap-secret\",11,3,3,0", "AT+CWSAP?" }));
+        QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CWMODE=3", "AT+CWSAP=\"BenchSoftAP\",\"softap-secret\",11,3,3,0",
+                                                "AT+CWSAP?", "AT+CIPAP?", "AT+CWDHCPS?", "AT+CWLIF" }));
+        QVERIFY(!f.w<QLineEdit>("softApIpEdit")->text().isEmpty()); // the address came with it
         QVERIFY2(f.page.statusText().contains(QLatin1String("BenchSoftAP")), qPrintable(f.page.statusText()));
         QVERIFY(f.w<QLabel>("softApState")->text().contains(QLatin1String("on")));
         QVERIFY(!f.page.isDirty());
