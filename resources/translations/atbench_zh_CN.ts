@@ -6621,6 +6621,9 @@
     <message>
         <source>The PC&apos;s SNTP server cannot listen on %1:%2: %3</source>
         <translation>电脑端 SNTP 服务器无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
     <name>atb::SoftApService</name>
     <message>
         <source>Seed 000 (Beken) has no SoftAP commands (AT+CWSAP).</source>
