@@ -17,7 +17,10 @@ static int runDecode(const QStringList &args)
     p.setApplicationDescription(QCoreApplication::translate(
         "cli", "atbench-cli decode [--dialect esp|beken] FILE\n\n"
                "Decode bytes a module sent (a capture) into JSON Lines, one event per line.\n"
-               "FILE may be - for standard input. See README.md for the event format."));
+               "FILE may be - for standard input. See README.md for the event format.\n"
+               "FILE may also be a recording (docs/recording.md, by atbench or atbench-sim): its\n"
+               "module bytes are decoded in the recording's dialect (unless --dialect says), each\n"
+               "event with \"t_us\", and the host's writes appear as {\"kind\":\"host\",...}."));
     p.addHelpOption();
     QCommandLineOption dialectOpt(QStringLiteral("dialect"),
                                   QCoreApplication::translate("cli", "Firmware family: esp or beken (default esp)."),
@@ -28,6 +31,28 @@ static int runDecode(const QStringList &args)
     p.process(args);
 
     QTextStream err(stderr);
+    const QStringList args0 = p.positionalArguments();
+    if (args0.size() == 1 && args0[0] != QLatin1String("-") && RecordingReader::isRecording(args0[0])) {
+        Recording rec;
+        QString error;
+        if (!RecordingReader::read(args0[0], &rec, &error)) {
+            err << QCoreApplication::translate("cli", "atbench-cli decode: %1").arg(error) << Qt::endl;
+            return 1;
+        }
+        auto d = p.isSet(dialectOpt) ? dialectFromName(p.value(dialectOpt)) : std::optional<Dialect>(cli::recordingDialect(rec));
+        if (!d) {
+            err << QCoreApplication::translate("cli", "atbench-cli decode: unknown dialect '%1' (use esp or beken)")
+                       .arg(p.value(dialectOpt))
+                << Qt::endl;
+            return 2;
+        }
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return 1;
+        cli::decodeRecording(rec, out, *d);
+        out.flush();
+        return 0;
+    }
     const auto dialect = dialectFromName(p.value(dialectOpt));
     if (!dialect) {
         err << QCoreApplication::translate("cli", "atbench-cli decode: unknown dialect '%1' (use esp or beken)")
