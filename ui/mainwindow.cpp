@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "connectioncontroller.h"
+#include "diagnostics/diagnostics.h"
+#include "diagnostics/playbackbar.h"
 #include "pages/pagecommon.h"
 #include "pages/portpage.h"
 #include "widgets/connectionbar.h"
@@ -99,6 +101,26 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     connect(m_connection, &ConnectionController::linkLost, this, &MainWindow::onLinkLost);
     addPage(new PortPage(model, m_connection, m_messages));
 
+    // Field diagnostics: recordings and their playback (a bar at the bottom while one is open),
+    // the timeline under the console, capabilities, the support bundle.
+    m_diag = new Diagnostics(this, session, model, m_connection, m_sim, m_messages, m_console);
+    for (int i = 0; i < m_stack->count(); ++i)
+        m_diag->addPage(static_cast<Page *>(m_stack->widget(i)));
+    auto *playbackToolbar = new QToolBar(this);
+    playbackToolbar->setObjectName(QStringLiteral("playbackToolBar"));
+    playbackToolbar->setMovable(false);
+    playbackToolbar->toggleViewAction()->setEnabled(false);
+    playbackToolbar->addWidget(m_diag->playbackBar());
+    m_diag->playbackBar()->show();
+    playbackToolbar->hide();
+    addToolBar(Qt::BottomToolBarArea, playbackToolbar);
+    connect(m_diag, &Diagnostics::message, this, &MainWindow::showMessage);
+    connect(m_diag, &Diagnostics::playbackChanged, this, [this, playbackToolbar](bool on) {
+        playbackToolbar->setVisible(on);
+        m_bar->setEnabled(!on);
+        onStateChanged(m_state);
+    });
+
     createActions();
     createMenus();
     createStatusBar();
@@ -128,6 +150,7 @@ void MainWindow::setPersistSettings(bool on)
     m_persist = on;
     m_console->setPersistHistory(on);
     m_connection->setPersistSettings(on);
+    m_diag->setPersistSettings(on);
 }
 
 void MainWindow::createActions()
@@ -217,6 +240,7 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
+    m_diag->addToMenus(m_fileMenu, m_helpMenu);
 }
 
 void MainWindow::createStatusBar()
@@ -312,6 +336,8 @@ void MainWindow::start(const LaunchOptions &opts)
     const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
+    if (m_persist)
+        m_diag->loadSettings();
     const bool remembered = m_connection->loadSettings();
     const ConnectionChoice last = m_connection->choice();
 
@@ -379,8 +405,9 @@ void MainWindow::onStateChanged(DeviceSession::State state)
 {
     m_state = state;
     const bool idle = state == DeviceSession::State::Disconnected;
-    m_connectAction->setEnabled(idle);
-    m_disconnectAction->setEnabled(!idle);
+    const bool playback = m_diag && m_diag->isPlayingBack();
+    m_connectAction->setEnabled(idle && !playback);
+    m_disconnectAction->setEnabled(!idle && !playback);
     if (!idle)
         m_statusFields->setLinkName(m_connection->choice().displayName());
 }
@@ -467,6 +494,8 @@ void MainWindow::addPage(Page *page)
     m_pageList->addItem(new QListWidgetItem(page->windowIcon(), page->windowTitle()));
     syncPageItem(m_stack->count() - 1);
     page->installEventFilter(this);
+    if (m_diag)
+        m_diag->addPage(page);
 }
 
 int MainWindow::pageCount() const

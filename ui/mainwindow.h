@@ -11,6 +11,7 @@ namespace atb {
 class DeviceModel;
 }
 class ConsolePage;
+class Diagnostics;
 class ConnectionBar;
 class Page;
 class ConnectionController;
@@ -68,6 +69,8 @@ public:
     SimulatorLink *simulatorLink() const { return m_sim; }
     ConnectionController *connectionController() const { return m_connection; }
     Messages *messages() const { return m_messages; }
+    // Recordings, playback, timeline, capabilities, support bundle.
+    Diagnostics *diagnostics() const { return m_diag; }
     atb::DeviceSession::State sessionState() const { return m_state; }
     QLabel *statusMessageLabel() const { return m_messageLabel; }
     // Whether the settings (geometry, port, language, history) are written back.
@@ -105,6 +108,7 @@ private:
     QLabel *m_messageLabel;
     StatusFields *m_statusFields = nullptr;
     ConnectionController *m_connection = nullptr;
+    Diagnostics *m_diag = nullptr;
     QTimer m_messageTimer;
 
     QMenu *m_fileMenu = nullptr;

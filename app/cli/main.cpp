@@ -33,6 +33,7 @@ int main(int argc, char **argv)
     const QList<Subcommand> subcommands {
         decodeSubcommand(),
         identifySubcommand(),
+        bundleSubcommand(),
     };
 
     QStringList args = QCoreApplication::arguments();

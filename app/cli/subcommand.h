@@ -34,5 +34,6 @@ QString describe(const Subcommand &sub, const QString &details);
 // Subcommand, declare it here and list it in main.cpp.
 Subcommand decodeSubcommand();
 Subcommand identifySubcommand();
+Subcommand bundleSubcommand();
 
 } // namespace atb::cli

@@ -140,6 +140,15 @@ void SessionRecorder::close()
     m_file.close();
 }
 
+void SessionRecorder::flush()
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_file.isOpen())
+        return;
+    flushModule();
+    m_file.flush();
+}
+
 bool SessionRecorder::isOpen() const
 {
     QMutexLocker lock(&m_mutex);

@@ -45,6 +45,8 @@ public:
     // current by the session.
     bool open(const QString &path, const QJsonObject &context, QString *error = nullptr);
     void close();
+    // Everything recorded so far is on disk (a bundle copies the parts while recording goes on).
+    void flush();
     bool isOpen() const;
     QString path() const;
     // The parts on disk now, oldest first.
