@@ -75,6 +75,7 @@ ConnectionController::ConnectionController(DeviceSession *session, atb::DeviceMo
 {
     connect(m_watcher, &atb::PortWatcher::portsChanged, this, [this] { onPortsChanged(m_watcher->ports()); });
     m_watcher->start();
+    m_ports = m_watcher->ports();
     m_reconnectTimer.setInterval(2000);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ConnectionController::tryReconnect);
     m_settleTimer.setSingleShot(true);
@@ -98,11 +99,12 @@ ConnectionController::~ConnectionController() = default;
 
 QList<atb::PortDescription> ConnectionController::ports() const
 {
-    return m_watcher->ports();
+    return m_ports;
 }
 
 void ConnectionController::onPortsChanged(const QList<atb::PortDescription> &ports)
 {
+    m_ports = ports;
     if (m_choice.kind == ConnectionChoice::Kind::Serial && !m_chosenSerial.isEmpty()) {
         const QString name = m_choice.serial.portName;
         const auto same = [&name](const atb::PortDescription &p) { return p.systemLocation == name || p.name == name; };
@@ -129,7 +131,7 @@ void ConnectionController::setChoice(const ConnectionChoice &c)
     if (c.kind == ConnectionChoice::Kind::Serial) {
         const QString base = c.serial.portName.section(QLatin1Char('/'), -1);
         // Listed now: remember its serial number (none: forget); not listed: keep what we knew.
-        for (const atb::PortDescription &p : m_watcher->ports())
+        for (const atb::PortDescription &p : std::as_const(m_ports))
             if (p.systemLocation == c.serial.portName || p.name == base)
                 m_chosenSerial = p.serialNumber;
     }

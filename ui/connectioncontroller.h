@@ -154,6 +154,7 @@ private:
     atb::DialectProbe *m_probe;
     atb::PortWatcher *m_watcher;
     QString m_chosenSerial; // serial number of the chosen adapter (hot-plug)
+    QList<atb::PortDescription> m_ports; // as last reported
     ConnectionChoice m_choice;
     DialectOverride m_override = DialectOverride::Auto;
     bool m_autoReconnect = true;

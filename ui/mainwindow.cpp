@@ -117,6 +117,7 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     connect(m_diag, &Diagnostics::message, this, &MainWindow::showMessage);
     connect(m_diag, &Diagnostics::playbackChanged, this, [this, playbackToolbar](bool on) {
         playbackToolbar->setVisible(on);
+        m_diag->playbackBar()->setEnabled(on);
         m_bar->setEnabled(!on);
         onStateChanged(m_state);
     });
@@ -139,6 +140,9 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
 
 MainWindow::~MainWindow()
 {
+    // Diagnostics ends a playback or recording through the console, controller and pages.
+    delete m_diag;
+    m_diag = nullptr;
     if (m_persist)
         saveSettings();
     QCoreApplication::removeTranslator(&m_appTranslator);

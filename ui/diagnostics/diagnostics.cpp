@@ -127,6 +127,7 @@ Diagnostics::Diagnostics(QWidget *window, DeviceSession *session, atb::DeviceMod
     retranslate();
 }
 
+// MainWindow deletes it before its widgets and the connection controller.
 Diagnostics::~Diagnostics()
 {
     if (m_player)

@@ -113,12 +113,20 @@ void FormPage::setBusy(bool busy)
         m_focusBeforeBusy->setFocus();
 }
 
+FormPage::~FormPage()
+{
+    // The controls die after this object's members: their destroyed() must not reach them.
+    for (const QMetaObject::Connection &c : std::as_const(m_lockConnections))
+        disconnect(c);
+}
+
 void FormPage::requireCommands(QWidget *control, const QStringList &commands)
 {
     m_required[control] += commands;
-    connect(control, &QObject::destroyed, this, [this, control] {
+    m_lockConnections << connect(control, &QObject::destroyed, this, [this, control] {
         m_required.remove(control);
         m_locks.remove(control);
+        m_wantEnabled.remove(control);
         m_savedTooltips.remove(control);
     });
     updateLocks();

@@ -43,6 +43,7 @@ class FormPage : public Page
     Q_OBJECT
 public:
     explicit FormPage(QWidget *parent = nullptr);
+    ~FormPage() override;
 
     bool isBusy() const { return m_busy; }
     bool isScreenshotPending() const override { return m_busy; }
@@ -187,6 +188,7 @@ private:
     QHash<QWidget *, QString> m_locks;
     QHash<QWidget *, QString> m_savedTooltips;
     QHash<QWidget *, bool> m_wantEnabled; // what the page wants once the lock goes
+    QList<QMetaObject::Connection> m_lockConnections;
     bool m_locking = false;
     const atb::Capabilities *m_capabilities = nullptr;
     bool m_readOnly = false;
