@@ -23,7 +23,7 @@ QList<QByteArray> StateReader::readLines(Dialect dialect)
     if (dialect == Dialect::Esp)
         lines << "AT+CMD?" << "AT+SYSRAM?";
     lines << "AT+CWMODE?" << "AT+CWJAP?" << "AT+CIFSR" << "AT+CIPMUX?" << "AT+CIPMODE?" << "AT+CIPSTATUS"
-          << "AT+CIPDNS?" << "AT+CIPSNTPCFG?" << "AT+MQTTUSERCFG?" << "AT+MQTTCONN?" << "AT+MQTTSUB?";
+          << "AT+CIPDNS?" << "AT+CIPSNTPCFG?" << "AT+CIPSSLCPSK?" << "AT+MQTTUSERCFG?" << "AT+MQTTCONN?" << "AT+MQTTSUB?";
     return lines;
 }
 
