@@ -43,7 +43,8 @@ public:
 
     // Renders the window at 1280x800, connected to the built-in simulator after a few console
     // commands, every page in English and Simplified Chinese, to
-    // <screenshotDir>/<page objectName>_<lang>.png ("consolePage_en.png", "wifiPage_zh_CN.png").
+    // <screenshotDir>/<page objectName>_<lang>.png ("consolePage_en.png", "wifiPage_zh_CN.png"),
+    // and the timeline alone as timeline_<lang>.png.
     // Returns the number of files written, or <= 0 with *error set. Does not touch the settings.
     int saveScreenshots(const LaunchOptions &opts, QString *error);
 
