@@ -107,9 +107,11 @@ void Timeline::onWifi()
             text = tr("Wi-Fi join failed (code %1)").arg(w.lastJoinError);
         add(TimelineEvent::Lane::Wifi, level, text, level == 0 && (before > 0 || w.lastJoinError > 0));
     }
-    if (w.ip != m_ip) {
-        m_ip = w.ip;
-        add(TimelineEvent::Lane::Ip, w.ip.isEmpty() ? 0 : 1, w.ip.isEmpty() ? tr("No IP address") : tr("IP %1").arg(w.ip));
+    // 0.0.0.0 is what a module without an address reports.
+    const QString ip = w.ip == QLatin1String("0.0.0.0") ? QString() : w.ip;
+    if (ip != m_ip) {
+        m_ip = ip;
+        add(TimelineEvent::Lane::Ip, ip.isEmpty() ? 0 : 1, ip.isEmpty() ? tr("No IP address") : tr("IP %1").arg(ip));
     }
     if (w.connected && w.rssi != 0 && w.rssi != m_rssi) {
         m_rssi = w.rssi;
@@ -126,7 +128,8 @@ void Timeline::onLinks()
         const bool known = std::any_of(m_links.cbegin(), m_links.cend(), [&l](const LinkInfo &o) { return o.id == l.id; });
         if (!known)
             add(TimelineEvent::Lane::Links, count,
-                tr("Link %1 opened: %2 %3:%4").arg(l.id).arg(l.type, l.remoteHost).arg(l.remotePort));
+                l.remoteHost.isEmpty() ? tr("Link %1 opened").arg(l.id)
+                                       : tr("Link %1 opened: %2 %3:%4").arg(l.id).arg(l.type, l.remoteHost).arg(l.remotePort));
     }
     for (const LinkInfo &o : std::as_const(m_links)) {
         const bool still = std::any_of(links.cbegin(), links.cend(), [&o](const LinkInfo &l) { return o.id == l.id; });

@@ -1314,6 +1314,14 @@
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
+    <message>
+        <source>The adapter %1 is back as %2</source>
+        <translation>适配器 %1 已重新接入，名称为 %2</translation>
+    </message>
+    <message>
+        <source>A recording is playing back: close it before connecting.</source>
+        <translation>正在回放录制：请先关闭录制再连接。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsPage</name>
@@ -1700,6 +1708,125 @@
     <message>
         <source>unknown reason (%1)</source>
         <translation>未知原因（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Open Recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <source>Recordings (*.jsonl);;All files (*)</source>
+        <translation>录制文件 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Replay Recording into the Built-in Module</source>
+        <translation>将录制重放到内置模块</translation>
+    </message>
+    <message>
+        <source>Support bundle (*.zip)</source>
+        <translation>支持包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Save Support Bundle</source>
+        <translation>保存支持包</translation>
+    </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>重放：%1</translation>
+    </message>
+    <message>
+        <source>Replay: the recording has been played to its end; the module now answers from examples.</source>
+        <translation>重放：录制已播放到结尾；模块现在按录制中的示例应答。</translation>
+    </message>
+    <message>
+        <source>&amp;Record Session</source>
+        <translation>录制会话(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record every byte both ways, with times, to a file per session (secrets masked)</source>
+        <translation>将双向的每个字节及其时间记录到每个会话一个文件中（密码已屏蔽）</translation>
+    </message>
+    <message>
+        <source>&amp;Always Record</source>
+        <translation>始终录制(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Start recording at every connection</source>
+        <translation>每次连接时开始录制</translation>
+    </message>
+    <message>
+        <source>&amp;Open Recording…</source>
+        <translation>打开录制(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Play a recording back: console, pages and timeline as they were</source>
+        <translation>回放录制：控制台、页面和时间线按当时的样子显示</translation>
+    </message>
+    <message>
+        <source>Re&amp;play Recording into the Built-in Module…</source>
+        <translation>将录制重放到内置模块(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Connect to a built-in module that answers from a recording</source>
+        <translation>连接到按录制应答的内置模块</translation>
+    </message>
+    <message>
+        <source>Save &amp;Support Bundle…</source>
+        <translation>保存支持包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A zip with the recording, the module&apos;s state, versions and screenshots, secrets masked</source>
+        <translation>一个 zip 文件，包含录制、模块状态、版本信息和截图，密码已屏蔽</translation>
+    </message>
+    <message>
+        <source>Could not record to %1: %2</source>
+        <translation>无法录制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Recording this session to %1</source>
+        <translation>正在将本会话录制到 %1</translation>
+    </message>
+    <message>
+        <source>Recording saved: %1</source>
+        <translation>录制已保存：%1</translation>
+    </message>
+    <message>
+        <source>Could not open the recording: %1</source>
+        <translation>无法打开录制：%1</translation>
+    </message>
+    <message>
+        <source>Playing back %1 (%2 records, %3)</source>
+        <translation>正在回放 %1（%2 条记录，%3）</translation>
+    </message>
+    <message>
+        <source>Recording closed</source>
+        <translation>录制已关闭</translation>
+    </message>
+    <message>
+        <source>Replay Recording</source>
+        <translation>重放录制</translation>
+    </message>
+    <message>
+        <source>Could not replay the recording: %1</source>
+        <translation>无法重放录制：%1</translation>
+    </message>
+    <message>
+        <source>The built-in module answers from %1: send the recorded commands to reproduce the session.</source>
+        <translation>内置模块按 %1 应答：发送录制中的命令即可重现该会话。</translation>
+    </message>
+    <message>
+        <source>Reading the module for the support bundle…</source>
+        <translation>正在为支持包读取模块…</translation>
+    </message>
+    <message>
+        <source>Support bundle saved: %1</source>
+        <translation>支持包已保存：%1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2162,6 +2289,14 @@
     <message>
         <source>nothing is sent: %1</source>
         <translation>不会发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>A recording is playing back: the page shows what the module reported then and sends nothing.</source>
+        <translation>正在回放录制：本页显示模块当时报告的内容，不发送任何命令。</translation>
+    </message>
+    <message>
+        <source>Not available: the module&apos;s firmware does not have %1 (its command list, %2).</source>
+        <translation>不可用：模块固件不支持 %1（依据其命令列表，%2）。</translation>
     </message>
 </context>
 <context>
@@ -3371,6 +3506,41 @@
     </message>
 </context>
 <context>
+    <name>PlaybackBar</name>
+    <message>
+        <source>Pause (Ctrl+Space)</source>
+        <translation>暂停 (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>Play (Ctrl+Space)</source>
+        <translation>播放 (Ctrl+Space)</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Search the recording</source>
+        <translation>在录制中搜索</translation>
+    </message>
+    <message>
+        <source>Go to the next record containing the text</source>
+        <translation>跳到下一条包含该文本的记录</translation>
+    </message>
+    <message>
+        <source>Close Recording</source>
+        <translation>关闭录制</translation>
+    </message>
+    <message>
+        <source>Drag to move through the recording</source>
+        <translation>拖动以在录制中移动</translation>
+    </message>
+</context>
+<context>
     <name>PortPage</name>
     <message>
         <source>Beken ATSVR</source>
@@ -3665,6 +3835,17 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayer</name>
+    <message>
+        <source>A recording is playing back: the pages are read-only</source>
+        <translation>正在回放录制：页面为只读</translation>
+    </message>
+    <message>
+        <source>Recording %1</source>
+        <translation>录制 %1</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>test mode: passwords are kept in memory only</source>
@@ -3696,6 +3877,10 @@
     <message>
         <source>Simulated module (Beken)</source>
         <translation>模拟模块（Beken）</translation>
+    </message>
+    <message>
+        <source>This build has no simulator to replay into.</source>
+        <translation>此版本没有可用于重放的模拟器。</translation>
     </message>
 </context>
 <context>
@@ -4087,6 +4272,76 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>&lt;b&gt;Timeline&lt;/b&gt; (wheel: zoom, drag: pan, double click: all, click a mark: its console line)</source>
+        <translation>&lt;b&gt;时间线&lt;/b&gt;（滚轮：缩放，拖动：平移，双击：全部，单击标记：对应的控制台行）</translation>
+    </message>
+    <message>
+        <source>Poll RSSI every</source>
+        <translation>RSSI 轮询间隔</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>While joined, AT+CWJAP? is sent at this interval for the RSSI lane</source>
+        <translation>已连接时按此间隔发送 AT+CWJAP?，用于 RSSI 通道</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>RSSI</source>
+        <translation>RSSI</translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation>IP</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message>
+        <source>Errors/busy</source>
+        <translation>错误/忙</translation>
+    </message>
+    <message>
+        <source>Resets</source>
+        <translation>复位</translation>
+    </message>
+    <message>
+        <source>%1 dBm</source>
+        <translation>%1 dBm</translation>
+    </message>
+    <message>
+        <source>Nothing yet: the timeline fills as the module reports.</source>
+        <translation>暂无内容：模块上报后时间线会逐步填充。</translation>
     </message>
 </context>
 <context>
@@ -4600,6 +4855,10 @@
     <message>
         <source>Left passthrough; next command in %1 ms</source>
         <translation>已退出透传；%1 毫秒后发送下一条命令</translation>
+    </message>
+    <message>
+        <source>The session is read-only</source>
+        <translation>会话为只读</translation>
     </message>
 </context>
 <context>
@@ -5258,6 +5517,61 @@
     <message>
         <source>Network from module</source>
         <translation>模块到网络</translation>
+    </message>
+</context>
+<context>
+    <name>atb::Timeline</name>
+    <message>
+        <source>Wi-Fi disconnected</source>
+        <translation>Wi-Fi 已断开</translation>
+    </message>
+    <message>
+        <source>Joined %1</source>
+        <translation>已加入 %1</translation>
+    </message>
+    <message>
+        <source>Got an IP address on %1</source>
+        <translation>已在 %1 上获得 IP 地址</translation>
+    </message>
+    <message>
+        <source>Wi-Fi join failed (code %1)</source>
+        <translation>Wi-Fi 加入失败（代码 %1）</translation>
+    </message>
+    <message>
+        <source>No IP address</source>
+        <translation>无 IP 地址</translation>
+    </message>
+    <message>
+        <source>IP %1</source>
+        <translation>IP %1</translation>
+    </message>
+    <message>
+        <source>RSSI %1 dBm</source>
+        <translation>RSSI %1 dBm</translation>
+    </message>
+    <message>
+        <source>Link %1 opened</source>
+        <translation>链接 %1 已打开</translation>
+    </message>
+    <message>
+        <source>Link %1 opened: %2 %3:%4</source>
+        <translation>链接 %1 已打开：%2 %3:%4</translation>
+    </message>
+    <message>
+        <source>Link %1 closed</source>
+        <translation>链接 %1 已关闭</translation>
+    </message>
+    <message>
+        <source>MQTT: %1</source>
+        <translation>MQTT：%1</translation>
+    </message>
+    <message>
+        <source>%1: busy, answered after %2 attempts</source>
+        <translation>%1：忙，尝试 %2 次后应答</translation>
+    </message>
+    <message>
+        <source>The module restarted (ready)</source>
+        <translation>模块已重启 (ready)</translation>
     </message>
 </context>
 <context>

@@ -226,6 +226,20 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.setPen(QPen(pal.color(QPalette::Highlight), 1.6));
             p.drawPath(path);
         }
+        // The value at each change, where there is room.
+        p.setPen(pal.color(QPalette::Text));
+        int right = -100000;
+        for (const TimelineEvent &e : events) {
+            if (e.lane != Lane::Rssi || e.timeMs < m_start || e.timeMs > m_end)
+                continue;
+            const QString text = tr("%1 dBm").arg(e.value);
+            const int x = xOf(e.timeMs) + 3;
+            const int w = QFontMetrics(font()).horizontalAdvance(text);
+            if (x > right + 6 && x + w < plot.right()) {
+                p.drawText(QRect(x, r.top() - 3, w + 2, r.height() + 6), Qt::AlignVCenter, text);
+                right = x + w;
+            }
+        }
     }
 
     // Marks: every event of the mark lanes, and a tick at each band change.
