@@ -111,13 +111,11 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     playbackToolbar->setMovable(false);
     playbackToolbar->toggleViewAction()->setEnabled(false);
     playbackToolbar->addWidget(m_diag->playbackBar());
-    m_diag->playbackBar()->show();
     playbackToolbar->hide();
     addToolBar(Qt::BottomToolBarArea, playbackToolbar);
     connect(m_diag, &Diagnostics::message, this, &MainWindow::showMessage);
     connect(m_diag, &Diagnostics::playbackChanged, this, [this, playbackToolbar](bool on) {
         playbackToolbar->setVisible(on);
-        m_diag->playbackBar()->setEnabled(on);
         m_bar->setEnabled(!on);
         onStateChanged(m_state);
     });

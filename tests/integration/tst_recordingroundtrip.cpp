@@ -6,6 +6,7 @@
 #include "recording/recordingplayer.h"
 #include "recording/recordingreader.h"
 #include "recording/sessionrecorder.h"
+#include "engine/sessionhost.h"
 #include "simharness.h"
 #include "simulator/replaymodule.h"
 
@@ -78,6 +79,7 @@ private slots:
     void initTestCase();
     void playbackShowsWhatHappenedLive();
     void playbackSeeksAndIsReadOnly();
+    void playbackWithTheSessionInItsOwnThread();
     void replayInProcessAnswersTheSame();
     void replayProgramOnAPtyAnswersTheSame();
 
@@ -183,6 +185,25 @@ void TstRecordingRoundTrip::playbackSeeksAndIsReadOnly()
     player.stop();
     // Read-only ends with the playback.
     QTRY_COMPARE(session.state(), DeviceSession::State::Disconnected);
+}
+
+void TstRecordingRoundTrip::playbackWithTheSessionInItsOwnThread()
+{
+    // As in the app: the session in its I/O thread (SessionHost), the player in this one.
+    SessionHost host;
+    DeviceModel model;
+    model.follow(host.session());
+    RecordingPlayer player(host.session());
+    QVERIFY(player.load(m_path));
+    QSignalSpy finished(&player, &RecordingPlayer::finished);
+    player.setSpeed(16);
+    player.start();
+    QVERIFY(finished.wait(20000));
+    QTRY_COMPARE(model.wifi(), m_liveWifi);
+    QCOMPARE(model.firmware(), m_liveFirmware);
+    QCOMPARE(player.stalls(), 0);
+    player.stop();
+    QTRY_COMPARE(host.session()->state(), DeviceSession::State::Disconnected);
 }
 
 void TstRecordingRoundTrip::replayInProcessAnswersTheSame()

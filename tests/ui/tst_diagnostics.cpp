@@ -164,6 +164,8 @@ void tst_Diagnostics::recordPlayBackBundleAndReplay()
     // Open it: the console, the model and the timeline show it again, the pages are read-only.
     QVERIFY(diag->openRecording(path));
     QVERIFY(diag->isPlayingBack());
+    QTRY_VERIFY(diag->playbackBar()->isVisible());
+    QVERIFY2(diag->playbackBar()->height() > 10, qPrintable(QString::number(diag->playbackBar()->height())));
     diag->player()->setSpeed(16);
     QTRY_VERIFY_WITH_TIMEOUT(diag->player()->atEnd(), 20000);
     QTRY_COMPARE(m_model->wifi(), liveWifi);

@@ -54,8 +54,7 @@ Diagnostics::Diagnostics(QWidget *window, DeviceSession *session, atb::DeviceMod
     m_capabilities->follow(session);
     m_timelinePanel = new TimelinePanel(m_timeline);
     console->addBelowView(m_timelinePanel);
-    m_bar = new PlaybackBar;
-    m_bar->hide();
+    m_bar = new PlaybackBar; // the window shows it (in a tool bar) while a recording plays
 
     m_record = new QAction(this);
     m_record->setObjectName(QStringLiteral("recordAction"));
@@ -273,7 +272,6 @@ bool Diagnostics::openRecording(const QString &path)
     setReadOnly(true);
     const QString title = QFileInfo(path).fileName();
     m_bar->setPlayer(m_player, title);
-    m_bar->show();
     m_player->start();
     emit message(tr("Playing back %1 (%2 records, %3)")
                      .arg(title)
@@ -289,7 +287,6 @@ void Diagnostics::closeRecording()
     if (!m_player)
         return;
     m_bar->setPlayer(nullptr, QString());
-    m_bar->hide();
     m_player->stop();
     m_player->deleteLater();
     m_player = nullptr;
