@@ -43,18 +43,7 @@ struct Replay
         QObject::connect(module.get(), &DeviceEndpoint::sendToHost, module.get(), [this](const QByteArray &b) { out += b; });
         QObject::connect(module.get(), &ReplayModule::mismatch, module.get(), [this](const QString &t) { mismatches << t; });
     }
-    QByteArray waitFor(const QByteArray &needle, int timeoutMs = 5000)
-    {
-        QDeadlineTimer d(timeoutMs);
-        while (!out.contains(needle) && !d.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        const qsizetype i = out.indexOf(needle);
-        if (i < 0)
-            return QByteArray();
-        const QByteArray r = out.left(i + needle.size());
-        out.remove(0, i + needle.size());
-        return r;
-    }
+    QByteArray waitFor(const QByteArray &needle, int timeoutMs = 5000) { return takeUntil(out, needle, timeoutMs); }
     QByteArray send(const QByteArray &line, const QByteArray &until = "OK\r\n")
     {
         module->receiveFromHost(line + "\r\n");
