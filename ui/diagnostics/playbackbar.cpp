@@ -77,6 +77,14 @@ PlaybackBar::PlaybackBar(QWidget *parent) : QWidget(parent)
         if (m_player)
             m_player->seek(qint64(m_slider->value()) * 1000);
     });
+    // A click on the track or a key moves the slider without press and release: seek too.
+    connect(m_slider, &QSlider::actionTriggered, this, [this](int action) {
+        if (action != QAbstractSlider::SliderMove && m_player)
+            QMetaObject::invokeMethod(this, [this] {
+                if (m_player)
+                    m_player->seek(qint64(m_slider->value()) * 1000);
+            }, Qt::QueuedConnection);
+    });
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this] {
         if (m_player)
             m_player->setSpeed(m_speed->currentData().toDouble());
