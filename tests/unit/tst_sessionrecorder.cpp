@@ -60,6 +60,7 @@ private slots:
     void secretsNeverReachTheFile_data();
     void secretsNeverReachTheFile();
     void oneHourOfTypicalTrafficStaysWithinTheBound();
+    void saturatedLinkRotatesWithinTheBound();
     void readerRejectsWhatIsNotARecording();
     void readerTakesTheSimulatorsOlderFormat();
 };
@@ -231,6 +232,40 @@ void TstSessionRecorder::oneHourOfTypicalTrafficStaysWithinTheBound()
     Recording again;
     QVERIFY(RecordingReader::read(rec.parts().last(), &again, &error));
     QCOMPARE(again.entries.size(), r.entries.size());
+}
+
+void TstSessionRecorder::saturatedLinkRotatesWithinTheBound()
+{
+    // The worst case at 115200 baud: the module sends binary +IPD data at the full line rate
+    // (11 520 B/s, hex in the file) for ten minutes; the default bound (8 parts of 8 MiB) holds.
+    QTemporaryDir dir;
+    FakeClock clock;
+    SessionRecorder::Options o;
+    o.clockUs = clock.fn();
+    SessionRecorder rec(o);
+    QVERIFY(rec.open(dir.filePath(QStringLiteral("busy.jsonl")), QJsonObject()));
+    QByteArray chunk(2048, '\0');
+    for (int i = 0; i < chunk.size(); ++i)
+        chunk[i] = char(0xa5 ^ (i * 7));
+    const QByteArray header = "\r\n+IPD,0,2048:";
+    const qint64 perSecond = 11520;
+    qint64 sent = 0;
+    for (qint64 us = 0; us < 600LL * 1000000; us += 100000) { // 10 min in 100 ms steps
+        clock.us = us;
+        const qint64 due = perSecond * (us + 100000) / 1000000;
+        while (sent + header.size() + chunk.size() <= due) {
+            rec.moduleBytes(header + chunk);
+            sent += header.size() + chunk.size();
+        }
+    }
+    rec.close();
+    const qint64 written = rec.bytesOnDisk();
+    qInfo("10 min of a saturated 115200 link: %lld bytes on the wire, %lld bytes kept in %lld parts (%.1f MB/h written)", sent,
+          written, qint64(rec.parts().size()), double(written) * 6 / 1e6);
+    QVERIFY(written <= 8 * (8 * 1024 * 1024 + 16 * 1024));
+    Recording r;
+    QVERIFY(RecordingReader::read(rec.parts().last(), &r));
+    QVERIFY(r.moduleBytes().endsWith(chunk));
 }
 
 void TstSessionRecorder::readerRejectsWhatIsNotARecording()
