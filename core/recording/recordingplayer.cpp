@@ -40,6 +40,13 @@ AtResult::Status statusFromName(const QString &s)
 
 RecordingPlayer::RecordingPlayer(DeviceSession *session, QObject *parent) : QObject(parent), m_session(session)
 {
+    connect(session, &DeviceSession::commandFinished, this, [this](const AtResult &r) {
+        if (!r.command.origin.startsWith(QLatin1String(kOriginPrefix)))
+            return;
+        m_finished.insert(r.id);
+        if (m_waitingHost)
+            step(); // a recorded timeout waits for the replayed command to time out too
+    });
     m_wall.start();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &RecordingPlayer::step);
@@ -136,6 +143,7 @@ void RecordingPlayer::openSession()
     m_waitingHost = false;
     m_rawSent = false;
     m_ids.clear();
+    m_finished.clear();
     setPosition(m_rec.startUs());
     m_session->close();
     const QString name = QCoreApplication::translate("RecordingPlayer", "Recording %1")
@@ -292,7 +300,9 @@ void RecordingPlayer::step()
             if (!m_waitingHost) {
                 setPosition(qMax(m_posUs, e.tUs));
                 m_waitingHost = true;
-                m_stallTimer.start();
+                // Waiting for a replayed timeout takes as long as the recorded one did.
+                const double took = e.kind == RecordingEntry::Kind::Event ? e.fields.value(QStringLiteral("us")).toDouble() / 1000.0 : 0;
+                m_stallTimer.start(kStallMs + int(took / (m_targetUs >= 0 ? 64.0 : m_speed)));
             }
             return;
         }
@@ -344,12 +354,21 @@ bool RecordingPlayer::runEntry(const RecordingEntry &e)
     if (e.event == QLatin1String("command")) {
         submitRecorded(e);
     } else if (e.event == QLatin1String("result")) {
-        // The host gave up on this command (timeout, cancel): so does the replayed one.
         const AtResult::Status s = statusFromName(e.fields.value(QStringLiteral("status")).toString());
         const qint64 recorded = qint64(e.fields.value(QStringLiteral("id")).toDouble());
-        if (s != AtResult::Status::Ok && s != AtResult::Status::Error && s != AtResult::Status::Busy && m_ids.contains(recorded))
-            m_session->cancel(m_ids.value(recorded));
-        m_ids.remove(recorded);
+        const auto it = m_ids.constFind(recorded);
+        if (it != m_ids.constEnd()) {
+            // A recorded timeout: the replayed command was given a timeout that ends it about
+            // now (submitRecorded), so it ends the same way; wait for it. A cancel or a lost
+            // link: end the replayed one here.
+            if (s == AtResult::Status::Timeout && !m_finished.contains(*it))
+                return false;
+            if (s != AtResult::Status::Ok && s != AtResult::Status::Error && s != AtResult::Status::Busy
+                && s != AtResult::Status::Timeout && !m_finished.contains(*it))
+                m_session->cancel(*it);
+            m_finished.remove(*it);
+            m_ids.erase(it);
+        }
     } else if (e.event == QLatin1String("leave_passthrough")) {
         m_session->leavePassthrough();
     } else if (e.event == QLatin1String("dialect")) {
@@ -370,9 +389,22 @@ void RecordingPlayer::submitRecorded(const RecordingEntry &e)
     c.expectsPrompt = f.value(QStringLiteral("prompt")).toBool();
     c.enterPassthrough = f.value(QStringLiteral("passthrough")).toBool();
     // The recording decides when the host gave up (a "result" record); the replayed command
-    // waits for it however long the replay takes.
+    // waits for it however long the replay takes, except when it timed out: then it times out
+    // too, after its recorded timeout at the playback's speed.
     c.timeoutMs = 24 * 3600 * 1000;
     c.dataTimeoutMs = c.timeoutMs;
+    for (qsizetype i = m_index + 1; i < m_rec.entries.size(); ++i) {
+        const RecordingEntry &r = m_rec.entries[i];
+        if (r.kind != RecordingEntry::Kind::Event || r.event != QLatin1String("result")
+            || r.fields.value(QStringLiteral("id")).toDouble() != f.value(QStringLiteral("id")).toDouble())
+            continue;
+        if (r.fields.value(QStringLiteral("status")).toString() == QLatin1String("timeout")) {
+            const double speed = m_targetUs >= 0 ? 64.0 : m_speed;
+            c.timeoutMs = qMax(50, int(f.value(QStringLiteral("timeout_ms")).toInt(3000) / speed));
+            c.dataTimeoutMs = qMax(50, int(f.value(QStringLiteral("data_timeout_ms")).toInt(5000) / speed));
+        }
+        break;
+    }
     c.quietEndMs = f.value(QStringLiteral("quiet_ms")).toInt();
     c.emptyReplyOk = f.value(QStringLiteral("empty_ok")).toBool();
     c.maxBusyRetries = f.value(QStringLiteral("busy_retries")).toInt(c.maxBusyRetries);

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 #include <atomic>
@@ -62,7 +63,8 @@ public:
     // The position (us from the start) of the first record at or after `fromUs` whose bytes,
     // line or text contain `text` (case-insensitive); -1 when there is none.
     qint64 find(const QString &text, qint64 fromUs) const;
-    // Host writes that differed from the recording, and waits given up after kStallMs.
+    // Host writes that differed from the recording, and waits given up (kStallMs after the host
+    // should have written, or after a replayed timeout should have ended).
     int mismatches() const { return m_mismatches; }
     int stalls() const { return m_stalls; }
     static constexpr int kStallMs = 5000;
@@ -107,6 +109,7 @@ private:
     bool m_waitingHost = false;
     bool m_rawSent = false;
     QHash<qint64, quint64> m_ids; // recorded command id -> id in this session
+    QSet<quint64> m_finished;     // ids of replayed commands the session has finished
     int m_mismatches = 0;
     int m_stalls = 0;
     std::atomic<qint64> m_positionEpochMs { 0 };

@@ -80,6 +80,7 @@ private slots:
     void playbackShowsWhatHappenedLive();
     void playbackSeeksAndIsReadOnly();
     void playbackWithTheSessionInItsOwnThread();
+    void playbackEndsATimeoutAsATimeout();
     void replayInProcessAnswersTheSame();
     void replayProgramOnAPtyAnswersTheSame();
 
@@ -204,6 +205,52 @@ void TstRecordingRoundTrip::playbackWithTheSessionInItsOwnThread()
     QCOMPARE(player.stalls(), 0);
     player.stop();
     QTRY_COMPARE(host.session()->state(), DeviceSession::State::Disconnected);
+}
+
+void TstRecordingRoundTrip::playbackEndsATimeoutAsATimeout()
+{
+    // Live: the module answers too late for the host (timeout), then the next command works.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("timeout.jsonl"));
+    {
+        SimHarness h;
+        auto recorder = std::make_shared<SessionRecorder>();
+        QVERIFY(recorder->open(path, QJsonObject()));
+        h.session.setTap(recorder);
+        QVERIFY(h.ready());
+        Watcher w(&h.session);
+        h.module->setReplyDelay(800);
+        AtCommand slow = AtCommand::fromLine("AT+CWMODE?");
+        slow.timeoutMs = 300;
+        h.session.submit(slow);
+        QTRY_COMPARE(w.finished, 1);
+        h.module->setReplyDelay(0);
+        // The late reply arrives (and goes to nobody) before the next command.
+        auto lateReplySeen = [&h] {
+            const QList<LogRecord> log = h.session.log()->snapshot();
+            return std::any_of(log.cbegin(), log.cend(), [](const LogRecord &r) { return r.text.contains("+CWMODE:"); });
+        };
+        QTRY_VERIFY(lateReplySeen());
+        h.session.submit(AtCommand::fromLine("AT"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.finished, 2, 5000);
+        QVERIFY2(w.seen.results[0].contains("-> timeout"), w.seen.results[0].constData());
+        QVERIFY2(w.seen.results[1].contains("-> OK OK"), w.seen.results[1].constData());
+        h.session.setTap(nullptr);
+        recorder->close();
+    }
+    DeviceSession session;
+    RecordingPlayer player(&session);
+    QVERIFY(player.load(path));
+    Watcher w(&session, QStringLiteral("playback:"));
+    QSignalSpy finished(&player, &RecordingPlayer::finished);
+    player.setSpeed(2);
+    player.start();
+    QVERIFY(finished.wait(10000));
+    QTRY_COMPARE(w.seen.results.size(), 3); // ATE0, the timeout, AT
+    QVERIFY2(w.seen.results[1].contains("-> timeout"), w.seen.results[1].constData());
+    QVERIFY2(w.seen.results[2].contains("-> OK OK"), w.seen.results[2].constData());
+    QCOMPARE(player.stalls(), 0);
+    player.stop();
 }
 
 void TstRecordingRoundTrip::replayInProcessAnswersTheSame()
