@@ -11,6 +11,8 @@ class ConnectionService;
 class MqttLoopService;
 class MqttService;
 class NetService;
+class SoftApService;
+class SystemService;
 class ThroughputLab;
 class WifiService;
 }
@@ -35,6 +37,7 @@ public:
 
 private:
     void addPages();
+    void addRecipes();
     void addMqttLoopPage(MqttPage *mqttPage);
 
     std::unique_ptr<atb::SessionHost> m_host;
@@ -46,6 +49,8 @@ private:
     atb::MqttLoopService *m_mqttLoop = nullptr;
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
+    atb::SoftApService *m_softAp = nullptr;
+    atb::SystemService *m_system = nullptr;
     atb::ThroughputLab *m_lab = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

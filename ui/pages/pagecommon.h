@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPainter;
+class QSpinBox;
 class QWidget;
 
 // Small pieces the pages share, so they look alike.
@@ -16,6 +17,10 @@ QIcon paletteIcon(const std::function<void(QPainter &p, qreal s)> &draw);
 
 // A read-only value the user may select and copy.
 QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap = false);
+
+// The spin box takes the range the command catalog gives for `param` of ESP-AT's `command`
+// (the firmware's limits, one source); the fallback when the catalog lacks it.
+void setRangeFromCatalog(QSpinBox *box, const char *command, const char *param, int fallbackMin, int fallbackMax);
 
 // A row of widgets for one form field, without margins: with `stretch` the widgets keep their
 // size and a stretch follows; without, the first one takes the room.
