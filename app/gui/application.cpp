@@ -106,17 +106,11 @@ void Application::addMqttLoopPage(MqttPage *mqttPage)
     auto *loopPage = new MqttLoopPage(m_model, m_mqtt, m_mqttLoop, m_secrets, m_window->messages());
     m_window->addPage(loopPage);
     connect(mqttPage, &MqttPage::loopViewRequested, m_window.get(), [this, loopPage] { m_window->showPage(loopPage); });
+    loopPage->offerLocalBrokerTo(mqttPage);
     ConnectionController *connection = m_window->connectionController();
-    LocalBroker *local = m_mqttLoop->localBroker();
-    auto suggest = [mqttPage, loopPage, connection, local] {
-        const bool builtIn = connection->choice().isSimulator();
-        loopPage->setBuiltInModule(builtIn);
-        // Only the built-in module reaches a broker on this machine's 127.0.0.1.
-        mqttPage->setSuggestedBroker(builtIn && local->isRunning() ? local->host() : QString(), local->port());
-    };
-    connect(connection, &ConnectionController::choiceChanged, mqttPage, suggest);
-    connect(local, &LocalBroker::stateChanged, mqttPage, suggest);
-    suggest();
+    auto follow = [loopPage, connection] { loopPage->setBuiltInModule(connection->choice().isSimulator()); };
+    connect(connection, &ConnectionController::choiceChanged, loopPage, follow);
+    follow();
 }
 
 Application::~Application()

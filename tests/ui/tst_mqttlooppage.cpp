@@ -8,6 +8,7 @@
 #include "mqttclient/mqttloopservice.h"
 #include "pages/brokerclientform.h"
 #include "pages/loopsettingsform.h"
+#include "pages/mqttpage.h"
 #include "pages/mqttlooppage.h"
 #include "pages/topicspanel.h"
 #include "screenshotdir.h"
@@ -143,6 +144,7 @@ private slots:
     void initTestCase();
     void newcomerFlowWithoutTypingAnAtCommand();
     void useTheModulesBroker();
+    void mqttPageDefaultsToTheLocalBrokerForTheBuiltInModule();
     void brokerKilledMidRunShowsItAndReconnects();
     void topicTreeAndPayloadViews();
     void tenThousandMessagesOnHash();
@@ -247,6 +249,64 @@ void tst_MqttLoopPage::useTheModulesBroker()
     // The password is never shown in Show AT.
     f.w<QToolButton>("showAtButton")->click();
     QVERIFY(!f.w<QPlainTextEdit>("atPreview")->toPlainText().contains(QLatin1String("pw,")));
+}
+
+// Issue 11 part 3: with the built-in module and the local broker running, the MQTT page's broker
+// form holds the local broker and a client ID, so its Connect alone reaches mosquitto; the offer
+// follows the broker and the module choice, and never overwrites what the user typed.
+void tst_MqttLoopPage::mqttPageDefaultsToTheLocalBrokerForTheBuiltInModule()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    MqttPage mqttPage(&f.harness.model, &f.mqtt);
+    mqttPage.resize(1110, 700);
+    mqttPage.show();
+    auto text = [&mqttPage](const char *name) { return mqttPage.findChild<QLineEdit *>(QLatin1String(name))->text(); };
+    auto port = [&mqttPage] { return mqttPage.findChild<QSpinBox *>(QStringLiteral("portSpin"))->value(); };
+    f.page.offerLocalBrokerTo(&mqttPage);
+    QCOMPARE(text("hostEdit"), QString()); // no broker running: nothing offered
+    QCOMPARE(text("clientIdEdit"), QString());
+
+    f.click("startLocalBrokerButton");
+    QTRY_VERIFY_WITH_TIMEOUT(f.service.localBroker()->isRunning(), 10000);
+    const int localPort = f.service.localBroker()->port();
+    QTRY_COMPARE(text("hostEdit"), QStringLiteral("127.0.0.1"));
+    QCOMPARE(port(), localPort);
+    const QString clientId = text("clientIdEdit");
+    QVERIFY2(clientId.startsWith(QLatin1String("atbench-module-")), qPrintable(clientId));
+    QVERIFY(!mqttPage.isDirty());
+
+    // A module on a serial port cannot reach this PC's 127.0.0.1: the offer goes, and comes back.
+    f.page.setBuiltInModule(false);
+    QCOMPARE(text("hostEdit"), QString());
+    QCOMPARE(text("clientIdEdit"), QString());
+    f.page.setBuiltInModule(true);
+    QCOMPARE(text("hostEdit"), QStringLiteral("127.0.0.1"));
+    QCOMPARE(text("clientIdEdit"), clientId); // the same ID each time
+
+    // What the user typed stays when the offer changes.
+    QLineEdit *host = mqttPage.findChild<QLineEdit *>(QStringLiteral("hostEdit"));
+    host->clear();
+    QTest::keyClicks(host, QStringLiteral("192.168.4.2"));
+    QVERIFY(mqttPage.isDirty());
+    f.page.setBuiltInModule(false);
+    QCOMPARE(text("hostEdit"), QStringLiteral("192.168.4.2"));
+    f.page.setBuiltInModule(true);
+    mqttPage.revert(); // back to the offer
+    QCOMPARE(text("hostEdit"), QStringLiteral("127.0.0.1"));
+    QCOMPARE(port(), localPort);
+
+    // Nothing typed: the MQTT page's Connect configures the module and connects it to mosquitto.
+    QPushButton *connectButton = mqttPage.findChild<QPushButton *>(QStringLiteral("connectButton"));
+    QVERIFY(connectButton && connectButton->isEnabled());
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(f.harness.model.mqtt().state >= 4, 15000);
+    QCOMPARE(f.harness.model.mqtt().host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(f.harness.model.mqtt().port, QString::number(localPort));
+
+    // The broker stops: the offer is withdrawn (the module's own answer now fills the form).
+    f.service.localBroker()->stop();
+    QVERIFY(mqttPage.suggestedHost().isEmpty());
 }
 
 // A one-check run while the broker is killed: lost messages counted, the broker box and the

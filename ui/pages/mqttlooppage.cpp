@@ -2,6 +2,7 @@
 
 #include "brokerclientform.h"
 #include "loopsettingsform.h"
+#include "mqttpage.h"
 #include "pagecommon.h"
 #include "topicspanel.h"
 
@@ -212,7 +213,28 @@ void MqttLoopPage::setCurrentTab(Tab tab)
 void MqttLoopPage::setBuiltInModule(bool builtIn)
 {
     m_builtIn = builtIn;
+    updateOffer();
     updateBoxes();
+}
+
+void MqttLoopPage::offerLocalBrokerTo(MqttPage *page)
+{
+    m_offerTo = page;
+    if (m_offerClientId.isEmpty())
+        m_offerClientId = ModuleBrokerSetup::configFor(BrokerSettings()).clientId; // "atbench-module-<4 hex>"
+    updateOffer();
+}
+
+void MqttLoopPage::updateOffer()
+{
+    if (!m_offerTo)
+        return;
+    const LocalBroker *local = m_service->localBroker();
+    // Only the built-in module reaches a broker on this machine's 127.0.0.1.
+    if (m_builtIn && local->isRunning())
+        m_offerTo->setSuggestedBroker(local->host(), local->port(), m_offerClientId);
+    else
+        m_offerTo->setSuggestedBroker(QString(), 0);
 }
 
 // ---- validation and preview ------------------------------------------------------------------------
@@ -342,6 +364,7 @@ void MqttLoopPage::updateLocalBrokerText()
 void MqttLoopPage::onLocalBrokerState()
 {
     updateLocalBrokerText();
+    updateOffer();
     LocalBroker *local = m_service->localBroker();
     if (local->isRunning()) {
         // A client with nowhere to go yet takes the local broker.

@@ -3,6 +3,7 @@
 #include "formpage.h"
 #include "mqttclient/mqttloopservice.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace atb {
@@ -15,6 +16,7 @@ class LoopDiagram;
 class LoopSettingsForm;
 class Messages;
 class MqttMessageFeed;
+class MqttPage;
 class SecretStore;
 class QTabWidget;
 class ThroughputPlot;
@@ -52,6 +54,10 @@ public:
 
     // The module is the built-in simulated one (only it reaches a broker on 127.0.0.1).
     void setBuiltInModule(bool builtIn);
+    // From now on, while the module is the built-in one and the local broker runs, `page`'s
+    // broker form defaults to the local broker (host, port and a client ID for an empty form):
+    // the offline demo needs nothing typed. Withdrawn when either stops being true.
+    void offerLocalBrokerTo(MqttPage *page);
 
     // --screenshot: the local broker, both clients connected, a short loop run.
     void prepareScreenshot() override;
@@ -78,6 +84,7 @@ protected:
 private:
     void validate();
     void updateBoxes();
+    void updateOffer();
     void onLocalBrokerState();
     void updateLocalBrokerText();
     void onLoopEvent(const atb::LoopEvent &event);
@@ -91,6 +98,8 @@ private:
     atb::MqttService *m_mqtt;
     atb::MqttLoopService *m_service;
     bool m_builtIn = true;
+    QPointer<MqttPage> m_offerTo;
+    QString m_offerClientId;
     bool m_screenshot = false;
     int m_screenshotStep = 0;
     qint64 m_lastUp = 0, m_lastDown = 0; // received counts at the last sample

@@ -218,6 +218,8 @@ void MqttPage::load()
     if (conn.host.isEmpty() && !m_suggestedHost.isEmpty()) {
         conn.host = m_suggestedHost;
         conn.port = m_suggestedPort;
+        if (c.clientId.isEmpty())
+            c.clientId = m_suggestedClientId;
     }
     m_broker->setValues(c, conn);
     m_loadedConfig = config();
@@ -384,10 +386,13 @@ void MqttPage::prepareScreenshot()
     read();
 }
 
-void MqttPage::setSuggestedBroker(const QString &host, int port)
+void MqttPage::setSuggestedBroker(const QString &host, int port, const QString &clientId)
 {
+    if (host == m_suggestedHost && port == m_suggestedPort && clientId == m_suggestedClientId)
+        return;
     m_suggestedHost = host;
     m_suggestedPort = port;
+    m_suggestedClientId = clientId;
     if (!isDirty())
         load();
 }

@@ -56,8 +56,10 @@ public:
     void prepareScreenshot() override;
 
     // A broker to offer when the module has none yet (the local broker for the built-in
-    // simulated module); an empty host withdraws it.
-    void setSuggestedBroker(const QString &host, int port);
+    // simulated module: MqttLoopPage::offerLocalBrokerTo()), with a client ID for a form that has
+    // none; an empty host withdraws it. A form the user edited keeps what was typed.
+    void setSuggestedBroker(const QString &host, int port, const QString &clientId = QString());
+    QString suggestedHost() const { return m_suggestedHost; }
 
 signals:
     // "MQTT loop view" was clicked: both ends of the broker, on their own page.
@@ -109,6 +111,7 @@ private:
     QPushButton *m_loopLink;
     QString m_suggestedHost;
     int m_suggestedPort = 1883;
+    QString m_suggestedClientId;
     QTabWidget *m_tabs;
     MqttBrokerForm *m_broker;
     MqttPublishForm *m_publish;
