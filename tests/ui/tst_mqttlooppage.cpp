@@ -212,6 +212,14 @@ void tst_MqttLoopPage::newcomerFlowWithoutTypingAnAtCommand()
     QVERIFY2(preview.contains(QLatin1String("AT+MQTTPUBRAW=0,")), qPrintable(preview));
     QVERIFY(preview.contains(QLatin1String("AT+MQTTSUB=0,")));
     QVERIFY(preview.contains(QLatin1String("AT+MQTTCONN=0,\"127.0.0.1\",")));
+
+    // A second run starts with empty feeds: they list what its counters count.
+    count->setValue(5);
+    f.click("applyButton");
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished[1][0].toBool(), qPrintable(finished[1][1].toString()));
+    QTRY_COMPARE(f.page.moduleFeed()->model()->rowCount(), 5);
+    QTRY_COMPARE(f.page.appFeed()->model()->rowCount(), 5);
 }
 
 // "Use the module's broker" copies host, port, scheme and credentials, not the client ID.

@@ -40,6 +40,11 @@ void MqttLoopPage::apply()
         return;
     }
     m_loopForm->setVerdict(QString(), true);
+    // The feeds, like the counters, start with the run: what they list is what the figures count.
+    m_pendingModule.clear();
+    m_pendingApp.clear();
+    m_moduleFeed->clear();
+    m_appFeed->clear();
     m_diagram->clearSamples();
     m_ratePlot->clear();
     m_latencyPlot->clear();
