@@ -70,7 +70,7 @@ private slots:
     {
         const QString missing = mqtttest::missingTools();
         if (!missing.isEmpty())
-            QSKIP(qPrintable(QStringLiteral("missing: %1").arg(missing)));
+            QFAIL(qPrintable(QStringLiteral("required tools missing: ") + missing)); // setup-deps installs them
     }
 
     void settingsMakeUris_data()
@@ -242,12 +242,22 @@ private slots:
         s.port = relay.port();
         QVERIFY(connectClient(dying, s));
         QSignalSpy lost(&dying, &BrokerClient::connectionLost);
+        QSignalSpy states(&dying, &BrokerClient::stateChanged);
+        QSignalSpy again(&dying, &BrokerClient::connected);
         relay.cut();
         QTRY_COMPARE_WITH_TIMEOUT(countOf(got), 1, 10000);
         QCOMPARE(messagesOf(got).first().topic, QStringLiteral("will/bench"));
         QCOMPARE(messagesOf(got).first().payload, QByteArray("gone,\"\0", 7));
         QTRY_COMPARE(lost.size(), 1);
-        QCOMPARE(dying.state(), BrokerClient::State::Disconnected); // no automatic reconnect asked for
+        // No automatic reconnect asked for. (Seen once under load: Connected again after the
+        // loss; the states and reconnect flags below say where it came from if it happens again.)
+        QStringList history;
+        for (const QList<QVariant> &args : std::as_const(states))
+            history << QString::number(int(args[0].value<BrokerClient::State>()));
+        for (const QList<QVariant> &args : std::as_const(again))
+            history << (args[0].toBool() ? QStringLiteral("connected(reconnected)") : QStringLiteral("connected(first)"));
+        QVERIFY2(dying.state() == BrokerClient::State::Disconnected, qPrintable(history.join(QLatin1Char(' '))));
+        QVERIFY2(again.isEmpty(), qPrintable(history.join(QLatin1Char(' '))));
     }
 
     // A persistent session (clean session off) keeps the subscription and the QoS 1 messages

@@ -76,7 +76,7 @@ private slots:
     void initTestCase()
     {
         if (LocalBroker::program().isEmpty())
-            QSKIP("mosquitto is not installed");
+            QFAIL("mosquitto is not installed (scripts/setup-deps.sh installs it)");
         if (qEnvironmentVariableIsSet("ATB_LOCALBROKER_CHILD"))
             runAsChild(); // brokerEndsWhenTheAppDies(): this process is the "app" that dies
     }
