@@ -11,6 +11,7 @@
 #include "pages/mqttpage.h"
 #include "pages/mqttlooppage.h"
 #include "pages/topicspanel.h"
+#include "pseudochinese.h"
 #include "screenshotdir.h"
 #include "services/mqttservice.h"
 #include "simharness.h"
@@ -149,6 +150,7 @@ private slots:
     void topicTreeAndPayloadViews();
     void tenThousandMessagesOnHash();
     void invalidSettingsShowTheReasonBesideTheField();
+    void fitsA1280x800WindowInBothLanguages();
     void screenshots();
 };
 
@@ -508,6 +510,32 @@ void tst_MqttLoopPage::invalidSettingsShowTheReasonBesideTheField()
     QVERIFY2(f.page.statusText().contains(QLatin1String("app's MQTT client")), qPrintable(f.page.statusText()));
     QVERIFY(f.harness.drain());
     QVERIFY(f.harness.sent.isEmpty());
+}
+
+// The page size of a 1280x800 window (as tst_softappage and tst_systempage check theirs), in
+// English and in (pseudo) Chinese, before and after a run filled the feeds and the topic tree.
+void tst_MqttLoopPage::fitsA1280x800WindowInBothLanguages()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    auto fits = [&f](const char *when) {
+        const QSize hint = f.page.minimumSizeHint();
+        QVERIFY2(hint.height() <= 700 && hint.width() <= 1110,
+                 qPrintable(QStringLiteral("%1: %2x%3").arg(QLatin1String(when)).arg(hint.width()).arg(hint.height())));
+    };
+    fits("en");
+    const QString before = f.w<QPushButton>("startLocalBrokerButton")->text();
+    PseudoChinese zh({ "MqttLoopPage", "FormPage", "BrokerClientForm", "LoopSettingsForm", "TopicsPanel",
+                       "MqttMessageFeed", "LoopDiagram" });
+    QCoreApplication::installTranslator(&zh);
+    QTRY_VERIFY(f.w<QPushButton>("startLocalBrokerButton")->text() != before);
+    fits("zh");
+    QCoreApplication::removeTranslator(&zh);
+    QTRY_COMPARE(f.w<QPushButton>("startLocalBrokerButton")->text(), before);
+    for (int tab = 0; tab < 3; ++tab) {
+        f.page.setCurrentTab(MqttLoopPage::Tab(tab));
+        fits("each tab");
+    }
 }
 
 void tst_MqttLoopPage::screenshots()

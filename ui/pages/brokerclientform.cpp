@@ -41,7 +41,7 @@ BrokerClientForm::BrokerClientForm(FieldErrors *errors, SecretStore *secrets, Me
         m_transport->addItem(QString(), int(t));
     m_host = new QLineEdit(this);
     m_host->setObjectName(QStringLiteral("clientHostEdit"));
-    m_host->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 18);
+    m_host->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 13); // "192.168.100.200"
     m_port = new QSpinBox(this);
     m_port->setObjectName(QStringLiteral("clientPortSpin"));
     m_port->setRange(0, 99999); // 1..65535 is checked with a reason

@@ -79,8 +79,13 @@ MqttLoopPage::MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb:
     m_moduleFeed->setObjectName(QStringLiteral("moduleFeed"));
     m_appFeed = new MqttMessageFeed(this);
     m_appFeed->setObjectName(QStringLiteral("appFeed"));
-    for (MqttMessageFeed *feed : { m_moduleFeed, m_appFeed })
+    for (MqttMessageFeed *feed : { m_moduleFeed, m_appFeed }) {
         feed->model()->setCapacity(kFeedCapacity);
+        // The list alone (the payload column and the topic tree show payloads): on a 1280x800
+        // window the list would otherwise get two rows beside the selected payload's pane.
+        if (auto *detail = feed->findChild<QWidget *>(QStringLiteral("feedDetail")))
+            detail->hide();
+    }
     auto *feeds = new QSplitter(Qt::Horizontal, this);
     feeds->setChildrenCollapsible(false);
     feeds->addWidget(m_moduleFeed);
@@ -109,6 +114,9 @@ MqttLoopPage::MqttLoopPage(atb::DeviceModel *model, atb::MqttService *mqtt, atb:
     m_tabs->addTab(feeds, QString());
     m_tabs->addTab(graphs, QString());
     m_tabs->addTab(m_topics, QString());
+    // The tabs take what the window leaves them: their own minimum (the topic panel's ~400 px)
+    // would make the page taller than a 1280x800 window has room for.
+    m_tabs->setMinimumHeight(fontMetrics().height() * 12);
 
     auto *form = new QWidget(this);
     auto *lay = new QVBoxLayout(form);

@@ -52,8 +52,8 @@ public:
     // The text under a direction's arrow ("20 sent · 20 arrived · 0 lost · 3.1 ms").
     QString figuresText(bool up) const;
 
-    QSize sizeHint() const override { return QSize(900, 230); }
-    QSize minimumSizeHint() const override { return QSize(520, 200); }
+    QSize sizeHint() const override { return QSize(900, 170); }
+    QSize minimumSizeHint() const override { return QSize(520, 150); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
