@@ -69,6 +69,10 @@ struct SimulatedModuleOptions {
     // host code meets on a typical Wi-Fi network (the default of atbench-sim and the GUI).
     int networkLatencyMs = 0;
     static constexpr int kFieldLatencyMs = 10;
+    // Station MAC address ("aa:bb:cc:dd:ee:ff", lower case) of a fresh module; the softAP's is
+    // derived from it (last byte plus one). Empty = the fixed default every simulator shares.
+    // Several simulated modules at once (a provisioning station) need distinct ones.
+    QString stationMac;
 };
 
 class SimulatedModule : public QObject
