@@ -183,7 +183,7 @@ std::optional<Profile> Profile::fromJson(const QJsonObject &o, QList<JsonIssue> 
     Profile p;
     p.name = o.value(QLatin1String("name")).toString();
     p.description = o.value(QLatin1String("description")).toString();
-    p.dialect = o.value(QLatin1String("dialect")).toString() == QLatin1String("beken") ? Dialect::Beken : Dialect::Esp;
+    p.dialect = dialectFromName(o.value(QLatin1String("dialect")).toString()).value_or(Dialect::Esp);
     if (o.contains(QLatin1String("persistence")))
         p.persistence = ProfilePersistence { o.value(QLatin1String("persistence"))[QLatin1String("store")].toBool() };
     if (o.contains(QLatin1String("wifi"))) {
@@ -290,7 +290,7 @@ QJsonObject Profile::toJson() const
 {
     QJsonObject o { { QStringLiteral("format"), formatName() },
                     { QStringLiteral("version"), kVersion },
-                    { QStringLiteral("dialect"), dialect == Dialect::Beken ? QStringLiteral("beken") : QStringLiteral("esp") } };
+                    { QStringLiteral("dialect"), dialectName(dialect) } };
     if (!name.isEmpty())
         o.insert(QStringLiteral("name"), name);
     if (!description.isEmpty())

@@ -124,7 +124,7 @@ void TstProfile::fullExampleParses()
     QCOMPARE(*p->connection->multiple, true);
     QCOMPARE(*p->connection->passthrough, false);
     QCOMPARE(*p->connection->passive, false);
-    QCOMPARE(p->dns->servers, QStringList({ "127.0.0.53", "127.0.0.1" }));
+    QCOMPARE(p->dns->servers, QStringList({ "192.0.2.53", "198.51.100.53" }));
     QCOMPARE(*p->sntp->timezone, 8);
     QCOMPARE(p->tlsPsk->psk.name, QStringLiteral("tls.psk"));
     QCOMPARE(p->mqtt->keepAlive, 60);

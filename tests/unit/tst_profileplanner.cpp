@@ -55,7 +55,7 @@ QList<AtResult> matchingModule()
         reply("AT+CIPMUX?", { "+CIPMUX:1" }),
         reply("AT+CIPMODE?", { "+CIPMODE:0" }),
         reply("AT+CIPRECVMODE?", { "+CIPRECVMODE:0" }),
-        reply("AT+CIPDNS?", { "+CIPDNS:1,\"127.0.0.53\",\"127.0.0.1\"" }),
+        reply("AT+CIPDNS?", { "+CIPDNS:1,\"192.0.2.53\",\"198.51.100.53\"" }),
         reply("AT+CIPSNTPCFG?", { "+CIPSNTPCFG:1,8,\"127.0.0.1\"" }),
         reply("AT+CIPSSLCPSK?", { "+CIPSSLCPSK:0,\"pskvalue\",\"line3\"" }),
         reply("AT+MQTTCONN?", { "+MQTTCONN:0,6,1,\"127.0.0.1\",\"1883\",\"\",0" }),
@@ -127,7 +127,7 @@ void TstProfilePlanner::fullProfileOnAFreshModule()
         "AT+CIFSR",
         "AT+CIPSTA?",
         "AT+CIPMUX=1",
-        "AT+CIPDNS=1,\"127.0.0.53\",\"127.0.0.1\"",
+        "AT+CIPDNS=1,\"192.0.2.53\",\"198.51.100.53\"",
         "AT+CIPSNTPCFG=1,8,\"127.0.0.1\"",
         "AT+CIPSSLCPSK=5,\"pskvalue\",\"line3\"",
         "AT+MQTTUSERCFG=0,1,\"sensor-001234\",\"line3\",\"mqttpw\",0,0,\"\"",
@@ -200,8 +200,8 @@ void TstProfilePlanner::onlyChangesSendsTheDifferenceOnly_data()
                                << QList<QByteArray> { "AT+SYSSTORE=1" };
     QTest::newRow("passive receive") << QByteArray("AT+CIPRECVMODE?") << QByteArray("+CIPRECVMODE:1")
                                      << QList<QByteArray> { "AT+CIPRECVMODE=0" };
-    QTest::newRow("dns order") << QByteArray("AT+CIPDNS?") << QByteArray("+CIPDNS:1,\"127.0.0.1\",\"127.0.0.53\"")
-                               << QList<QByteArray> { "AT+CIPDNS=1,\"127.0.0.53\",\"127.0.0.1\"" };
+    QTest::newRow("dns order") << QByteArray("AT+CIPDNS?") << QByteArray("+CIPDNS:1,\"198.51.100.53\",\"192.0.2.53\"")
+                               << QList<QByteArray> { "AT+CIPDNS=1,\"192.0.2.53\",\"198.51.100.53\"" };
     QTest::newRow("time zone") << QByteArray("AT+CIPSNTPCFG?") << QByteArray("+CIPSNTPCFG:1,9,\"127.0.0.1\"")
                                << QList<QByteArray> { "AT+CIPSNTPCFG=1,8,\"127.0.0.1\"" };
     QTest::newRow("psk") << QByteArray("AT+CIPSSLCPSK?") << QByteArray("+CIPSSLCPSK:0,\"oldpsk\",\"line3\"")
