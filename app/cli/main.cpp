@@ -1,67 +1,27 @@
-#include "decode.h"
+#include "subcommand.h"
 
 #include "atbench_version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QTextStream>
-#include <cstdio>
 
-using namespace atb;
+using namespace atb::cli;
 
-static int runDecode(const QStringList &args)
+namespace atb::cli {
+
+void printError(const QString &subcommand, const QString &message)
 {
-    QCommandLineParser p;
-    // QCommandLineParser's usage line names only the program, so spell the sub-command out.
-    p.setApplicationDescription(QCoreApplication::translate(
-        "cli", "atbench-cli decode [--dialect esp|beken] FILE\n\n"
-               "Decode bytes a module sent (a capture) into JSON Lines, one event per line.\n"
-               "FILE may be - for standard input. See README.md for the event format."));
-    p.addHelpOption();
-    QCommandLineOption dialectOpt(QStringLiteral("dialect"),
-                                  QCoreApplication::translate("cli", "Firmware family: esp or beken (default esp)."),
-                                  QStringLiteral("name"), QStringLiteral("esp"));
-    p.addOption(dialectOpt);
-    p.addPositionalArgument(QStringLiteral("file"),
-                            QCoreApplication::translate("cli", "Capture file, or - for standard input."));
-    p.process(args);
-
-    QTextStream err(stderr);
-    const auto dialect = dialectFromName(p.value(dialectOpt));
-    if (!dialect) {
-        err << QCoreApplication::translate("cli", "atbench-cli decode: unknown dialect '%1' (use esp or beken)")
-                   .arg(p.value(dialectOpt))
-            << Qt::endl;
-        return 2;
-    }
-    const QStringList pos = p.positionalArguments();
-    if (pos.size() != 1) {
-        err << QCoreApplication::translate("cli", "atbench-cli decode: expected exactly one FILE (or -)") << Qt::endl;
-        return 2;
-    }
-    QFile in;
-    if (pos[0] == QLatin1String("-")) {
-        if (!in.open(stdin, QIODevice::ReadOnly)) {
-            err << QCoreApplication::translate("cli", "atbench-cli decode: cannot read standard input") << Qt::endl;
-            return 1;
-        }
-    } else {
-        in.setFileName(pos[0]);
-        if (!in.open(QIODevice::ReadOnly)) {
-            err << QCoreApplication::translate("cli", "atbench-cli decode: cannot open '%1': %2")
-                       .arg(pos[0], in.errorString())
-                << Qt::endl;
-            return 1;
-        }
-    }
-    QFile out;
-    if (!out.open(stdout, QIODevice::WriteOnly))
-        return 1;
-    cli::decodeStream(in, out, *dialect);
-    out.flush();
-    return 0;
+    QTextStream(stderr) << "atbench-cli " << subcommand << ": " << message << Qt::endl;
 }
+
+QString describe(const Subcommand &sub, const QString &details)
+{
+    // QCommandLineParser's usage line names only the program, so spell the sub-command out.
+    return QStringLiteral("atbench-cli ") + sub.synopsis + QStringLiteral("\n\n") + details;
+}
+
+} // namespace atb::cli
 
 int main(int argc, char **argv)
 {
@@ -69,31 +29,45 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("atbench-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ATBENCH_VERSION));
 
+    // Every sub-command, in the order --help lists them.
+    const QList<Subcommand> subcommands {
+        decodeSubcommand(),
+        identifySubcommand(),
+    };
+
     QStringList args = QCoreApplication::arguments();
     // Sub-commands first: "atbench-cli decode [options] FILE".
-    if (args.size() >= 2 && args[1] == QLatin1String("decode")) {
-        args.removeAt(1);
-        return runDecode(args);
+    if (args.size() >= 2) {
+        for (const Subcommand &sub : subcommands) {
+            if (args[1] == sub.name) {
+                args.removeAt(1);
+                return sub.run(args);
+            }
+        }
     }
 
+    QString list;
+    for (const Subcommand &sub : subcommands)
+        list += QStringLiteral("  %1\n      %2\n").arg(sub.synopsis, sub.summary);
     QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "cli",
-        "AT Bench command-line tool.\n\n"
-        "Commands:\n"
-        "  decode [--dialect esp|beken] FILE   decode a capture of module output into JSON Lines\n"
-        "                                      (FILE may be - for standard input)\n\n"
-        "Run 'atbench-cli decode --help' for the options of a command."));
+    p.setApplicationDescription(QCoreApplication::translate("cli", "AT Bench command-line tool.\n\nCommands:\n")
+                                + list
+                                + QCoreApplication::translate(
+                                    "cli",
+                                    "\nRun 'atbench-cli COMMAND --help' for the options of a command.\n"
+                                    "PORT is a serial device (a pty such as atbench-sim --pty makes works) or tcp:HOST:PORT.\n"
+                                    "Exit codes: 0 done and passed, 1 a verdict failed, 2 bad arguments or input,\n"
+                                    "3 port unreachable or no module answered, 4 an output file could not be written."));
     p.addHelpOption();
     p.addVersionOption();
-    p.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("cli", "decode"));
+    p.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("cli", "The command to run."));
     p.process(app);
     const QStringList pos = p.positionalArguments();
-    QTextStream err(stderr);
     if (pos.isEmpty()) {
-        err << p.helpText();
-        return 2;
+        QTextStream(stderr) << p.helpText();
+        return ExitUsage;
     }
-    err << QCoreApplication::translate("cli", "atbench-cli: unknown command '%1' (try --help)").arg(pos[0]) << Qt::endl;
-    return 2;
+    QTextStream(stderr) << QCoreApplication::translate("cli", "atbench-cli: unknown command '%1' (try --help)").arg(pos[0])
+                        << Qt::endl;
+    return ExitUsage;
 }

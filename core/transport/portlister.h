@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <optional>
 
@@ -24,3 +25,5 @@ struct PortDescription
 QList<PortDescription> listSerialPorts();
 
 } // namespace atb
+
+Q_DECLARE_METATYPE(atb::PortDescription)

@@ -4642,6 +4642,41 @@
     </message>
 </context>
 <context>
+    <name>atb::ModuleConnection</name>
+    <message>
+        <source>%1: no module answered within %2 s.</source>
+        <translation>%1：%2 秒内没有模块应答。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: the link did not open within %2 s.</source>
+        <translation>%1：链路未能在 %2 秒内打开。</translation>
+    </message>
+    <message>
+        <source>%1: this program has no built-in simulated module; start atbench-sim --pty LINK and name LINK.</source>
+        <translation>%1：此程序没有内置模拟模块；请运行 atbench-sim --pty LINK 并指定 LINK。</translation>
+    </message>
+    <message>
+        <source>%1: the dialect probe could not start.</source>
+        <translation>%1：无法启动方言探测。</translation>
+    </message>
+    <message>
+        <source>the link closed while opening.</source>
+        <translation>链路在打开过程中关闭。</translation>
+    </message>
+    <message>
+        <source>the link closed.</source>
+        <translation>链路已关闭。</translation>
+    </message>
+    <message>
+        <source>%1: no module answered (%2).</source>
+        <translation>%1：没有模块应答（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>atb::MqttService</name>
     <message>
         <source>MQTT over TCP</source>
@@ -5000,6 +5035,25 @@
     <message>
         <source>%1: link lost</source>
         <translation>%1：连接断开</translation>
+    </message>
+</context>
+<context>
+    <name>atb::PortSpec</name>
+    <message>
+        <source>No port given: name a serial device (/dev/ttyUSB0), tcp:HOST:PORT or sim:esp.</source>
+        <translation>未指定端口：请给出串口设备（/dev/ttyUSB0）、tcp:HOST:PORT 或 sim:esp。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not tcp:HOST:PORT (a port from 1 to 65535; IPv6 hosts in brackets: tcp:[::1]:7000).</source>
+        <translation>“%1”不是 tcp:HOST:PORT 格式（端口为 1 到 65535；IPv6 主机需加方括号：tcp:[::1]:7000）。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no simulated module: use sim:esp or sim:beken.</source>
+        <translation>“%1”不是模拟模块：请使用 sim:esp 或 sim:beken。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port: name a serial device (/dev/ttyUSB0), tcp:HOST:PORT or sim:esp.</source>
+        <translation>“%1”不是端口：请给出串口设备（/dev/ttyUSB0）、tcp:HOST:PORT 或 sim:esp。</translation>
     </message>
 </context>
 <context>
