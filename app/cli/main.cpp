@@ -33,6 +33,9 @@ int main(int argc, char **argv)
     const QList<Subcommand> subcommands {
         decodeSubcommand(),
         identifySubcommand(),
+        readSubcommand(),
+        diffSubcommand(),
+        provisionSubcommand(),
     };
 
     QStringList args = QCoreApplication::arguments();

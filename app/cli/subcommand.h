@@ -34,5 +34,8 @@ QString describe(const Subcommand &sub, const QString &details);
 // Subcommand, declare it here and list it in main.cpp.
 Subcommand decodeSubcommand();
 Subcommand identifySubcommand();
+Subcommand readSubcommand();
+Subcommand diffSubcommand();
+Subcommand provisionSubcommand();
 
 } // namespace atb::cli

@@ -214,16 +214,11 @@ void ProfileRunner::onRead(const ModuleReadBack &rb)
     QList<JsonIssue> issues;
     m_expanded = placeholders::expandProfile(m_job.profile, id, &issues);
     m_desired = fieldchecks::desiredValues(m_expanded, m_job.secrets);
-    if (m_job.mode == Mode::Diff) {
+    if (m_job.mode == Mode::Diff && issues.isEmpty()) {
         m_report.fields = fieldchecks::compare(m_desired, rb);
-        m_report.verifyMs = 0;
-        const bool equal = issues.isEmpty() && fieldchecks::allPassed(m_report.fields);
-        QString error;
-        if (!issues.isEmpty())
-            error = issues.first().text();
-        else if (!equal)
-            error = tr("%n field(s) differ", nullptr, m_report.failedFieldCount());
-        finish(equal, error, QStringLiteral("done"));
+        const bool equal = fieldchecks::allPassed(m_report.fields);
+        finish(equal, equal ? QString() : tr("%n field(s) differ", nullptr, m_report.failedFieldCount()),
+               QStringLiteral("done"));
         return;
     }
     if (issues.isEmpty())

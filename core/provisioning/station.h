@@ -6,6 +6,7 @@
 #include "services/moduleconnection.h"
 #include "transport/portlister.h"
 #include "transport/portspec.h"
+#include "transport/portwatcher.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -16,8 +17,6 @@
 #include <vector>
 
 namespace atb {
-
-class PortWatcher;
 
 // One module of a station, as its table row shows it.
 struct StationModule
