@@ -21,18 +21,18 @@ int ModuleReport::failedFieldCount() const
     return int(std::count_if(fields.begin(), fields.end(), [](const FieldCheck &f) { return !f.passed(); }));
 }
 
-int ModuleReport::commandsSent(bool excludingReads) const
+int ModuleReport::commandsSent() const
 {
-    return int(std::count_if(commands.begin(), commands.end(), [excludingReads](const CommandRecord &c) {
-        return !excludingReads || (c.step != QLatin1String("read") && c.step != QLatin1String("read back"));
-    }));
+    return int(std::count_if(commands.begin(), commands.end(),
+                             [](const CommandRecord &c) { return c.phase == QLatin1String("apply"); }));
 }
 
 QJsonObject ModuleReport::toJson() const
 {
     QJsonArray cmds;
     for (const CommandRecord &c : commands) {
-        QJsonObject o { { QStringLiteral("step"), c.step },
+        QJsonObject o { { QStringLiteral("phase"), c.phase },
+                        { QStringLiteral("step"), c.step },
                         { QStringLiteral("line"), QString::fromUtf8(c.line) },
                         { QStringLiteral("status"), c.status },
                         { QStringLiteral("final"), c.finalText },

@@ -15,7 +15,8 @@ namespace atb {
 // One command of a provisioning run as the report keeps it: the line with secrets masked.
 struct CommandRecord
 {
-    QString step;      // the plan step's label, or "read", "read back", a check's label
+    QString phase;     // "read", "apply", "read back", "check"
+    QString step;      // the plan step's or check's label; "read", "read back"
     QByteArray line;   // redacted (AtEncoder::redact)
     QString status;    // AtResult::statusName: "ok", "error", "timeout", ...
     QString finalText; // "OK", "ERROR", ...
@@ -67,7 +68,8 @@ struct ModuleReport
 
     qint64 durationMs() const { return started.isValid() && finished.isValid() ? started.msecsTo(finished) : 0; }
     int failedFieldCount() const;
-    int commandsSent(bool excludingReads = true) const;
+    // Commands the apply sent (not the reads, read-back or checks).
+    int commandsSent() const;
 
     // {"format":"atbench-provision-report","version":1, ...}; secrets masked.
     QJsonObject toJson() const;

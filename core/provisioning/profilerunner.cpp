@@ -46,7 +46,9 @@ ProfileRunner::ProfileRunner(DeviceSession *session, QObject *parent)
         else if (m_stage == Stage::ReadBack)
             onReadBack(rb);
     });
-    connect(m_runner, &CommandRunner::commandDone, this, [this](const AtResult &r) { record(m_stepText, r); });
+    connect(m_runner, &CommandRunner::commandDone, this, [this](const AtResult &r) {
+        record(m_stage == Stage::Checks ? QStringLiteral("check") : QStringLiteral("apply"), m_stepText, r);
+    });
     connect(m_runner, &CommandRunner::finished, this, [this](const OperationResult &r) {
         if (m_stage == Stage::Apply)
             onStepFinished(r);
@@ -128,10 +130,11 @@ void ProfileRunner::setStep(const QString &text)
     emit progress(text, m_stepsDone, m_stepsTotal);
 }
 
-void ProfileRunner::record(const QString &step, const AtResult &r)
+void ProfileRunner::record(const QString &phase, const QString &step, const AtResult &r)
 {
     const AtEncoder enc(m_job.profile.dialect);
     CommandRecord c;
+    c.phase = phase;
     c.step = step;
     c.line = enc.redact(r.command.line);
     c.status = AtResult::statusName(r.status);
@@ -179,7 +182,7 @@ void ProfileRunner::onRead(const ModuleReadBack &rb)
 {
     m_report.readMs = m_stageClock.elapsed();
     for (const AtResult &r : rb.results)
-        record(QStringLiteral("read"), r);
+        record(QStringLiteral("read"), QStringLiteral("read"), r);
     m_report.mac = rb.mac;
     m_report.firmware = rb.firmware;
     ++m_stepsDone;
@@ -286,7 +289,7 @@ void ProfileRunner::onReadBack(const ModuleReadBack &rb)
 {
     m_report.verifyMs = m_stageClock.elapsed();
     for (const AtResult &r : rb.results)
-        record(QStringLiteral("read back"), r);
+        record(QStringLiteral("read back"), QStringLiteral("read back"), r);
     ++m_stepsDone;
     m_report.fields = verify(rb);
     const bool applyOk = m_failedStep < 0 && !m_stopRequested;

@@ -86,7 +86,7 @@ private:
     void endLoopback(CheckResult::Verdict verdict, const QString &detail);
     void onUrc(const AtEvent &event);
     void onSessionState(int state);
-    void record(const QString &step, const AtResult &result);
+    void record(const QString &phase, const QString &step, const AtResult &result);
     void setStep(const QString &text);
     void finish(bool passed, const QString &error, const QString &step);
     QList<FieldCheck> verify(const ModuleReadBack &rb) const;

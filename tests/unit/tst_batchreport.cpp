@@ -43,6 +43,7 @@ BatchReport sample()
     ok.step = QStringLiteral("done");
     ok.started = b.started;
     ok.finished = b.started.addMSecs(3000);
+    ok.commands = { CommandRecord { QStringLiteral("apply"), QStringLiteral("Join"), "AT+CWJAP=\"BenchAP\",\"***\"", QStringLiteral("ok"), QStringLiteral("OK"), {}, 12, 1 } };
     ok.fields = { row("/wifi/ssid", "BenchAP", "BenchAP", FieldCheck::Verdict::Match),
                   row("/wifi/password", "12345678", QJsonValue(QJsonValue::Undefined), FieldCheck::Verdict::Unreadable, true) };
     ModuleReport bad = ok;
@@ -94,7 +95,8 @@ void TstBatchReport::csvHasOneEscapedRowPerModule()
     const QList<QByteArray> lines = sample().toCsv().split('\n');
     QCOMPARE(lines.size(), 5); // header, 3 rows, final empty
     QVERIFY(lines[0].startsWith("index,port,serial,mac,"));
-    QVERIFY(lines[1].startsWith("1,/dev/ttyUSB0,,02:00:00:00:00:01,esp,AT version:2.4.0.0,pass,done,2,0,,0,"));
+    // ... fields 2, failed 0, failed fields "", checks failed 0, commands 1 (the apply's), 3000 ms, no error
+    QVERIFY(lines[1].startsWith("1,/dev/ttyUSB0,,02:00:00:00:00:01,esp,AT version:2.4.0.0,pass,done,2,0,,0,1,3000,"));
     QVERIFY(lines[2].contains(",fail,read back,4,3,/wifi/ssid /mqtt/port /tls_psk/psk,1,"));
     QVERIFY(lines[2].endsWith(",\"2 field(s) not as the profile says, <really>\""));
     QVERIFY(lines[3].contains(",fail,refused,0,0,,0,"));
