@@ -8,6 +8,7 @@
 #include "pages/connectionspage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "pages/provisioningpage.h"
 #include "pages/throughputpage.h"
 #include "pages/wifipage.h"
 #include "secretstore.h"
@@ -56,6 +57,9 @@ void Application::addPages()
     };
     connect(connection, &ConnectionController::choiceChanged, throughput, followBaud);
     followBaud();
+
+    // Its own sessions for the modules it provisions; the main one only for "save module as profile".
+    m_window->addPage(new ProvisioningPage(m_session, m_model, m_mqtt, m_secrets, m_window->messages()));
 }
 
 Application::~Application()

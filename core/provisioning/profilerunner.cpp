@@ -355,6 +355,12 @@ QList<FieldCheck> ProfileRunner::verify(const ModuleReadBack &rb) const
         } else if (row.verdict == FieldCheck::Verdict::Differs) {
             row.note = row.applied ? tr("the module accepted the command but reports another value")
                                    : tr("changed during the run (it matched before)");
+        } else if (row.verdict == FieldCheck::Verdict::Unreadable && row.field == QLatin1String("/wifi/password")
+                   && rb.value(QStringLiteral("/wifi/join")).toBool()
+                   && rb.value(QStringLiteral("/wifi/ssid")) == m_desired.value(QStringLiteral("/wifi/ssid"))) {
+            // Not readable, but proven: the module is joined to the network it opens.
+            row.note = row.applied ? tr("set in this run; the module joined %1 with it").arg(rb.value(QStringLiteral("/wifi/ssid")).toString())
+                                   : tr("left as it was; the module is joined to %1").arg(rb.value(QStringLiteral("/wifi/ssid")).toString());
         } else if (row.verdict == FieldCheck::Verdict::Unreadable && unreadable.contains(row.field)) {
             if (row.applied)
                 row.note = tr("set in this run and accepted (OK); the firmware cannot report it");

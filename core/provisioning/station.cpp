@@ -313,6 +313,7 @@ void Station::clear()
         return;
     m_modules.clear();
     m_started = QDateTime();
+    emit cleared();
 }
 
 void Station::watch(PortWatcher *watcher, bool includePresent)

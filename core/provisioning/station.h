@@ -110,6 +110,7 @@ public:
 
 signals:
     void moduleAdded(int index);
+    void cleared();
     void moduleChanged(int index);
     void moduleFinished(int index, const atb::ModuleReport &report);
     // Every started module has finished (not emitted while watching).
