@@ -12,7 +12,7 @@ namespace atb {
 
 namespace {
 
-using Text = JsonSchema; // its Text::tr() (Q_DECLARE_TR_FUNCTIONS), for the helpers below
+
 
 const QSet<QString> &supportedKeywords()
 {
@@ -61,12 +61,12 @@ bool typeMatches(const QString &want, const QJsonValue &v)
 
 QString typeWord(const QString &type)
 {
-    if (type == QLatin1String("string")) return Text::tr("a text");
-    if (type == QLatin1String("integer")) return Text::tr("a whole number");
-    if (type == QLatin1String("number")) return Text::tr("a number");
-    if (type == QLatin1String("boolean")) return Text::tr("true or false");
-    if (type == QLatin1String("object")) return Text::tr("an object {...}");
-    if (type == QLatin1String("array")) return Text::tr("a list [...]");
+    if (type == QLatin1String("string")) return JsonSchema::tr("a text");
+    if (type == QLatin1String("integer")) return JsonSchema::tr("a whole number");
+    if (type == QLatin1String("number")) return JsonSchema::tr("a number");
+    if (type == QLatin1String("boolean")) return JsonSchema::tr("true or false");
+    if (type == QLatin1String("object")) return JsonSchema::tr("an object {...}");
+    if (type == QLatin1String("array")) return JsonSchema::tr("a list [...]");
     if (type == QLatin1String("null")) return QStringLiteral("null");
     return type;
 }

@@ -2564,6 +2564,13 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Remember in the system keychain</source>
+        <translation>保存到系统钥匙串</translation>
+    </message>
+</context>
+<context>
     <name>MqttBrokerForm</name>
     <message>
         <source>Client (AT+MQTTUSERCFG)</source>
@@ -3638,6 +3645,434 @@
     </message>
 </context>
 <context>
+    <name>ProfileSchema</name>
+    <message>
+        <source>must be &quot;atbench-profile&quot;</source>
+        <translation>必须是 &quot;atbench-profile&quot;</translation>
+    </message>
+    <message>
+        <source>unsupported version (this AT Bench reads version 1)</source>
+        <translation>不支持的版本（本 AT Bench 读取版本 1）</translation>
+    </message>
+    <message>
+        <source>must look like 1a:2b:3c:4d:5e:6f</source>
+        <translation>格式应为 1a:2b:3c:4d:5e:6f</translation>
+    </message>
+    <message>
+        <source>must be an IPv4 address such as 8.8.8.8</source>
+        <translation>必须是 IPv4 地址，例如 8.8.8.8</translation>
+    </message>
+    <message>
+        <source>must be a secret reference {&quot;secret&quot;: &quot;name&quot;} (letters, digits, . _ -): a secret is never written into a profile</source>
+        <translation>必须是密钥引用 {&quot;secret&quot;: &quot;name&quot;}（字母、数字、. _ -）：密钥从不写入配置文件</translation>
+    </message>
+    <message>
+        <source>must be a secret reference {&quot;secret&quot;: &quot;name&quot;}, or &quot;&quot; for none: a secret is never written into a profile</source>
+        <translation>必须是密钥引用 {&quot;secret&quot;: &quot;name&quot;}，没有则为 &quot;&quot;：密钥从不写入配置文件</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningPage</name>
+    <message>
+        <source>Open profile</source>
+        <translation>打开配置文件</translation>
+    </message>
+    <message>
+        <source>AT Bench profiles (*.json);;All files (*)</source>
+        <translation>AT Bench 配置文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Report folder</source>
+        <translation>报告文件夹</translation>
+    </message>
+    <message>
+        <source>Provisioning</source>
+        <translation>批量配置</translation>
+    </message>
+    <message>
+        <source>One profile onto many modules at once, every field read back and verified</source>
+        <translation>一份配置文件同时写入多个模块，每个字段都回读并核对</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scan the ports again and reload the profile file (F5)</source>
+        <translation>重新扫描端口并重新加载配置文件 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Provision every module chosen (Ctrl+Return)</source>
+        <translation>配置所有选中的模块 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Show the exact AT lines a fresh module receives</source>
+        <translation>显示全新模块将收到的确切 AT 命令行</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>a profile (.json); Enter loads it</source>
+        <translation>配置文件 (.json)；按回车加载</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;module as profile…</source>
+        <translation>将模块保存为配置文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Read everything the connected module reports and save it as a profile</source>
+        <translation>读取已连接模块报告的全部内容并保存为配置文件</translation>
+    </message>
+    <message>
+        <source>Every field</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <source>Send every value the profile names, even those a module already has</source>
+        <translation>发送配置文件中的每个值，即使模块已有该值</translation>
+    </message>
+    <message>
+        <source>Only what differs</source>
+        <translation>仅发送差异</translation>
+    </message>
+    <message>
+        <source>Read each module first and send only the values that differ</source>
+        <translation>先读取每个模块，只发送不同的值</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Serial ports: tick the modules to provision</source>
+        <translation>串口：勾选要配置的模块</translation>
+    </message>
+    <message>
+        <source>TCP &amp;bridges:</source>
+        <translation>TCP 桥接(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>tcp:HOST:PORT, separated by commas</source>
+        <translation>tcp:主机:端口，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>Built-in &amp;simulated modules:</source>
+        <translation>内置模拟模块(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tation mode: provision every adapter plugged in</source>
+        <translation>工位模式(&amp;T)：配置每个插入的适配器</translation>
+    </message>
+    <message>
+        <source>While it runs, each serial adapter that appears is provisioned at once; one that disappears is reported</source>
+        <translation>运行期间，新出现的每个串口适配器立即被配置；消失的适配器会被报告</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>folder (optional)</source>
+        <translation>文件夹（可选）</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Per module a JSON report and its log; per batch report.csv, junit.xml and report.html.</source>
+        <translation>每个模块一份 JSON 报告及其日志；每批一份 report.csv、junit.xml 和 report.html。</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p</source>
+        <translation>停止(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Stop every module after the command in flight (and station mode)</source>
+        <translation>在当前命令完成后停止所有模块（以及工位模式）</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Run the selected module again</source>
+        <translation>重新运行选中的模块</translation>
+    </message>
+    <message>
+        <source>Open &amp;log</source>
+        <translation>打开日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The selected module&apos;s conversation (passwords masked)</source>
+        <translation>选中模块的通信记录（密码已屏蔽）</translation>
+    </message>
+    <message>
+        <source>Open re&amp;port</source>
+        <translation>打开报告(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The selected module&apos;s report: every field desired, actual and verdict</source>
+        <translation>选中模块的报告：每个字段的期望值、实际值和判定</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>match</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>不可读</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>not applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable profile: %2</source>
+        <translation>%1 不是可用的配置文件：%2</translation>
+    </message>
+    <message>
+        <source>Profile loaded: %1</source>
+        <translation>已加载配置文件：%1</translation>
+    </message>
+    <message>
+        <source>No profile yet: open one, or save the connected module as a profile.</source>
+        <translation>尚无配置文件：请打开一个，或将已连接的模块保存为配置文件。</translation>
+    </message>
+    <message>
+        <source>persistence</source>
+        <translation>持久保存</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>connection modes</source>
+        <translation>连接模式</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>SNTP</source>
+        <translation>SNTP</translation>
+    </message>
+    <message>
+        <source>TLS PSK</source>
+        <translation>TLS PSK</translation>
+    </message>
+    <message>
+        <source>MQTT</source>
+        <translation>MQTT</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2 — sets: %3 — %n check(s)</source>
+        <translation>
+            <numerusform>%1 — %2 — 设置：%3 — %n 项检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Secrets: %1</source>
+        <translation>密钥：%1</translation>
+    </message>
+    <message>
+        <source>Secrets for this batch</source>
+        <translation>本批次的密钥</translation>
+    </message>
+    <message>
+        <source>The profile names these secrets; they are used for this batch and kept in memory until AT Bench closes. They are never written into a profile, report or log.</source>
+        <translation>配置文件引用了这些密钥；它们用于本批次，并保存在内存中直到 AT Bench 关闭。它们从不写入配置文件、报告或日志。</translation>
+    </message>
+    <message>
+        <source>Secrets missing, nothing was sent: %1</source>
+        <translation>缺少密钥，未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Open a profile first, or save the connected module as one.</source>
+        <translation>请先打开配置文件，或将已连接的模块保存为配置文件。</translation>
+    </message>
+    <message>
+        <source>No profile.</source>
+        <translation>没有配置文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not tcp:HOST:PORT</source>
+        <translation>“%1”不是 tcp:主机:端口</translation>
+    </message>
+    <message>
+        <source>Check the TCP bridges.</source>
+        <translation>请检查 TCP 桥接。</translation>
+    </message>
+    <message>
+        <source>Tick a serial port, give a TCP bridge or a number of simulated modules, or turn station mode on.</source>
+        <translation>请勾选串口、填写 TCP 桥接或模拟模块数量，或开启工位模式。</translation>
+    </message>
+    <message>
+        <source>No module chosen.</source>
+        <translation>未选择模块。</translation>
+    </message>
+    <message>
+        <source>The profile cannot be applied, nothing was sent: %1</source>
+        <translation>无法应用配置文件，未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Station mode: plug in a module, it is provisioned at once.</source>
+        <translation>工位模式：插入模块，立即开始配置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning %n module(s); station mode takes every adapter plugged in.</source>
+        <translation>
+            <numerusform>正在配置 %n 个模块；工位模式会接管每个插入的适配器。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Provisioning %n module(s)…</source>
+        <translation>
+            <numerusform>正在配置 %n 个模块…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n module(s) passed: every field read back and verified.</source>
+        <translation>
+            <numerusform>%n 个模块中 %1 个通过：每个字段均已回读核对。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n module(s) passed.</source>
+        <translation>
+            <numerusform>%n 个模块中 %1 个通过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reports: %1</source>
+        <translation>报告：%1</translation>
+    </message>
+    <message>
+        <source>Module %1 again…</source>
+        <translation>再次运行模块 %1…</translation>
+    </message>
+    <message>
+        <source>Log of module %1 (%2)</source>
+        <translation>模块 %1 的日志（%2）</translation>
+    </message>
+    <message>
+        <source>Module %1 on %2, MAC %3: %4</source>
+        <translation>模块 %1，端口 %2，MAC %3：%4</translation>
+    </message>
+    <message>
+        <source>Report of module %1</source>
+        <translation>模块 %1 的报告</translation>
+    </message>
+    <message>
+        <source>Connect a module first (Port page): its configuration is read through the main connection.</source>
+        <translation>请先连接模块（端口页）：其配置通过主连接读取。</translation>
+    </message>
+    <message>
+        <source>Could not read the module: %1</source>
+        <translation>无法读取模块：%1</translation>
+    </message>
+    <message>
+        <source>The module cannot report %1: check them in the file.</source>
+        <translation>模块无法报告 %1：请在文件中检查这些字段。</translation>
+    </message>
+    <message>
+        <source>Save module as profile</source>
+        <translation>将模块保存为配置文件</translation>
+    </message>
+    <message>
+        <source>AT Bench profiles (*.json)</source>
+        <translation>AT Bench 配置文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>The module&apos;s configuration is the profile now (not saved to a file).</source>
+        <translation>模块的配置现已作为配置文件（未保存到文件）。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Reading everything the module reports…</source>
+        <translation>正在读取模块报告的全部内容…</translation>
+    </message>
+    <message>
+        <source>Open a profile to see the lines it sends.</source>
+        <translation>打开配置文件以查看它发送的命令行。</translation>
+    </message>
+    <message>
+        <source>What a fresh module receives (module 1, MAC 02:00:00:00:00:00):</source>
+        <translation>全新模块将收到的内容（模块 1，MAC 02:00:00:00:00:00）：</translation>
+    </message>
+    <message>
+        <source>Only what differs: each module is read first and gets only the lines for values it does not have yet.</source>
+        <translation>仅发送差异：先读取每个模块，只发送它尚未具备的值对应的命令行。</translation>
+    </message>
+</context>
+<context>
     <name>PskPanel</name>
     <message>
         <source>Link ID:</source>
@@ -3696,6 +4131,73 @@
     <message>
         <source>Simulated module (Beken)</source>
         <translation>模拟模块（Beken）</translation>
+    </message>
+</context>
+<context>
+    <name>StationTableModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>正在打开</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail (removed)</source>
+        <translation>失败（已拔出）</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
     </message>
 </context>
 <context>
@@ -4309,6 +4811,107 @@
     </message>
 </context>
 <context>
+    <name>atb::BatchReport</name>
+    <message>
+        <source>%1 would contain a secret; not written</source>
+        <translation>%1 将包含密钥；未写入</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: wanted %2, module reports %3</source>
+        <translation>%1：期望 %2，模块报告 %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Provisioning report</source>
+        <translation>批量配置报告</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n module(s) passed</source>
+        <translation>
+            <numerusform>%n 个模块中 %1 个通过</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>耗时（秒）</translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation>失败原因</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Module %1 on %2</source>
+        <translation>模块 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Full report:</source>
+        <translation>完整报告：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
     <name>atb::CommandQueue</name>
     <message>
         <source>Cancelled before it was sent</source>
@@ -4639,6 +5242,117 @@
     <message>
         <source>The module did not answer.</source>
         <translation>模块无应答。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::JsonSchema</name>
+    <message>
+        <source>a text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>an object {...}</source>
+        <translation>对象 {...}</translation>
+    </message>
+    <message>
+        <source>a list [...]</source>
+        <translation>列表 [...]</translation>
+    </message>
+    <message>
+        <source>the schema is too deeply nested</source>
+        <translation>模式嵌套过深</translation>
+    </message>
+    <message>
+        <source>must be %1</source>
+        <translation>必须是%1</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>必须是 %1 之一</translation>
+    </message>
+    <message>
+        <source>must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <source>must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must have at least %1 characters</source>
+        <translation>至少需要 %1 个字符</translation>
+    </message>
+    <message>
+        <source>must be empty</source>
+        <translation>必须为空</translation>
+    </message>
+    <message>
+        <source>must have at most %1 characters</source>
+        <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+        <source>does not have the expected form (%1)</source>
+        <translation>格式不符合要求（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>must have at least %n item(s)</source>
+        <translation>
+            <numerusform>至少需要 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>must have at most %n item(s)</source>
+        <translation>
+            <numerusform>最多 %n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>repeats item %1</source>
+        <translation>与第 %1 项重复</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>为必填项</translation>
+    </message>
+    <message>
+        <source>unknown key</source>
+        <translation>未知的键</translation>
+    </message>
+    <message>
+        <source>unknown key (known here: %1)</source>
+        <translation>未知的键（此处可用：%1）</translation>
+    </message>
+    <message>
+        <source>matches more than one of the allowed forms</source>
+        <translation>同时符合多种允许的形式</translation>
+    </message>
+    <message>
+        <source>is not one of the allowed forms</source>
+        <translation>不是允许的形式</translation>
+    </message>
+    <message>
+        <source>must be one of: %1</source>
+        <translation>必须是以下之一：%1</translation>
     </message>
 </context>
 <context>
@@ -5057,6 +5771,353 @@
     </message>
 </context>
 <context>
+    <name>atb::Profile</name>
+    <message>
+        <source>is required to join a network</source>
+        <translation>连接网络时为必填项</translation>
+    </message>
+    <message>
+        <source>is required to join a network: a secret reference, or &quot;&quot; for an open network</source>
+        <translation>连接网络时为必填项：密钥引用，开放网络为 &quot;&quot;</translation>
+    </message>
+    <message>
+        <source>joining a network needs &quot;station&quot; or &quot;station+softap&quot;</source>
+        <translation>连接网络需要 &quot;station&quot; 或 &quot;station+softap&quot;</translation>
+    </message>
+    <message>
+        <source>only with &quot;join&quot;: true (the profile says the module joins no network)</source>
+        <translation>仅在 &quot;join&quot;: true 时使用（该配置文件规定模块不连接任何网络）</translation>
+    </message>
+    <message>
+        <source>is required with &quot;automatic&quot;: false (1 to 3 addresses)</source>
+        <translation>&quot;automatic&quot;: false 时为必填项（1 到 3 个地址）</translation>
+    </message>
+    <message>
+        <source>only with &quot;automatic&quot;: false</source>
+        <translation>仅在 &quot;automatic&quot;: false 时使用</translation>
+    </message>
+    <message>
+        <source>is required when SNTP is enabled</source>
+        <translation>启用 SNTP 时为必填项</translation>
+    </message>
+    <message>
+        <source>is required when SNTP is enabled (1 to 3 servers)</source>
+        <translation>启用 SNTP 时为必填项（1 到 3 个服务器）</translation>
+    </message>
+    <message>
+        <source>is required to connect</source>
+        <translation>连接时为必填项</translation>
+    </message>
+    <message>
+        <source>need &quot;connect&quot;: true</source>
+        <translation>需要 &quot;connect&quot;: true</translation>
+    </message>
+    <message>
+        <source>is already in the list</source>
+        <translation>已在列表中</translation>
+    </message>
+    <message>
+        <source>an MQTT loop-back needs the &quot;mqtt&quot; section with a broker to connect to</source>
+        <translation>MQTT 回环检查需要带有可连接代理的 &quot;mqtt&quot; 部分</translation>
+    </message>
+    <message>
+        <source>reading the SNTP time needs the &quot;sntp&quot; section with SNTP enabled</source>
+        <translation>读取 SNTP 时间需要启用 SNTP 的 &quot;sntp&quot; 部分</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1, column %2: %3</source>
+        <translation>第 %1 行第 %2 列不是有效的 JSON：%3</translation>
+    </message>
+    <message>
+        <source>a profile is a JSON object {...}</source>
+        <translation>配置文件是一个 JSON 对象 {...}</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ProfilePlanner</name>
+    <message>
+        <source>not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the module already matches the profile.</source>
+        <translation>无需发送：模块已与配置文件一致。</translation>
+    </message>
+    <message>
+        <source>Then the read-back, and the checks:</source>
+        <translation>随后回读，并进行检查：</translation>
+    </message>
+    <message>
+        <source>the secret &quot;%1&quot; was not given (--secret, a secrets file, the keychain or the prompt)</source>
+        <translation>未提供密钥“%1”（--secret、密钥文件、钥匙串或提示输入）</translation>
+    </message>
+    <message>
+        <source>Store settings in flash: %1</source>
+        <translation>将设置保存到 flash：%1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Leave any network</source>
+        <translation>断开任何网络</translation>
+    </message>
+    <message>
+        <source>Join %1</source>
+        <translation>连接 %1</translation>
+    </message>
+    <message>
+        <source>Wi-Fi mode %1</source>
+        <translation>Wi-Fi 模式 %1</translation>
+    </message>
+    <message>
+        <source>Connection modes</source>
+        <translation>连接模式</translation>
+    </message>
+    <message>
+        <source>DNS automatic</source>
+        <translation>DNS 自动</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>DNS 服务器</translation>
+    </message>
+    <message>
+        <source>SNTP</source>
+        <translation>SNTP</translation>
+    </message>
+    <message>
+        <source>SNTP off</source>
+        <translation>关闭 SNTP</translation>
+    </message>
+    <message>
+        <source>TLS PSK</source>
+        <translation>TLS PSK</translation>
+    </message>
+    <message>
+        <source>Release the MQTT client</source>
+        <translation>释放 MQTT 客户端</translation>
+    </message>
+    <message>
+        <source>MQTT client %1</source>
+        <translation>MQTT 客户端 %1</translation>
+    </message>
+    <message>
+        <source>Connect to %1:%2</source>
+        <translation>连接到 %1:%2</translation>
+    </message>
+    <message>
+        <source>Unsubscribe %1</source>
+        <translation>取消订阅 %1</translation>
+    </message>
+    <message>
+        <source>Subscribe %1</source>
+        <translation>订阅 %1</translation>
+    </message>
+    <message>
+        <source>Ping %1</source>
+        <translation>Ping %1</translation>
+    </message>
+    <message>
+        <source>Resolve %1</source>
+        <translation>解析 %1</translation>
+    </message>
+    <message>
+        <source>Read the SNTP time</source>
+        <translation>读取 SNTP 时间</translation>
+    </message>
+    <message>
+        <source>MQTT message through %1 and back</source>
+        <translation>MQTT 消息经 %1 往返</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ProfileReader</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No session</source>
+        <translation>没有会话</translation>
+    </message>
+    <message>
+        <source>%1 got no answer: %2</source>
+        <translation>%1 无应答：%2</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ProfileRunner</name>
+    <message numerus="yes">
+        <source>the message did not come back within %n s</source>
+        <translation>
+            <numerusform>消息在 %n 秒内未返回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>The module restarted during &quot;%1&quot; (it printed ready).</source>
+        <translation>模块在“%1”期间重启（输出了 ready）。</translation>
+    </message>
+    <message>
+        <source>came back after %1 ms</source>
+        <translation>%1 毫秒后返回</translation>
+    </message>
+    <message>
+        <source>The link to the module went away during &quot;%1&quot;.</source>
+        <translation>在“%1”期间与模块的连接断开。</translation>
+    </message>
+    <message>
+        <source>Could not read the module: %1</source>
+        <translation>无法读取模块：%1</translation>
+    </message>
+    <message>
+        <source>The profile is written for %1 but this module speaks %2: nothing was sent.</source>
+        <translation>该配置文件适用于 %1，但此模块使用 %2：未发送任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) differ</source>
+        <translation>
+            <numerusform>%n 个字段不一致</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused, nothing was sent: %1</source>
+        <translation>已拒绝，未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>read back</source>
+        <translation>回读</translation>
+    </message>
+    <message>
+        <source>the link went away</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>The module restarted during the apply; rerun with only changes to resume from what it reports.</source>
+        <translation>模块在应用期间重启；请以“仅发送差异”重新运行，从其报告的状态继续。</translation>
+    </message>
+    <message>
+        <source>The link to the module went away; rerun to resume from what it reports.</source>
+        <translation>与模块的连接已断开；请重新运行，从其报告的状态继续。</translation>
+    </message>
+    <message>
+        <source>Could not read the module back: %1</source>
+        <translation>无法回读模块：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) not as the profile says</source>
+        <translation>
+            <numerusform>%n 个字段与配置文件不符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not sent: an earlier step failed</source>
+        <translation>未发送：之前的步骤失败</translation>
+    </message>
+    <message>
+        <source>the module accepted the command but reports another value</source>
+        <translation>模块接受了命令，但报告的是另一个值</translation>
+    </message>
+    <message>
+        <source>changed during the run (it matched before)</source>
+        <translation>运行期间发生变化（之前是一致的）</translation>
+    </message>
+    <message>
+        <source>set in this run; the module joined %1 with it</source>
+        <translation>本次运行已设置；模块已用它连接 %1</translation>
+    </message>
+    <message>
+        <source>left as it was; the module is joined to %1</source>
+        <translation>保持不变；模块已连接 %1</translation>
+    </message>
+    <message>
+        <source>set in this run and accepted (OK); the firmware cannot report it</source>
+        <translation>本次运行已设置并被接受（OK）；固件无法报告该值</translation>
+    </message>
+    <message>
+        <source>left as it was (what the module reports matches); the firmware cannot report it</source>
+        <translation>保持不变（模块报告的内容一致）；固件无法报告该值</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The module restarted during the checks.</source>
+        <translation>模块在检查期间重启。</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已应答</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>the module&apos;s reply holds no address</source>
+        <translation>模块应答中没有地址</translation>
+    </message>
+    <message>
+        <source>resolved to %1, expected %2</source>
+        <translation>解析为 %1，期望 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>not synchronised after %n s (%1)</source>
+        <translation>
+            <numerusform>%n 秒后仍未同步（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (offset %2 s)</source>
+        <translation>%1（偏差 %2 秒）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>atb::SecretResolver</name>
+    <message>
+        <source>--secret needs NAME=VALUE with a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>--secret 需要 NAME=VALUE 形式，名称由字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
+    </message>
+    <message>
+        <source>line %1 is not NAME=VALUE</source>
+        <translation>第 %1 行不是 NAME=VALUE 形式</translation>
+    </message>
+    <message>
+        <source>cannot read the secrets file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>secrets file %1: %2</source>
+        <translation>密钥文件 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>atb::SerialTransport</name>
     <message>
         <source>The port %1 disappeared (the line hung up: adapter unplugged or device gone)</source>
@@ -5077,6 +6138,45 @@
     <message>
         <source>Port %1: %2</source>
         <translation>端口 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>atb::Station</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>正在打开</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>The adapter was removed: %1</source>
+        <translation>适配器已拔出：%1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1 would contain a secret; not written</source>
+        <translation>%1 将包含密钥；未写入</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>adapter removed</source>
+        <translation>适配器已拔出</translation>
+    </message>
+    <message>
+        <source>The adapter was removed while the port was opening.</source>
+        <translation>打开端口时适配器已拔出。</translation>
     </message>
 </context>
 <context>
@@ -5327,6 +6427,36 @@
     <message>
         <source>Wi-Fi state read from the module.</source>
         <translation>已从模块读取 Wi-Fi 状态。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::fieldchecks</name>
+    <message>
+        <source>the firmware cannot report it</source>
+        <translation>固件无法报告该值</translation>
+    </message>
+    <message>
+        <source>not read: %1</source>
+        <translation>未读取：%1</translation>
+    </message>
+</context>
+<context>
+    <name>atb::placeholders</name>
+    <message>
+        <source>&quot;${&quot; without a closing &quot;}&quot; (write $${ for a literal ${)</source>
+        <translation>&quot;${&quot; 缺少配对的 &quot;}&quot;（字面量 ${ 请写成 $${）</translation>
+    </message>
+    <message>
+        <source>uses ${%1}, but the module did not report its MAC address</source>
+        <translation>使用了 ${%1}，但模块没有报告其 MAC 地址</translation>
+    </message>
+    <message>
+        <source>uses ${SERIAL}, but port %1 has no USB serial number</source>
+        <translation>使用了 ${SERIAL}，但端口 %1 没有 USB 序列号</translation>
+    </message>
+    <message>
+        <source>unknown placeholder ${%1} (known: %2)</source>
+        <translation>未知的占位符 ${%1}（可用：%2）</translation>
     </message>
 </context>
 </TS>
