@@ -26,6 +26,10 @@ Profile ModuleReadBack::toProfile(const QString &port) const
 {
     Profile p;
     p.dialect = dialect;
+    if (!mac.isEmpty())
+        p.name = QStringLiteral("Saved from module %1").arg(mac);
+    else if (!port.isEmpty())
+        p.name = QStringLiteral("Saved from %1").arg(port);
     QStringList unreadable;
     auto str = [this](const char *path) { return value(QLatin1String(path)).toString(); };
 

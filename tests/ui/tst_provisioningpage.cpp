@@ -103,7 +103,7 @@ void TstProvisioningPage::saveModuleAsProfileThenProvisionFourSimulatedModules()
     QVERIFY(f.page->profile().has_value());
     QCOMPARE(f.page->profile()->wifi->ssid, QStringLiteral("BenchAP"));
     QVERIFY(f.page->profileSummary()->text().contains(QLatin1String("Wi-Fi")));
-    QVERIFY(f.page->statusText().contains(QLatin1String("/wifi/password")));
+    QVERIFY(f.page->statusText().contains(QLatin1String("Secrets it names (asked when you start): wifi.password.")));
 
     // 2. Four built-in simulated modules, reports into a folder; Start asks for the password once.
     const QString reports = dir.filePath(QStringLiteral("reports"));

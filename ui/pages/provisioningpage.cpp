@@ -675,10 +675,16 @@ void ProvisioningPage::saveModuleAsProfile()
         const Profile p = rb.toProfile(m_session->linkName());
         QStringList unreadable;
         for (const QJsonValue &v : p.source.value(QLatin1String("unreadable")).toArray())
-            unreadable << v.toString();
-        const QString note = unreadable.isEmpty()
-            ? QString()
-            : QLatin1Char(' ') + tr("The module cannot report %1: check them in the file.").arg(unreadable.join(QLatin1String(", ")));
+            if (!ModuleReadBack::isSecretField(v.toString()))
+                unreadable << v.toString();
+        QStringList secrets;
+        for (const auto &use : p.secretUses())
+            secrets << use.first;
+        QString note;
+        if (!unreadable.isEmpty())
+            note += QLatin1Char(' ') + tr("The module cannot report %1: check them in the file.").arg(unreadable.join(QLatin1String(", ")));
+        if (!secrets.isEmpty())
+            note += QLatin1Char(' ') + tr("Secrets it names (asked when you start): %1.").arg(secrets.join(QLatin1String(", ")));
         const QString suggested = QDir::home().filePath(
             QStringLiteral("module-%1.json").arg(rb.mac.isEmpty() ? QStringLiteral("profile") : QString(rb.mac).remove(QLatin1Char(':'))));
         const QString file = m_messages->saveFileName(tr("Save module as profile"), suggested,
