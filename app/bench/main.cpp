@@ -28,8 +28,6 @@ QList<QJsonObject> runStallScenario(const ThroughputOptions &opt);
 QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt);
 // scenario_mqtt.cpp: G7, AT+MQTTPUB rate under +MQTTSUBRECV load (local mosquitto on 127.0.0.1).
 QList<QJsonObject> runMqttPubScenario(const ThroughputOptions &opt);
-// scenario_provision.cpp: N atbench-sim modules provisioned at once by a Station (N = 1, 4, 16).
-QList<QJsonObject> runProvisionScenario(const ThroughputOptions &opt);
 } // namespace atb::bench
 
 int main(int argc, char **argv)
@@ -56,7 +54,7 @@ int main(int argc, char **argv)
         { QStringLiteral("gui-stall"), throughput(runStallScenario) },
         { QStringLiteral("soak"), throughput(runSoakScenario) },
         { QStringLiteral("mqtt-pub"), throughput(runMqttPubScenario) },
-        { QStringLiteral("provision"), throughput(runProvisionScenario) },
+        { QStringLiteral("provision"), runProvisionScenario },
 #endif
     };
 

@@ -10,6 +10,7 @@
 // CPU of this process and of the simulators, peak RSS, the host's CPU count.
 #ifdef ATBENCH_HAVE_SIMULATOR
 #include "benchutil.h"
+#include "scenarios.h"
 
 #include "localntp.h"        // tests/common: the same local SNTP responder the tests use
 #include "mosquittobroker.h" // tests/common: the same local broker the tests use
@@ -26,13 +27,6 @@
 #include <vector>
 
 namespace atb::bench {
-
-struct ThroughputOptions
-{
-    QList<qint64> bauds { 115200, 921600, 3000000 };
-    double seconds = -1;
-    bool quick = false;
-};
 
 namespace {
 
@@ -173,7 +167,7 @@ RunResult provisionMany(int n, const Profile &profile, const QTemporaryDir &dir)
 
 } // namespace
 
-QList<QJsonObject> runProvisionScenario(const ThroughputOptions &opt)
+QList<QJsonObject> runProvisionScenario(const Options &opt)
 {
     QList<QJsonObject> out;
     mqtttest::MosquittoBroker broker;

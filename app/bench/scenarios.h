@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 
 namespace atb::bench {
 
@@ -11,5 +12,9 @@ struct Options
 
 QJsonObject runParserScenario(const Options &opt);
 QJsonObject runRoundtripScenario(const Options &opt);
+#ifdef ATBENCH_HAVE_SIMULATOR
+// scenario_provision.cpp: N atbench-sim modules provisioned at once by a Station (N = 1, 4, 16).
+QList<QJsonObject> runProvisionScenario(const Options &opt);
+#endif
 
 } // namespace atb::bench

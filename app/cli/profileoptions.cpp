@@ -22,6 +22,20 @@ QString tr(const char *text)
 }
 } // namespace
 
+bool checkModuleArguments(const QString &subcommand, const QCommandLineParser &parser, ModuleOptions &module)
+{
+    if (!parser.positionalArguments().isEmpty()) {
+        printError(subcommand, tr("unexpected argument '%1'.").arg(parser.positionalArguments().first()));
+        return false;
+    }
+    QString error;
+    if (!module.read(parser, &error)) {
+        printError(subcommand, error);
+        return false;
+    }
+    return true;
+}
+
 QHash<QString, QString> promptOnTerminal(const QStringList &names)
 {
     QHash<QString, QString> out;

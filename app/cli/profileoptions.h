@@ -1,5 +1,6 @@
 #pragma once
 
+#include "moduleoptions.h"
 #include "provisioning/profile.h"
 #include "secrets/secretresolver.h"
 
@@ -42,6 +43,10 @@ private:
     QCommandLineOption m_noKeychain;
     QCommandLineOption m_noPrompt;
 };
+
+// The common start of a module sub-command: no positional argument, valid module options.
+// False with the reason printed (then exit 2).
+bool checkModuleArguments(const QString &subcommand, const QCommandLineParser &parser, ModuleOptions &module);
 
 // Asks for each name on the terminal with echo off; nothing when standard input is not a terminal.
 QHash<QString, QString> promptOnTerminal(const QStringList &names);

@@ -69,15 +69,9 @@ int runProvision(const Subcommand &sub, const QStringList &args)
     p.addOption(junit);
     p.addOption(onlyChanges);
     p.process(args);
+    if (!checkModuleArguments(sub.name, p, module))
+        return ExitUsage;
     QString error;
-    if (!p.positionalArguments().isEmpty()) {
-        printError(sub.name, tr("unexpected argument '%1'.").arg(p.positionalArguments().first()));
-        return ExitUsage;
-    }
-    if (!module.read(p, &error)) {
-        printError(sub.name, error);
-        return ExitUsage;
-    }
     const std::optional<Profile> profile = profileOptions.loadProfile(p, sub.name);
     if (!profile)
         return ExitUsage;

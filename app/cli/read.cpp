@@ -1,4 +1,5 @@
 #include "moduleoptions.h"
+#include "profileoptions.h"
 #include "subcommand.h"
 
 #include "engine/devicesession.h"
@@ -35,15 +36,9 @@ int runRead(const Subcommand &sub, const QStringList &args)
                               QStringLiteral("FILE"));
     p.addOption(output);
     p.process(args);
+    if (!checkModuleArguments(sub.name, p, module))
+        return ExitUsage;
     QString error;
-    if (!p.positionalArguments().isEmpty()) {
-        printError(sub.name, tr("unexpected argument '%1'.").arg(p.positionalArguments().first()));
-        return ExitUsage;
-    }
-    if (!module.read(p, &error)) {
-        printError(sub.name, error);
-        return ExitUsage;
-    }
     const PortSpec spec = module.ports().first();
     const std::unique_ptr<ModuleConnection> m = module.open(spec, &error);
     if (!m) {
