@@ -20,6 +20,8 @@ struct Station::Slot
     QElapsedTimer clock;
     bool stopRequested = false;
     bool linkLost = false; // the session saw the link go (an adapter pulled before the watcher saw it)
+    // The last run's connection, deleted from the event loop: its port is free once it is gone.
+    QPointer<ModuleConnection> retiring;
 };
 
 QString StationModule::stateName(State s)
@@ -102,6 +104,12 @@ void Station::startModule(int index)
     Slot *s = slot(index);
     if (!s || s->row.state == StationModule::State::Opening || s->row.state == StationModule::State::Running)
         return;
+    if (s->retiring) {
+        // A retry right after the verdict: the previous session still holds the port until its
+        // connection is deleted (a serial port is opened exclusively).
+        connect(s->retiring, &QObject::destroyed, this, [this, index] { startModule(index); }, Qt::QueuedConnection);
+        return;
+    }
     if (!m_started.isValid())
         m_started = QDateTime::currentDateTimeUtc();
     StationModule &row = s->row;
@@ -205,6 +213,7 @@ void Station::onFinished(Slot *s, const ModuleReport &report)
     // The runner and connection are deleted from the event loop, not from inside their signal.
     if (s->connection) {
         ModuleConnection *c = s->connection.release();
+        s->retiring = c;
         c->deleteLater();
         s->runner = nullptr;
     }
