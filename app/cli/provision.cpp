@@ -52,7 +52,7 @@ int runProvision(const Subcommand &sub, const QStringList &args)
         "Nothing is sent to any module when the profile is invalid, breaks a firmware limit or a secret\n"
         "is missing. Exit 0 when every module passed, 1 when one failed, 2 for bad arguments or an\n"
         "unusable profile, 3 when a port could not be opened (and no module failed otherwise), 4 when a\n"
-        "report could not be written.")));
+        "report could not be written or published.")));
     p.addHelpOption();
     ModuleOptions module(true);
     module.addTo(p);
@@ -65,13 +65,26 @@ int runProvision(const Subcommand &sub, const QStringList &args)
     QCommandLineOption junit(QStringLiteral("junit"), tr("Write a JUnit XML file (one test case per module)."), QStringLiteral("FILE"));
     QCommandLineOption onlyChanges(QStringLiteral("only-changes"),
                                    tr("Send only what differs from what each module reports (default: every field)."));
+    QCommandLineOption publish(QStringLiteral("publish"),
+                               tr("Publish each module's JSON report to an MQTT broker: mqtt://HOST[:PORT]/TOPIC "
+                                  "(the topic may use ${MAC}, ${INDEX}, ...)."),
+                               QStringLiteral("URL"));
     p.addOption(reportDir);
     p.addOption(junit);
     p.addOption(onlyChanges);
+    p.addOption(publish);
     p.process(args);
     if (!checkModuleArguments(sub.name, p, module))
         return ExitUsage;
     QString error;
+    std::optional<ReportPublishSettings> publishTo;
+    if (p.isSet(publish)) {
+        publishTo = ReportPublishSettings::parse(p.value(publish), &error);
+        if (!publishTo) {
+            printError(sub.name, error);
+            return ExitUsage;
+        }
+    }
     const std::optional<Profile> profile = profileOptions.loadProfile(p, sub.name);
     if (!profile)
         return ExitUsage;
@@ -104,6 +117,7 @@ int runProvision(const Subcommand &sub, const QStringList &args)
     s.openTimeoutMs = module.openTimeoutMs();
     s.reportDir = p.value(reportDir);
     s.junitFile = p.value(junit);
+    s.publish = publishTo;
     station.setSettings(s);
     for (const PortSpec &spec : ports)
         station.addPort(spec, serialNumberOf(spec, systemPorts));
@@ -145,7 +159,8 @@ Subcommand provisionSubcommand()
     Subcommand sub;
     sub.name = QStringLiteral("provision");
     sub.synopsis = QStringLiteral("provision --profile FILE --port PORT [--port PORT...] [--baud N] [--dialect esp|beken|auto] "
-                                  "[--secret NAME=VALUE...] [--secrets-file FILE] [--report DIR] [--junit FILE] [--only-changes]");
+                                  "[--secret NAME=VALUE...] [--secrets-file FILE] [--report DIR] [--junit FILE] [--only-changes] "
+                                  "[--publish mqtt://HOST[:PORT]/TOPIC]");
     sub.summary = tr("apply a profile to several modules at once, verify every field, write reports");
     sub.run = [sub](const QStringList &args) { return runProvision(sub, args); };
     return sub;

@@ -210,6 +210,19 @@ void Station::onFinished(Slot *s, const ModuleReport &report)
         s->connection->close();
     }
     writeReports(s);
+    if (m_settings.publish) {
+        if (!m_publisher || m_publisher->settings().toString() != m_settings.publish->toString()) {
+            delete m_publisher;
+            m_publisher = new ReportPublisher(*m_settings.publish, this);
+            connect(m_publisher, &ReportPublisher::published, this,
+                    [this](int index, const QString &topic, bool ok, const QString &error) {
+                        if (!ok)
+                            emit reportError(tr("The report of module %1 was not published to %2: %3").arg(index).arg(topic, error));
+                    });
+            connect(m_publisher, &ReportPublisher::idle, this, &Station::checkAllFinished);
+        }
+        m_publisher->publish(report);
+    }
     // The runner and connection are deleted from the event loop, not from inside their signal.
     if (s->connection) {
         ModuleConnection *c = s->connection.release();
@@ -396,7 +409,7 @@ void Station::onPortRemoved(const PortDescription &port)
 
 void Station::checkAllFinished()
 {
-    if (m_watcher)
+    if (m_watcher || (m_publisher && m_publisher->pending() > 0))
         return;
     const bool all = std::all_of(m_modules.begin(), m_modules.end(), [](const std::unique_ptr<Slot> &s) {
         return s->row.finished() || s->row.state == StationModule::State::Waiting;

@@ -3,6 +3,7 @@
 #include "log/sessionlog.h"
 #include "provisioning/batchreport.h"
 #include "provisioning/profilerunner.h"
+#include "provisioning/reportpublisher.h"
 #include "services/moduleconnection.h"
 #include "transport/portlister.h"
 #include "transport/portspec.h"
@@ -55,6 +56,7 @@ struct StationModule
 // Reports: with a report folder, each module's JSON report (and its session log, masked) is
 // written when the module finishes, and the batch's CSV, JUnit XML and HTML are written again
 // after every module, so the folder is always current (also in station mode, which has no end).
+// With a publish address, each module's report also goes to an MQTT topic (ReportPublisher).
 class Station : public QObject
 {
     Q_OBJECT
@@ -69,6 +71,8 @@ public:
         int openTimeoutMs = ModuleConnection::kDefaultTimeoutMs;
         QString reportDir;                // empty: no files
         QString junitFile;                // optional extra JUnit path (CI)
+        // Each module's report also to an MQTT topic (optional).
+        std::optional<ReportPublishSettings> publish;
         // Built-in simulated modules (sim:esp): the factory for module `index` (a distinct MAC each).
         std::function<ModuleConnection::SimulatorFactory(int index)> simulatorFactory;
     };
@@ -113,7 +117,7 @@ signals:
     void cleared();
     void moduleChanged(int index);
     void moduleFinished(int index, const atb::ModuleReport &report);
-    // Every started module has finished (not emitted while watching).
+    // Every started module has finished and its report is published (not emitted while watching).
     void allFinished();
     void reportError(const QString &message);
 
@@ -132,6 +136,7 @@ private:
     Settings m_settings;
     std::vector<std::unique_ptr<Slot>> m_modules;
     QPointer<PortWatcher> m_watcher;
+    ReportPublisher *m_publisher = nullptr;
     QList<QMetaObject::Connection> m_watchConnections;
     QDateTime m_started;
 };

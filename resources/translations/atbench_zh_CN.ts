@@ -4071,6 +4071,26 @@
         <source>Only what differs: each module is read first and gets only the lines for values it does not have yet.</source>
         <translation>仅发送差异：先读取每个模块，只发送它尚未具备的值对应的命令行。</translation>
     </message>
+    <message>
+        <source>Also &amp;publish each report to:</source>
+        <translation>同时将每份报告发布到(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>mqtt://HOST:PORT/TOPIC (optional)</source>
+        <translation>mqtt://主机:端口/主题（可选）</translation>
+    </message>
+    <message>
+        <source>An MQTT broker and topic for each module&apos;s JSON report; the topic may use ${MAC}, ${INDEX}, ...</source>
+        <translation>每个模块 JSON 报告的 MQTT 代理和主题；主题可使用 ${MAC}、${INDEX} 等</translation>
+    </message>
+    <message>
+        <source>Check where the reports are published.</source>
+        <translation>请检查报告的发布地址。</translation>
+    </message>
+    <message>
+        <source>Secrets it names (asked when you start): %1.</source>
+        <translation>它引用的密钥（开始时询问）：%1。</translation>
+    </message>
 </context>
 <context>
     <name>PskPanel</name>
@@ -6099,6 +6119,48 @@
     </message>
 </context>
 <context>
+    <name>atb::ReportPublishSettings</name>
+    <message>
+        <source>&apos;%1&apos; is not mqtt://HOST[:PORT]/TOPIC</source>
+        <translation>“%1”不是 mqtt://主机[:端口]/主题</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a user name or password in the address is not supported</source>
+        <translation>“%1”：地址中不支持用户名或密码</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the port must be 1 to 65535</source>
+        <translation>“%1”：端口必须为 1 到 65535</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: give a topic without wildcards after the broker, e.g. mqtt://%2/line3/${MAC}</source>
+        <translation>“%1”：请在代理后给出不含通配符的主题，例如 mqtt://%2/line3/${MAC}</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ReportPublisher</name>
+    <message>
+        <source>the MQTT client could not be created for %1</source>
+        <translation>无法为 %1 创建 MQTT 客户端</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>无法连接到 %1</translation>
+    </message>
+    <message>
+        <source>broker %1:%2: %3</source>
+        <translation>代理 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>the broker connection was lost</source>
+        <translation>与代理的连接已断开</translation>
+    </message>
+    <message>
+        <source>the MQTT client refused the message</source>
+        <translation>MQTT 客户端拒绝了该消息</translation>
+    </message>
+</context>
+<context>
     <name>atb::SecretResolver</name>
     <message>
         <source>--secret needs NAME=VALUE with a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
@@ -6177,6 +6239,10 @@
     <message>
         <source>The adapter was removed while the port was opening.</source>
         <translation>打开端口时适配器已拔出。</translation>
+    </message>
+    <message>
+        <source>The report of module %1 was not published to %2: %3</source>
+        <translation>模块 %1 的报告未能发布到 %2：%3</translation>
     </message>
 </context>
 <context>

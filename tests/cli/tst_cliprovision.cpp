@@ -272,6 +272,8 @@ void TstCliProvision::refusedBeforeAnythingIsSent_data()
     QTest::newRow("secret missing") << ok << QStringList { "--no-keychain", "--no-prompt" }
                                     << QByteArray("secrets missing, nothing was sent: wifi.password (/wifi/password)");
     QTest::newRow("bad secret argument") << ok << QStringList { "--secret", "wifi.password" } << QByteArray("NAME=VALUE");
+    QTest::newRow("bad publish address") << ok << QStringList { "--publish", "http://127.0.0.1/r" }
+                                         << QByteArray("is not mqtt://HOST[:PORT]/TOPIC");
     QTest::newRow("unknown placeholder")
         << QByteArray(R"({"format":"atbench-profile","version":1,"dialect":"esp","mqtt":{"scheme":1,"client_id":"x-${NAME}","connect":false}})")
         << QStringList() << QByteArray("/mqtt/client_id: unknown placeholder ${NAME}");

@@ -56,6 +56,8 @@ private slots:
     void brokenAndUnreachableModulesDoNotStallTheOthers();
     void stationModeProvisionsAdaptersAsTheyAppear();
     void retryRunsAFailedModuleAgain();
+    void reportsArePublishedToABroker();
+    void unreachableReportBrokerIsReportedNotHungOn();
 
 private:
     Profile profile() const;
@@ -253,6 +255,68 @@ void TstStation::retryRunsAFailedModuleAgain()
     QVERIFY(all.wait(60000));
     QVERIFY2(station.module(1).state == StationModule::State::Passed, qPrintable(station.module(1).error));
     QCOMPARE(station.moduleCount(), 1);
+}
+
+void TstStation::reportsArePublishedToABroker()
+{
+    if (!m_haveBroker)
+        QSKIP("needs mosquitto");
+    mqtttest::MosquittoSubscriber line;
+    QVERIFY(line.start(m_broker.port(), QStringLiteral("line3/reports/#")));
+    auto a = startSim({ QStringLiteral("--mac"), mac(40) });
+    auto b = startSim({ QStringLiteral("--mac"), mac(41), QStringLiteral("--fault"), QStringLiteral("join-fail:2") });
+    QVERIFY(a && b);
+    Station station;
+    Station::Settings s;
+    s.profile = profile();
+    s.secrets = kSecrets;
+    QString error;
+    s.publish = ReportPublishSettings::parse(QStringLiteral("mqtt://127.0.0.1:%1/line3/reports/${MAC}").arg(m_broker.port()), &error);
+    QVERIFY2(s.publish, qPrintable(error));
+    station.setSettings(s);
+    station.addPort(PortSpec::parse(a->link()).value());
+    station.addPort(PortSpec::parse(b->link()).value());
+    QSignalSpy all(&station, &Station::allFinished);
+    QSignalSpy problems(&station, &Station::reportError);
+    station.start();
+    QVERIFY(all.wait(60000));
+    QCOMPARE(problems.size(), 0);
+    // Both reports, passed or not, reached the broker (allFinished waits for the broker's PUBACK).
+    QHash<QString, QJsonObject> byMac;
+    for (int i = 0; i < 2; ++i) {
+        const QByteArray payload = line.nextPayload(5000);
+        QVERIFY2(payload != "<timeout>", "a report did not arrive");
+        for (const QString &secret : kSecrets)
+            QVERIFY(!payload.contains(secret.toUtf8()));
+        const QJsonObject o = QJsonDocument::fromJson(payload).object();
+        QCOMPARE(o.value("format").toString(), QStringLiteral("atbench-provision-report"));
+        byMac.insert(o.value("module").toObject().value("mac").toString(), o);
+    }
+    QCOMPARE(byMac.value(mac(40)).value("verdict").toString(), QStringLiteral("pass"));
+    QCOMPARE(byMac.value(mac(41)).value("verdict").toString(), QStringLiteral("fail"));
+}
+
+void TstStation::unreachableReportBrokerIsReportedNotHungOn()
+{
+    auto a = startSim({ QStringLiteral("--mac"), mac(50) });
+    QVERIFY(a);
+    Station station;
+    Station::Settings s;
+    s.profile = profile();
+    s.secrets = kSecrets;
+    QString error;
+    // A free loopback port with nothing listening: the connection is refused at once.
+    s.publish = ReportPublishSettings::parse(QStringLiteral("mqtt://127.0.0.1:%1/r/${MAC}").arg(freeLoopbackPort()), &error);
+    station.setSettings(s);
+    station.addPort(PortSpec::parse(a->link()).value());
+    QSignalSpy all(&station, &Station::allFinished);
+    QSignalSpy problems(&station, &Station::reportError);
+    station.start();
+    QVERIFY(all.wait(60000));
+    QCOMPARE(station.module(1).state, StationModule::State::Passed); // the module is fine
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().first().toString().contains(QLatin1String("was not published")),
+             qPrintable(problems.first().first().toString()));
 }
 
 QTEST_MAIN(TstStation)

@@ -229,6 +229,11 @@ void TstProvisioningPage::noModuleAndBadBridgeAreRefusedBesideTheirFields()
     f.page->bridgesEdit()->setText(QStringLiteral("tcp:127.0.0.1:7000, /dev/ttyUSB0"));
     QTest::mouseClick(f.page->applyButton(), Qt::LeftButton);
     QVERIFY2(f.page->fieldError("bridges").contains(QLatin1String("/dev/ttyUSB0")), qPrintable(f.page->fieldError("bridges")));
+    f.page->bridgesEdit()->clear();
+    f.page->simulatorCount()->setValue(1);
+    f.page->publishEdit()->setText(QStringLiteral("mqtt://127.0.0.1:1883/a/#"));
+    QTest::mouseClick(f.page->applyButton(), Qt::LeftButton);
+    QVERIFY2(f.page->fieldError("publish").contains(QLatin1String("without wildcards")), qPrintable(f.page->fieldError("publish")));
     QCOMPARE(f.page->station()->moduleCount(), 0);
 }
 

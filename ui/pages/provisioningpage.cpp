@@ -201,10 +201,18 @@ void ProvisioningPage::buildUi()
     m_chooseDir->setObjectName(QStringLiteral("chooseReportDirButton"));
     m_reportHint = new QLabel(m_reportsBox);
     m_reportHint->setWordWrap(true);
+    m_publishLabel = new QLabel(m_reportsBox);
+    m_publish = new QLineEdit(m_reportsBox);
+    m_publish->setObjectName(QStringLiteral("publishEdit"));
+    m_publishLabel->setBuddy(m_publish);
+    auto *publishRow = new QHBoxLayout;
+    publishRow->addWidget(m_publish);
     rl->addWidget(m_reportDir, 0, 0);
     rl->addWidget(m_chooseDir, 0, 1);
     rl->addWidget(m_reportHint, 1, 0, 1, 2);
-    rl->setRowStretch(2, 1);
+    rl->addWidget(m_publishLabel, 2, 0, 1, 2);
+    rl->addLayout(withFieldError(publishRow, m_publish, "publish"), 3, 0, 1, 2);
+    rl->setRowStretch(4, 1);
     top->addWidget(m_reportsBox, 2);
     layout->addLayout(top);
 
@@ -284,6 +292,10 @@ void ProvisioningPage::retranslate()
     m_reportDir->setPlaceholderText(tr("folder (optional)"));
     m_chooseDir->setText(tr("C&hoose…"));
     m_reportHint->setText(tr("Per module a JSON report and its log; per batch report.csv, junit.xml and report.html."));
+    m_publishLabel->setText(tr("Also &publish each report to:"));
+    m_publish->setPlaceholderText(tr("mqtt://HOST:PORT/TOPIC (optional)"));
+    m_publish->setToolTip(tr("An MQTT broker and topic for each module's JSON report; the topic may use ${MAC}, "
+                             "${INDEX}, ..."));
     m_stop->setText(tr("Sto&p"));
     m_stop->setToolTip(tr("Stop every module after the command in flight (and station mode)"));
     m_retry->setText(tr("Re&try"));
@@ -523,6 +535,16 @@ void ProvisioningPage::apply()
         setStatus(tr("No module chosen."), true);
         return;
     }
+    std::optional<ReportPublishSettings> publishTo;
+    if (!m_publish->text().trimmed().isEmpty()) {
+        QString error;
+        publishTo = ReportPublishSettings::parse(m_publish->text().trimmed(), &error);
+        if (!publishTo) {
+            showFieldError("publish", error);
+            setStatus(tr("Check where the reports are published."), true);
+            return;
+        }
+    }
     QHash<QString, QString> secrets;
     if (!resolveSecrets(&secrets))
         return;
@@ -545,6 +567,7 @@ void ProvisioningPage::apply()
     s.secrets = secrets;
     s.mode = m_onlyChanges->isChecked() ? ProfileRunner::Mode::OnlyChanges : ProfileRunner::Mode::All;
     s.reportDir = m_reportDir->text().trimmed();
+    s.publish = publishTo;
     s.simulatorFactory = [this](int index) -> ModuleConnection::SimulatorFactory {
         const QString mac = moduleMac(index);
         QPointer<SimulatorLink> sim = m_sim;

@@ -37,7 +37,7 @@ class StationTableModel;
 //            built-in simulated modules (each with a MAC of its own); station mode provisions
 //            every adapter plugged in while it is on.
 //   Reports: a folder for the JSON report and log of each module and the batch's CSV, JUnit
-//            XML and HTML.
+//            XML and HTML; optionally an MQTT topic each module's report is published to.
 // Apply is Start (Ctrl+Return): the secrets the profile names come from this session's answers,
 // the system keychain (entry secret/NAME) or one prompt per batch; the profile is checked
 // against the firmware's limits first, and nothing is sent when anything is missing or wrong.
@@ -71,6 +71,7 @@ public:
     QSpinBox *simulatorCount() const { return m_simCount; }
     QCheckBox *stationModeCheck() const { return m_stationMode; }
     QLineEdit *reportDirEdit() const { return m_reportDir; }
+    QLineEdit *publishEdit() const { return m_publish; }
     QTableView *table() const { return m_table; }
     // The selected module's per-field table: field, desired, actual, verdict, note (then checks).
     QTreeWidget *fieldTable() const { return m_fields; }
@@ -143,6 +144,8 @@ private:
     QLineEdit *m_reportDir = nullptr;
     QPushButton *m_chooseDir = nullptr;
     QLabel *m_reportHint = nullptr;
+    QLabel *m_publishLabel = nullptr;
+    QLineEdit *m_publish = nullptr;
     QTableView *m_table = nullptr;
     QTreeWidget *m_fields = nullptr;
     QPushButton *m_stop = nullptr;
