@@ -288,8 +288,12 @@ void ConnectionController::detectDialect()
 
 QList<QByteArray> ConnectionController::stateQueryLines(Dialect dialect)
 {
-    Q_UNUSED(dialect); // both dialects answer the same queries (Beken may reject some)
-    return { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+MQTTCONN?", "AT+CIPDNS?", "AT+CIPSNTPCFG?" };
+    // Both dialects answer the same queries (Beken may reject some). ESP-AT first gets
+    // AT+SYSLOG=1: every failure then carries its ERR CODE line, decoded into words (MQTT's
+    // "ERROR without a reason" among them); the session log says so.
+    const QList<QByteArray> queries { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+MQTTCONN?",
+                                      "AT+CIPDNS?", "AT+CIPSNTPCFG?" };
+    return dialect == Dialect::Esp ? QList<QByteArray> { "AT+SYSLOG=1" } + queries : queries;
 }
 
 QList<QByteArray> ConnectionController::readPreview(Dialect dialect)
@@ -334,6 +338,9 @@ void ConnectionController::onProbeFinished(const DialectProbeResult &r)
         emit stateReadFinished(false, msg);
         return;
     }
+    if (lines.contains("AT+SYSLOG=1"))
+        m_session->log()->appendInfo(tr("AT+SYSLOG=1 sent after connecting: ESP-AT then prints an ERR CODE line with "
+                                        "every failure, so the reason is shown in words (MQTT 0x60xx included)."));
     for (const QByteArray &line : lines) {
         AtCommand c = AtCommand::fromLine(line, beken);
         c.origin = QLatin1String(kPortOrigin);

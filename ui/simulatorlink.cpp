@@ -88,6 +88,17 @@ QString SimulatorLink::displayName(Flavour flavour)
     return flavour == Flavour::Esp ? tr("Simulated module (ESP-AT)") : tr("Simulated module (Beken)");
 }
 
+QList<SimulatorLink::AccessPoint> SimulatorLink::accessPoints()
+{
+    QList<AccessPoint> out;
+#ifdef ATBENCH_HAVE_SIMULATOR
+    // factory() keeps the simulator's default list, so its defaults are the truth.
+    for (const atb::sim::AccessPoint &ap : atb::sim::SimulatedModule::Options().accessPoints)
+        out << AccessPoint { ap.ssid, ap.password };
+#endif
+    return out;
+}
+
 std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qint64 baud, const QString &stationMac)
 {
     const QString name = displayName(flavour);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -26,6 +27,15 @@ public:
     // knows a handful of commands stands in, so screenshots still show a conversation).
     static bool isBuiltIn();
     static QString displayName(Flavour flavour);
+
+    // The access points the built-in module's Wi-Fi sees, with their passwords (BenchAP /
+    // 12345678 by default): a newcomer needs them to join. Empty without the simulator library.
+    struct AccessPoint
+    {
+        QString ssid;
+        QString password; // empty: an open network
+    };
+    static QList<AccessPoint> accessPoints();
 
     // For DeviceSession::openWith(). Each call creates a fresh module that boots when the
     // session opens the host end.

@@ -10,6 +10,8 @@ class SessionHost;
 class ConnectionService;
 class MqttService;
 class NetService;
+class SoftApService;
+class SystemService;
 class ThroughputLab;
 class WifiService;
 }
@@ -33,6 +35,7 @@ public:
 
 private:
     void addPages();
+    void addRecipes();
 
     std::unique_ptr<atb::SessionHost> m_host;
     atb::DeviceSession *m_session = nullptr; // m_host's
@@ -42,6 +45,8 @@ private:
     atb::MqttService *m_mqtt = nullptr;
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
+    atb::SoftApService *m_softAp = nullptr;
+    atb::SystemService *m_system = nullptr;
     atb::ThroughputLab *m_lab = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -1152,6 +1152,130 @@
         <source>Default reply timeout: %1 ms.</source>
         <translation>默认应答超时：%1 毫秒。</translation>
     </message>
+    <message>
+        <source>Timeout after which the TCP server closes an idle client</source>
+        <translation>TCP 服务器关闭空闲客户端的超时时间</translation>
+    </message>
+    <message>
+        <source>seconds without data; 0 = never close</source>
+        <translation>无数据的秒数；0 = 从不关闭</translation>
+    </message>
+    <message>
+        <source>Enable or disable DHCP</source>
+        <translation>启用或禁用 DHCP</translation>
+    </message>
+    <message>
+        <source>disable</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <source>enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>what to do</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>interfaces: bit 0 station (DHCP client), bit 1 SoftAP (DHCP server)</source>
+        <translation>接口：bit 0 station（DHCP 客户端），bit 1 SoftAP（DHCP 服务器）</translation>
+    </message>
+    <message>
+        <source>Configuration of the SoftAP</source>
+        <translation>SoftAP 的配置</translation>
+    </message>
+    <message>
+        <source>SSID of the SoftAP</source>
+        <translation>SoftAP 的 SSID</translation>
+    </message>
+    <message>
+        <source>password, 8 to 64 bytes; empty with encryption 0 (open)</source>
+        <translation>密码，8 到 64 字节；加密方式 0（开放）时为空</translation>
+    </message>
+    <message>
+        <source>channel</source>
+        <translation>信道</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>WPA_PSK</source>
+        <translation>WPA_PSK</translation>
+    </message>
+    <message>
+        <source>WPA2_PSK</source>
+        <translation>WPA2_PSK</translation>
+    </message>
+    <message>
+        <source>WPA_WPA2_PSK</source>
+        <translation>WPA_WPA2_PSK</translation>
+    </message>
+    <message>
+        <source>encryption (WEP is not supported)</source>
+        <translation>加密方式（不支持 WEP）</translation>
+    </message>
+    <message>
+        <source>maximum number of stations that may connect</source>
+        <translation>允许连接的最大 station 数</translation>
+    </message>
+    <message>
+        <source>broadcast the SSID</source>
+        <translation>广播 SSID</translation>
+    </message>
+    <message>
+        <source>hide the SSID</source>
+        <translation>隐藏 SSID</translation>
+    </message>
+    <message>
+        <source>SSID broadcast</source>
+        <translation>SSID 广播</translation>
+    </message>
+    <message>
+        <source>Only in SoftAP modes (AT+CWMODE=2 or 3). Saved to flash when AT+SYSSTORE=1.</source>
+        <translation>仅在 SoftAP 模式下可用（AT+CWMODE=2 或 3）。AT+SYSSTORE=1 时保存到 flash。</translation>
+    </message>
+    <message>
+        <source>List the stations connected to the SoftAP (+CWLIF:&lt;ip&gt;,&lt;mac&gt;)</source>
+        <translation>列出连接到 SoftAP 的 station（+CWLIF:&lt;ip&gt;,&lt;mac&gt;）</translation>
+    </message>
+    <message>
+        <source>Disconnect stations from the SoftAP (all without a MAC)</source>
+        <translation>断开连接到 SoftAP 的 station（不给 MAC 则断开全部）</translation>
+    </message>
+    <message>
+        <source>MAC address of the station</source>
+        <translation>station 的 MAC 地址</translation>
+    </message>
+    <message>
+        <source>Address range the SoftAP&apos;s DHCP server gives out</source>
+        <translation>SoftAP 的 DHCP 服务器分配的地址范围</translation>
+    </message>
+    <message>
+        <source>back to the default range</source>
+        <translation>恢复默认范围</translation>
+    </message>
+    <message>
+        <source>set the range</source>
+        <translation>设置范围</translation>
+    </message>
+    <message>
+        <source>lease time in minutes</source>
+        <translation>租期（分钟）</translation>
+    </message>
+    <message>
+        <source>first address of the range</source>
+        <translation>范围的起始地址</translation>
+    </message>
+    <message>
+        <source>last address of the range</source>
+        <translation>范围的结束地址</translation>
+    </message>
+    <message>
+        <source>SoftAP IP address, gateway and netmask</source>
+        <translation>SoftAP 的 IP 地址、网关和子网掩码</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionBar</name>
@@ -1314,6 +1438,10 @@
         <source>Could not open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
+    <message>
+        <source>AT+SYSLOG=1 sent after connecting: ESP-AT then prints an ERR CODE line with every failure, so the reason is shown in words (MQTT 0x60xx included).</source>
+        <translation>连接后已发送 AT+SYSLOG=1：ESP-AT 会在每次失败时输出一行 ERR CODE，因此可以用文字说明原因（包括 MQTT 0x60xx）。</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionsPage</name>
@@ -1456,6 +1584,46 @@
     <message>
         <source>Leaving passthrough (&quot;+++&quot;, then one second of silence)…</source>
         <translation>正在退出透传（发送“+++”，然后静默一秒）…</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>Opening… Note: %1</source>
+        <translation>正在打开… 注意：%1</translation>
+    </message>
+    <message>
+        <source>Close every link?</source>
+        <translation>关闭所有链路？</translation>
+    </message>
+    <message>
+        <source>Close all links</source>
+        <translation>关闭所有链路</translation>
+    </message>
+    <message>
+        <source>Not closed: %1</source>
+        <translation>未关闭：%1</translation>
+    </message>
+    <message>
+        <source>Reading the PSKs…</source>
+        <translation>正在读取 PSK…</translation>
+    </message>
+    <message>
+        <source>Starting the server…</source>
+        <translation>正在启动服务器…</translation>
+    </message>
+    <message>
+        <source>Stopping the server…</source>
+        <translation>正在停止服务器…</translation>
+    </message>
+    <message>
+        <source>Reading the server…</source>
+        <translation>正在读取服务器…</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2433,22 @@
         <source>Clear</source>
         <translation>清除</translation>
     </message>
+    <message>
+        <source>To (UDP):</source>
+        <translation>发往（UDP）：</translation>
+    </message>
+    <message>
+        <source>the link&apos;s own peer; or another host</source>
+        <translation>链路自己的对端；或其他主机</translation>
+    </message>
+    <message>
+        <source>UDP only: send these datagrams to another host and port (AT+CIPSEND=&lt;id&gt;,&lt;length&gt;,&quot;host&quot;,port)</source>
+        <translation>仅 UDP：把这些数据报发往另一台主机和端口（AT+CIPSEND=&lt;id&gt;,&lt;length&gt;,&quot;host&quot;,port）</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
 </context>
 <context>
     <name>LinkOpenForm</name>
@@ -2332,6 +2516,26 @@
         <source>Open the link (Ctrl+Return)</source>
         <translation>打开链路（Ctrl+Return）</translation>
     </message>
+    <message>
+        <source>Local port (server):</source>
+        <translation>本地端口（服务器）：</translation>
+    </message>
+    <message>
+        <source>none: a client link</source>
+        <translation>不填：客户端链路</translation>
+    </message>
+    <message>
+        <source>Local IP:</source>
+        <translation>本地 IP：</translation>
+    </message>
+    <message>
+        <source>optional, with a local port</source>
+        <translation>可选，需同时填本地端口</translation>
+    </message>
+    <message>
+        <source>Beken: the module&apos;s own address for a server link (seed 000 examples 2 and 4)</source>
+        <translation>Beken：服务器链路使用的模块自身地址（种子文档 000 示例 2 和 4）</translation>
+    </message>
 </context>
 <context>
     <name>LinkTableModel</name>
@@ -2398,6 +2602,14 @@
     <message>
         <source>Sent</source>
         <translation>已发送</translation>
+    </message>
+    <message>
+        <source>The module&apos;s status (+BIPSTATUS) names no link id and this link was not opened here: %1 is the lowest free id, a guess. Close and reopen it from this page to be sure.</source>
+        <translation>模块的状态（+BIPSTATUS）不含链路 ID，而且此链路不是在这里打开的：%1 是最小的空闲 ID，只是推测。要确认，请在本页关闭后重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1（推测）</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +2956,46 @@
         <source>AT+MQTTCLEAN: close the connection and release the configuration</source>
         <translation>AT+MQTTCLEAN：关闭连接并释放配置</translation>
     </message>
+    <message>
+        <source>Too long for AT+MQTTUSERCFG: it always goes through its own command</source>
+        <translation>对 AT+MQTTUSERCFG 来说太长：始终通过单独的命令发送</translation>
+    </message>
+    <message>
+        <source>Send it through its own command even though it fits AT+MQTTUSERCFG</source>
+        <translation>即使能放进 AT+MQTTUSERCFG，也通过单独的命令发送</translation>
+    </message>
+    <message>
+        <source>Apply the client settings when the module does not have them yet, then AT+MQTTCONN</source>
+        <translation>模块还没有这些客户端设置时先应用它们，然后发送 AT+MQTTCONN</translation>
+    </message>
+    <message>
+        <source>Fix the client settings first: %1</source>
+        <translation>请先修正客户端设置：%1</translation>
+    </message>
+    <message>
+        <source>Clear the module&apos;s list</source>
+        <translation>清除模块的列表</translation>
+    </message>
+    <message>
+        <source>With no names: send AT+MQTTALPN=0,0, whoever set the list</source>
+        <translation>不填名称时：发送 AT+MQTTALPN=0,0，无论列表是谁设置的</translation>
+    </message>
+    <message>
+        <source>Own commands:</source>
+        <translation>单独命令：</translation>
+    </message>
+    <message>
+        <source>client ID</source>
+        <translation>客户端 ID</translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
 </context>
 <context>
     <name>MqttMessageFeed</name>
@@ -2910,6 +3162,14 @@
     <message>
         <source>Send the client and session configuration (Ctrl+Return)</source>
         <translation>发送客户端和会话配置（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Connect (the configuration first, it is not on the module yet):</source>
+        <translation>连接（先发送配置，模块上还没有）：</translation>
+    </message>
+    <message>
+        <source>Not connected: the client settings are sent first, and %1</source>
+        <translation>未连接：需要先发送客户端设置，而 %1</translation>
     </message>
 </context>
 <context>
@@ -4118,6 +4378,324 @@
         <source>Set PSK</source>
         <translation>设置 PSK</translation>
     </message>
+    <message numerus="yes">
+        <source>link %1: identity %2 (%n byte(s)), hint &quot;%3&quot;</source>
+        <translation>
+            <numerusform>链路 %1：身份标识 %2（%n 字节），提示“%3”</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>5 (all)</source>
+        <translation>5（全部）</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>On the module:</source>
+        <translation>模块上：</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Ask the module which PSKs are set (AT+CIPSSLCPSK?); the identity stays masked</source>
+        <translation>询问模块设置了哪些 PSK（AT+CIPSSLCPSK?）；身份标识保持隐藏</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSendBar</name>
+    <message>
+        <source>Quick send &quot;%1&quot;: %2</source>
+        <translation>快捷发送“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Quick send &quot;%1&quot;: the previous sequence is still running.</source>
+        <translation>快捷发送“%1”：上一个命令序列仍在运行。</translation>
+    </message>
+    <message>
+        <source>Quick send &quot;%1&quot;: the recipe %2 could not start (another one is running?)</source>
+        <translation>快捷发送“%1”：配方 %2 无法启动（是否有另一个配方正在运行？）</translation>
+    </message>
+    <message>
+        <source>Run the recipe %1</source>
+        <translation>运行配方 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;left</source>
+        <translation>左移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move &amp;right</source>
+        <translation>右移(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Quick send</source>
+        <translation>快捷发送</translation>
+    </message>
+    <message>
+        <source>Add a quick-send button: a command, a sequence or a recipe</source>
+        <translation>添加快捷发送按钮：一条命令、一个命令序列或一个配方</translation>
+    </message>
+    <message>
+        <source>Quick send: press + or drag console lines here to make buttons</source>
+        <translation>快捷发送：按 + 或把控制台中的行拖到这里来创建按钮</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSendDialog</name>
+    <message>
+        <source>Quick-send button</source>
+        <translation>快捷发送按钮</translation>
+    </message>
+    <message>
+        <source>Send a command</source>
+        <translation>发送一条命令</translation>
+    </message>
+    <message>
+        <source>Send a sequence (one command per line)</source>
+        <translation>发送命令序列（每行一条命令）</translation>
+    </message>
+    <message>
+        <source>Run a recipe</source>
+        <translation>运行配方</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Does:</source>
+        <translation>动作(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipe:</source>
+        <translation>配方(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Commands:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSendItem</name>
+    <message>
+        <source>Give the button a label.</source>
+        <translation>请为按钮填写标签。</translation>
+    </message>
+    <message>
+        <source>Choose the recipe to run.</source>
+        <translation>请选择要运行的配方。</translation>
+    </message>
+    <message>
+        <source>Enter the AT command to send.</source>
+        <translation>请输入要发送的 AT 命令。</translation>
+    </message>
+    <message>
+        <source>A command button sends one line; make it a sequence for several.</source>
+        <translation>命令按钮只发送一行；多行请改为命令序列。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an AT command.</source>
+        <translation>“%1”不是 AT 命令。</translation>
+    </message>
+    <message>
+        <source>Drag a line you sent (TX) to make a button of it.</source>
+        <translation>请拖动一行已发送（TX）的命令来创建按钮。</translation>
+    </message>
+    <message>
+        <source>The dropped text holds no AT command.</source>
+        <translation>拖入的文本中没有 AT 命令。</translation>
+    </message>
+    <message>
+        <source>Drop console lines or AT commands here.</source>
+        <translation>请把控制台中的行或 AT 命令拖到这里。</translation>
+    </message>
+    <message>
+        <source>%1 carries a password the log masks; add that button by hand (+).</source>
+        <translation>%1 含有日志中已屏蔽的密码；请手动（+）添加该按钮。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1（另 %n 条）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecipeAskPanel</name>
+    <message>
+        <source>The recipe asks:</source>
+        <translation>配方提问：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>回答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type the answer and press Enter</source>
+        <translation>输入回答后按回车</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeStepList</name>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Script error at line %1</source>
+        <translation>脚本第 %1 行出错</translation>
+    </message>
+    <message>
+        <source>Run ended</source>
+        <translation>运行结束</translation>
+    </message>
+</context>
+<context>
+    <name>RecipesPage</name>
+    <message>
+        <source>Shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for: %1</source>
+        <translation>正在等待：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 checks passed in %4 s</source>
+        <translation>%1：%3 项检查中 %2 项通过，用时 %4 秒</translation>
+    </message>
+    <message>
+        <source>Save Recipe</source>
+        <translation>保存配方</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>A new recipe: Save writes it to %1</source>
+        <translation>新配方：保存时写入 %1</translation>
+    </message>
+    <message>
+        <source>Recipes</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <source>Scripted checks with verdicts, quick-send buttons and triggers</source>
+        <translation>带结论的脚本化检查、快捷发送按钮和触发器</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new recipe from a template</source>
+        <translation>从模板新建配方</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the recipe; a shipped one is saved as a copy in your folder</source>
+        <translation>保存配方；内置配方会另存为你文件夹中的副本</translation>
+    </message>
+    <message>
+        <source>Your recipes: %1</source>
+        <translation>你的配方：%1</translation>
+    </message>
+    <message>
+        <source>Parameters (empty: the default shown)</source>
+        <translation>参数（留空：使用所示默认值）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the recipe in the editor on the connected module (Ctrl+R)</source>
+        <translation>在已连接的模块上运行编辑器中的配方（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the recipe now (Esc)</source>
+        <translation>立即停止配方（Esc）</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>时限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The whole recipe stops when this time has passed</source>
+        <translation>超过此时间后整个配方停止</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>// A recipe is JavaScript: at(&quot;AT&quot;), check(name, condition), ...</source>
+        <translation>// 配方是 JavaScript：at(&quot;AT&quot;)、check(名称, 条件)……</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>
@@ -4140,6 +4718,107 @@
     <message>
         <source>The keychain did not store the password: %1</source>
         <translation>钥匙串未能保存密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPanel</name>
+    <message>
+        <source>not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>no server</source>
+        <translation>没有服务器</translation>
+    </message>
+    <message>
+        <source>listening on port %1 (%2)</source>
+        <translation>在端口 %1 上监听（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n client(s)</source>
+        <translation>
+            <numerusform>最多 %n 个客户端</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>idle clients stay</source>
+        <translation>空闲客户端保持连接</translation>
+    </message>
+    <message>
+        <source>idle clients closed after %1 s</source>
+        <translation>空闲客户端 %1 秒后关闭</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Max. clients:</source>
+        <translation>最大客户端数：</translation>
+    </message>
+    <message>
+        <source>Idle timeout:</source>
+        <translation>空闲超时：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>AT+CIPSTO: seconds a client may stay silent before the server closes its link</source>
+        <translation>AT+CIPSTO：客户端保持沉默多少秒后服务器关闭其链路</translation>
+    </message>
+    <message>
+        <source>AT+CIPSERVERMAXCONN: set before the server starts</source>
+        <translation>AT+CIPSERVERMAXCONN：在服务器启动前设置</translation>
+    </message>
+    <message>
+        <source>SSL needs the server certificate in the module&apos;s flash</source>
+        <translation>SSL 需要模块 flash 中的服务器证书</translation>
+    </message>
+    <message>
+        <source>Stop also closes the clients&apos; links</source>
+        <translation>停止时同时关闭客户端的链路</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>AT+CIPSERVER?, AT+CIPSERVERMAXCONN?, AT+CIPSTO?</source>
+        <translation>AT+CIPSERVER?、AT+CIPSERVERMAXCONN?、AT+CIPSTO?</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>停止服务器</translation>
+    </message>
+    <message>
+        <source>AT+CIPSERVER=0</source>
+        <translation>AT+CIPSERVER=0</translation>
+    </message>
+    <message>
+        <source>Beken modules have no AT+CIPSERVER. A server is a link: in &quot;Open a link&quot; choose TCP and give a local port (and the local IP), as in seed 000 example 2; clients then arrive on that link.</source>
+        <translation>Beken 模块没有 AT+CIPSERVER。服务器就是一条链路：在“打开链路”中选择 TCP 并填写本地端口（以及本地 IP），如种子文档 000 示例 2；客户端随后从这条链路进来。</translation>
     </message>
 </context>
 <context>
@@ -4218,6 +4897,231 @@
     <message>
         <source>Time</source>
         <translation>耗时</translation>
+    <name>SoftApPage</name>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>not read yet: press Read (F5)</source>
+        <translation>尚未读取：请按“读取”（F5）</translation>
+    </message>
+    <message>
+        <source>off (Wi-Fi mode %1); Apply turns it on</source>
+        <translation>关闭（Wi-Fi 模式 %1）；“应用”会打开它</translation>
+    </message>
+    <message numerus="yes">
+        <source>on (Wi-Fi mode %1), %n station(s) connected</source>
+        <translation>
+            <numerusform>开启（Wi-Fi 模式 %1），已连接 %n 个 station</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return)</source>
+        <translation>应用（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Set address</source>
+        <translation>设置地址</translation>
+    </message>
+    <message>
+        <source>Refresh stations</source>
+        <translation>刷新 station 列表</translation>
+    </message>
+    <message>
+        <source>Read (F5)</source>
+        <translation>读取（F5）</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>SoftAP</source>
+        <translation>SoftAP</translation>
+    </message>
+    <message>
+        <source>The module&apos;s own access point: network, address, DHCP range, connected stations</source>
+        <translation>模块自己的接入点：网络、地址、DHCP 范围、已连接的 station</translation>
+    </message>
+    <message>
+        <source>Seed 000 (Beken ATSVR) has no SoftAP commands: this page is for ESP-AT modules.</source>
+        <translation>种子文档 000（Beken ATSVR）没有 SoftAP 命令：本页用于 ESP-AT 模块。</translation>
+    </message>
+    <message>
+        <source>Access point (AT+CWSAP)</source>
+        <translation>接入点（AT+CWSAP）</translation>
+    </message>
+    <message>
+        <source>SoftAP:</source>
+        <translation>SoftAP：</translation>
+    </message>
+    <message>
+        <source>&amp;SSID:</source>
+        <translation>SSID(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Network name (up to 32 bytes)</source>
+        <translation>网络名称（最多 32 字节）</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>8 to 64 bytes; empty for an open network</source>
+        <translation>8 到 64 字节；开放网络留空</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>信道：</translation>
+    </message>
+    <message>
+        <source>Max. stations:</source>
+        <translation>最大 station 数：</translation>
+    </message>
+    <message>
+        <source>Hide the SSID</source>
+        <translation>隐藏 SSID</translation>
+    </message>
+    <message>
+        <source>Address and DHCP (AT+CIPAP, AT+CWDHCPS)</source>
+        <translation>地址和 DHCP（AT+CIPAP、AT+CWDHCPS）</translation>
+    </message>
+    <message>
+        <source>IP address:</source>
+        <translation>IP 地址：</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>网关：</translation>
+    </message>
+    <message>
+        <source>Netmask:</source>
+        <translation>子网掩码：</translation>
+    </message>
+    <message>
+        <source>Default DHCP range</source>
+        <translation>默认 DHCP 范围</translation>
+    </message>
+    <message>
+        <source>This range:</source>
+        <translation>此范围：</translation>
+    </message>
+    <message>
+        <source>Lease:</source>
+        <translation>租期：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>First address:</source>
+        <translation>起始地址：</translation>
+    </message>
+    <message>
+        <source>Last address:</source>
+        <translation>结束地址：</translation>
+    </message>
+    <message>
+        <source>Connected stations (AT+CWLIF)</source>
+        <translation>已连接的 station（AT+CWLIF）</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>New stations are listed when the module reports them (+STA_CONNECTED).</source>
+        <translation>模块报告新的 station 时（+STA_CONNECTED）会列出它们。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <source>AT+CWQIF=&lt;mac&gt;: disconnect the selected station</source>
+        <translation>AT+CWQIF=&lt;mac&gt;：断开选中的 station</translation>
+    </message>
+    <message>
+        <source>Disconnect all</source>
+        <translation>全部断开</translation>
+    </message>
+    <message>
+        <source>Query the Wi-Fi mode and, when it is on, the SoftAP (F5)</source>
+        <translation>查询 Wi-Fi 模式，SoftAP 开启时再查询 SoftAP（F5）</translation>
+    </message>
+    <message>
+        <source>Send the access point&apos;s network, turning the SoftAP on if it is off (Ctrl+Return)</source>
+        <translation>发送接入点的网络设置，SoftAP 关闭时先打开它（Ctrl+Return）</translation>
+    </message>
+</context>
+<context>
+    <name>StationAddressForm</name>
+    <message>
+        <source>Station address</source>
+        <translation>Station 地址</translation>
+    </message>
+    <message>
+        <source>DHCP</source>
+        <translation>DHCP</translation>
+    </message>
+    <message>
+        <source>The access point gives the address (AT+CWDHCP=1,1)</source>
+        <translation>由接入点分配地址（AT+CWDHCP=1,1）</translation>
+    </message>
+    <message>
+        <source>Fixed address</source>
+        <translation>固定地址</translation>
+    </message>
+    <message>
+        <source>AT+CIPSTA: this address, gateway and netmask; the station&apos;s DHCP client turns off</source>
+        <translation>AT+CIPSTA：使用此地址、网关和子网掩码；station 的 DHCP 客户端会关闭</translation>
+    </message>
+    <message>
+        <source>IP address:</source>
+        <translation>IP 地址：</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>网关：</translation>
+    </message>
+    <message>
+        <source>Netmask:</source>
+        <translation>子网掩码：</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 192.168.1.1</source>
+        <translation>可选，例如 192.168.1.1</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 255.255.255.0</source>
+        <translation>可选，例如 255.255.255.0</translation>
+    </message>
+    <message>
+        <source>Set address</source>
+        <translation>设置地址</translation>
+    </message>
+    <message>
+        <source>Seed 000 (Beken) has no AT+CIPSTA: the module takes its address from DHCP.</source>
+        <translation>种子文档 000（Beken）没有 AT+CIPSTA：模块通过 DHCP 获取地址。</translation>
     </message>
 </context>
 <context>
@@ -4309,6 +5213,149 @@
     <message>
         <source>TX %1 · RX %2</source>
         <translation>发送 %1 · 接收 %2</translation>
+    </message>
+</context>
+<context>
+    <name>SystemPage</name>
+    <message>
+        <source>not read yet: press Read (F5)</source>
+        <translation>尚未读取：请按“读取”（F5）</translation>
+    </message>
+    <message>
+        <source>ESP-AT</source>
+        <translation>ESP-AT</translation>
+    </message>
+    <message>
+        <source>Beken ATSVR</source>
+        <translation>Beken ATSVR</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>changes are saved to flash</source>
+        <translation>更改会保存到 flash</translation>
+    </message>
+    <message>
+        <source>changes last until the next restart</source>
+        <translation>更改保持到下次重启</translation>
+    </message>
+    <message>
+        <source>Apply (Ctrl+Return)</source>
+        <translation>应用（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Read (F5)</source>
+        <translation>读取（F5）</translation>
+    </message>
+    <message>
+        <source>Restart (asks first)</source>
+        <translation>重启（先确认）</translation>
+    </message>
+    <message>
+        <source>Restore factory settings (asks first)</source>
+        <translation>恢复出厂设置（先确认）</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>未发送任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 was cancelled.</source>
+        <translation>未发送：已取消“%1”。</translation>
+    </message>
+    <message>
+        <source>Restart the module?</source>
+        <translation>重启模块？</translation>
+    </message>
+    <message>
+        <source>AT+RST restarts the module: open links and the MQTT connection drop, and settings not saved to flash are lost.</source>
+        <translation>AT+RST 会重启模块：打开的链路和 MQTT 连接会断开，未保存到 flash 的设置会丢失。</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Restore factory settings?</source>
+        <translation>恢复出厂设置？</translation>
+    </message>
+    <message>
+        <source>AT+RESTORE erases everything the module saved (the Wi-Fi network and its password, MQTT, UART, SoftAP and TCP/IP settings) and restarts it. This cannot be undone.</source>
+        <translation>AT+RESTORE 会清除模块保存的所有内容（Wi-Fi 网络及其密码、MQTT、UART、SoftAP 和 TCP/IP 设置）并重启模块。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Restore factory settings</source>
+        <translation>恢复出厂设置</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Version, saving settings to flash, error codes, restart and factory reset</source>
+        <translation>版本、设置是否保存到 flash、错误码、重启和恢复出厂设置</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation>固件：</translation>
+    </message>
+    <message>
+        <source>Command set:</source>
+        <translation>命令集：</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Save configuration changes to flash (AT+SYSSTORE=1)</source>
+        <translation>把配置更改保存到 flash（AT+SYSSTORE=1）</translation>
+    </message>
+    <message>
+        <source>Off: Wi-Fi, MQTT and TCP/IP changes last until the next restart (AT+SYSSTORE=0)</source>
+        <translation>关闭时：Wi-Fi、MQTT 和 TCP/IP 的更改只保持到下次重启（AT+SYSSTORE=0）</translation>
+    </message>
+    <message>
+        <source>The module:</source>
+        <translation>模块：</translation>
+    </message>
+    <message>
+        <source>Explain failures with error codes (AT+SYSLOG=1)</source>
+        <translation>用错误码说明失败原因（AT+SYSLOG=1）</translation>
+    </message>
+    <message>
+        <source>ESP-AT prints an ERR CODE line with each failure; AT Bench turns it into words</source>
+        <translation>ESP-AT 会在每次失败时输出一行 ERR CODE；AT Bench 会把它转换为文字说明</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <source>Both ask before anything is sent. Restore erases the saved Wi-Fi network and password and every other saved setting.</source>
+        <translation>两者都会在发送前确认。恢复出厂设置会清除已保存的 Wi-Fi 网络和密码以及其他所有已保存的设置。</translation>
+    </message>
+    <message>
+        <source>Restart (AT+RST)…</source>
+        <translation>重启（AT+RST）…</translation>
+    </message>
+    <message>
+        <source>Restore factory settings (AT+RESTORE)…</source>
+        <translation>恢复出厂设置（AT+RESTORE）…</translation>
+    </message>
+    <message>
+        <source>Query the version and settings (F5)</source>
+        <translation>查询版本和设置（F5）</translation>
+    </message>
+    <message>
+        <source>Send the changed settings (Ctrl+Return)</source>
+        <translation>发送更改的设置（Ctrl+Return）</translation>
     </message>
 </context>
 <context>
@@ -4612,6 +5659,104 @@
     </message>
 </context>
 <context>
+    <name>TriggerEngine</name>
+    <message>
+        <source>Trigger &quot;%1&quot;: the recipe %2 could not start (another one is running?)</source>
+        <translation>触发器“%1”：配方 %2 无法启动（是否有另一个配方正在运行？）</translation>
+    </message>
+    <message>
+        <source>◆ Trigger &quot;%1&quot;: %2</source>
+        <translation>◆ 触发器“%1”：%2</translation>
+    </message>
+    <message>
+        <source>◆ %1 (trigger &quot;%2&quot;: %3)</source>
+        <translation>◆ %1（触发器“%2”：%3）</translation>
+    </message>
+</context>
+<context>
+    <name>TriggersPanel</name>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>When a line contains</source>
+        <translation>当某行包含</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <source>Each line the module sends (replies, URCs, data) is checked against the triggers that are on. A trigger fires at most twice a second, and never on the answer to its own command.</source>
+        <translation>模块发出的每一行（应答、URC、数据）都会与已启用的触发器比对。每个触发器每秒最多触发两次，且不会被它自己发出的命令的应答触发。</translation>
+    </message>
+    <message>
+        <source>&amp;Add trigger</source>
+        <translation>添加触发器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send a command</source>
+        <translation>发送一条命令</translation>
+    </message>
+    <message>
+        <source>Run a recipe</source>
+        <translation>运行配方</translation>
+    </message>
+    <message>
+        <source>Mark the log</source>
+        <translation>在日志中标记</translation>
+    </message>
+    <message>
+        <source>Beep</source>
+        <translation>蜂鸣</translation>
+    </message>
+    <message>
+        <source>e.g. WIFI DISCONNECT</source>
+        <translation>例如 WIFI DISCONNECT</translation>
+    </message>
+    <message>
+        <source>AT command, e.g. AT+CWJAP?</source>
+        <translation>AT 命令，例如 AT+CWJAP?</translation>
+    </message>
+    <message>
+        <source>recipe name or file, e.g. module-health</source>
+        <translation>配方名称或文件，例如 module-health</translation>
+    </message>
+    <message>
+        <source>note for the log (optional)</source>
+        <translation>日志备注（可选）</translation>
+    </message>
+    <message>
+        <source>Switch this trigger on or off</source>
+        <translation>启用或停用此触发器</translation>
+    </message>
+    <message>
+        <source>Treat the text as a regular expression</source>
+        <translation>把文本当作正则表达式</translation>
+    </message>
+</context>
+<context>
     <name>WifiPage</name>
     <message>
         <source>Hide</source>
@@ -4828,6 +5973,26 @@
     <message>
         <source>Disconnect</source>
         <translation>断开</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>Put this network and password into the form</source>
+        <translation>把这个网络和密码填入表单</translation>
+    </message>
+    <message>
+        <source>Set address</source>
+        <translation>设置地址</translation>
+    </message>
+    <message>
+        <source>Built-in simulated module: its access point is &quot;%1&quot;, an open network.</source>
+        <translation>内置模拟模块：它的接入点是“%1”，开放网络。</translation>
+    </message>
+    <message>
+        <source>Built-in simulated module: its access point is &quot;%1&quot;, password &quot;%2&quot;.</source>
+        <translation>内置模拟模块：它的接入点是“%1”，密码“%2”。</translation>
     </message>
 </context>
 <context>
@@ -5197,6 +6362,98 @@
         <source>Fetch received data</source>
         <translation>获取接收的数据</translation>
     </message>
+    <message>
+        <source>Read the TLS PSK</source>
+        <translation>读取 TLS PSK</translation>
+    </message>
+    <message>
+        <source>Start the server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>Delete the server</source>
+        <translation>删除服务器</translation>
+    </message>
+    <message>
+        <source>Read the server</source>
+        <translation>读取服务器</translation>
+    </message>
+    <message>
+        <source>Read the link status</source>
+        <translation>读取链路状态</translation>
+    </message>
+    <message>
+        <source>A local IP is only sent to Beken modules</source>
+        <translation>只有 Beken 模块才发送本地 IP</translation>
+    </message>
+    <message>
+        <source>A local IP goes with a local port (seed 000: both make a server link)</source>
+        <translation>本地 IP 需要同时填写本地端口（种子文档 000：两者一起构成服务器链路）</translation>
+    </message>
+    <message>
+        <source>A TLS server needs a server certificate in the module&apos;s flash; firmware without one answers ERROR.</source>
+        <translation>TLS 服务器需要模块 flash 中的服务器证书；没有证书的固件会回复 ERROR。</translation>
+    </message>
+    <message>
+        <source>Seed 000 example 2 (TCP server). The Beken SDK source reads no local port for TCP (protocol.md 6 #8): if the module opens a client instead, its firmware follows the source.</source>
+        <translation>种子文档 000 示例 2（TCP 服务器）。Beken SDK 源码对 TCP 不读取本地端口（protocol.md 6 #8）：如果模块反而打开了客户端，说明其固件与源码一致。</translation>
+    </message>
+    <message>
+        <source>On Beken, AT+CIPCLOSE=5 closes every link (5 also means &quot;all&quot;): links %1 close too.</source>
+        <translation>在 Beken 上，AT+CIPCLOSE=5 会关闭所有链路（5 也表示“全部”）：链路 %1 也会关闭。</translation>
+    </message>
+    <message>
+        <source>Closes every link: %1.</source>
+        <translation>关闭所有链路：%1。</translation>
+    </message>
+    <message>
+        <source>Only a UDP link sends to another peer; link %1 is %2</source>
+        <translation>只有 UDP 链路能发往其他对端；链路 %1 是 %2</translation>
+    </message>
+    <message>
+        <source>Beken modules have no AT+CIPSERVER: open a TCP link with a local port (a server link) instead</source>
+        <translation>Beken 模块没有 AT+CIPSERVER：请改为打开带本地端口的 TCP 链路（服务器链路）</translation>
+    </message>
+    <message>
+        <source>No server is running</source>
+        <translation>没有运行中的服务器</translation>
+    </message>
+    <message>
+        <source>Also closes the links of the server&apos;s clients.</source>
+        <translation>同时关闭服务器客户端的链路。</translation>
+    </message>
+    <message>
+        <source>A server needs multiple connections (CIPMUX=1): set it in the connection mode first</source>
+        <translation>服务器需要多连接（CIPMUX=1）：请先在连接模式中设置</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535</source>
+        <translation>端口必须在 1 到 65535 之间</translation>
+    </message>
+    <message>
+        <source>Choose TCP or SSL</source>
+        <translation>请选择 TCP 或 SSL</translation>
+    </message>
+    <message>
+        <source>A server is running on port %1: delete it first, then create the new one</source>
+        <translation>端口 %1 上已有服务器在运行：请先删除它，再创建新的</translation>
+    </message>
+    <message>
+        <source>Applies to the next server; the running one keeps its limit.</source>
+        <translation>对下一个服务器生效；运行中的服务器保持原来的上限。</translation>
+    </message>
+    <message>
+        <source>An SSL server needs the server certificate in the module&apos;s flash.</source>
+        <translation>SSL 服务器需要模块 flash 中的服务器证书。</translation>
+    </message>
+    <message>
+        <source>0: clients are never closed for being idle.</source>
+        <translation>0：客户端不会因空闲而被关闭。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the module already runs this server</source>
+        <translation>无需更改：模块已经在运行这个服务器</translation>
+    </message>
 </context>
 <context>
     <name>atb::DeviceSession</name>
@@ -5373,6 +6630,43 @@
     <message>
         <source>must be one of: %1</source>
         <translation>必须是以下之一：%1</translation>
+    <name>atb::EchoServer</name>
+    <message>
+        <source>The PC&apos;s echo server cannot listen on %1:%2: %3</source>
+        <translation>电脑端回显服务器无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>atb::LinkApi</name>
+    <message>
+        <source>link mode</source>
+        <translation>链路模式</translation>
+    </message>
+    <message>
+        <source>open a %1 link to %2:%3</source>
+        <translation>打开到 %2:%3 的 %1 链路</translation>
+    </message>
+    <message numerus="yes">
+        <source>send %n byte(s) on link %1</source>
+        <translation>
+            <numerusform>在链路 %1 上发送 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>close link %1</source>
+        <translation>关闭链路 %1</translation>
+    </message>
+    <message>
+        <source>read %1 byte(s) from link %2</source>
+        <translation>从链路 %2 读取 %1 字节</translation>
+    </message>
+    <message>
+        <source>leave passthrough</source>
+        <translation>退出透传</translation>
+    </message>
+    <message>
+        <source>Still in passthrough after 5 s.</source>
+        <translation>5 秒后仍处于透传模式。</translation>
     </message>
 </context>
 <context>
@@ -5408,6 +6702,37 @@
     <message>
         <source>%1: no module answered (%2).</source>
         <translation>%1：没有模块应答（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::MqttApi</name>
+    <message>
+        <source>MQTT: configure</source>
+        <translation>MQTT：配置</translation>
+    </message>
+    <message>
+        <source>MQTT: connect to %1</source>
+        <translation>MQTT：连接到 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: publish to %1</source>
+        <translation>MQTT：发布到 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: subscribe to %1</source>
+        <translation>MQTT：订阅 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: unsubscribe from %1</source>
+        <translation>MQTT：取消订阅 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: disconnect</source>
+        <translation>MQTT：断开连接</translation>
+    </message>
+    <message>
+        <source>MQTT: wait for a message on %1</source>
+        <translation>MQTT：等待 %1 上的消息</translation>
     </message>
 </context>
 <context>
@@ -5461,10 +6786,6 @@
         <translation>客户端 ID 不能为空。</translation>
     </message>
     <message>
-        <source>%1 does not fit AT+MQTTUSERCFG (256-byte line, 64-byte user name/password): sent here as a placeholder, the real value follows in its own command.</source>
-        <translation>%1 超出 AT+MQTTUSERCFG 的限制（每行 256 字节，用户名/密码 64 字节）：此处先发送占位值，实际值随后用单独的命令发送。</translation>
-    </message>
-    <message>
         <source>Too long even for %1: %2</source>
         <translation>即使对 %1 也过长：%2</translation>
     </message>
@@ -5475,10 +6796,6 @@
     <message>
         <source>Keep-alive 0 means 120 s.</source>
         <translation>保活为 0 表示 120 秒。</translation>
-    </message>
-    <message>
-        <source>Clears the ALPN list sent before.</source>
-        <translation>清除之前发送的 ALPN 列表。</translation>
     </message>
     <message>
         <source>ALPN only matters for TLS and WSS schemes.</source>
@@ -5608,6 +6925,45 @@
         <source>MQTT state read from the module.</source>
         <translation>已从模块读取 MQTT 状态。</translation>
     </message>
+    <message>
+        <source>%1: a placeholder here, the real value follows in its own command (it does not fit AT+MQTTUSERCFG&apos;s 256-byte line or 64-byte user name/password, or the form asks for it).</source>
+        <translation>%1：这里只是占位值，实际值随后通过单独的命令发送（它放不进 AT+MQTTUSERCFG 的 256 字节命令行或 64 字节的用户名/密码，或表单要求这样做）。</translation>
+    </message>
+    <message>
+        <source>Clears the module&apos;s ALPN list.</source>
+        <translation>清除模块的 ALPN 列表。</translation>
+    </message>
+    <message>
+        <source>MQTT: AT+SYSLOG=1 first, so that a failure carries its ERR CODE (0x60xx) and is shown in words.</source>
+        <translation>MQTT：先发送 AT+SYSLOG=1，使失败附带 ERR CODE（0x60xx）并以文字说明。</translation>
+    </message>
+    <message>
+        <source>Configure and connect to the MQTT broker</source>
+        <translation>配置并连接 MQTT 代理</translation>
+    </message>
+</context>
+<context>
+    <name>atb::NetApi</name>
+    <message>
+        <source>ping %1</source>
+        <translation>ping %1</translation>
+    </message>
+    <message>
+        <source>look up %1</source>
+        <translation>解析 %1</translation>
+    </message>
+    <message>
+        <source>read the module&apos;s time</source>
+        <translation>读取模块时间</translation>
+    </message>
+    <message>
+        <source>set SNTP</source>
+        <translation>设置 SNTP</translation>
+    </message>
+    <message>
+        <source>set DNS</source>
+        <translation>设置 DNS</translation>
+    </message>
 </context>
 <context>
     <name>atb::NetService</name>
@@ -5634,10 +6990,6 @@
     <message>
         <source>%1 is already in the list; the servers must differ.</source>
         <translation>%1 已在列表中；服务器不能重复。</translation>
-    </message>
-    <message>
-        <source>Manual DNS needs at least one server address.</source>
-        <translation>手动 DNS 至少需要一个服务器地址。</translation>
     </message>
     <message>
         <source>The time zone is a whole number of hours from -12 to 14, or [+|-]hhmm such as 530 for UTC+05:30.</source>
@@ -5758,6 +7110,25 @@
     <message>
         <source>Ping %1 failed: %2</source>
         <translation>Ping %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Manual with no server: the module uses 208.67.222.222 (seed 000).</source>
+        <translation>手动但不填服务器：模块使用 208.67.222.222（种子文档 000）。</translation>
+    </message>
+    <message>
+        <source>Seed 000 documents AT+CIPDNS=1 alone (208.67.222.222), but the Beken SDK source answers ERROR to it (protocol.md 5.4): give a server if the module refuses.</source>
+        <translation>种子文档 000 记载了单独的 AT+CIPDNS=1（208.67.222.222），但 Beken SDK 源码对此回复 ERROR（protocol.md 5.4）：如果模块拒绝，请填写服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::PcApi</name>
+    <message>
+        <source>start the PC&apos;s echo server</source>
+        <translation>启动电脑端回显服务器</translation>
+    </message>
+    <message>
+        <source>start the PC&apos;s SNTP server</source>
+        <translation>启动电脑端 SNTP 服务器</translation>
     </message>
 </context>
 <context>
@@ -6177,6 +7548,163 @@
     <message>
         <source>secrets file %1: %2</source>
         <translation>密钥文件 %1：%2</translation>
+    <name>atb::Recipe</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>No recipe &quot;%1&quot;: not a file, nor a shipped recipe (%2) nor one in %3</source>
+        <translation>没有配方“%1”：它不是文件，不是内置配方（%2），也不在 %3 中</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeApi</name>
+    <message>
+        <source>at(line, options): line must be a command such as &quot;AT+GMR&quot;.</source>
+        <translation>at(line, options)：line 必须是命令，例如 &quot;AT+GMR&quot;。</translation>
+    </message>
+    <message>
+        <source>at(): %1 has no data phase; &quot;data&quot; is for commands such as AT+CIPSEND=&lt;n&gt;.</source>
+        <translation>at()：%1 没有数据阶段；&quot;data&quot; 用于 AT+CIPSEND=&lt;n&gt; 之类的命令。</translation>
+    </message>
+    <message>
+        <source>%1: the reply has no %2</source>
+        <translation>%1：应答中没有 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>data phase: %n byte(s)</source>
+        <translation>
+            <numerusform>数据阶段：%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expect(pattern, timeout): pattern must be a string or a /regular expression/.</source>
+        <translation>expect(pattern, timeout)：pattern 必须是字符串或 /正则表达式/。</translation>
+    </message>
+    <message>
+        <source>expect %1 (%2 s)</source>
+        <translation>等待 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>sleep %1 ms</source>
+        <translation>暂停 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Required check &quot;%1&quot; failed; the recipe stops here.</source>
+        <translation>必需检查“%1”失败；配方在此停止。</translation>
+    </message>
+    <message>
+        <source>step(name, function, options): the second argument must be a function.</source>
+        <translation>step(name, function, options)：第二个参数必须是函数。</translation>
+    </message>
+    <message>
+        <source>ask: %1 -&gt; %2</source>
+        <translation>提问：%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>ask(&quot;%1&quot;) has no answer: give one with --answer TEXT.</source>
+        <translation>ask(&quot;%1&quot;) 没有回答：请用 --answer TEXT 提供。</translation>
+    </message>
+    <message>
+        <source>waiting for an answer: %1</source>
+        <translation>等待回答：%1</translation>
+    </message>
+    <message>
+        <source>ask(&quot;%1&quot;) was not answered within %2 s.</source>
+        <translation>ask(&quot;%1&quot;) 在 %2 秒内未得到回答。</translation>
+    </message>
+    <message>
+        <source>param(&quot;%1&quot;): the recipe declares no such parameter (// @param %1 ...) and gives no fallback.</source>
+        <translation>param(&quot;%1&quot;)：配方没有声明此参数（// @param %1 ...），也没有给出后备值。</translation>
+    </message>
+    <message>
+        <source>fromHex(): %1</source>
+        <translation>fromHex()：%1</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeBridge</name>
+    <message>
+        <source>No module session.</source>
+        <translation>没有模块会话。</translation>
+    </message>
+    <message>
+        <source>The command that asked for data has ended; nothing was sent.</source>
+        <translation>请求数据的命令已结束；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for data: use at() with a command that has a data phase (AT+CIPSEND=...), or enter passthrough, first.</source>
+        <translation>没有等待数据的命令：请先用 at() 发送带数据阶段的命令（AT+CIPSEND=...），或先进入透传。</translation>
+    </message>
+    <message>
+        <source>This service is not available here.</source>
+        <translation>此服务在这里不可用。</translation>
+    </message>
+    <message>
+        <source>Not in passthrough.</source>
+        <translation>未处于透传模式。</translation>
+    </message>
+    <message>
+        <source>Left passthrough.</source>
+        <translation>已退出透传。</translation>
+    </message>
+    <message>
+        <source>The link was lost.</source>
+        <translation>链路已断开。</translation>
+    </message>
+    <message>
+        <source>Unknown throughput mode &quot;%1&quot; (send, send-passthrough, receive, receive-passthrough, echo).</source>
+        <translation>未知的吞吐量模式“%1”（send、send-passthrough、receive、receive-passthrough、echo）。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeResult</name>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>TIME LIMIT</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>NO MODULE</source>
+        <translation>无模块</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeRunner</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user.</source>
+        <translation>已被用户停止。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RunControl</name>
+    <message>
+        <source>The recipe ran into its time limit of %1 s.</source>
+        <translation>配方达到了 %1 秒的时限。</translation>
+    </message>
+    <message>
+        <source>Step &quot;%1&quot; ran into its time limit of %2 s.</source>
+        <translation>步骤“%1”达到了 %2 秒的时限。</translation>
     </message>
 </context>
 <context>
@@ -6243,6 +7771,201 @@
     <message>
         <source>The report of module %1 was not published to %2: %3</source>
         <translation>模块 %1 的报告未能发布到 %2：%3</translation>
+    <name>atb::SntpResponder</name>
+    <message>
+        <source>The PC&apos;s SNTP server cannot listen on %1:%2: %3</source>
+        <translation>电脑端 SNTP 服务器无法在 %1:%2 上监听：%3</translation>
+    <name>atb::SoftApService</name>
+    <message>
+        <source>Seed 000 (Beken) has no SoftAP commands (AT+CWSAP).</source>
+        <translation>种子文档 000（Beken）没有 SoftAP 命令（AT+CWSAP）。</translation>
+    </message>
+    <message>
+        <source>Then AT+CWSAP?, AT+CIPAP?, AT+CWDHCPS? and AT+CWLIF if the SoftAP is on.</source>
+        <translation>SoftAP 开启时，随后发送 AT+CWSAP?、AT+CIPAP?、AT+CWDHCPS? 和 AT+CWLIF。</translation>
+    </message>
+    <message>
+        <source>Enter the SoftAP&apos;s network name (SSID).</source>
+        <translation>请输入 SoftAP 的网络名称（SSID）。</translation>
+    </message>
+    <message>
+        <source>An open network has no password: clear it, or choose WPA2.</source>
+        <translation>开放网络没有密码：请清空密码，或选择 WPA2。</translation>
+    </message>
+    <message>
+        <source>The password must be 8 to 64 bytes (%1 now).</source>
+        <translation>密码必须为 8 到 64 字节（当前 %1）。</translation>
+    </message>
+    <message>
+        <source>Turns the SoftAP on and keeps the station (SoftAP + station).</source>
+        <translation>打开 SoftAP 并保留 station（SoftAP + station）。</translation>
+    </message>
+    <message>
+        <source>Turns the SoftAP on.</source>
+        <translation>打开 SoftAP。</translation>
+    </message>
+    <message>
+        <source>Hidden: stations must know the SSID to join.</source>
+        <translation>隐藏：station 必须知道 SSID 才能加入。</translation>
+    </message>
+    <message>
+        <source>The SoftAP is off (Wi-Fi mode %1): set its network first, which turns it on.</source>
+        <translation>SoftAP 已关闭（Wi-Fi 模式 %1）：请先设置其网络，这会打开它。</translation>
+    </message>
+    <message>
+        <source>Enter the SoftAP&apos;s IPv4 address, e.g. 192.168.4.1</source>
+        <translation>请输入 SoftAP 的 IPv4 地址，例如 192.168.4.1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address</source>
+        <translation>“%1”不是有效的 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a netmask (ones, then zeros: 255.255.255.0)</source>
+        <translation>“%1”不是子网掩码（先是 1 再是 0：255.255.255.0）</translation>
+    </message>
+    <message>
+        <source>A netmask goes with a gateway (AT+CIPAP takes them in that order)</source>
+        <translation>子网掩码需要同时填写网关（AT+CIPAP 按此顺序接收）</translation>
+    </message>
+    <message>
+        <source>The DHCP server gives out the firmware&apos;s default range.</source>
+        <translation>DHCP 服务器分配固件的默认范围。</translation>
+    </message>
+    <message>
+        <source>The first address must be in the SoftAP&apos;s network (%1/%2)</source>
+        <translation>起始地址必须在 SoftAP 的网络内（%1/%2）</translation>
+    </message>
+    <message>
+        <source>The last address must be in the SoftAP&apos;s network (%1/%2)</source>
+        <translation>结束地址必须在 SoftAP 的网络内（%1/%2）</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts</source>
+        <translation>范围的结束地址早于起始地址</translation>
+    </message>
+    <message>
+        <source>Disconnects every station.</source>
+        <translation>断开所有 station。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MAC address (xx:xx:xx:xx:xx:xx)</source>
+        <translation>“%1”不是 MAC 地址（xx:xx:xx:xx:xx:xx）</translation>
+    </message>
+    <message>
+        <source>Read the SoftAP</source>
+        <translation>读取 SoftAP</translation>
+    </message>
+    <message>
+        <source>Set the SoftAP</source>
+        <translation>设置 SoftAP</translation>
+    </message>
+    <message>
+        <source>Set the SoftAP&apos;s address</source>
+        <translation>设置 SoftAP 的地址</translation>
+    </message>
+    <message>
+        <source>List the stations</source>
+        <translation>列出 station</translation>
+    </message>
+    <message>
+        <source>Disconnect every station</source>
+        <translation>断开所有 station</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>断开 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>SoftAP read: %n station(s) connected.</source>
+        <translation>
+            <numerusform>已读取 SoftAP：已连接 %n 个 station。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SoftAP is off (Wi-Fi mode %1).</source>
+        <translation>SoftAP 已关闭（Wi-Fi 模式 %1）。</translation>
+    </message>
+    <message>
+        <source>SoftAP &quot;%1&quot; set.</source>
+        <translation>已设置 SoftAP“%1”。</translation>
+    </message>
+    <message>
+        <source>SoftAP address %1 set.</source>
+        <translation>已设置 SoftAP 地址 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n station(s) connected.</source>
+        <translation>
+            <numerusform>已连接 %n 个 station。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atb::SystemService</name>
+    <message>
+        <source>From now on Wi-Fi, MQTT and TCP/IP settings are saved to flash and survive a restart.</source>
+        <translation>从现在起 Wi-Fi、MQTT 和 TCP/IP 设置会保存到 flash，重启后仍然保留。</translation>
+    </message>
+    <message>
+        <source>From now on settings are kept until the next restart only (flash is spared).</source>
+        <translation>从现在起设置只保持到下次重启（不写 flash）。</translation>
+    </message>
+    <message>
+        <source>Only ESP-AT has AT+SYSLOG</source>
+        <translation>只有 ESP-AT 有 AT+SYSLOG</translation>
+    </message>
+    <message>
+        <source>Failures then carry ERR CODE lines, decoded into words.</source>
+        <translation>失败时会附带 ERR CODE 行，并解码为文字说明。</translation>
+    </message>
+    <message>
+        <source>Failures are a bare ERROR again: AT Bench cannot say why.</source>
+        <translation>失败又只返回 ERROR：AT Bench 无法说明原因。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the module already has these settings.</source>
+        <translation>无需更改：模块已经是这些设置。</translation>
+    </message>
+    <message>
+        <source>The module answers OK, restarts and prints &quot;ready&quot;; links and the MQTT connection drop.</source>
+        <translation>模块回复 OK 后重启并输出“ready”；链路和 MQTT 连接会断开。</translation>
+    </message>
+    <message>
+        <source>Erases every saved setting (Wi-Fi network and password, MQTT, UART, SoftAP) and restarts.</source>
+        <translation>清除所有已保存的设置（Wi-Fi 网络和密码、MQTT、UART、SoftAP）并重启。</translation>
+    </message>
+    <message>
+        <source>Read the module</source>
+        <translation>读取模块</translation>
+    </message>
+    <message>
+        <source>Module settings</source>
+        <translation>模块设置</translation>
+    </message>
+    <message>
+        <source>Restart the module</source>
+        <translation>重启模块</translation>
+    </message>
+    <message>
+        <source>Restore factory settings</source>
+        <translation>恢复出厂设置</translation>
+    </message>
+    <message>
+        <source>Module read.</source>
+        <translation>已读取模块。</translation>
+    </message>
+    <message>
+        <source>Module settings applied.</source>
+        <translation>已应用模块设置。</translation>
+    </message>
+    <message>
+        <source>The module restarts; it prints &quot;ready&quot; when it is back.</source>
+        <translation>模块正在重启；恢复后会输出“ready”。</translation>
+    </message>
+    <message>
+        <source>Factory settings restored; the module restarts.</source>
+        <translation>已恢复出厂设置；模块正在重启。</translation>
     </message>
 </context>
 <context>
@@ -6258,6 +7981,13 @@
     <message>
         <source>Write on a closed connection</source>
         <translation>写入已关闭的连接</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ThroughputApi</name>
+    <message>
+        <source>throughput run (%1)</source>
+        <translation>吞吐量测试（%1）</translation>
     </message>
 </context>
 <context>
@@ -6427,6 +8157,56 @@
     </message>
 </context>
 <context>
+    <name>atb::Trigger</name>
+    <message>
+        <source>Enter the text (or expression) to watch for.</source>
+        <translation>请输入要监视的文本（或表达式）。</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>Enter the AT command to send.</source>
+        <translation>请输入要发送的 AT 命令。</translation>
+    </message>
+    <message>
+        <source>Choose the recipe to run.</source>
+        <translation>请选择要运行的配方。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::WifiApi</name>
+    <message>
+        <source>wifi.join(ssid, password): ssid must be a non-empty string.</source>
+        <translation>wifi.join(ssid, password)：ssid 必须是非空字符串。</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: join %1</source>
+        <translation>Wi-Fi：连接 %1</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: disconnect</source>
+        <translation>Wi-Fi：断开</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: scan</source>
+        <translation>Wi-Fi：扫描</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: read</source>
+        <translation>Wi-Fi：读取</translation>
+    </message>
+    <message>
+        <source>not joined (give the ssid and password parameters, or join on the Wi-Fi page)</source>
+        <translation>未连接（请提供 ssid 和 password 参数，或在 Wi-Fi 页面连接）</translation>
+    </message>
+    <message>
+        <source>joined, but no IP address yet</source>
+        <translation>已连接，但尚未获得 IP 地址</translation>
+    </message>
+</context>
+<context>
     <name>atb::WifiService</name>
     <message>
         <source>open</source>
@@ -6493,6 +8273,54 @@
     <message>
         <source>Wi-Fi state read from the module.</source>
         <translation>已从模块读取 Wi-Fi 状态。</translation>
+    </message>
+    <message>
+        <source>Seed 000 (Beken) has no AT+CIPSTA: the address comes from DHCP.</source>
+        <translation>种子文档 000（Beken）没有 AT+CIPSTA：地址来自 DHCP。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s DHCP client on again; the fixed address is dropped.</source>
+        <translation>重新打开 station 的 DHCP 客户端；放弃固定地址。</translation>
+    </message>
+    <message>
+        <source>Enter the address, e.g. 192.168.1.50</source>
+        <translation>请输入地址，例如 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid IPv4 address</source>
+        <translation>“%1”不是有效的 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a netmask (ones, then zeros: 255.255.255.0)</source>
+        <translation>“%1”不是子网掩码（先是 1 再是 0：255.255.255.0）</translation>
+    </message>
+    <message>
+        <source>A netmask goes with a gateway (AT+CIPSTA takes them in that order)</source>
+        <translation>子网掩码需要同时填写网关（AT+CIPSTA 按此顺序接收）</translation>
+    </message>
+    <message>
+        <source>The gateway %1 is not in the network of %2/%3</source>
+        <translation>网关 %1 不在 %2/%3 的网络内</translation>
+    </message>
+    <message>
+        <source>A fixed address turns the station&apos;s DHCP client off.</source>
+        <translation>固定地址会关闭 station 的 DHCP 客户端。</translation>
+    </message>
+    <message>
+        <source>Use DHCP</source>
+        <translation>使用 DHCP</translation>
+    </message>
+    <message>
+        <source>Set a fixed address</source>
+        <translation>设置固定地址</translation>
+    </message>
+    <message>
+        <source>Fixed address %1 set; the station&apos;s DHCP client is off.</source>
+        <translation>已设置固定地址 %1；station 的 DHCP 客户端已关闭。</translation>
+    </message>
+    <message>
+        <source>The station takes its address from DHCP again.</source>
+        <translation>station 重新通过 DHCP 获取地址。</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -32,6 +33,19 @@ void Messages::about(const QString &title, const QString &text)
         return;
     }
     QMessageBox::about(m_parent, title, text);
+}
+
+bool Messages::confirm(const QString &title, const QString &text, const QString &action)
+{
+    if (m_scripted) {
+        m_recorded << title + QStringLiteral(": ") + text;
+        return m_answer;
+    }
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_parent);
+    QPushButton *yes = box.addButton(action, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == yes;
 }
 
 QString Messages::saveFileName(const QString &title, const QString &suggested, const QString &filters,
