@@ -4058,6 +4058,18 @@
         <translation>每个模块一份 JSON 报告及其日志；每批一份 report.csv、junit.xml 和 report.html。</translation>
     </message>
     <message>
+        <source>Also &amp;publish each report to:</source>
+        <translation>同时将每份报告发布到(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>mqtt://HOST:PORT/TOPIC (optional)</source>
+        <translation>mqtt://主机:端口/主题（可选）</translation>
+    </message>
+    <message>
+        <source>An MQTT broker and topic for each module&apos;s JSON report; the topic may use ${MAC}, ${INDEX}, ...</source>
+        <translation>每个模块 JSON 报告的 MQTT 代理和主题；主题可使用 ${MAC}、${INDEX} 等</translation>
+    </message>
+    <message>
         <source>Sto&amp;p</source>
         <translation>停止(&amp;P)</translation>
     </message>
@@ -4236,6 +4248,10 @@
         <translation>未选择模块。</translation>
     </message>
     <message>
+        <source>Check where the reports are published.</source>
+        <translation>请检查报告的发布地址。</translation>
+    </message>
+    <message>
         <source>The profile cannot be applied, nothing was sent: %1</source>
         <translation>无法应用配置文件，未发送任何内容：%1</translation>
     </message>
@@ -4300,6 +4316,10 @@
         <translation>模块无法报告 %1：请在文件中检查这些字段。</translation>
     </message>
     <message>
+        <source>Secrets it names (asked when you start): %1.</source>
+        <translation>它引用的密钥（开始时询问）：%1。</translation>
+    </message>
+    <message>
         <source>Save module as profile</source>
         <translation>将模块保存为配置文件</translation>
     </message>
@@ -4330,26 +4350,6 @@
     <message>
         <source>Only what differs: each module is read first and gets only the lines for values it does not have yet.</source>
         <translation>仅发送差异：先读取每个模块，只发送它尚未具备的值对应的命令行。</translation>
-    </message>
-    <message>
-        <source>Also &amp;publish each report to:</source>
-        <translation>同时将每份报告发布到(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>mqtt://HOST:PORT/TOPIC (optional)</source>
-        <translation>mqtt://主机:端口/主题（可选）</translation>
-    </message>
-    <message>
-        <source>An MQTT broker and topic for each module&apos;s JSON report; the topic may use ${MAC}, ${INDEX}, ...</source>
-        <translation>每个模块 JSON 报告的 MQTT 代理和主题；主题可使用 ${MAC}、${INDEX} 等</translation>
-    </message>
-    <message>
-        <source>Check where the reports are published.</source>
-        <translation>请检查报告的发布地址。</translation>
-    </message>
-    <message>
-        <source>Secrets it names (asked when you start): %1.</source>
-        <translation>它引用的密钥（开始时询问）：%1。</translation>
     </message>
 </context>
 <context>
@@ -4833,70 +4833,6 @@
     </message>
 </context>
 <context>
-    <name>StationTableModel</name>
-    <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>opening</source>
-        <translation>正在打开</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <source>pass</source>
-        <translation>通过</translation>
-    </message>
-    <message>
-        <source>fail (removed)</source>
-        <translation>失败（已拔出）</translation>
-    </message>
-    <message>
-        <source>fail</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation>#</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>端口</translation>
-    </message>
-    <message>
-        <source>MAC</source>
-        <translation>MAC</translation>
-    </message>
-    <message>
-        <source>Firmware</source>
-        <translation>固件</translation>
-    </message>
-    <message>
-        <source>Step</source>
-        <translation>步骤</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>进度</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>判定</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>耗时</translation>
     <name>SoftApPage</name>
     <message>
         <source>Hide</source>
@@ -5122,6 +5058,73 @@
     <message>
         <source>Seed 000 (Beken) has no AT+CIPSTA: the module takes its address from DHCP.</source>
         <translation>种子文档 000（Beken）没有 AT+CIPSTA：模块通过 DHCP 获取地址。</translation>
+    </message>
+</context>
+<context>
+    <name>StationTableModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>正在打开</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail (removed)</source>
+        <translation>失败（已拔出）</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>MAC</source>
+        <translation>MAC</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>固件</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
     </message>
 </context>
 <context>
@@ -6522,6 +6525,13 @@
     </message>
 </context>
 <context>
+    <name>atb::EchoServer</name>
+    <message>
+        <source>The PC&apos;s echo server cannot listen on %1:%2: %3</source>
+        <translation>电脑端回显服务器无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
     <name>atb::JsonSchema</name>
     <message>
         <source>a text</source>
@@ -6630,10 +6640,6 @@
     <message>
         <source>must be one of: %1</source>
         <translation>必须是以下之一：%1</translation>
-    <name>atb::EchoServer</name>
-    <message>
-        <source>The PC&apos;s echo server cannot listen on %1:%2: %3</source>
-        <translation>电脑端回显服务器无法在 %1:%2 上监听：%3</translation>
     </message>
 </context>
 <context>
@@ -7490,64 +7496,6 @@
     </message>
 </context>
 <context>
-    <name>atb::ReportPublishSettings</name>
-    <message>
-        <source>&apos;%1&apos; is not mqtt://HOST[:PORT]/TOPIC</source>
-        <translation>“%1”不是 mqtt://主机[:端口]/主题</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos;: a user name or password in the address is not supported</source>
-        <translation>“%1”：地址中不支持用户名或密码</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos;: the port must be 1 to 65535</source>
-        <translation>“%1”：端口必须为 1 到 65535</translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos;: give a topic without wildcards after the broker, e.g. mqtt://%2/line3/${MAC}</source>
-        <translation>“%1”：请在代理后给出不含通配符的主题，例如 mqtt://%2/line3/${MAC}</translation>
-    </message>
-</context>
-<context>
-    <name>atb::ReportPublisher</name>
-    <message>
-        <source>the MQTT client could not be created for %1</source>
-        <translation>无法为 %1 创建 MQTT 客户端</translation>
-    </message>
-    <message>
-        <source>cannot connect to %1</source>
-        <translation>无法连接到 %1</translation>
-    </message>
-    <message>
-        <source>broker %1:%2: %3</source>
-        <translation>代理 %1:%2：%3</translation>
-    </message>
-    <message>
-        <source>the broker connection was lost</source>
-        <translation>与代理的连接已断开</translation>
-    </message>
-    <message>
-        <source>the MQTT client refused the message</source>
-        <translation>MQTT 客户端拒绝了该消息</translation>
-    </message>
-</context>
-<context>
-    <name>atb::SecretResolver</name>
-    <message>
-        <source>--secret needs NAME=VALUE with a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
-        <translation>--secret 需要 NAME=VALUE 形式，名称由字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
-    </message>
-    <message>
-        <source>line %1 is not NAME=VALUE</source>
-        <translation>第 %1 行不是 NAME=VALUE 形式</translation>
-    </message>
-    <message>
-        <source>cannot read the secrets file %1: %2</source>
-        <translation>无法读取密钥文件 %1：%2</translation>
-    </message>
-    <message>
-        <source>secrets file %1: %2</source>
-        <translation>密钥文件 %1：%2</translation>
     <name>atb::Recipe</name>
     <message>
         <source>Cannot read %1: %2</source>
@@ -7697,6 +7645,48 @@
     </message>
 </context>
 <context>
+    <name>atb::ReportPublishSettings</name>
+    <message>
+        <source>&apos;%1&apos; is not mqtt://HOST[:PORT]/TOPIC</source>
+        <translation>“%1”不是 mqtt://主机[:端口]/主题</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: a user name or password in the address is not supported</source>
+        <translation>“%1”：地址中不支持用户名或密码</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: the port must be 1 to 65535</source>
+        <translation>“%1”：端口必须为 1 到 65535</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: give a topic without wildcards after the broker, e.g. mqtt://%2/line3/${MAC}</source>
+        <translation>“%1”：请在代理后给出不含通配符的主题，例如 mqtt://%2/line3/${MAC}</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ReportPublisher</name>
+    <message>
+        <source>the MQTT client could not be created for %1</source>
+        <translation>无法为 %1 创建 MQTT 客户端</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>无法连接到 %1</translation>
+    </message>
+    <message>
+        <source>broker %1:%2: %3</source>
+        <translation>代理 %1:%2：%3</translation>
+    </message>
+    <message>
+        <source>the broker connection was lost</source>
+        <translation>与代理的连接已断开</translation>
+    </message>
+    <message>
+        <source>the MQTT client refused the message</source>
+        <translation>MQTT 客户端拒绝了该消息</translation>
+    </message>
+</context>
+<context>
     <name>atb::RunControl</name>
     <message>
         <source>The recipe ran into its time limit of %1 s.</source>
@@ -7705,6 +7695,25 @@
     <message>
         <source>Step &quot;%1&quot; ran into its time limit of %2 s.</source>
         <translation>步骤“%1”达到了 %2 秒的时限。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::SecretResolver</name>
+    <message>
+        <source>--secret needs NAME=VALUE with a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>--secret 需要 NAME=VALUE 形式，名称由字母、数字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos; 组成</translation>
+    </message>
+    <message>
+        <source>line %1 is not NAME=VALUE</source>
+        <translation>第 %1 行不是 NAME=VALUE 形式</translation>
+    </message>
+    <message>
+        <source>cannot read the secrets file %1: %2</source>
+        <translation>无法读取密钥文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>secrets file %1: %2</source>
+        <translation>密钥文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -7731,50 +7740,13 @@
     </message>
 </context>
 <context>
-    <name>atb::Station</name>
-    <message>
-        <source>waiting</source>
-        <translation>等待中</translation>
-    </message>
-    <message>
-        <source>opening</source>
-        <translation>正在打开</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>The adapter was removed: %1</source>
-        <translation>适配器已拔出：%1</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>%1 would contain a secret; not written</source>
-        <translation>%1 将包含密钥；未写入</translation>
-    </message>
-    <message>
-        <source>cannot write %1</source>
-        <translation>无法写入 %1</translation>
-    </message>
-    <message>
-        <source>adapter removed</source>
-        <translation>适配器已拔出</translation>
-    </message>
-    <message>
-        <source>The adapter was removed while the port was opening.</source>
-        <translation>打开端口时适配器已拔出。</translation>
-    </message>
-    <message>
-        <source>The report of module %1 was not published to %2: %3</source>
-        <translation>模块 %1 的报告未能发布到 %2：%3</translation>
     <name>atb::SntpResponder</name>
     <message>
         <source>The PC&apos;s SNTP server cannot listen on %1:%2: %3</source>
         <translation>电脑端 SNTP 服务器无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
     <name>atb::SoftApService</name>
     <message>
         <source>Seed 000 (Beken) has no SoftAP commands (AT+CWSAP).</source>
@@ -7899,6 +7871,49 @@
         <translation>
             <numerusform>已连接 %n 个 station。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>atb::Station</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>正在打开</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>The adapter was removed: %1</source>
+        <translation>适配器已拔出：%1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>The report of module %1 was not published to %2: %3</source>
+        <translation>模块 %1 的报告未能发布到 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1 would contain a secret; not written</source>
+        <translation>%1 将包含密钥；未写入</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>adapter removed</source>
+        <translation>适配器已拔出</translation>
+    </message>
+    <message>
+        <source>The adapter was removed while the port was opening.</source>
+        <translation>打开端口时适配器已拔出。</translation>
     </message>
 </context>
 <context>
