@@ -71,6 +71,7 @@ QString ProfilePlanner::fieldOf(const QString &section, const QByteArray &param,
         { QStringLiteral("wifi/ssid"), QStringLiteral("/wifi/ssid") },
         { QStringLiteral("wifi/pwd"), QStringLiteral("/wifi/password") },
         { QStringLiteral("wifi/bssid"), QStringLiteral("/wifi/bssid") },
+        { QStringLiteral("persistence/store_mode"), QStringLiteral("/persistence/store") },
         { QStringLiteral("connection/cipmux"), QStringLiteral("/connection/multiple_connections") },
         { QStringLiteral("connection/cipmode"), QStringLiteral("/connection/transmission") },
         { QStringLiteral("connection/recvmode"), QStringLiteral("/connection/receive_mode") },
@@ -157,14 +158,10 @@ ProfilePlan ProfilePlanner::plan(const Profile &p, const QHash<QString, QString>
         if (onlyChanges && same(fields.first())) {
             leftAlone(fields);
         } else {
-            OperationPlan plan;
-            const EncodeResult r = AtEncoder(d).set("AT+SYSSTORE", { AtArg::integer(p.persistence->store ? 1 : 0) });
-            if (!r.ok())
-                plan.fail(r.error, "store");
-            else
-                plan.add(r.line, d, kOrigin);
+            SystemSettings settings;
+            settings.store = p.persistence->store ? 1 : 0;
             addStep(QStringLiteral("persistence"), tr("Store settings in flash: %1").arg(p.persistence->store ? tr("yes") : tr("no")),
-                    plan, fields);
+                    (onlyChanges ? state : blank).system().planApply(settings), fields);
         }
     }
 

@@ -48,8 +48,9 @@ struct ProfilePlan
 };
 
 // Turns a profile and a module's state into the commands that make the module match it, with
-// the services' pure planX() functions (WifiService::planApply, ConnectionService::planMode /
-// planPsk, NetService::planApply, MqttService::planConfigure / planConnect / planSubscribe ...)
+// the services' pure planX() functions (SystemService::planApply, WifiService::planApply,
+// ConnectionService::planMode / planPsk, NetService::planApply, MqttService::planConfigure /
+// planConnect / planSubscribe ...)
 // on PlanningServices, so every line comes from the catalog-driven AtEncoder: the dialect's
 // limits, escaping and the 256-byte line. A limit a value breaks becomes an issue at that field's
 // JSON Pointer ("/mqtt/client_id: ... at most 256 bytes").
