@@ -46,9 +46,20 @@ public:
     std::function<atb::Transport *(QObject *)> factory(Flavour flavour, qint64 baud = 115200,
                                                        const QString &stationMac = QString());
 
+    // The next module factory() makes answers from this recording instead of simulating
+    // (atb::sim::ReplayModule, the policy of atbench-sim --replay); one connection only. False
+    // with *error when the file is not a recording or the simulator is not built in.
+    bool replayNext(const QString &recordingPath, QString *error = nullptr);
+
     // Simulates an unplugged cable: the host end of the current pipe reports a fatal error.
     void breakLink();
     bool isActive() const;
+
+signals:
+    // A replayed module met a line the recording does not have (what it did about it).
+    void replayMismatch(const QString &text);
+    // The replayed module has played the recording's last step.
+    void replayFinished();
 
 private:
     struct Shared;

@@ -37,6 +37,7 @@ int main(int argc, char **argv)
         readSubcommand(),
         diffSubcommand(),
         provisionSubcommand(),
+        bundleSubcommand(),
     };
 
     QStringList args = QCoreApplication::arguments();

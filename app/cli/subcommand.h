@@ -41,5 +41,6 @@ Subcommand runSubcommand();
 Subcommand readSubcommand();
 Subcommand diffSubcommand();
 Subcommand provisionSubcommand();
+Subcommand bundleSubcommand();
 
 } // namespace atb::cli

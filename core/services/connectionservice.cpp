@@ -30,6 +30,7 @@ bool isBekenStatusQuery(const QByteArray &line)
 ConnectionService::ConnectionService(DeviceSession *session, DeviceModel *model, QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_runner(new CommandRunner(session, this))
 {
+    m_runner->setOrigin(QStringLiteral("connections"));
     connect(m_runner, &CommandRunner::busyChanged, this, &ConnectionService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, [this](const OperationResult &result) {
         m_pendingKeepAlive = -1;

@@ -34,6 +34,7 @@ bool hasLineBreakOrNul(const QByteArray &b)
 MqttService::MqttService(DeviceSession *session, DeviceModel *model, QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_runner(new CommandRunner(session, this))
 {
+    m_runner->setOrigin(QStringLiteral("mqtt"));
     qRegisterMetaType<atb::MqttMessage>();
     connect(m_runner, &CommandRunner::busyChanged, this, &MqttService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, &MqttService::onFinished);

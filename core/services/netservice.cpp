@@ -43,6 +43,7 @@ NetService::NetService(DeviceSession *session, DeviceModel *model, QObject *pare
     // Before the runner: a time reading exists before finished() reaches the page.
     connect(session, &DeviceSession::commandFinished, this, &NetService::onCommandFinished);
     m_runner = new CommandRunner(session, this);
+    m_runner->setOrigin(QStringLiteral("net"));
     connect(m_runner, &CommandRunner::busyChanged, this, &NetService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, &NetService::onRunnerFinished);
 }

@@ -61,6 +61,7 @@ WifiService::WifiService(DeviceSession *session, DeviceModel *model, QObject *pa
     // Before the runner: replies are parsed before finished() reaches the page.
     connect(session, &DeviceSession::commandFinished, this, &WifiService::onCommandFinished);
     m_runner = new CommandRunner(session, this);
+    m_runner->setOrigin(QStringLiteral("wifi"));
     connect(m_runner, &CommandRunner::busyChanged, this, &WifiService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, &WifiService::onRunnerFinished);
     connect(model, &DeviceModel::wifiChanged, this, [this] {

@@ -12,6 +12,7 @@
 // AutoConnection just works). Paho MQTT callbacks arrive on Paho's own threads and are
 // re-posted into the module's thread.
 #include "simulator/commandline.h"
+#include "simulator/deviceendpoint.h"
 #include "simulator/dialect.h"
 #include "simulator/faultspec.h"
 #include "simulator/linktable.h"
@@ -73,9 +74,12 @@ struct SimulatedModuleOptions {
     // derived from it (last byte plus one). Empty = the fixed default every simulator shares.
     // Several simulated modules at once (a provisioning station) need distinct ones.
     QString stationMac;
+    // Commands this firmware is built without ("AT+MQTTCONN", upper case): they answer ERROR
+    // (ERR CODE 0x01090000) and AT+CMD? does not list them, like a build without the feature.
+    QStringList disabledCommands;
 };
 
-class SimulatedModule : public QObject
+class SimulatedModule : public DeviceEndpoint
 {
     Q_OBJECT
 public:
@@ -88,10 +92,10 @@ public:
     Dialect dialect() const { return m_options.dialect; }
 
     // Boots the module: emits the dialect's "ready" (after bootDelayMs) and arms the faults.
-    void start();
+    void start() override;
     // Powers the module off: closes links and MQTT, stops timers; no more output.
-    void stop();
-    bool isRunning() const { return m_running; }
+    void stop() override;
+    bool isRunning() const override { return m_running; }
 
     // Pacing (8N1: baud/10 bytes per second, both directions); 0 = unthrottled.
     qint64 baud() const;
@@ -117,11 +121,11 @@ public:
     qint64 bytesToHost() const { return m_bytesToHost; }
     qint64 bytesDroppedByFault() const { return m_faultDropped; }
     // Front ends report bytes a real UART would have lost (host not reading in time).
-    void reportOverrun(qint64 bytes);
+    void reportOverrun(qint64 bytes) override;
     // Bytes queued for the host but not yet emitted (pacing backlog).
     qint64 pendingToHost() const;
     // Bytes received from the host but not yet consumed (pacing backlog).
-    qint64 pendingFromHost() const;
+    qint64 pendingFromHost() const override;
 
     // Optional recorder (not owned); both directions with timestamps, secrets masked.
     void setRecorder(Recorder *recorder) { m_recorder = recorder; }
@@ -136,12 +140,10 @@ public:
     // True while a command executes (further lines get "busy p..."), during boot, and in a data phase.
     bool isExecuting() const { return m_executing || m_booting || m_sendingData; }
 
-public slots:
-    void receiveFromHost(const QByteArray &bytes);
+    void receiveFromHost(const QByteArray &bytes) override;
 
 signals:
-    void sendToHost(const QByteArray &bytes);
-    void booted();             // "ready" has been queued
+    // sendToHost() and booted() ("ready" has been queued) come from DeviceEndpoint.
     void commandExecuted(const QString &name);
     void overrunOccurred(qint64 bytes);
 

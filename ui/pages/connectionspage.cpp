@@ -230,6 +230,7 @@ void ConnectionsPage::connectInputs()
     connect(m_passiveCheck, &QCheckBox::toggled, this, touch(Form::Mode));
     connect(m_open, &LinkOpenForm::edited, this, touch(Form::Open));
     connect(m_data, &LinkDataPanel::edited, this, touch(Form::Send));
+    requireCommands(m_psk, { QStringLiteral("AT+CIPSSLCPSK") }); // capabilities
     connect(m_psk, &PskPanel::edited, this, touch(Form::Psk));
     connect(m_server, &ServerPanel::edited, this, touch(Form::Server));
 

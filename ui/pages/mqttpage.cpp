@@ -126,6 +126,8 @@ MqttPage::MqttPage(atb::DeviceModel *model, atb::MqttService *service, SecretSto
     });
     connect(m_model, &atb::DeviceModel::dialectChanged, this, &MqttPage::validate);
 
+    // Capabilities: firmware built without MQTT has none of the page's commands.
+    requireCommands(m_tabs, { QStringLiteral("AT+MQTTUSERCFG"), QStringLiteral("AT+MQTTCONN") });
     retranslate();
     load();
     onBusyChanged(m_service->isBusy());

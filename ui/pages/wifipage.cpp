@@ -106,6 +106,7 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
     setObjectName(QStringLiteral("wifiPage"));
     buildUi();
     fillModes();
+    requireCommands(m_scan, { QStringLiteral("AT+CWLAP") }); // capabilities
     retranslate();
 
     connect(m_model, &atb::DeviceModel::wifiChanged, this, [this] {
