@@ -38,6 +38,7 @@ int main(int argc, char **argv)
         { QStringLiteral("soak"), throughput(runSoakScenario) },
         { QStringLiteral("mqtt-pub"), throughput(runMqttPubScenario) },
         { QStringLiteral("mqtt-loop"), throughput(runMqttLoopScenario) },
+        { QStringLiteral("provision"), runProvisionScenario },
 #endif
     };
 

@@ -10,6 +10,7 @@
 #include "pages/mqttlooppage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "pages/provisioningpage.h"
 #include "pages/softappage.h"
 #include "pages/systempage.h"
 #include "pages/throughputpage.h"
@@ -81,6 +82,9 @@ void Application::addPages()
     };
     connect(connection, &ConnectionController::choiceChanged, wifi, followSimulator);
     followSimulator();
+
+    // Its own sessions for the modules it provisions; the main one only for "save module as profile".
+    m_window->addPage(new ProvisioningPage(m_session, m_model, m_mqtt, m_secrets, m_window->messages()));
     addRecipes();
 }
 

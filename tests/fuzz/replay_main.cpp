@@ -1,7 +1,7 @@
-// Replays fuzz inputs through fuzz_parser.cpp's LLVMFuzzerTestOneInput without libFuzzer, so the
-// corpus runs as an ordinary test in every build (any compiler). A broken invariant aborts, as
-// it does under the fuzzer.
-//   fuzz_parser_replay DIR|FILE...    (directories are read recursively)
+// Replays fuzz inputs through a fuzz target's LLVMFuzzerTestOneInput (fuzz_parser.cpp,
+// fuzz_profile.cpp) without libFuzzer, so the corpus runs as an ordinary test in every build
+// (any compiler). A broken invariant aborts, as it does under the fuzzer.
+//   fuzz_parser_replay DIR|FILE...    (directories are read recursively; fuzz_profile_replay too)
 #include <QByteArray>
 #include <QDirIterator>
 #include <QFile>
@@ -28,13 +28,13 @@ int main(int argc, char **argv)
     }
     files.sort();
     if (files.isEmpty()) {
-        std::fprintf(stderr, "fuzz_parser_replay: no input files (usage: fuzz_parser_replay DIR|FILE...)\n");
+        std::fprintf(stderr, "%s: no input files (usage: %s DIR|FILE...)\n", argv[0], argv[0]);
         return 2;
     }
     for (const QString &name : std::as_const(files)) {
         QFile f(name);
         if (!f.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "fuzz_parser_replay: cannot read %s\n", qPrintable(name));
+            std::fprintf(stderr, "%s: cannot read %s\n", argv[0], qPrintable(name));
             return 2;
         }
         const QByteArray bytes = f.readAll();
