@@ -46,6 +46,7 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <sys/resource.h>
@@ -61,16 +62,19 @@ inline double threadCpuSeconds()
     return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-// Spins the caller's event loop until cond() holds or timeoutMs passes.
+// Runs the caller's event loop until cond() holds or timeoutMs passes. The loop sleeps until an
+// event arrives (a 1 ms timer makes sure cond() is looked at again), so a queued signal is
+// handled at once, as in the app's GUI thread, not after a polling sleep.
 inline bool waitFor(const std::function<bool()> &cond, int timeoutMs)
 {
     QElapsedTimer t;
     t.start();
+    QTimer wake;
+    wake.start(1);
     while (!cond()) {
         if (t.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        QThread::usleep(200);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
