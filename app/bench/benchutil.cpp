@@ -1,5 +1,7 @@
 #include "benchutil.h"
 
+#include <QFile>
+
 #include <cstdlib>
 #include <new>
 #include <sys/resource.h>
@@ -29,6 +31,17 @@ ProcessUsage processUsage()
     return u;
 }
 
+qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &l : f.readAll().split('\n'))
+        if (l.startsWith("VmRSS:"))
+            return l.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,
                    double ratio, const QString &target, bool pass)
 {
@@ -43,6 +56,69 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
     const ProcessUsage u = processUsage();
     o.insert(QStringLiteral("cpu_s"), u.cpuSeconds);
     o.insert(QStringLiteral("peak_rss_kb"), u.peakRssKb);
+    return o;
+}
+
+void SoakMeter::sample(double t)
+{
+    const qint64 kb = rssKb();
+    m_peakKb = qMax(m_peakKb, kb);
+    bool full = !m_gauges.empty();
+    for (Gauge &g : m_gauges) {
+        g.last = g.fill();
+        full = full && g.last >= kFull;
+    }
+    if (!warmedUp() && full) {
+        m_warmupEndS = t;
+        m_warmupRssKb = kb;
+    }
+    if (warmedUp())
+        m_samples.emplace_back(t, double(kb));
+}
+
+double SoakMeter::measuredSeconds() const
+{
+    return m_samples.size() < 2 ? 0 : m_samples.back().first - m_samples.front().first;
+}
+
+int SoakMeter::samplesAfterWarmup() const
+{
+    return int(m_samples.size());
+}
+
+double SoakMeter::slopeMbPerHour() const
+{
+    const double n = double(m_samples.size());
+    if (n < 3)
+        return 0;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto &[x, y] : m_samples) {
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    const double den = n * sxx - sx * sx;
+    const double kbPerS = den != 0 ? (n * sxy - sx * sy) / den : 0;
+    return kbPerS * 3600.0 / 1024.0;
+}
+
+QJsonObject SoakMeter::details() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("warmup_s"), m_warmupEndS);
+    o.insert(QStringLiteral("measured_s"), measuredSeconds());
+    o.insert(QStringLiteral("samples_after_warmup"), samplesAfterWarmup());
+    o.insert(QStringLiteral("rss_at_warmup_kb"), double(m_warmupRssKb));
+    o.insert(QStringLiteral("rss_last_kb"), m_samples.empty() ? double(rssKb()) : m_samples.back().second);
+    o.insert(QStringLiteral("rss_peak_kb"), double(m_peakKb));
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < m_samples.size(); ++i) {
+        lo = i ? qMin(lo, m_samples[i].second) : m_samples[i].second;
+        hi = i ? qMax(hi, m_samples[i].second) : m_samples[i].second;
+    }
+    o.insert(QStringLiteral("rss_range_after_warmup_kb"), hi - lo);
+    QJsonObject g;
+    for (const Gauge &x : m_gauges)
+        g.insert(x.name, x.last);
+    o.insert(QStringLiteral("buffers_full"), g);
     return o;
 }
 

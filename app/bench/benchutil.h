@@ -4,6 +4,7 @@
 #include <QString>
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <vector>
 
 namespace atb::bench {
@@ -17,6 +18,8 @@ struct ProcessUsage
     qint64 peakRssKb = 0;
 };
 ProcessUsage processUsage();
+// Resident set size now (VmRSS), in kB.
+qint64 rssKb();
 
 inline double percentile(std::vector<double> v, double p)
 {
@@ -30,6 +33,42 @@ inline double percentile(std::vector<double> v, double p)
 // {"scenario":..., "value":..., "unit":..., "baseline":..., "ratio":..., "target":..., "pass":...}
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,
                    double ratio, const QString &target, bool pass);
+
+// G12 soak bookkeeping, shared by atbench-bench soak and atbench-bench-ui soak. Every bounded
+// buffer of the stack under test is a gauge (its fill, 0..1). The warm-up ends at the first
+// sample where every gauge is full (>= 0.98: byte budgets stop a little short of their bound);
+// the RSS slope is the least-squares fit of the samples after it, so a buffer still filling up
+// cannot pass for a leak, and a leak cannot hide in the warm-up.
+class SoakMeter
+{
+public:
+    static constexpr double kFull = 0.98;
+    void addGauge(const QString &name, std::function<double()> fill) { m_gauges.push_back({ name, std::move(fill), 0 }); }
+    // Takes one sample at t seconds (RSS and the gauges).
+    void sample(double t);
+    bool warmedUp() const { return m_warmupEndS >= 0; }
+    double warmupSeconds() const { return m_warmupEndS; }
+    // Seconds of samples after the warm-up.
+    double measuredSeconds() const;
+    // RSS slope after the warm-up in MB/h (0 with fewer than 3 samples).
+    double slopeMbPerHour() const;
+    int samplesAfterWarmup() const;
+    qint64 peakRssKb() const { return m_peakKb; }
+    // warmup_s, measured_s, rss_* (kB), samples, gauges {name: fill} at the last sample.
+    QJsonObject details() const;
+
+private:
+    struct Gauge
+    {
+        QString name;
+        std::function<double()> fill;
+        double last;
+    };
+    std::vector<Gauge> m_gauges;
+    std::vector<std::pair<double, double>> m_samples; // (s, kB)
+    double m_warmupEndS = -1;
+    qint64 m_warmupRssKb = 0, m_peakKb = 0;
+};
 
 #ifdef ATBENCH_HAVE_SIMULATOR
 // Shared by the simulator-backed scenarios (scenario_throughput.cpp, scenario_mqtt.cpp).

@@ -12,24 +12,6 @@
 
 using namespace atb::bench;
 
-namespace atb::bench {
-// scenario_throughput.cpp: runs against the simulator on a pty, one JSON object per baud rate.
-struct ThroughputOptions
-{
-    QList<qint64> bauds { 115200, 921600, 3000000 };
-    double seconds = -1;
-    bool quick = false;
-};
-QList<QJsonObject> runPassthroughTxScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runPassthroughRxScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runCipsendScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runIpdRxScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runStallScenario(const ThroughputOptions &opt);
-QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt);
-// scenario_mqtt.cpp: G7, AT+MQTTPUB rate under +MQTTSUBRECV load (local mosquitto on 127.0.0.1).
-QList<QJsonObject> runMqttPubScenario(const ThroughputOptions &opt);
-} // namespace atb::bench
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -72,7 +54,7 @@ int main(int argc, char **argv)
                             QStringLiteral("N[,N...]"));
     p.addOption(baud);
     QCommandLineOption seconds(QStringLiteral("seconds"),
-                               QStringLiteral("Data phase per throughput run in seconds (default: 10; soak 60; gui-stall 5)."),
+                               QStringLiteral("Data phase per throughput run in seconds (default: 10; gui-stall 5). Soak: the whole run, warm-up included (default: until every bounded buffer is full, then 300 s more; 3600 = G12's hour, the maximum)."),
                                QStringLiteral("S"));
     p.addOption(seconds);
     p.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenarios to run."), QStringLiteral("[scenario...]"));

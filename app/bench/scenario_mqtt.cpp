@@ -16,7 +16,7 @@
 #include "scenarios.h"
 
 #include "mosquittobroker.h" // tests/common: the same local broker the tests use
-#include "simulator/mqttclient.h"
+#include "mqttload.h"        // tests/common: the load publisher and its tally
 
 #include <QTimer>
 #include <atomic>
@@ -24,13 +24,6 @@
 #include <vector>
 
 namespace atb::bench {
-
-struct ThroughputOptions
-{
-    QList<qint64> bauds { 115200, 921600, 3000000 };
-    double seconds = -1;
-    bool quick = false;
-};
 
 namespace {
 
@@ -73,79 +66,6 @@ int loadRateFor(qint64 baud)
     return int(qMin<double>(kMaxLoadRate, std::floor(fits)));
 }
 
-// Load publisher: its own thread, publishes "<seq, 8 digits>" QoS 0 at `rate`/s on a 1 ms tick.
-class LoadPublisher : public QObject
-{
-public:
-    explicit LoadPublisher(int rate) : m_rate(rate) { }
-    bool connectTo(quint16 port, QString *error)
-    {
-        bool ok = false;
-        QMetaObject::invokeMethod(
-            this,
-            [&] {
-                m_client = new sim::MqttClient(this);
-                QObject::connect(m_client, &sim::MqttClient::connected, this, [this] { m_connected = true; });
-                sim::MqttClient::Config c;
-                c.uri = QStringLiteral("tcp://127.0.0.1:%1").arg(port);
-                c.clientId = QStringLiteral("atbench-bench-load-%1").arg(::getpid());
-                ok = m_client->connectToBroker(c, error);
-            },
-            Qt::BlockingQueuedConnection);
-        return ok && waitFor([this] { return m_connected.load(); }, 5000);
-    }
-    void start()
-    {
-        QMetaObject::invokeMethod(this, [this] {
-            m_timer = new QTimer(this);
-            m_timer->setTimerType(Qt::PreciseTimer);
-            m_clock.start();
-            QObject::connect(m_timer, &QTimer::timeout, this, [this] {
-                const qint64 due = m_clock.nsecsElapsed() * m_rate / 1000000000LL;
-                while (m_sent < due) {
-                    if (!m_client->publish(QString::fromLatin1(kLoadTopic),
-                                           QByteArray::number(m_sent).rightJustified(8, '0'), 0, false))
-                        m_failed.fetch_add(1);
-                    m_sent.fetch_add(1);
-                }
-            });
-            m_timer->start(1);
-        });
-    }
-    void stop()
-    {
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                delete m_timer;
-                m_timer = nullptr;
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    void shutdown()
-    {
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                delete m_timer;
-                m_timer = nullptr;
-                delete m_client;
-                m_client = nullptr;
-            },
-            Qt::BlockingQueuedConnection);
-    }
-    qint64 sent() const { return m_sent.load(); }
-    qint64 failed() const { return m_failed.load(); }
-
-private:
-    const int m_rate;
-    sim::MqttClient *m_client = nullptr;
-    QTimer *m_timer = nullptr;
-    QElapsedTimer m_clock;
-    std::atomic<bool> m_connected { false };
-    std::atomic<qint64> m_sent { 0 }, m_failed { 0 };
-};
-
 struct MqttRun
 {
     qint64 publishes = 0, pubErrors = 0, subSent = 0, subReceived = 0, subDuplicates = 0, subBad = 0,
@@ -184,42 +104,17 @@ MqttRun runOnce(qint64 baud, int durationMs, int loadRate)
     }
 
     // Subscription counting (main thread, via queued urcReceived); seq numbers in the payload.
-    std::vector<quint8> seen;
-    qint64 received = 0;
+    mqtttest::SequenceTally tally;
     QObject ctx;
     auto onSub = [&](const AtEvent &e) {
-        if (e.topic != kLoadTopic)
-            return;
-        bool ok = false;
-        const qint64 seq = e.payload.toLongLong(&ok);
-        if (!ok || seq < 0 || seq > 100000000) {
-            ++out.subBad;
-            return;
-        }
-        if (size_t(seq) >= seen.size())
-            seen.resize(size_t(seq) + 1024, 0);
-        if (seen[size_t(seq)]) {
-            ++out.subDuplicates;
-            return;
-        }
-        seen[size_t(seq)] = 1;
-        ++received;
+        if (e.topic == kLoadTopic)
+            tally.add(e.payload);
     };
     QObject::connect(session, &DeviceSession::urcReceived, &ctx, onSub);
 
-    QThread loadThread;
-    LoadPublisher *load = new LoadPublisher(loadRate);
-    load->moveToThread(&loadThread);
-    loadThread.start();
-    auto cleanupLoad = [&] {
-        load->shutdown();
-        QMetaObject::invokeMethod(load, &QObject::deleteLater);
-        loadThread.quit();
-        loadThread.wait();
-    };
-    if (!load->connectTo(broker.port(), &err)) {
+    mqtttest::MqttLoad load;
+    if (!load.connectTo(broker.port(), &err)) {
         out.error = QStringLiteral("load publisher did not connect: %1").arg(err);
-        cleanupLoad();
         return out;
     }
 
@@ -254,9 +149,7 @@ MqttRun runOnce(qint64 baud, int durationMs, int loadRate)
 
     const ProcessUsage u0 = processUsage();
     const double sim0 = rig.simCpuSeconds();
-    QElapsedTimer wall;
-    wall.start();
-    load->start();
+    load.start(QString::fromLatin1(kLoadTopic), loadRate);
     waitFor([] { return false; }, 200); // let the load reach the module before timing publishes
     publishing = true;
     pubClock.start();
@@ -268,9 +161,9 @@ MqttRun runOnce(qint64 baud, int durationMs, int loadRate)
     publishing = false;
     waitFor([&] { return inFlight == 0; }, 60000);
     out.pubSeconds = double(lastOkNs) / 1e9;
-    load->stop();
-    out.subSent = load->sent();
-    out.loadPublishFailures = load->failed();
+    load.stop();
+    out.subSent = load.sent();
+    out.loadPublishFailures = load.failed();
 
     // Drain: wait until every load message arrived or nothing moved for 3 s.
     QElapsedTimer drain;
@@ -279,20 +172,19 @@ MqttRun runOnce(qint64 baud, int durationMs, int loadRate)
     QElapsedTimer still;
     still.start();
     waitFor([&] {
-        if (received != last) {
-            last = received;
+        if (tally.received != last) {
+            last = tally.received;
             still.restart();
         }
-        return received >= out.subSent || still.elapsed() > 3000;
+        return tally.received >= out.subSent || still.elapsed() > 3000;
     }, 120000);
     out.drainSeconds = double(drain.nsecsElapsed()) / 1e9;
-    out.subReceived = received;
-    const double wallS = double(wall.nsecsElapsed()) / 1e9;
-    Q_UNUSED(wallS);
+    out.subReceived = tally.received;
+    out.subDuplicates = tally.duplicates;
+    out.subBad = tally.malformed;
     out.simCpuS = rig.simCpuSeconds() - sim0;
     out.hostCpuS = processUsage().cpuSeconds - u0.cpuSeconds - out.simCpuS;
     out.overruns = rig.overruns();
-    cleanupLoad();
     runCommand(session, "AT+MQTTCLEAN=0", 3000);
     return out;
 }

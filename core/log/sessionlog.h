@@ -46,6 +46,7 @@ public:
     void appendInfo(const QString &text, bool problem = false);
 
     qsizetype capacity() const { return m_capacity; }
+    qsizetype byteBudget() const { return m_byteBudget; }
     qsizetype bytesHeld() const;
     qsizetype size() const;
     QList<LogRecord> snapshot() const;
