@@ -97,7 +97,7 @@ UPSTREAM_VERSION=${VERSION%-*}
 DEPENDS=$(dpkg-deb -f "$DEB" Depends)
 echo "Depends: $DEPENDS"
 missing_deps=()
-for d in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6serialport6 qt6-qpa-plugins; do
+for d in libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6serialport6 libqt6qml6 qt6-qpa-plugins; do
     echo "$DEPENDS" | grep -Eq "(^|[ ,|])$d( |,|$)" || missing_deps+=("$d")
 done
 if [ ${#missing_deps[@]} -eq 0 ]; then
@@ -118,6 +118,7 @@ expected=(
     ./usr/share/icons/hicolor/scalable/apps/$APP_ID.svg
     ./usr/share/doc/atbench/copyright
     ./usr/share/doc/atbench/changelog.Debian.gz
+    ./usr/share/atbench/recipes/module-health.js
 )
 for s in 16 22 24 32 48 64 128 256; do
     expected+=("./usr/share/icons/hicolor/${s}x${s}/apps/$APP_ID.png")
@@ -253,6 +254,21 @@ if kill -0 "$SIM_PID" 2>/dev/null; then
     for _ in $(seq 50); do kill -0 "$SIM_PID" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$SIM_PID" 2>/dev/null && kill -KILL "$SIM_PID" 2>/dev/null
 fi
+wait "$SIM_PID" 2>/dev/null
+SIM_PID=""
+
+step "atbench-cli run module-health (the installed recipe) against atbench-sim --pty"
+LINK="$WORK/sim-pty-recipe"
+/usr/bin/atbench-sim --pty "$LINK" --loopback-only >"$WORK/sim2.out" 2>"$WORK/sim2.err" &
+SIM_PID=$!
+for _ in $(seq 100); do grep -q '^READY' "$WORK/sim2.out" 2>/dev/null && break; sleep 0.1; done
+if timeout 120 /usr/bin/atbench-cli run /usr/share/atbench/recipes/module-health.js --port "$LINK" \
+        --junit "$WORK/module-health.xml" && grep -q '<testsuites name="module-health"' "$WORK/module-health.xml"; then
+    pass "atbench-cli run module-health passed and wrote JUnit XML"
+else
+    fail "atbench-cli run module-health on the installed simulator"
+fi
+kill "$SIM_PID" 2>/dev/null
 wait "$SIM_PID" 2>/dev/null
 SIM_PID=""
 

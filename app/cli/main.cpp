@@ -33,6 +33,7 @@ int main(int argc, char **argv)
     const QList<Subcommand> subcommands {
         decodeSubcommand(),
         identifySubcommand(),
+        runSubcommand(),
     };
 
     QStringList args = QCoreApplication::arguments();
@@ -57,7 +58,8 @@ int main(int argc, char **argv)
                                     "\nRun 'atbench-cli COMMAND --help' for the options of a command.\n"
                                     "PORT is a serial device (a pty such as atbench-sim --pty makes works) or tcp:HOST:PORT.\n"
                                     "Exit codes: 0 done and passed, 1 a verdict failed, 2 bad arguments or input,\n"
-                                    "3 port unreachable or no module answered, 4 an output file could not be written."));
+                                    "3 port unreachable or no module answered, 4 an output file could not be written,\n"
+                                    "5 a recipe's script failed, 6 a recipe ran out of time, 7 interrupted."));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QCoreApplication::translate("cli", "The command to run."));

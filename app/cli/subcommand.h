@@ -13,6 +13,9 @@ enum ExitCode {
     ExitUsage = 2,       // bad arguments, unreadable or invalid input file
     ExitUnreachable = 3, // a port could not be opened or no module answered on it
     ExitIo = 4,          // an output file could not be written
+    ExitScript = 5,      // run: the recipe's script failed (syntax error, exception, ask() unanswered)
+    ExitTimeLimit = 6,   // run: the recipe's or a step's time limit ran out
+    ExitInterrupted = 7, // run: stopped by SIGINT/SIGTERM
 };
 
 // One sub-command of atbench-cli. `run` gets the arguments with the sub-command removed
@@ -34,5 +37,6 @@ QString describe(const Subcommand &sub, const QString &details);
 // Subcommand, declare it here and list it in main.cpp.
 Subcommand decodeSubcommand();
 Subcommand identifySubcommand();
+Subcommand runSubcommand();
 
 } // namespace atb::cli

@@ -10,6 +10,8 @@
 #include "pages/netservicespage.h"
 #include "pages/throughputpage.h"
 #include "pages/wifipage.h"
+#include "recipes/quicksendbar.h"
+#include "recipes/recipespage.h"
 #include "secretstore.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
@@ -56,6 +58,21 @@ void Application::addPages()
     };
     connect(connection, &ConnectionController::choiceChanged, throughput, followBaud);
     followBaud();
+    addRecipes();
+}
+
+// Recipes reuse the pages' services (a recipe's Wi-Fi join is the Wi-Fi page's); the quick-send
+// bar sits under the port bar on every page and runs recipes through the Recipes page.
+void Application::addRecipes()
+{
+    const atb::RecipeServices services { m_session, m_model, m_wifi, m_connections, m_net, m_mqtt, m_lab };
+    auto *recipes = new RecipesPage(services, m_window->messages());
+    m_window->addPage(recipes);
+    connect(recipes, &RecipesPage::attentionNeeded, m_window.get(), [this, recipes] { m_window->showPage(recipes); });
+    auto *quickSend = new QuickSendBar(m_session, m_window.get());
+    quickSend->setRecipeStarter([recipes](const QString &name) { return recipes->runRecipe(name); });
+    m_window->addToolBarBreak(Qt::TopToolBarArea);
+    m_window->addToolBar(Qt::TopToolBarArea, quickSend);
 }
 
 Application::~Application()

@@ -37,6 +37,7 @@ public:
 
 private:
     void addPages();
+    void addRecipes();
 
     std::unique_ptr<atb::SessionHost> m_host;
     atb::DeviceSession *m_session = nullptr; // m_host's

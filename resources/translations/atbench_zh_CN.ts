@@ -3665,6 +3665,294 @@
     </message>
 </context>
 <context>
+    <name>QuickSendBar</name>
+    <message>
+        <source>Quick send &quot;%1&quot;: %2</source>
+        <translation>快捷发送“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Quick send &quot;%1&quot;: the previous sequence is still running.</source>
+        <translation>快捷发送“%1”：上一个命令序列仍在运行。</translation>
+    </message>
+    <message>
+        <source>Quick send &quot;%1&quot;: the recipe %2 could not start (another one is running?)</source>
+        <translation>快捷发送“%1”：配方 %2 无法启动（是否有另一个配方正在运行？）</translation>
+    </message>
+    <message>
+        <source>Run the recipe %1</source>
+        <translation>运行配方 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;left</source>
+        <translation>左移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Move &amp;right</source>
+        <translation>右移(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Quick send</source>
+        <translation>快捷发送</translation>
+    </message>
+    <message>
+        <source>Add a quick-send button: a command, a sequence or a recipe</source>
+        <translation>添加快捷发送按钮：一条命令、一个命令序列或一个配方</translation>
+    </message>
+    <message>
+        <source>Quick send: press + or drag console lines here to make buttons</source>
+        <translation>快捷发送：按 + 或把控制台中的行拖到这里来创建按钮</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSendDialog</name>
+    <message>
+        <source>Quick-send button</source>
+        <translation>快捷发送按钮</translation>
+    </message>
+    <message>
+        <source>Send a command</source>
+        <translation>发送一条命令</translation>
+    </message>
+    <message>
+        <source>Send a sequence (one command per line)</source>
+        <translation>发送命令序列（每行一条命令）</translation>
+    </message>
+    <message>
+        <source>Run a recipe</source>
+        <translation>运行配方</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Does:</source>
+        <translation>动作(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipe:</source>
+        <translation>配方(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Commands:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+</context>
+<context>
+    <name>QuickSendItem</name>
+    <message>
+        <source>Give the button a label.</source>
+        <translation>请为按钮填写标签。</translation>
+    </message>
+    <message>
+        <source>Choose the recipe to run.</source>
+        <translation>请选择要运行的配方。</translation>
+    </message>
+    <message>
+        <source>Enter the AT command to send.</source>
+        <translation>请输入要发送的 AT 命令。</translation>
+    </message>
+    <message>
+        <source>A command button sends one line; make it a sequence for several.</source>
+        <translation>命令按钮只发送一行；多行请改为命令序列。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an AT command.</source>
+        <translation>“%1”不是 AT 命令。</translation>
+    </message>
+    <message>
+        <source>Drag a line you sent (TX) to make a button of it.</source>
+        <translation>请拖动一行已发送（TX）的命令来创建按钮。</translation>
+    </message>
+    <message>
+        <source>The dropped text holds no AT command.</source>
+        <translation>拖入的文本中没有 AT 命令。</translation>
+    </message>
+    <message>
+        <source>Drop console lines or AT commands here.</source>
+        <translation>请把控制台中的行或 AT 命令拖到这里。</translation>
+    </message>
+    <message>
+        <source>%1 carries a password the log masks; add that button by hand (+).</source>
+        <translation>%1 含有日志中已屏蔽的密码；请手动（+）添加该按钮。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1（另 %n 条）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecipeAskPanel</name>
+    <message>
+        <source>The recipe asks:</source>
+        <translation>配方提问：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>回答(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type the answer and press Enter</source>
+        <translation>输入回答后按回车</translation>
+    </message>
+</context>
+<context>
+    <name>RecipeStepList</name>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Script error at line %1</source>
+        <translation>脚本第 %1 行出错</translation>
+    </message>
+    <message>
+        <source>Run ended</source>
+        <translation>运行结束</translation>
+    </message>
+</context>
+<context>
+    <name>RecipesPage</name>
+    <message>
+        <source>Shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>Waiting for: %1</source>
+        <translation>正在等待：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 checks passed in %4 s</source>
+        <translation>%1：%3 项检查中 %2 项通过，用时 %4 秒</translation>
+    </message>
+    <message>
+        <source>Save Recipe</source>
+        <translation>保存配方</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>A new recipe: Save writes it to %1</source>
+        <translation>新配方：保存时写入 %1</translation>
+    </message>
+    <message>
+        <source>Recipes</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <source>Scripted checks with verdicts, quick-send buttons and triggers</source>
+        <translation>带结论的脚本化检查、快捷发送按钮和触发器</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>触发器</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new recipe from a template</source>
+        <translation>从模板新建配方</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the recipe; a shipped one is saved as a copy in your folder</source>
+        <translation>保存配方；内置配方会另存为你文件夹中的副本</translation>
+    </message>
+    <message>
+        <source>Your recipes: %1</source>
+        <translation>你的配方：%1</translation>
+    </message>
+    <message>
+        <source>Parameters (empty: the default shown)</source>
+        <translation>参数（留空：使用所示默认值）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the recipe in the editor on the connected module (Ctrl+R)</source>
+        <translation>在已连接的模块上运行编辑器中的配方（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stop the recipe now (Esc)</source>
+        <translation>立即停止配方（Esc）</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>时限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The whole recipe stops when this time has passed</source>
+        <translation>超过此时间后整个配方停止</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>// A recipe is JavaScript: at(&quot;AT&quot;), check(name, condition), ...</source>
+        <translation>// 配方是 JavaScript：at(&quot;AT&quot;)、check(名称, 条件)……</translation>
+    </message>
+</context>
+<context>
     <name>SecretStore</name>
     <message>
         <source>test mode: passwords are kept in memory only</source>
@@ -4087,6 +4375,104 @@
     <message>
         <source>Cannot write %1</source>
         <translation>无法写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TriggerEngine</name>
+    <message>
+        <source>Trigger &quot;%1&quot;: the recipe %2 could not start (another one is running?)</source>
+        <translation>触发器“%1”：配方 %2 无法启动（是否有另一个配方正在运行？）</translation>
+    </message>
+    <message>
+        <source>◆ Trigger &quot;%1&quot;: %2</source>
+        <translation>◆ 触发器“%1”：%2</translation>
+    </message>
+    <message>
+        <source>◆ %1 (trigger &quot;%2&quot;: %3)</source>
+        <translation>◆ %1（触发器“%2”：%3）</translation>
+    </message>
+</context>
+<context>
+    <name>TriggersPanel</name>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>When a line contains</source>
+        <translation>当某行包含</translation>
+    </message>
+    <message>
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <source>Each line the module sends (replies, URCs, data) is checked against the triggers that are on. A trigger fires at most twice a second, and never on the answer to its own command.</source>
+        <translation>模块发出的每一行（应答、URC、数据）都会与已启用的触发器比对。每个触发器每秒最多触发两次，且不会被它自己发出的命令的应答触发。</translation>
+    </message>
+    <message>
+        <source>&amp;Add trigger</source>
+        <translation>添加触发器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send a command</source>
+        <translation>发送一条命令</translation>
+    </message>
+    <message>
+        <source>Run a recipe</source>
+        <translation>运行配方</translation>
+    </message>
+    <message>
+        <source>Mark the log</source>
+        <translation>在日志中标记</translation>
+    </message>
+    <message>
+        <source>Beep</source>
+        <translation>蜂鸣</translation>
+    </message>
+    <message>
+        <source>e.g. WIFI DISCONNECT</source>
+        <translation>例如 WIFI DISCONNECT</translation>
+    </message>
+    <message>
+        <source>AT command, e.g. AT+CWJAP?</source>
+        <translation>AT 命令，例如 AT+CWJAP?</translation>
+    </message>
+    <message>
+        <source>recipe name or file, e.g. module-health</source>
+        <translation>配方名称或文件，例如 module-health</translation>
+    </message>
+    <message>
+        <source>note for the log (optional)</source>
+        <translation>日志备注（可选）</translation>
+    </message>
+    <message>
+        <source>Switch this trigger on or off</source>
+        <translation>启用或停用此触发器</translation>
+    </message>
+    <message>
+        <source>Treat the text as a regular expression</source>
+        <translation>把文本当作正则表达式</translation>
     </message>
 </context>
 <context>
@@ -4642,6 +5028,46 @@
     </message>
 </context>
 <context>
+    <name>atb::EchoServer</name>
+    <message>
+        <source>The PC&apos;s echo server cannot listen on %1:%2: %3</source>
+        <translation>电脑端回显服务器无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
+    <name>atb::LinkApi</name>
+    <message>
+        <source>link mode</source>
+        <translation>链路模式</translation>
+    </message>
+    <message>
+        <source>open a %1 link to %2:%3</source>
+        <translation>打开到 %2:%3 的 %1 链路</translation>
+    </message>
+    <message numerus="yes">
+        <source>send %n byte(s) on link %1</source>
+        <translation>
+            <numerusform>在链路 %1 上发送 %n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>close link %1</source>
+        <translation>关闭链路 %1</translation>
+    </message>
+    <message>
+        <source>read %1 byte(s) from link %2</source>
+        <translation>从链路 %2 读取 %1 字节</translation>
+    </message>
+    <message>
+        <source>leave passthrough</source>
+        <translation>退出透传</translation>
+    </message>
+    <message>
+        <source>Still in passthrough after 5 s.</source>
+        <translation>5 秒后仍处于透传模式。</translation>
+    </message>
+</context>
+<context>
     <name>atb::ModuleConnection</name>
     <message>
         <source>%1: no module answered within %2 s.</source>
@@ -4674,6 +5100,37 @@
     <message>
         <source>%1: no module answered (%2).</source>
         <translation>%1：没有模块应答（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::MqttApi</name>
+    <message>
+        <source>MQTT: configure</source>
+        <translation>MQTT：配置</translation>
+    </message>
+    <message>
+        <source>MQTT: connect to %1</source>
+        <translation>MQTT：连接到 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: publish to %1</source>
+        <translation>MQTT：发布到 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: subscribe to %1</source>
+        <translation>MQTT：订阅 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: unsubscribe from %1</source>
+        <translation>MQTT：取消订阅 %1</translation>
+    </message>
+    <message>
+        <source>MQTT: disconnect</source>
+        <translation>MQTT：断开连接</translation>
+    </message>
+    <message>
+        <source>MQTT: wait for a message on %1</source>
+        <translation>MQTT：等待 %1 上的消息</translation>
     </message>
 </context>
 <context>
@@ -4876,6 +5333,29 @@
     </message>
 </context>
 <context>
+    <name>atb::NetApi</name>
+    <message>
+        <source>ping %1</source>
+        <translation>ping %1</translation>
+    </message>
+    <message>
+        <source>look up %1</source>
+        <translation>解析 %1</translation>
+    </message>
+    <message>
+        <source>read the module&apos;s time</source>
+        <translation>读取模块时间</translation>
+    </message>
+    <message>
+        <source>set SNTP</source>
+        <translation>设置 SNTP</translation>
+    </message>
+    <message>
+        <source>set DNS</source>
+        <translation>设置 DNS</translation>
+    </message>
+</context>
+<context>
     <name>atb::NetService</name>
     <message>
         <source>failed</source>
@@ -5027,6 +5507,17 @@
     </message>
 </context>
 <context>
+    <name>atb::PcApi</name>
+    <message>
+        <source>start the PC&apos;s echo server</source>
+        <translation>启动电脑端回显服务器</translation>
+    </message>
+    <message>
+        <source>start the PC&apos;s SNTP server</source>
+        <translation>启动电脑端 SNTP 服务器</translation>
+    </message>
+</context>
+<context>
     <name>atb::PipeTransport</name>
     <message>
         <source>Write on a closed pipe</source>
@@ -5057,6 +5548,166 @@
     </message>
 </context>
 <context>
+    <name>atb::Recipe</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>No recipe &quot;%1&quot;: not a file, nor a shipped recipe (%2) nor one in %3</source>
+        <translation>没有配方“%1”：它不是文件，不是内置配方（%2），也不在 %3 中</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeApi</name>
+    <message>
+        <source>at(line, options): line must be a command such as &quot;AT+GMR&quot;.</source>
+        <translation>at(line, options)：line 必须是命令，例如 &quot;AT+GMR&quot;。</translation>
+    </message>
+    <message>
+        <source>at(): %1 has no data phase; &quot;data&quot; is for commands such as AT+CIPSEND=&lt;n&gt;.</source>
+        <translation>at()：%1 没有数据阶段；&quot;data&quot; 用于 AT+CIPSEND=&lt;n&gt; 之类的命令。</translation>
+    </message>
+    <message>
+        <source>%1: the reply has no %2</source>
+        <translation>%1：应答中没有 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>data phase: %n byte(s)</source>
+        <translation>
+            <numerusform>数据阶段：%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>expect(pattern, timeout): pattern must be a string or a /regular expression/.</source>
+        <translation>expect(pattern, timeout)：pattern 必须是字符串或 /正则表达式/。</translation>
+    </message>
+    <message>
+        <source>expect %1 (%2 s)</source>
+        <translation>等待 %1（%2 秒）</translation>
+    </message>
+    <message>
+        <source>sleep %1 ms</source>
+        <translation>暂停 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>Required check &quot;%1&quot; failed; the recipe stops here.</source>
+        <translation>必需检查“%1”失败；配方在此停止。</translation>
+    </message>
+    <message>
+        <source>step(name, function, options): the second argument must be a function.</source>
+        <translation>step(name, function, options)：第二个参数必须是函数。</translation>
+    </message>
+    <message>
+        <source>ask: %1 -&gt; %2</source>
+        <translation>提问：%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>ask(&quot;%1&quot;) has no answer: give one with --answer TEXT.</source>
+        <translation>ask(&quot;%1&quot;) 没有回答：请用 --answer TEXT 提供。</translation>
+    </message>
+    <message>
+        <source>waiting for an answer: %1</source>
+        <translation>等待回答：%1</translation>
+    </message>
+    <message>
+        <source>ask(&quot;%1&quot;) was not answered within %2 s.</source>
+        <translation>ask(&quot;%1&quot;) 在 %2 秒内未得到回答。</translation>
+    </message>
+    <message>
+        <source>param(&quot;%1&quot;): the recipe declares no such parameter (// @param %1 ...) and gives no fallback.</source>
+        <translation>param(&quot;%1&quot;)：配方没有声明此参数（// @param %1 ...），也没有给出后备值。</translation>
+    </message>
+    <message>
+        <source>fromHex(): %1</source>
+        <translation>fromHex()：%1</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeBridge</name>
+    <message>
+        <source>No module session.</source>
+        <translation>没有模块会话。</translation>
+    </message>
+    <message>
+        <source>The command that asked for data has ended; nothing was sent.</source>
+        <translation>请求数据的命令已结束；未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for data: use at() with a command that has a data phase (AT+CIPSEND=...), or enter passthrough, first.</source>
+        <translation>没有等待数据的命令：请先用 at() 发送带数据阶段的命令（AT+CIPSEND=...），或先进入透传。</translation>
+    </message>
+    <message>
+        <source>This service is not available here.</source>
+        <translation>此服务在这里不可用。</translation>
+    </message>
+    <message>
+        <source>Not in passthrough.</source>
+        <translation>未处于透传模式。</translation>
+    </message>
+    <message>
+        <source>Left passthrough.</source>
+        <translation>已退出透传。</translation>
+    </message>
+    <message>
+        <source>The link was lost.</source>
+        <translation>链路已断开。</translation>
+    </message>
+    <message>
+        <source>Unknown throughput mode &quot;%1&quot; (send, send-passthrough, receive, receive-passthrough, echo).</source>
+        <translation>未知的吞吐量模式“%1”（send、send-passthrough、receive、receive-passthrough、echo）。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeResult</name>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>TIME LIMIT</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>NO MODULE</source>
+        <translation>无模块</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RecipeRunner</name>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user.</source>
+        <translation>已被用户停止。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::RunControl</name>
+    <message>
+        <source>The recipe ran into its time limit of %1 s.</source>
+        <translation>配方达到了 %1 秒的时限。</translation>
+    </message>
+    <message>
+        <source>Step &quot;%1&quot; ran into its time limit of %2 s.</source>
+        <translation>步骤“%1”达到了 %2 秒的时限。</translation>
+    </message>
+</context>
+<context>
     <name>atb::SerialTransport</name>
     <message>
         <source>The port %1 disappeared (the line hung up: adapter unplugged or device gone)</source>
@@ -5080,6 +5731,13 @@
     </message>
 </context>
 <context>
+    <name>atb::SntpResponder</name>
+    <message>
+        <source>The PC&apos;s SNTP server cannot listen on %1:%2: %3</source>
+        <translation>电脑端 SNTP 服务器无法在 %1:%2 上监听：%3</translation>
+    </message>
+</context>
+<context>
     <name>atb::TcpTransport</name>
     <message>
         <source>The bridge %1:%2 closed the connection</source>
@@ -5092,6 +5750,13 @@
     <message>
         <source>Write on a closed connection</source>
         <translation>写入已关闭的连接</translation>
+    </message>
+</context>
+<context>
+    <name>atb::ThroughputApi</name>
+    <message>
+        <source>throughput run (%1)</source>
+        <translation>吞吐量测试（%1）</translation>
     </message>
 </context>
 <context>
@@ -5258,6 +5923,56 @@
     <message>
         <source>Network from module</source>
         <translation>模块到网络</translation>
+    </message>
+</context>
+<context>
+    <name>atb::Trigger</name>
+    <message>
+        <source>Enter the text (or expression) to watch for.</source>
+        <translation>请输入要监视的文本（或表达式）。</translation>
+    </message>
+    <message>
+        <source>Not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>Enter the AT command to send.</source>
+        <translation>请输入要发送的 AT 命令。</translation>
+    </message>
+    <message>
+        <source>Choose the recipe to run.</source>
+        <translation>请选择要运行的配方。</translation>
+    </message>
+</context>
+<context>
+    <name>atb::WifiApi</name>
+    <message>
+        <source>wifi.join(ssid, password): ssid must be a non-empty string.</source>
+        <translation>wifi.join(ssid, password)：ssid 必须是非空字符串。</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: join %1</source>
+        <translation>Wi-Fi：连接 %1</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: disconnect</source>
+        <translation>Wi-Fi：断开</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: scan</source>
+        <translation>Wi-Fi：扫描</translation>
+    </message>
+    <message>
+        <source>Wi-Fi: read</source>
+        <translation>Wi-Fi：读取</translation>
+    </message>
+    <message>
+        <source>not joined (give the ssid and password parameters, or join on the Wi-Fi page)</source>
+        <translation>未连接（请提供 ssid 和 password 参数，或在 Wi-Fi 页面连接）</translation>
+    </message>
+    <message>
+        <source>joined, but no IP address yet</source>
+        <translation>已连接，但尚未获得 IP 地址</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ foreach(src ${core_sources})
     endforeach()
 endforeach()
 
-foreach(cml ${ROOT}/core/CMakeLists.txt ${ROOT}/core/simulator/CMakeLists.txt)
+foreach(cml ${ROOT}/core/CMakeLists.txt ${ROOT}/core/simulator/CMakeLists.txt ${ROOT}/core/recipes/CMakeLists.txt)
     if(EXISTS ${cml})
         file(READ ${cml} text)
         file(RELATIVE_PATH rel ${ROOT} ${cml})

@@ -3,7 +3,7 @@
 // A scripted module on a pseudo-terminal: the host opens slavePath() with QSerialPort exactly
 // as it would open a USB adapter. Replies are looked up by command line. Independent of the
 // host's protocol code on purpose. (The opposite end, a test acting as the host of a real
-// atbench-sim on a pty, is PtySim in simtestutil.h; both use rawpty.h.)
+// atbench-sim on a pty, is PtySim in ptysim.h; both use rawpty.h.)
 
 #include "crlflines.h"
 #include "rawpty.h"

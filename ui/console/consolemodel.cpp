@@ -3,6 +3,10 @@
 #include "protocol/bytetext.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeData>
 #include <QPalette>
 
 using atb::LogRecord;
@@ -16,6 +20,31 @@ ConsoleModel::ConsoleModel(int capacity, QObject *parent)
 int ConsoleModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_count;
+}
+
+Qt::ItemFlags ConsoleModel::flags(const QModelIndex &index) const
+{
+    return QAbstractListModel::flags(index) | (index.isValid() ? Qt::ItemIsDragEnabled : Qt::NoItemFlags);
+}
+
+QStringList ConsoleModel::mimeTypes() const
+{
+    return { linesMimeType(), QStringLiteral("text/plain") };
+}
+
+QMimeData *ConsoleModel::mimeData(const QModelIndexList &indexes) const
+{
+    QModelIndexList rows = indexes;
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QJsonArray lines;
+    for (const QModelIndex &i : std::as_const(rows))
+        if (i.isValid() && i.row() < m_count)
+            lines.append(QJsonObject { { QStringLiteral("kind"), LogRecord::kindName(at(i.row()).kind) },
+                                       { QStringLiteral("text"), at(i.row()).text } });
+    auto *mime = new QMimeData;
+    mime->setData(linesMimeType(), QJsonDocument(lines).toJson(QJsonDocument::Compact));
+    mime->setText(plainText(rows));
+    return mime;
 }
 
 QString ConsoleModel::kindTag(LogRecord::Kind kind)

@@ -21,6 +21,13 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
+    // Rows can be dragged (onto the quick-send bar): as plain text (time, kind, text per line)
+    // and as linesMimeType(), JSON [{"kind":"tx","text":"AT+GMR"}, ...].
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    static QString linesMimeType() { return QStringLiteral("application/x-atbench-console-lines"); }
+
     void appendRecords(const QList<atb::LogRecord> &records);
     // A line written by the UI itself (hints, decoded errors): kind Info or Error.
     void appendNote(const QString &text, bool problem = false);

@@ -86,6 +86,8 @@ ConsolePage::ConsolePage(DeviceSession *session, atb::DeviceModel *model, QWidge
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->setDragEnabled(true); // lines sent can be dropped on the quick-send bar
+    m_view->setDragDropMode(QAbstractItemView::DragOnly);
     auto *copy = new QAction(this);
     copy->setObjectName(QStringLiteral("copyAction"));
     copy->setShortcut(QKeySequence::Copy);
