@@ -10,8 +10,11 @@ PACKAGES=(
   qt6-l10n-tools linguist-qt6 libgl-dev libvulkan-dev libpaho-mqtt-dev qtkeychain-qt6-dev
   # run: platform plugins, a virtual display when there is none, fonts for Chinese
   qt6-qpa-plugins xvfb xauth fonts-noto-cjk
-  # tests: real peers on 127.0.0.1
+  # tests: real peers on 127.0.0.1; a private D-Bus session and a keyring daemon for the
+  # Secret Service test (tests/ui/tst_secretstorekeyring.cpp); clang for the fuzzers and valgrind
+  # for instruction counts (docs/performance.md 8)
   mosquitto mosquitto-clients openssl python3 socat libxml2-utils
+  dbus-daemon gnome-keyring clang libclang-rt-14-dev valgrind
   # packaging checks
   dpkg-dev file desktop-file-utils appstream
 )
