@@ -1,6 +1,13 @@
 #include "benchutil.h"
 
+#include "log/sessionlog.h"
+#include "services/connectionservice.h"
+#include "services/mqttservice.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QTimer>
 
 #include <cstdlib>
 #include <new>
@@ -29,6 +36,53 @@ ProcessUsage processUsage()
                  + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
     u.peakRssKb = ru.ru_maxrss;
     return u;
+}
+
+bool waitFor(const std::function<bool()> &cond, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer wake;
+    wake.start(1);
+    while (!cond()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+void waitUntilStill(const std::function<qint64()> &count, qint64 target, int stillMs, int timeoutMs)
+{
+    qint64 last = -1;
+    QElapsedTimer still;
+    still.start();
+    waitFor([&] {
+        const qint64 n = count();
+        if (n != last) {
+            last = n;
+            still.restart();
+        }
+        return n >= target || still.elapsed() > stillMs;
+    }, timeoutMs);
+}
+
+QString connectMqtt(MqttService &mqtt, const QString &host, int port, const QString &clientId, const QString &topic)
+{
+    MqttConfig config;
+    config.clientId = clientId;
+    config.keepAlive = 60;
+    const std::pair<const char *, std::function<OperationPlan()>> steps[] = {
+        { "MQTT configure", [&] { return mqtt.configure(config); } },
+        { "MQTT connect", [&] { return mqtt.connectToBroker({ host, port, false }); } },
+        { "MQTT subscribe", [&] { return mqtt.subscribe(topic, 0); } },
+    };
+    for (const auto &[what, op] : steps) {
+        const QString why = runOperation(mqtt, op, 15000);
+        if (!why.isEmpty())
+            return QStringLiteral("%1: %2").arg(QString::fromLatin1(what), why);
+    }
+    return QString();
 }
 
 qint64 rssKb()
@@ -74,6 +128,37 @@ void SoakMeter::sample(double t)
     }
     if (warmedUp())
         m_samples.emplace_back(t, double(kb));
+}
+
+void SoakMeter::addSessionLogGauge(const SessionLog *log)
+{
+    addGauge(QStringLiteral("session_log"), [log] {
+        return qMax(double(log->size()) / double(log->capacity()), double(log->bytesHeld()) / double(log->byteBudget()));
+    });
+}
+
+void SoakMeter::addLinkBufferGauge(const ConnectionService *connections)
+{
+    addGauge(QStringLiteral("link_receive_buffer"), [connections] {
+        qsizetype most = 0;
+        for (int id = 0; id <= connections->maxLinkId(); ++id)
+            most = qMax(most, connections->received(id).size());
+        return double(most) / double(ConnectionService::kMaxBufferBytes);
+    });
+}
+
+QStringList SoakMeter::problems(double runS, double maxMbPerHour, qint64 maxPeakKb) const
+{
+    QStringList why;
+    if (!warmedUp())
+        why << QStringLiteral("the bounded buffers were not all full after %1 s").arg(runS, 0, 'f', 0);
+    else if (samplesAfterWarmup() < 60)
+        why << QStringLiteral("only %1 s measured after the warm-up (at least 60 s)").arg(measuredSeconds(), 0, 'f', 0);
+    if (slopeMbPerHour() > maxMbPerHour)
+        why << QStringLiteral("RSS slope %1 MB/h").arg(slopeMbPerHour(), 0, 'f', 2);
+    if (peakRssKb() > maxPeakKb)
+        why << QStringLiteral("peak RSS %1 MB").arg(double(peakRssKb()) / 1024.0, 0, 'f', 0);
+    return why;
 }
 
 double SoakMeter::measuredSeconds() const

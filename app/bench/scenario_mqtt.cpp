@@ -168,16 +168,7 @@ MqttRun runOnce(qint64 baud, int durationMs, int loadRate)
     // Drain: wait until every load message arrived or nothing moved for 3 s.
     QElapsedTimer drain;
     drain.start();
-    qint64 last = -1;
-    QElapsedTimer still;
-    still.start();
-    waitFor([&] {
-        if (tally.received != last) {
-            last = tally.received;
-            still.restart();
-        }
-        return tally.received >= out.subSent || still.elapsed() > 3000;
-    }, 120000);
+    waitUntilStill([&tally] { return tally.received; }, out.subSent, 3000, 120000);
     out.drainSeconds = double(drain.nsecsElapsed()) / 1e9;
     out.subReceived = tally.received;
     out.subDuplicates = tally.duplicates;
