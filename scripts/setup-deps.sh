@@ -8,6 +8,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-serialport-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools linguist-qt6 libgl-dev libvulkan-dev libpaho-mqtt-dev qtkeychain-qt6-dev
+  libzip-dev   # support bundles (zip)
   # run: platform plugins, a virtual display when there is none, fonts for Chinese
   qt6-qpa-plugins xvfb xauth fonts-noto-cjk
   # tests: real peers on 127.0.0.1; a private D-Bus session and a keyring daemon for the

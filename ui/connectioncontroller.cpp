@@ -4,6 +4,7 @@
 #include "services/commandrunner.h"
 #include "simulatorlink.h"
 #include "transport/portlister.h"
+#include "transport/portwatcher.h"
 
 #include <QFileInfo>
 #include <QScopedValueRollback>
@@ -70,8 +71,11 @@ QString kindKey(ConnectionChoice::Kind k)
 ConnectionController::ConnectionController(DeviceSession *session, atb::DeviceModel *model, SimulatorLink *simulator,
                                            QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_sim(simulator),
-      m_probe(new atb::DialectProbe(session, this))
+      m_probe(new atb::DialectProbe(session, this)), m_watcher(new atb::PortWatcher(this))
 {
+    connect(m_watcher, &atb::PortWatcher::portsChanged, this, [this] { onPortsChanged(m_watcher->ports()); });
+    m_watcher->start();
+    m_ports = m_watcher->ports();
     m_reconnectTimer.setInterval(2000);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &ConnectionController::tryReconnect);
     m_settleTimer.setSingleShot(true);
@@ -93,11 +97,44 @@ ConnectionController::ConnectionController(DeviceSession *session, atb::DeviceMo
 
 ConnectionController::~ConnectionController() = default;
 
+QList<atb::PortDescription> ConnectionController::ports() const
+{
+    return m_ports;
+}
+
+void ConnectionController::onPortsChanged(const QList<atb::PortDescription> &ports)
+{
+    m_ports = ports;
+    if (m_choice.kind == ConnectionChoice::Kind::Serial && !m_chosenSerial.isEmpty()) {
+        const QString name = m_choice.serial.portName;
+        const auto same = [&name](const atb::PortDescription &p) { return p.systemLocation == name || p.name == name; };
+        if (std::none_of(ports.cbegin(), ports.cend(), same)) {
+            for (const atb::PortDescription &p : ports) {
+                if (p.serialNumber != m_chosenSerial)
+                    continue;
+                ConnectionChoice c = m_choice;
+                c.serial.portName = p.systemLocation.isEmpty() ? p.name : p.systemLocation;
+                say(tr("The adapter %1 is back as %2").arg(m_chosenSerial, c.serial.portName), false);
+                setChoice(c);
+                break;
+            }
+        }
+    }
+    emit portsChanged(ports);
+}
+
 void ConnectionController::setChoice(const ConnectionChoice &c)
 {
     if (c == m_choice)
         return;
     m_choice = c;
+    if (c.kind == ConnectionChoice::Kind::Serial) {
+        const QString base = c.serial.portName.section(QLatin1Char('/'), -1);
+        // Listed now: remember its serial number (none: forget); not listed: keep what we knew.
+        for (const atb::PortDescription &p : std::as_const(m_ports))
+            if (p.systemLocation == c.serial.portName || p.name == base)
+                m_chosenSerial = p.serialNumber;
+    }
     emit choiceChanged(c);
 }
 
@@ -142,8 +179,23 @@ void ConnectionController::setAutoReconnect(bool on)
     emit autoReconnectChanged(on);
 }
 
+void ConnectionController::setPlayback(bool on)
+{
+    if (on == m_playback)
+        return;
+    m_playback = on;
+    m_settleTimer.stop();
+    stopReconnecting();
+    m_userClosing = true;
+    m_wasConnected = false;
+}
+
 void ConnectionController::connectTo(const ConnectionChoice &c)
 {
+    if (m_playback) {
+        say(tr("A recording is playing back: close it before connecting."), true);
+        return;
+    }
     setChoice(c);
     m_userClosing = false;
     m_wasConnected = false;
@@ -199,7 +251,7 @@ bool ConnectionController::portPresent(const QString &nameOrPath)
 
 void ConnectionController::tryReconnect()
 {
-    if (m_session->state() != DeviceSession::State::Disconnected)
+    if (m_playback || m_session->state() != DeviceSession::State::Disconnected)
         return;
     if (m_choice.kind == ConnectionChoice::Kind::Serial && !portPresent(m_choice.serial.portName)) {
         say(tr("Waiting for %1 to come back…").arg(m_choice.serial.portName), true);
@@ -214,6 +266,10 @@ void ConnectionController::onStateChanged(DeviceSession::State state)
 {
     const DeviceSession::State previous = m_state;
     m_state = state;
+    if (m_playback) {
+        emit stateChanged(state);
+        return;
+    }
     if (state == DeviceSession::State::Connected && previous != DeviceSession::State::Connected
         && previous != DeviceSession::State::Passthrough) {
         const bool again = m_reconnectTimer.isActive();
@@ -288,8 +344,12 @@ void ConnectionController::detectDialect()
 
 QList<QByteArray> ConnectionController::stateQueryLines(Dialect dialect)
 {
-    Q_UNUSED(dialect); // both dialects answer the same queries (Beken may reject some)
-    return { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+MQTTCONN?", "AT+CIPDNS?", "AT+CIPSNTPCFG?" };
+    // Both dialects answer the same queries (Beken may reject some). ESP-AT first gets
+    // AT+SYSLOG=1: every failure then carries its ERR CODE line, decoded into words (MQTT's
+    // "ERROR without a reason" among them); the session log says so.
+    const QList<QByteArray> queries { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+MQTTCONN?",
+                                      "AT+CIPDNS?", "AT+CIPSNTPCFG?" };
+    return dialect == Dialect::Esp ? QList<QByteArray> { "AT+SYSLOG=1" } + queries : queries;
 }
 
 QList<QByteArray> ConnectionController::readPreview(Dialect dialect)
@@ -334,6 +394,9 @@ void ConnectionController::onProbeFinished(const DialectProbeResult &r)
         emit stateReadFinished(false, msg);
         return;
     }
+    if (lines.contains("AT+SYSLOG=1"))
+        m_session->log()->appendInfo(tr("AT+SYSLOG=1 sent after connecting: ESP-AT then prints an ERR CODE line with "
+                                        "every failure, so the reason is shown in words (MQTT 0x60xx included)."));
     for (const QByteArray &line : lines) {
         AtCommand c = AtCommand::fromLine(line, beken);
         c.origin = QLatin1String(kPortOrigin);

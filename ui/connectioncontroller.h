@@ -2,6 +2,7 @@
 
 #include "engine/devicesession.h"
 #include "engine/dialectprobe.h"
+#include "transport/portlister.h"
 #include "transport/serialtransport.h"
 
 #include <QHash>
@@ -10,6 +11,7 @@
 
 namespace atb {
 class DeviceModel;
+class PortWatcher;
 }
 class SimulatorLink;
 
@@ -71,6 +73,11 @@ public:
     int reconnectIntervalMs() const { return m_reconnectTimer.interval(); }
     void setReconnectIntervalMs(int ms) { m_reconnectTimer.setInterval(ms); }
 
+    // A recording plays back on the session (RecordingPlayer): no probing, reading, reconnecting
+    // or connecting elsewhere until it ends; the state still follows the session.
+    void setPlayback(bool on);
+    bool isPlayback() const { return m_playback; }
+
     // Opens the link described by `choice` (and makes it the current choice, remembered).
     void connectTo(const ConnectionChoice &choice);
     void connectCurrent() { connectTo(m_choice); }
@@ -103,6 +110,13 @@ public:
     // The serial port exists now (a device node, or listed by the system).
     static bool portPresent(const QString &nameOrPath);
 
+    // Hot-plug: the port list, followed by a PortWatcher (polled every second) without a
+    // refresh click; portsChanged() tells the views. When the chosen adapter comes back under
+    // another name (same serial number), the choice follows it.
+    atb::PortWatcher *portWatcher() const { return m_watcher; }
+    QList<atb::PortDescription> ports() const;
+    void onPortsChanged(const QList<atb::PortDescription> &ports);
+
 signals:
     void choiceChanged(const ConnectionChoice &choice);
     void dialectOverrideChanged(ConnectionController::DialectOverride o);
@@ -117,6 +131,8 @@ signals:
     void statusMessage(const QString &text, bool problem);
     // The open link went away without a Disconnect; `reconnecting` when it is retried.
     void linkLost(const QString &linkName, bool reconnecting);
+    // The system's serial ports changed (an adapter plugged or unplugged).
+    void portsChanged(const QList<atb::PortDescription> &ports);
 
 private:
     void onStateChanged(atb::DeviceSession::State state);
@@ -136,6 +152,9 @@ private:
     atb::DeviceModel *m_model;
     SimulatorLink *m_sim;
     atb::DialectProbe *m_probe;
+    atb::PortWatcher *m_watcher;
+    QString m_chosenSerial; // serial number of the chosen adapter (hot-plug)
+    QList<atb::PortDescription> m_ports; // as last reported
     ConnectionChoice m_choice;
     DialectOverride m_override = DialectOverride::Auto;
     bool m_autoReconnect = true;
@@ -146,6 +165,7 @@ private:
     bool m_wasConnected = false;
     bool m_busy = false;
     bool m_readAfterProbe = false;
+    bool m_playback = false;
     int m_attempts = 0;
     atb::DeviceSession::State m_state = atb::DeviceSession::State::Disconnected;
     atb::DialectProbeResult m_lastProbe;

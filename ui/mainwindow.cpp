@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "connectioncontroller.h"
+#include "diagnostics/diagnostics.h"
+#include "diagnostics/playbackbar.h"
 #include "pages/pagecommon.h"
 #include "pages/portpage.h"
 #include "widgets/connectionbar.h"
@@ -99,6 +101,25 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
     connect(m_connection, &ConnectionController::linkLost, this, &MainWindow::onLinkLost);
     addPage(new PortPage(model, m_connection, m_messages));
 
+    // Field diagnostics: recordings and their playback (a bar at the bottom while one is open),
+    // the timeline under the console, capabilities, the support bundle.
+    m_diag = new Diagnostics(this, session, model, m_connection, m_sim, m_messages, m_console);
+    for (int i = 0; i < m_stack->count(); ++i)
+        m_diag->addPage(static_cast<Page *>(m_stack->widget(i)));
+    auto *playbackToolbar = new QToolBar(this);
+    playbackToolbar->setObjectName(QStringLiteral("playbackToolBar"));
+    playbackToolbar->setMovable(false);
+    playbackToolbar->toggleViewAction()->setEnabled(false);
+    playbackToolbar->addWidget(m_diag->playbackBar());
+    playbackToolbar->hide();
+    addToolBar(Qt::BottomToolBarArea, playbackToolbar);
+    connect(m_diag, &Diagnostics::message, this, &MainWindow::showMessage);
+    connect(m_diag, &Diagnostics::playbackChanged, this, [this, playbackToolbar](bool on) {
+        playbackToolbar->setVisible(on);
+        m_bar->setEnabled(!on);
+        onStateChanged(m_state);
+    });
+
     createActions();
     createMenus();
     createStatusBar();
@@ -117,6 +138,9 @@ MainWindow::MainWindow(DeviceSession *session, atb::DeviceModel *model, QWidget 
 
 MainWindow::~MainWindow()
 {
+    // Diagnostics ends a playback or recording through the console, controller and pages.
+    delete m_diag;
+    m_diag = nullptr;
     if (m_persist)
         saveSettings();
     QCoreApplication::removeTranslator(&m_appTranslator);
@@ -128,6 +152,7 @@ void MainWindow::setPersistSettings(bool on)
     m_persist = on;
     m_console->setPersistHistory(on);
     m_connection->setPersistSettings(on);
+    m_diag->setPersistSettings(on);
 }
 
 void MainWindow::createActions()
@@ -217,6 +242,7 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
+    m_diag->addToMenus(m_fileMenu, m_helpMenu);
 }
 
 void MainWindow::createStatusBar()
@@ -312,6 +338,8 @@ void MainWindow::start(const LaunchOptions &opts)
     const QByteArray geometry = s.value(QStringLiteral("window/geometry")).toByteArray();
     if (!geometry.isEmpty())
         restoreGeometry(geometry);
+    if (m_persist)
+        m_diag->loadSettings();
     const bool remembered = m_connection->loadSettings();
     const ConnectionChoice last = m_connection->choice();
 
@@ -379,8 +407,9 @@ void MainWindow::onStateChanged(DeviceSession::State state)
 {
     m_state = state;
     const bool idle = state == DeviceSession::State::Disconnected;
-    m_connectAction->setEnabled(idle);
-    m_disconnectAction->setEnabled(!idle);
+    const bool playback = m_diag && m_diag->isPlayingBack();
+    m_connectAction->setEnabled(idle && !playback);
+    m_disconnectAction->setEnabled(!idle && !playback);
     if (!idle)
         m_statusFields->setLinkName(m_connection->choice().displayName());
 }
@@ -467,6 +496,8 @@ void MainWindow::addPage(Page *page)
     m_pageList->addItem(new QListWidgetItem(page->windowIcon(), page->windowTitle()));
     syncPageItem(m_stack->count() - 1);
     page->installEventFilter(this);
+    if (m_diag)
+        m_diag->addPage(page);
 }
 
 int MainWindow::pageCount() const
@@ -507,93 +538,4 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
             syncPageItem(i);
     }
     return QMainWindow::eventFilter(watched, event);
-}
-
-int MainWindow::saveScreenshots(const LaunchOptions &opts, QString *error)
-{
-    QString dummy;
-    if (!error)
-        error = &dummy;
-    const QDir dir(opts.screenshotDir.isEmpty() ? QStringLiteral(".") : opts.screenshotDir);
-    if (!QDir().mkpath(dir.absolutePath())) {
-        *error = tr("Cannot create the directory %1").arg(dir.absolutePath());
-        return 0;
-    }
-    setPersistSettings(false);
-    const QString previousLanguage = m_language;
-
-    auto spin = [](int ms, const std::function<bool()> &done) {
-        const QDeadlineTimer deadline(ms);
-        while (!done() && !deadline.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
-        return done();
-    };
-
-    setAttribute(Qt::WA_DontShowOnScreen, true);
-    resize(1280, 800);
-    show();
-    setLanguage(QStringLiteral("en"));
-
-    // The rendering talks to the built-in module only, which stays on this machine.
-    qputenv("ATBENCH_SIM_LOOPBACK_ONLY", "1");
-    ConnectionChoice sim;
-    sim.kind = ConnectionChoice::Kind::SimulatorEsp;
-    m_connection->connectTo(sim);
-    if (!spin(5000, [this] { return m_state == DeviceSession::State::Connected; })) {
-        *error = tr("The built-in simulated module did not connect");
-        return 0;
-    }
-    // Let the boot banner arrive before typing.
-    spin(300, [] { return false; });
-    const QStringList commands = { QStringLiteral("AT"), QStringLiteral("ATE0"), QStringLiteral("AT+GMR"),
-                                   QStringLiteral("AT+CIPMUX?"), QStringLiteral("AT+CWMODE?"),
-                                   QStringLiteral("AT+SYSLOG=1"), // ERR CODE lines with failures
-                                   QStringLiteral("AT+CIPSTART=\"TCP\",\"\",0"), // a decoded failure
-                                   // Joined, so the pages (and the throughput lab) show a working module;
-                                   // the password appears masked in the log.
-                                   QStringLiteral("AT+CWJAP=\"BenchAP\",\"12345678\"") };
-    for (const QString &c : commands) {
-        m_console->input()->setText(c);
-        m_console->submitInput();
-        spin(5000, [this] { return m_console->pendingCount() == 0; });
-    }
-    m_console->input()->clear();
-
-    int written = 0;
-    for (const QString &lang : { QStringLiteral("en"), QStringLiteral("zh_CN") }) {
-        if (!setLanguage(lang)) {
-            *error = tr("The %1 translation did not load").arg(lang);
-            continue;
-        }
-        // Pages may read the module's state first, so they show real values (and their status
-        // lines are written in this language).
-        for (int i = 0; i < m_stack->count(); ++i) {
-            auto *page = static_cast<Page *>(m_stack->widget(i));
-            page->prepareScreenshot();
-            spin(15000, [page] { return !page->isScreenshotPending(); });
-        }
-        for (int i = 0; i < m_stack->count(); ++i) {
-            m_pageList->setCurrentRow(i);
-            resize(1280, 800);
-            spin(150, [] { return false; }); // log batches and layouts settle
-            QImage image = grab().toImage();
-            if (image.size() != QSize(1280, 800))
-                image = image.scaled(1280, 800, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-            QWidget *w = m_stack->widget(i);
-            const QString name = w->objectName().isEmpty() ? QStringLiteral("page%1").arg(i) : w->objectName();
-            const QString path = dir.filePath(QStringLiteral("%1_%2.png").arg(name, lang));
-            if (!image.save(path, "PNG")) {
-                *error = tr("Cannot write %1").arg(path);
-                continue;
-            }
-            ++written;
-        }
-    }
-    m_pageList->setCurrentRow(0);
-    disconnectFromModule();
-    spin(2000, [this] { return m_state == DeviceSession::State::Disconnected; });
-    setLanguage(previousLanguage);
-    hide();
-    setAttribute(Qt::WA_DontShowOnScreen, false);
-    return written;
 }

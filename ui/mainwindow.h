@@ -11,6 +11,7 @@ namespace atb {
 class DeviceModel;
 }
 class ConsolePage;
+class Diagnostics;
 class ConnectionBar;
 class Page;
 class ConnectionController;
@@ -42,7 +43,8 @@ public:
 
     // Renders the window at 1280x800, connected to the built-in simulator after a few console
     // commands, every page in English and Simplified Chinese, to
-    // <screenshotDir>/<page objectName>_<lang>.png ("consolePage_en.png", "wifiPage_zh_CN.png").
+    // <screenshotDir>/<page objectName>_<lang>.png ("consolePage_en.png", "wifiPage_zh_CN.png"),
+    // and the timeline alone as timeline_<lang>.png.
     // Returns the number of files written, or <= 0 with *error set. Does not touch the settings.
     int saveScreenshots(const LaunchOptions &opts, QString *error);
 
@@ -68,6 +70,8 @@ public:
     SimulatorLink *simulatorLink() const { return m_sim; }
     ConnectionController *connectionController() const { return m_connection; }
     Messages *messages() const { return m_messages; }
+    // Recordings, playback, timeline, capabilities, support bundle.
+    Diagnostics *diagnostics() const { return m_diag; }
     atb::DeviceSession::State sessionState() const { return m_state; }
     QLabel *statusMessageLabel() const { return m_messageLabel; }
     // Whether the settings (geometry, port, language, history) are written back.
@@ -105,6 +109,7 @@ private:
     QLabel *m_messageLabel;
     StatusFields *m_statusFields = nullptr;
     ConnectionController *m_connection = nullptr;
+    Diagnostics *m_diag = nullptr;
     QTimer m_messageTimer;
 
     QMenu *m_fileMenu = nullptr;

@@ -3,9 +3,13 @@
 #include "transport/pipetransport.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QMutex>
+#include <optional>
 
 #ifdef ATBENCH_HAVE_SIMULATOR
+#include "simulator/recordingfile.h"
+#include "simulator/replaymodule.h"
 #include "simulator/simulatedmodule.h"
 #endif
 
@@ -20,6 +24,9 @@ struct SimulatorLink::Shared
     mutable QMutex mutex;
     PipeTransport *host = nullptr;
     bool open = false;
+#ifdef ATBENCH_HAVE_SIMULATOR
+    std::optional<atb::sim::RecordingFile> replay; // for the next factory() module
+#endif
 };
 
 namespace {
@@ -88,27 +95,72 @@ QString SimulatorLink::displayName(Flavour flavour)
     return flavour == Flavour::Esp ? tr("Simulated module (ESP-AT)") : tr("Simulated module (Beken)");
 }
 
+QList<SimulatorLink::AccessPoint> SimulatorLink::accessPoints()
+{
+    QList<AccessPoint> out;
+#ifdef ATBENCH_HAVE_SIMULATOR
+    // factory() keeps the simulator's default list, so its defaults are the truth.
+    for (const atb::sim::AccessPoint &ap : atb::sim::SimulatedModule::Options().accessPoints)
+        out << AccessPoint { ap.ssid, ap.password };
+#endif
+    return out;
+}
+
+bool SimulatorLink::replayNext(const QString &recordingPath, QString *error)
+{
+#ifdef ATBENCH_HAVE_SIMULATOR
+    atb::sim::RecordingFile file;
+    if (!atb::sim::RecordingFile::read(recordingPath, &file, error))
+        return false;
+    QMutexLocker lock(&m_shared->mutex);
+    m_shared->replay = file;
+    return true;
+#else
+    Q_UNUSED(recordingPath);
+    if (error)
+        *error = tr("This build has no simulator to replay into.");
+    return false;
+#endif
+}
+
 std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qint64 baud)
 {
     const QString name = displayName(flavour);
     std::shared_ptr<Shared> shared = m_shared;
-    return [shared, flavour, name, baud](QObject *parent) -> Transport * {
+    QPointer<SimulatorLink> self(this);
+    return [shared, flavour, name, baud, self](QObject *parent) -> Transport * {
         auto [host, device] = PipeTransport::createPair(name, parent);
         host->setNominalBytesPerSecond(baud / 10);
         // The device side and the module die with the host end, which the session owns.
         device->setParent(host);
 #ifdef ATBENCH_HAVE_SIMULATOR
-        atb::sim::SimulatedModule::Options options;
-        options.dialect = flavour == Flavour::Esp ? atb::sim::Dialect::Esp : atb::sim::Dialect::BekenDoc;
-        options.baud = baud;
-        // Tests and --screenshot keep the built-in module on this machine: only loopback peers,
-        // no name resolution but localhost.
-        options.loopbackOnly = qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
-        // Host code meets the timing of a real Wi-Fi network (SEND OK well before the echo).
-        options.networkLatencyMs = atb::sim::SimulatedModuleOptions::kFieldLatencyMs;
-        auto *module = new atb::sim::SimulatedModule(options, device);
-        QObject::connect(device, &Transport::received, module, &atb::sim::SimulatedModule::receiveFromHost);
-        QObject::connect(module, &atb::sim::SimulatedModule::sendToHost, device, &PipeTransport::write);
+        std::optional<atb::sim::RecordingFile> replay;
+        {
+            QMutexLocker lock(&shared->mutex);
+            replay.swap(shared->replay);
+        }
+        atb::sim::DeviceEndpoint *module = nullptr;
+        if (replay) {
+            auto *replayModule = new atb::sim::ReplayModule(*replay, atb::sim::ReplayOptions(), device);
+            // Reported in the link's (GUI) thread.
+            if (SimulatorLink *link = self.data()) {
+                QObject::connect(replayModule, &atb::sim::ReplayModule::mismatch, link, &SimulatorLink::replayMismatch);
+                QObject::connect(replayModule, &atb::sim::ReplayModule::replayFinished, link, &SimulatorLink::replayFinished);
+            }
+            module = replayModule;
+        } else {
+            atb::sim::SimulatedModule::Options options;
+            options.dialect = flavour == Flavour::Esp ? atb::sim::Dialect::Esp : atb::sim::Dialect::BekenDoc;
+            options.baud = baud;
+            // Tests and --screenshot keep the built-in module on this machine: only loopback peers,
+            // no name resolution but localhost.
+            options.loopbackOnly = qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
+            // Host code meets the timing of a real Wi-Fi network (SEND OK well before the echo).
+            options.networkLatencyMs = atb::sim::SimulatedModuleOptions::kFieldLatencyMs;
+            module = new atb::sim::SimulatedModule(options, device);
+        }
+        QObject::connect(device, &Transport::received, module, &atb::sim::DeviceEndpoint::receiveFromHost);
+        QObject::connect(module, &atb::sim::DeviceEndpoint::sendToHost, device, &PipeTransport::write);
         QObject::connect(host, &Transport::stateChanged, module, [module](Transport::State s) {
             if (s == Transport::State::Open && !module->isRunning())
                 module->start();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -27,15 +28,35 @@ public:
     static bool isBuiltIn();
     static QString displayName(Flavour flavour);
 
+    // The access points the built-in module's Wi-Fi sees, with their passwords (BenchAP /
+    // 12345678 by default): a newcomer needs them to join. Empty without the simulator library.
+    struct AccessPoint
+    {
+        QString ssid;
+        QString password; // empty: an open network
+    };
+    static QList<AccessPoint> accessPoints();
+
     // For DeviceSession::openWith(). Each call creates a fresh module that boots when the
     // session opens the host end.
     // `baud` paces the module like a real UART (baud/10 bytes per second each way; 0 = as fast
     // as possible), so rates and timings in the app look like a real module's.
     std::function<atb::Transport *(QObject *)> factory(Flavour flavour, qint64 baud = 115200);
 
+    // The next module factory() makes answers from this recording instead of simulating
+    // (atb::sim::ReplayModule, the policy of atbench-sim --replay); one connection only. False
+    // with *error when the file is not a recording or the simulator is not built in.
+    bool replayNext(const QString &recordingPath, QString *error = nullptr);
+
     // Simulates an unplugged cable: the host end of the current pipe reports a fatal error.
     void breakLink();
     bool isActive() const;
+
+signals:
+    // A replayed module met a line the recording does not have (what it did about it).
+    void replayMismatch(const QString &text);
+    // The replayed module has played the recording's last step.
+    void replayFinished();
 
 private:
     struct Shared;

@@ -24,6 +24,16 @@ class JsonSink : public AtEventSink
 public:
     explicit JsonSink(QIODevice &out) : m_out(out) { }
     qint64 count = 0;
+    qint64 timeUs = -1; // recordings: the time of the bytes being fed
+
+    void write(QJsonObject &o)
+    {
+        if (timeUs >= 0)
+            o.insert(QStringLiteral("t_us"), double(timeUs));
+        m_out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        m_out.write("\n");
+        ++count;
+    }
 
     void onEvent(const AtEventView &e) override
     {
@@ -103,9 +113,7 @@ public:
             break;
         }
         }
-        m_out.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
-        m_out.write("\n");
-        ++count;
+        write(o);
     }
 
 private:
@@ -126,6 +134,38 @@ qint64 decodeStream(QIODevice &in, QIODevice &out, Dialect dialect)
             continue;
         }
         parser.feed(chunk);
+    }
+    parser.finish();
+    return sink.count;
+}
+
+Dialect recordingDialect(const Recording &recording)
+{
+    return recording.dialect().startsWith(QLatin1String("beken"), Qt::CaseInsensitive) ? Dialect::Beken : Dialect::Esp;
+}
+
+qint64 decodeRecording(const Recording &recording, QIODevice &out, Dialect dialect)
+{
+    JsonSink sink(out);
+    AtParser parser(&sink, dialect);
+    for (const RecordingEntry &e : recording.entries) {
+        sink.timeUs = e.tUs;
+        if (e.kind == RecordingEntry::Kind::Module) {
+            parser.feed(e.bytes);
+        } else if (e.kind == RecordingEntry::Kind::Host) {
+            QByteArray b = e.bytes;
+            while (b.endsWith('\n') || b.endsWith('\r'))
+                b.chop(1);
+            QJsonObject o { { QStringLiteral("kind"), QStringLiteral("host") } };
+            bool text = b.isValidUtf8();
+            for (char c : b)
+                text = text && (static_cast<unsigned char>(c) >= 0x20 || c == '\t');
+            if (text)
+                o.insert(QStringLiteral("text"), QString::fromUtf8(b));
+            else
+                o.insert(QStringLiteral("hex"), hexOf(e.bytes));
+            sink.write(o);
+        }
     }
     parser.finish();
     return sink.count;

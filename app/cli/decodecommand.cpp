@@ -14,7 +14,10 @@ static int runDecode(const Subcommand &sub, const QStringList &args)
     // QCommandLineParser's usage line names only the program, so spell the sub-command out.
     p.setApplicationDescription(describe(sub, QCoreApplication::translate(
         "cli", "Decode bytes a module sent (a capture) into JSON Lines, one event per line.\n"
-               "FILE may be - for standard input. See README.md for the event format.")));
+               "FILE may be - for standard input. See README.md for the event format.\n"
+               "FILE may also be a recording (docs/recording.md, by atbench or atbench-sim): its\n"
+               "module bytes are decoded in the recording's dialect (unless --dialect says), each\n"
+               "event with \"t_us\", and the host's writes appear as {\"kind\":\"host\",...}.")));
     p.addHelpOption();
     QCommandLineOption dialectOpt(QStringLiteral("dialect"),
                                   QCoreApplication::translate("cli", "Firmware family: esp or beken (default esp)."),
@@ -25,6 +28,28 @@ static int runDecode(const Subcommand &sub, const QStringList &args)
     p.process(args);
 
     QTextStream err(stderr);
+    const QStringList files = p.positionalArguments();
+    if (files.size() == 1 && files[0] != QLatin1String("-") && RecordingReader::isRecording(files[0])) {
+        Recording rec;
+        QString error;
+        if (!RecordingReader::read(files[0], &rec, &error)) {
+            err << QCoreApplication::translate("cli", "atbench-cli decode: %1").arg(error) << Qt::endl;
+            return ExitUsage;
+        }
+        const auto d = p.isSet(dialectOpt) ? dialectFromName(p.value(dialectOpt)) : std::optional<Dialect>(recordingDialect(rec));
+        if (!d) {
+            err << QCoreApplication::translate("cli", "atbench-cli decode: unknown dialect '%1' (use esp or beken)")
+                       .arg(p.value(dialectOpt))
+                << Qt::endl;
+            return ExitUsage;
+        }
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return ExitIo;
+        decodeRecording(rec, out, *d);
+        out.flush();
+        return ExitOk;
+    }
     const auto dialect = dialectFromName(p.value(dialectOpt));
     if (!dialect) {
         err << QCoreApplication::translate("cli", "atbench-cli decode: unknown dialect '%1' (use esp or beken)")
@@ -65,7 +90,7 @@ Subcommand decodeSubcommand()
     Subcommand sub;
     sub.name = QStringLiteral("decode");
     sub.synopsis = QStringLiteral("decode [--dialect esp|beken] FILE");
-    sub.summary = QCoreApplication::translate("cli", "decode a capture of module output into JSON Lines (FILE may be -)");
+    sub.summary = QCoreApplication::translate("cli", "decode a capture of module output, or a recording, into JSON Lines (FILE may be -)");
     sub.run = [sub](const QStringList &args) { return runDecode(sub, args); };
     return sub;
 }

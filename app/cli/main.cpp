@@ -34,6 +34,7 @@ int main(int argc, char **argv)
         decodeSubcommand(),
         identifySubcommand(),
         runSubcommand(),
+        bundleSubcommand(),
     };
 
     QStringList args = QCoreApplication::arguments();

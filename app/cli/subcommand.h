@@ -38,5 +38,6 @@ QString describe(const Subcommand &sub, const QString &details);
 Subcommand decodeSubcommand();
 Subcommand identifySubcommand();
 Subcommand runSubcommand();
+Subcommand bundleSubcommand();
 
 } // namespace atb::cli

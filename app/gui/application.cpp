@@ -8,14 +8,19 @@
 #include "pages/connectionspage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "pages/softappage.h"
+#include "pages/systempage.h"
 #include "pages/throughputpage.h"
 #include "pages/wifipage.h"
 #include "recipes/quicksendbar.h"
 #include "recipes/recipespage.h"
 #include "secretstore.h"
+#include "simulatorlink.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
 #include "services/netservice.h"
+#include "services/softapservice.h"
+#include "services/systemservice.h"
 #include "services/throughputlab.h"
 #include "services/wifiservice.h"
 
@@ -39,10 +44,15 @@ void Application::addPages()
     m_mqtt = new MqttService(m_session, m_model, this);
     m_wifi = new WifiService(m_session, m_model, this);
     m_net = new NetService(m_session, m_model, this);
-    m_window->addPage(new WifiPage(m_model, m_wifi, m_secrets));
+    m_softAp = new SoftApService(m_session, m_model, this);
+    auto *wifi = new WifiPage(m_model, m_wifi, m_secrets);
+    m_window->addPage(wifi);
+    m_window->addPage(new SoftApPage(m_model, m_softAp));
     m_window->addPage(new ConnectionsPage(m_model, m_connections, m_secrets, m_window->messages()));
     m_window->addPage(new NetServicesPage(m_model, m_net));
     m_window->addPage(new MqttPage(m_model, m_mqtt, m_secrets, m_window->messages()));
+    m_system = new SystemService(m_session, m_model, this);
+    m_window->addPage(new SystemPage(m_model, m_system, m_window->messages()));
 
     m_lab = new ThroughputLab(m_session, this);
     auto *throughput = new ThroughputPage(m_model, m_lab, m_window->messages());
@@ -58,6 +68,15 @@ void Application::addPages()
     };
     connect(connection, &ConnectionController::choiceChanged, throughput, followBaud);
     followBaud();
+    // The built-in simulated module: the Wi-Fi page names its access point and password.
+    auto followSimulator = [wifi, connection] {
+        const QList<SimulatorLink::AccessPoint> aps
+            = connection->choice().isSimulator() ? SimulatorLink::accessPoints() : QList<SimulatorLink::AccessPoint>();
+        wifi->setBuiltInAccessPoint(aps.isEmpty() ? QString() : aps.first().ssid,
+                                    aps.isEmpty() ? QString() : aps.first().password);
+    };
+    connect(connection, &ConnectionController::choiceChanged, wifi, followSimulator);
+    followSimulator();
     addRecipes();
 }
 
@@ -82,6 +101,8 @@ Application::~Application()
     m_window.reset();
     delete m_lab;
     delete m_net;
+    delete m_system;
+    delete m_softAp;
     delete m_wifi;
     delete m_mqtt;
     delete m_connections;

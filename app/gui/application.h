@@ -10,6 +10,8 @@ class SessionHost;
 class ConnectionService;
 class MqttService;
 class NetService;
+class SoftApService;
+class SystemService;
 class ThroughputLab;
 class WifiService;
 }
@@ -47,6 +49,8 @@ private:
     atb::MqttService *m_mqtt = nullptr;
     atb::WifiService *m_wifi = nullptr;
     atb::NetService *m_net = nullptr;
+    atb::SoftApService *m_softAp = nullptr;
+    atb::SystemService *m_system = nullptr;
     atb::ThroughputLab *m_lab = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

@@ -4,6 +4,7 @@
 #include "simulator/commandtable.h"
 #include "simulator/ptyfrontend.h"
 #include "simulator/recorder.h"
+#include "simulator/replaymodule.h"
 #include "simulator/simulatedmodule.h"
 #include "simulator/tcpfrontend.h"
 
@@ -82,10 +83,18 @@ int main(int argc, char *argv[])
         "connect to port 7 (a refusal counts as an answer).\n\n")
         + commandsHelp() + QStringLiteral("\n")
         + Fault::grammarHelp() + QStringLiteral(
-        "\n\nRecord format (--record FILE): JSON Lines, first a header object, then\n"
-        "  {\"t_ms\":12.345,\"dir\":\"rx\"|\"tx\",\"hex\":\"...\"} (rx = host->device, tx = device->host)\n"
-        "  and {\"t_ms\":..,\"event\":\"overrun\"|\"fault\"|\"boot\"|\"summary\",...}; secrets masked with '*'.\n"
-        "  atbench-sim --extract-device-bytes FILE OUT writes the concatenated tx bytes to OUT ('-' = stdout)."));
+        "\n\nRecord format (--record FILE): the recording format of docs/recording.md (JSON Lines), the one\n"
+        "  atbench writes: a header object, then {\"t\":<us>,\"host\":\"AT\\r\\n\"} (host->module),\n"
+        "  {\"t\":<us>,\"module\":\"...\"} (module->host; \"host_hex\"/\"module_hex\" for bytes that are not text)\n"
+        "  and {\"t\":<us>,\"event\":\"overrun\"|\"fault\"|\"boot\"|\"summary\",...}; secrets masked with '*'.\n"
+        "  atbench-sim --extract-device-bytes FILE OUT writes the module's bytes to OUT ('-' = stdout).\n\n"
+        "Replay (--replay FILE, a recording by atbench or atbench-sim): instead of simulating, answer the\n"
+        "  host from the recording's module side. Host lines are matched in order (a recorded '*' run\n"
+        "  matches a masked secret, data after '>' by length); the module output recorded after a line\n"
+        "  follows with its recorded delays, unprompted URCs included. On a mismatch the replay skips to\n"
+        "  a match among the next 16 recorded lines, else answers as the recording did to the same line\n"
+        "  elsewhere, else ERROR (--replay-strict: always ERROR). Each mismatch is printed on stderr,\n"
+        "  the counts at exit (docs/recording.md, \"Replay\")."));
     p.addHelpOption();
     p.addVersionOption();
     QCommandLineOption dialectOpt(QStringLiteral("dialect"), QStringLiteral("Firmware dialect: esp (default), beken-doc (alias beken), beken-src."),
@@ -111,7 +120,15 @@ int main(int argc, char *argv[])
                                   QStringLiteral("MS"), QString::number(SimulatedModuleOptions::kFieldLatencyMs));
     QCommandLineOption extractOpt(QStringLiteral("extract-device-bytes"), QStringLiteral("Write the device->host bytes of record FILE to OUT and exit."),
                                   QStringLiteral("FILE"));
-    for (const auto *o : { &dialectOpt, &firmwareOpt, &latencyOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &extractOpt })
+    QCommandLineOption replayOpt(QStringLiteral("replay"),
+                                 QStringLiteral("Answer the host from recording FILE instead of simulating (see Replay above)."),
+                                 QStringLiteral("FILE"));
+    QCommandLineOption strictOpt(QStringLiteral("replay-strict"), QStringLiteral("With --replay: answer ERROR to every line that does not match in order."));
+    QCommandLineOption disableOpt(QStringLiteral("disable"),
+                                  QStringLiteral("Commands the simulated firmware lacks (repeatable, comma-separated, e.g. AT+MQTTCONN,AT+PING): "
+                                                 "they answer ERROR and AT+CMD? does not list them."),
+                                  QStringLiteral("CMD[,CMD]"));
+    for (const auto *o : { &dialectOpt, &firmwareOpt, &latencyOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &extractOpt, &replayOpt, &strictOpt, &disableOpt })
         p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output file for --extract-device-bytes."), QStringLiteral("[OUT]"));
     if (!p.parse(app.arguments()))
@@ -131,6 +148,12 @@ int main(int argc, char *argv[])
     }
     if (!p.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().first()));
+    if (p.isSet(strictOpt) && !p.isSet(replayOpt))
+        return fail(QStringLiteral("--replay-strict needs --replay FILE"));
+    if (p.isSet(replayOpt))
+        for (const auto *o : { &recordOpt, &faultOpt, &wifiOpt, &apOpt, &disableOpt, &firmwareOpt })
+            if (p.isSet(*o))
+                return fail(QStringLiteral("--%1 does not apply to --replay (the recording decides)").arg(o->names().first()));
 
     SimulatedModule::Options o;
     bool ok = false;
@@ -184,6 +207,14 @@ int main(int argc, char *argv[])
             return fail(error);
         o.faults.append(f);
     }
+    for (const QString &spec : p.values(disableOpt)) {
+        for (const QString &name : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString n = name.trimmed().toUpper();
+            if (!findCommand(n.toLatin1()))
+                return fail(QStringLiteral("--disable: '%1' is not a command the simulator answers").arg(name.trimmed()));
+            o.disabledCommands << n;
+        }
+    }
     quint16 tcpPort = 0;
     if (p.isSet(tcpOpt)) {
         const uint v = p.value(tcpOpt).toUInt(&ok);
@@ -192,14 +223,35 @@ int main(int argc, char *argv[])
         tcpPort = quint16(v);
     }
 
-    SimulatedModule module(o);
+    std::unique_ptr<DeviceEndpoint> endpoint;
+    ReplayModule *replay = nullptr;
+    if (p.isSet(replayOpt)) {
+        RecordingFile recording;
+        QString error;
+        if (!RecordingFile::read(p.value(replayOpt), &recording, &error))
+            return fail(QStringLiteral("--replay: %1").arg(error));
+        ReplayOptions ro;
+        ro.strict = p.isSet(strictOpt);
+        replay = new ReplayModule(recording, ro);
+        endpoint.reset(replay);
+        QObject::connect(replay, &ReplayModule::mismatch, &app, [](const QString &text) {
+            std::fprintf(stderr, "atbench-sim: replay: %s\n", qPrintable(text));
+        });
+        if (!recording.dialect().isEmpty())
+            parseDialect(recording.dialect(), &o.dialect);
+    } else {
+        endpoint = std::make_unique<SimulatedModule>(o);
+    }
+    auto *simulated = qobject_cast<SimulatedModule *>(endpoint.get());
+    DeviceEndpoint &module = *endpoint;
     Recorder recorder;
     if (p.isSet(recordOpt)) {
         QString error;
-        const QJsonObject header { { QStringLiteral("dialect"), dialectName(o.dialect) }, { QStringLiteral("baud"), double(o.baud) } };
+        const QJsonObject header { { QStringLiteral("dialect"), dialectName(o.dialect) }, { QStringLiteral("baud"), double(o.baud) },
+                                   { QStringLiteral("firmware"), firmwareName(o.firmware) } };
         if (!recorder.open(p.value(recordOpt), header, &error))
             return fail(QStringLiteral("--record: %1").arg(error));
-        module.setRecorder(&recorder);
+        simulated->setRecorder(&recorder);
     }
 
     std::unique_ptr<PtyFrontEnd> pty;
@@ -225,39 +277,45 @@ int main(int argc, char *argv[])
     }
     std::signal(SIGPIPE, SIG_IGN);
 
+    const QString replayNote = replay ? QStringLiteral(" replay=%1").arg(p.value(replayOpt)) : QString();
     auto announce = [&]() {
         if (pty)
-            std::printf("READY pty=%s slave=%s dialect=%s baud=%lld firmware=%s latency_ms=%d\n", qPrintable(pty->linkPath()),
+            std::printf("READY pty=%s slave=%s dialect=%s baud=%lld firmware=%s latency_ms=%d%s\n", qPrintable(pty->linkPath()),
                         qPrintable(pty->slavePath()), qPrintable(dialectName(o.dialect)), static_cast<long long>(o.baud),
-                        qPrintable(firmwareName(o.firmware)), o.networkLatencyMs);
+                        qPrintable(firmwareName(o.firmware)), o.networkLatencyMs, qPrintable(replayNote));
         else
-            std::printf("READY tcp=127.0.0.1:%u dialect=%s baud=%lld firmware=%s latency_ms=%d\n", unsigned(tcp->port()),
+            std::printf("READY tcp=127.0.0.1:%u dialect=%s baud=%lld firmware=%s latency_ms=%d%s\n", unsigned(tcp->port()),
                         qPrintable(dialectName(o.dialect)), static_cast<long long>(o.baud), qPrintable(firmwareName(o.firmware)),
-                        o.networkLatencyMs);
+                        o.networkLatencyMs, qPrintable(replayNote));
         std::fflush(stdout);
     };
     // READY once commands are accepted: after the boot "ready" (pty); at once for TCP, where the
     // module boots when the first client connects.
     if (pty)
-        QObject::connect(&module, &SimulatedModule::booted, &app, announce, Qt::SingleShotConnection);
+        QObject::connect(&module, &DeviceEndpoint::booted, &app, announce, Qt::SingleShotConnection);
     else
         announce();
 
     const int rc = app.exec();
     module.stop();
+    if (replay) {
+        std::fprintf(stderr, "atbench-sim: replay %s\n", qPrintable(replay->summary()));
+        return rc;
+    }
+    const SimulatedModule &sm = *simulated;
     QStringList counts;
-    const auto cc = module.commandCounts();
+    const auto cc = sm.commandCounts();
     for (auto it = cc.cbegin(); it != cc.cend(); ++it)
         counts << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
     counts.sort();
     std::fprintf(stderr, "atbench-sim: overruns=%lld bytes_from_host=%lld bytes_to_host=%lld fault_dropped=%lld commands: %s\n",
-                 static_cast<long long>(module.overruns()), static_cast<long long>(module.bytesFromHost()),
-                 static_cast<long long>(module.bytesToHost()), static_cast<long long>(module.bytesDroppedByFault()),
+                 static_cast<long long>(sm.overruns()), static_cast<long long>(sm.bytesFromHost()),
+                 static_cast<long long>(sm.bytesToHost()), static_cast<long long>(sm.bytesDroppedByFault()),
                  qPrintable(counts.join(QLatin1Char(' '))));
     if (recorder.isOpen()) {
-        recorder.event(QStringLiteral("summary"), QJsonObject { { QStringLiteral("overruns"), double(module.overruns()) },
-                                                                 { QStringLiteral("bytes_from_host"), double(module.bytesFromHost()) },
-                                                                 { QStringLiteral("bytes_to_host"), double(module.bytesToHost()) } });
+        recorder.event(QStringLiteral("summary"), QJsonObject { { QStringLiteral("overruns"), double(sm.overruns()) },
+                                                                 { QStringLiteral("bytes_from_host"), double(sm.bytesFromHost()) },
+                                                                 { QStringLiteral("bytes_to_host"), double(sm.bytesToHost()) } });
         recorder.close();
     }
     return rc;

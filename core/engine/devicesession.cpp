@@ -25,10 +25,19 @@ DeviceSession::DeviceSession(QObject *parent)
                     m_log->appendTxData(m_queue->currentLine(), bytes, id);
                 else
                     m_log->appendTx(bytes.chopped(2), id);
+                if (m_tap)
+                    m_tap->hostBytes(bytes, isPayload ? SessionTap::HostWrite::Payload : SessionTap::HostWrite::Line, id,
+                                     m_queue->currentLine());
                 writeBytes(bytes);
             });
-    connect(m_queue, &CommandQueue::commandStarted, this, &DeviceSession::commandStarted);
+    connect(m_queue, &CommandQueue::commandStarted, this, [this](quint64 id, const AtCommand &c) {
+        if (m_tap)
+            m_tap->commandStarted(id, c);
+        emit commandStarted(id, c);
+    });
     connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &r) {
+        if (m_tap)
+            m_tap->commandFinished(r);
         countResult(r);
         if (r.status != AtResult::Status::Ok && r.status != AtResult::Status::Error && !r.message.isEmpty())
             m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
@@ -114,7 +123,41 @@ void DeviceSession::setState(State s)
 void DeviceSession::setDialect(Dialect d)
 {
     m_dialect.storeRelaxed(int(d));
-    inSessionThread([this, d] { m_parser.setDialect(d); });
+    inSessionThread([this, d] {
+        m_parser.setDialect(d);
+        if (m_tap)
+            m_tap->dialectChanged(d);
+    });
+}
+
+void DeviceSession::setTap(std::shared_ptr<SessionTap> tap)
+{
+    inSessionThread([this, tap] {
+        m_tap = tap;
+        if (m_tap && m_transport && state() != State::Disconnected && state() != State::Connecting) {
+            m_tap->linkOpened(m_linkName);
+            m_tap->dialectChanged(dialect());
+        }
+    });
+}
+
+void DeviceSession::restrictOrigins(const QString &originPrefix, const QString &reason)
+{
+    inSessionThread([this, originPrefix, reason] {
+        m_originPrefix = originPrefix;
+        m_restrictReason = reason;
+    });
+}
+
+void DeviceSession::refuse(quint64 id, const AtCommand &command, const QString &message)
+{
+    AtResult r;
+    r.id = id;
+    r.command = command;
+    r.status = AtResult::Status::Refused;
+    r.message = message;
+    // Always asynchronous, like every other result: the caller holds the id first.
+    QMetaObject::invokeMethod(this, [this, r] { emit commandFinished(r); }, Qt::QueuedConnection);
 }
 
 void DeviceSession::setPassthroughGuards(int beforeMs, int afterMs, int pauseMs)
@@ -167,6 +210,8 @@ void DeviceSession::attach(Transport *t)
             return;
         if (s == Transport::State::Open) {
             m_log->appendInfo(tr("Opened %1").arg(m_linkName));
+            if (m_tap)
+                m_tap->linkOpened(m_linkName);
             setState(State::Connected);
             m_queue->setPaused(false);
         } else if (s == Transport::State::Opening) {
@@ -193,6 +238,8 @@ void DeviceSession::detach()
     if (m_transport) {
         Transport *t = m_transport;
         m_transport = nullptr;
+        if (m_tap)
+            m_tap->linkClosed(m_linkName);
         t->disconnect(this);
         t->close();
         t->deleteLater();
@@ -209,13 +256,11 @@ quint64 DeviceSession::submit(const AtCommand &command)
     const quint64 id = m_queue->allocateId();
     inSessionThread([this, command, id] {
         if (!m_transport || state() == State::Disconnected) {
-            AtResult r;
-            r.id = id;
-            r.command = command;
-            r.status = AtResult::Status::Refused;
-            r.message = tr("Not connected");
-            // Always asynchronous, like every other result: the caller holds the id first.
-            QMetaObject::invokeMethod(this, [this, r] { emit commandFinished(r); }, Qt::QueuedConnection);
+            refuse(id, command, tr("Not connected"));
+            return;
+        }
+        if (!m_originPrefix.isEmpty() && !command.origin.startsWith(m_originPrefix)) {
+            refuse(id, command, m_restrictReason.isEmpty() ? tr("The session is read-only") : m_restrictReason);
             return;
         }
         m_queue->enqueue(command, id);
@@ -252,6 +297,8 @@ void DeviceSession::sendRaw(const QByteArray &bytes)
             m_log->appendInfo(tr("Raw data dropped: the link is not in passthrough"), true);
             return;
         }
+        if (m_tap)
+            m_tap->hostBytes(bytes, SessionTap::HostWrite::Raw, 0, QByteArray());
         writeBytes(bytes);
         m_traffic->add(ThroughputPath::RawTx, bytes.size());
     });
@@ -262,6 +309,8 @@ void DeviceSession::leavePassthrough()
     inSessionThread([this] {
         if (state() != State::Passthrough || m_leaveStep != 0)
             return;
+        if (m_tap)
+            m_tap->passthroughLeaving();
         m_leaveStep = 1;
         stepLeavePassthrough();
     });
@@ -280,6 +329,8 @@ void DeviceSession::stepLeavePassthrough()
     }
     case 2:
         m_log->appendTx("+++", 0);
+        if (m_tap)
+            m_tap->hostBytes("+++", SessionTap::HostWrite::Escape, 0, QByteArray());
         writeBytes("+++");
         // Beken answers "+QUIT" at once: parse lines again from here on. (ESP in CIPMODE=1 keeps
         // forwarding peer data raw even in command mode; that data then shows up as lines.)
@@ -318,6 +369,8 @@ void DeviceSession::writeBytes(const QByteArray &bytes)
 
 void DeviceSession::onReceived(const QByteArray &bytes)
 {
+    if (m_tap)
+        m_tap->moduleBytes(bytes);
     m_traffic->add(ThroughputPath::UartRx, bytes.size());
     m_parser.feed(bytes);
     if (m_parser.framer().inPayload())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "commandqueue.h"
+#include "sessiontap.h"
 #include "log/sessionlog.h"
 #include "protocol/atparser.h"
 #include "stats/trafficcounters.h"
@@ -70,6 +71,13 @@ public:
     // session's thread as the traffic passes; what ThroughputMeter reads.
     std::shared_ptr<const TrafficCounters> traffic() const { return m_traffic; }
 
+    // Everything the session does, also goes to `tap` (in the session's thread); nullptr stops.
+    // The recorder is one (core/recording/sessionrecorder.h).
+    void setTap(std::shared_ptr<SessionTap> tap);
+    // While not empty, submit() refuses (Status::Refused, `reason`) every command whose origin
+    // does not start with `originPrefix`: a recording playing back owns the session.
+    void restrictOrigins(const QString &originPrefix, const QString &reason = QString());
+
     // Guard times (ms) around "+++" and the pause after it; defaults from protocol.md 4.
     void setPassthroughGuards(int beforeMs, int afterMs, int pauseMs);
 
@@ -92,6 +100,7 @@ private:
     void onEvent(const AtEventView &event) override;
     void onReceived(const QByteArray &bytes);
     void writeBytes(const QByteArray &bytes);
+    void refuse(quint64 id, const AtCommand &command, const QString &message);
     void stepLeavePassthrough();
     void countResult(const AtResult &result);
     void countUrc(const AtEvent &event);
@@ -112,6 +121,8 @@ private:
     std::deque<std::function<void()>> m_calls;
     mutable QMutex m_linkNameMutex; // written in the session's thread, read from any
     QString m_linkName;
+    std::shared_ptr<SessionTap> m_tap; // session thread only
+    QString m_originPrefix, m_restrictReason; // session thread only
     QAtomicInteger<int> m_state { int(State::Disconnected) };
     QAtomicInteger<int> m_dialect { int(Dialect::Esp) };
     const std::shared_ptr<TrafficCounters> m_traffic = std::make_shared<TrafficCounters>();

@@ -17,6 +17,7 @@ struct Rule
 constexpr Rule kRules[] = {
     { "AT+CWJAP=", 1 },          { "AT+CWJAP_CUR=", 1 }, { "AT+CWJAP_DEF=", 1 },
     { "AT+CWSAP=", 1 },          { "AT+CWSAP_CUR=", 1 }, { "AT+CWSAP_DEF=", 1 },
+    { "+CWSAP:", 1 },            { "+CWSAP_CUR:", 1 },   { "+CWSAP_DEF:", 1 },
     { "AT+MQTTUSERCFG=", 4 },    { "+MQTTUSERCFG:", 4 }, { "AT+MQTTPASSWORD=", 1 },
     { "AT+CIPSSLCPSK=", -1 },    { "+CIPSSLCPSK:", -1 },
 };

@@ -50,11 +50,17 @@ QByteArray SessionLog::escapeBytes(QByteArrayView bytes, qsizetype maxBytes)
     return out;
 }
 
+void SessionLog::setClock(std::function<qint64()> nowMs)
+{
+    QMutexLocker lock(&m_mutex);
+    m_clock = std::move(nowMs);
+}
+
 void SessionLog::append(LogRecord r)
 {
-    if (r.timeMs == 0)
-        r.timeMs = QDateTime::currentMSecsSinceEpoch();
     QMutexLocker lock(&m_mutex);
+    if (r.timeMs == 0)
+        r.timeMs = m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
     if (m_stream.isOpen()) {
         m_stream.write(m_streamFormat == Format::Text ? formatText(r) : formatJson(r));
         m_stream.flush();

@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 #include <deque>
+#include <functional>
 
 namespace atb {
 
@@ -44,6 +45,9 @@ public:
     void appendTxData(const QByteArray &commandLine, const QByteArray &payload, quint64 commandId);
     void appendEvent(const AtEvent &event, quint64 commandId);
     void appendInfo(const QString &text, bool problem = false);
+    // Where record times come from (ms since the epoch); an empty function = the system clock.
+    // A recording playing back sets the recorded time, so the log shows it as it was.
+    void setClock(std::function<qint64()> nowMs);
 
     qsizetype capacity() const { return m_capacity; }
     qsizetype byteBudget() const { return m_byteBudget; }
@@ -78,6 +82,7 @@ private:
     QList<LogRecord> m_batch;
     QTimer m_batchTimer { this };
     QFile m_stream;
+    std::function<qint64()> m_clock;
     Format m_streamFormat = Format::Text;
 };
 

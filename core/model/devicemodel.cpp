@@ -137,6 +137,7 @@ void DeviceModel::reset()
     emit echoChanged();
     setCipMux(-1);
     setCipMode(-1);
+    setSysLog(-1);
     setLinks({});
     setWifi({});
     setDns({});
@@ -151,6 +152,14 @@ void DeviceModel::setCipMux(int v)
         return;
     m_cipMux = v;
     emit cipMuxChanged();
+}
+
+void DeviceModel::setSysLog(int v)
+{
+    if (v == m_sysLog)
+        return;
+    m_sysLog = v;
+    emit sysLogChanged();
 }
 
 void DeviceModel::setCipMode(int v)
@@ -202,34 +211,6 @@ void DeviceModel::setMqtt(const MqttState &m)
     emit mqttChanged();
 }
 
-void DeviceModel::linkOpened(int id, const QString &type, const QString &host, int port)
-{
-    QList<LinkInfo> links = m_links;
-    auto it = std::find_if(links.begin(), links.end(), [id](const LinkInfo &l) { return l.id == id; });
-    if (it == links.end()) {
-        LinkInfo l;
-        l.id = id;
-        links.append(l);
-        it = links.end() - 1;
-    }
-    if (!type.isEmpty())
-        it->type = type.toUpper();
-    if (!host.isEmpty())
-        it->remoteHost = host;
-    if (port >= 0)
-        it->remotePort = port;
-    setLinks(links);
-}
-
-void DeviceModel::linkClosed(int id)
-{
-    QList<LinkInfo> links = m_links;
-    links.erase(std::remove_if(links.begin(), links.end(),
-                               [id](const LinkInfo &l) { return id < 0 || l.id == id; }),
-                links.end());
-    setLinks(links);
-}
-
 void DeviceModel::applyResult(const AtResult &r)
 {
     const QByteArray line = r.command.line.trimmed();
@@ -248,12 +229,35 @@ void DeviceModel::applyResult(const AtResult &r)
 
     QList<LinkInfo> statusLinks;
     bool sawStatus = false;
+    bool rowsWithoutId = false;
+    QList<MqttSubscription> listedSubscriptions;
     for (const QByteArray &l : r.lines) {
-        if (l.startsWith("+CIPSTATUS:") || l.startsWith("+BIPSTATUS:") || l.startsWith("+CIPSTATE:"))
+        if (l.startsWith("+CIPSTATUS:") || l.startsWith("+BIPSTATUS:") || l.startsWith("+CIPSTATE:")) {
             sawStatus = true;
-        applyReplyLine(l, &statusLinks);
+            LinkInfo li;
+            bool hasId = true;
+            if (parseStatusLine(l, int(statusLinks.size()), &li, &hasId)) {
+                statusLinks << li;
+                rowsWithoutId = rowsWithoutId || !hasId;
+            }
+        } else if (l.startsWith("+MQTTSUB:")) {
+            // +MQTTSUB:<LinkID>,<state>,"<topic>",<qos>
+            const QStringList f = splitFields(QByteArrayView(l).sliced(9));
+            if (f.size() >= 4) {
+                MqttState m = m_mqtt;
+                m.state = toInt(f[1], m.state);
+                setMqtt(m);
+                const MqttSubscription s { f[2], toInt(f[3], 0) };
+                if (!listedSubscriptions.contains(s))
+                    listedSubscriptions << s;
+            }
+        } else {
+            applyReplyLine(l);
+        }
     }
     if (sawStatus || name == "AT+CIPSTATUS" || name == "AT+CIPSTATE") {
+        if (rowsWithoutId)
+            statusLinks = withKnownIds(statusLinks);
         // Status replies do not report the keep-alive: keep what the opening command set.
         for (LinkInfo &l : statusLinks) {
             for (const LinkInfo &old : std::as_const(m_links)) {
@@ -262,6 +266,12 @@ void DeviceModel::applyResult(const AtResult &r)
             }
         }
         setLinks(statusLinks);
+    }
+    if (name == "AT+MQTTSUB" && line.endsWith('?')) {
+        // The query lists every subscription the module has: rows it no longer lists go.
+        MqttState m = m_mqtt;
+        m.subscriptions = listedSubscriptions;
+        setMqtt(m);
     }
 
     if (name == "ATE0" || name == "ATE1") {
@@ -291,6 +301,8 @@ void DeviceModel::applyResult(const AtResult &r)
         setCipMux(toInt(args[0]));
     } else if (name == "AT+CIPMODE" && args.size() == 1) {
         setCipMode(toInt(args[0]));
+    } else if (name == "AT+SYSLOG" && args.size() == 1) {
+        setSysLog(toInt(args[0]));
     } else if (name == "AT+CIPDNS" && !args.isEmpty()) {
         DnsState d;
         d.known = true;
@@ -327,10 +339,17 @@ void DeviceModel::applyResult(const AtResult &r)
             for (LinkInfo &l : links) {
                 if (l.id != id)
                     continue;
-                if (l.type.startsWith(QLatin1String("UDP")))
+                const bool udp = l.type.startsWith(QLatin1String("UDP")) || l.type == QLatin1String("DTLS");
+                if (udp) {
                     l.localPort = toInt(args[base + 3]);
-                else
+                } else {
                     l.keepAlive = toInt(args[base + 3]);
+                    // Beken TCP/TLS server (seed 000 example 2): <keepalive>,<localport>,"<localip>".
+                    if (m_dialect == Dialect::Beken && args.size() > base + 4 && toInt(args[base + 4]) > 0) {
+                        l.localPort = toInt(args[base + 4]);
+                        l.server = true;
+                    }
+                }
             }
             setLinks(links);
         }
@@ -384,62 +403,15 @@ void DeviceModel::applyResult(const AtResult &r)
     }
 }
 
-void DeviceModel::applyReplyLine(const QByteArray &l, QList<LinkInfo> *statusLinks)
+void DeviceModel::applyReplyLine(const QByteArray &l)
 {
     auto after = [&](const char *prefix) { return splitFields(QByteArrayView(l).sliced(qsizetype(qstrlen(prefix)))); };
     if (l.startsWith("+CIPMUX:")) {
         setCipMux(toInt(QString::fromUtf8(l.mid(8))));
+    } else if (l.startsWith("+SYSLOG:")) {
+        setSysLog(toInt(QString::fromUtf8(l.mid(8))));
     } else if (l.startsWith("+CIPMODE:")) {
         setCipMode(toInt(QString::fromUtf8(l.mid(9))));
-    } else if (l.startsWith("+CIPSTATUS:") || l.startsWith("+CIPSTATE:")) {
-        // ESP: <id>,"<type>","<ip>",<rport>,<lport>,<tetype>
-        const QStringList f = after(l.startsWith("+CIPSTATE:") ? "+CIPSTATE:" : "+CIPSTATUS:");
-        if (f.size() >= 6) {
-            LinkInfo li;
-            li.id = toInt(f[0], 0);
-            li.type = f[1].toUpper();
-            li.remoteHost = f[2];
-            li.remotePort = toInt(f[3]);
-            li.localPort = toInt(f[4]);
-            li.server = toInt(f[5]) == 1;
-            statusLinks->append(li);
-        }
-    } else if (l.startsWith("+BIPSTATUS:")) {
-        const QStringList f = after("+BIPSTATUS:");
-        static const char *types[] = { "TCP", "UDP", "TLS", "DTLS" };
-        auto typeName = [](const QString &s) {
-            const int t = toInt(s);
-            return t >= 0 && t < 4 ? QString::fromLatin1(types[t]) : s.toUpper();
-        };
-        LinkInfo li;
-        if (f.size() >= 7 && f[1] == QLatin1String("connected")) {
-            // Beken source: <id>,connected, <type>, <host>, <port>,<localport>,<is_server>
-            li.id = toInt(f[0], 0);
-            li.type = typeName(f[2]);
-            li.remoteHost = f[3];
-            li.remotePort = toInt(f[4]);
-            li.localPort = toInt(f[5]);
-            li.server = toInt(f[6]) == 1;
-            statusLinks->append(li);
-        } else if (f.size() == 6) {
-            // seed 000 with a link id: <id>,<ip>,<port>,<localport>,<tetype> has 5; with type 6
-            li.id = toInt(f[0], 0);
-            li.type = typeName(f[1]);
-            li.remoteHost = f[2];
-            li.remotePort = toInt(f[3]);
-            li.localPort = toInt(f[4]);
-            li.server = toInt(f[5]) == 1;
-            statusLinks->append(li);
-        } else if (f.size() == 5) {
-            // seed 000 literally: <type>,<remoteip>,<port>,<localport>,<tetype> (no link id)
-            li.id = statusLinks->size();
-            li.type = typeName(f[0]);
-            li.remoteHost = f[1];
-            li.remotePort = toInt(f[2]);
-            li.localPort = toInt(f[3]);
-            li.server = toInt(f[4]) == 1;
-            statusLinks->append(li);
-        }
     } else if (l.startsWith("+CIPDNS:")) {
         const QStringList f = after("+CIPDNS:");
         DnsState d;
@@ -499,16 +471,6 @@ void DeviceModel::applyReplyLine(const QByteArray &l, QList<LinkInfo> *statusLin
         } else if (f.size() >= 2) {
             MqttState m = m_mqtt;
             m.state = toInt(f[1], 0);
-            setMqtt(m);
-        }
-    } else if (l.startsWith("+MQTTSUB:")) {
-        const QStringList f = after("+MQTTSUB:");
-        if (f.size() >= 4) {
-            MqttState m = m_mqtt;
-            m.state = toInt(f[1], m.state);
-            MqttSubscription s { f[2], toInt(f[3], 0) };
-            if (!m.subscriptions.contains(s))
-                m.subscriptions.append(s);
             setMqtt(m);
         }
     }

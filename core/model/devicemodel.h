@@ -23,6 +23,7 @@ class DeviceModel : public QObject
     Q_PROPERTY(int cipMux READ cipMux NOTIFY cipMuxChanged)
     Q_PROPERTY(int cipMode READ cipMode NOTIFY cipModeChanged)
     Q_PROPERTY(bool passthrough READ passthrough NOTIFY passthroughChanged)
+    Q_PROPERTY(int sysLog READ sysLog NOTIFY sysLogChanged)
 public:
     explicit DeviceModel(QObject *parent = nullptr);
 
@@ -33,6 +34,8 @@ public:
     int cipMux() const { return m_cipMux; }
     int cipMode() const { return m_cipMode; }
     bool passthrough() const { return m_passthrough; }
+    // AT+SYSLOG (ESP): -1 unknown, 0 off, 1 failures carry ERR CODE lines. Off after a reboot.
+    int sysLog() const { return m_sysLog; }
     QList<LinkInfo> links() const { return m_links; }
     WifiState wifi() const { return m_wifi; }
     DnsState dns() const { return m_dns; }
@@ -65,6 +68,7 @@ signals:
     void echoChanged();
     void cipMuxChanged();
     void cipModeChanged();
+    void sysLogChanged();
     void passthroughChanged(bool on);
     void linksChanged();
     void wifiChanged();
@@ -75,14 +79,19 @@ signals:
 private:
     void setCipMux(int v);
     void setCipMode(int v);
+    void setSysLog(int v);
     void setLinks(const QList<LinkInfo> &links);
     void setWifi(const WifiState &w);
     void setDns(const DnsState &d);
     void setSntp(const SntpState &s);
     void setMqtt(const MqttState &m);
-    void applyReplyLine(const QByteArray &line, QList<LinkInfo> *statusLinks);
+    void applyReplyLine(const QByteArray &line);
     void linkOpened(int id, const QString &type, const QString &host, int port);
     void linkClosed(int id);
+    // devicemodel_links.cpp: one +CIPSTATUS/+CIPSTATE/+BIPSTATUS line as a link (false when the
+    // line is none of them), and ids for the rows of seed 000's +BIPSTATUS (which has none).
+    static bool parseStatusLine(const QByteArray &line, int row, LinkInfo *link, bool *hasId);
+    QList<LinkInfo> withKnownIds(QList<LinkInfo> rows) const;
 
     QList<QMetaObject::Connection> m_following;
     Dialect m_dialect = Dialect::Esp;
@@ -91,6 +100,7 @@ private:
     int m_echo = -1;
     int m_cipMux = -1;
     int m_cipMode = -1;
+    int m_sysLog = -1;
     bool m_passthrough = false;
     QList<LinkInfo> m_links;
     WifiState m_wifi;

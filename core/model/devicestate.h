@@ -18,10 +18,14 @@ struct LinkInfo
     int localPort = -1;
     bool server = false;      // tetype 1: the module is the server side of this link
     int keepAlive = -1;
+    // Seed 000's +BIPSTATUS has no link id: an id not learnt from AT+CIPSTART, CONNECT or
+    // AT+CIPCLOSE is the lowest free one, a guess (the table says so).
+    bool idInferred = false;
     bool operator==(const LinkInfo &o) const
     {
         return id == o.id && type == o.type && remoteHost == o.remoteHost && remotePort == o.remotePort
-            && localPort == o.localPort && server == o.server && keepAlive == o.keepAlive;
+            && localPort == o.localPort && server == o.server && keepAlive == o.keepAlive
+            && idInferred == o.idInferred;
     }
 };
 

@@ -1,176 +1,20 @@
 #include "commandcatalog.h"
 
+#include "catalogbuilders.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
 
 namespace atb {
 
+using namespace catalogbuild;
+
 namespace {
-
-constexpr int kEsp = dialectBit(Dialect::Esp);
-constexpr int kBeken = dialectBit(Dialect::Beken);
-constexpr int kBoth = kAllDialects;
-
-constexpr int kTest = formBit(CommandForm::Test);
-constexpr int kQuery = formBit(CommandForm::Query);
-constexpr int kSet = formBit(CommandForm::Set);
-constexpr int kExec = formBit(CommandForm::Execute);
 
 QString translated(const char *s)
 {
     return QCoreApplication::translate("CommandCatalog", s);
-}
-
-// ---- parameter builders ---------------------------------------------------------------
-
-ParamSpec intP(const char *name, qint64 min, qint64 max, const char *help)
-{
-    ParamSpec p;
-    p.name = name;
-    p.type = ParamType::Integer;
-    p.min = min;
-    p.max = max;
-    p.help = help;
-    return p;
-}
-
-ParamSpec enumP(const char *name, QList<EnumValue> values, const char *help)
-{
-    ParamSpec p;
-    p.name = name;
-    p.type = ParamType::Enum;
-    p.values = std::move(values);
-    p.min = p.values.isEmpty() ? 0 : p.values.first().value;
-    p.max = p.min;
-    for (const EnumValue &v : p.values) {
-        p.min = std::min(p.min, v.value);
-        p.max = std::max(p.max, v.value);
-    }
-    p.help = help;
-    return p;
-}
-
-ParamSpec strP(const char *name, int maxLength, const char *help)
-{
-    ParamSpec p;
-    p.name = name;
-    p.type = ParamType::String;
-    p.maxLength = maxLength;
-    p.help = help;
-    return p;
-}
-
-ParamSpec choiceP(const char *name, QList<QByteArray> choices, const char *help)
-{
-    ParamSpec p = strP(name, -1, help);
-    p.choices = std::move(choices);
-    return p;
-}
-
-ParamSpec opt(ParamSpec p)
-{
-    p.optional = true;
-    return p;
-}
-
-ParamSpec secret(ParamSpec p)
-{
-    p.secret = true;
-    return p;
-}
-
-ParamSpec nonEmpty(ParamSpec p)
-{
-    p.minLength = 1;
-    return p;
-}
-
-ParamSpec dataLen(ParamSpec p)
-{
-    p.dataLength = true;
-    return p;
-}
-
-// ---- frequently used parameters -------------------------------------------------------
-
-const QList<EnumValue> kOnOff
-    = { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "disabled") }, { 1, QT_TRANSLATE_NOOP("CommandCatalog", "enabled") } };
-
-ParamSpec mqttLink()
-{
-    return intP("LinkID", 0, 0, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT link; only link 0 is supported"));
-}
-
-ParamSpec mqttTopic(bool optional = false)
-{
-    ParamSpec p = nonEmpty(strP("topic", 128, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT topic")));
-    p.optional = optional;
-    return p;
-}
-
-ParamSpec qosP(const char *name = "qos")
-{
-    return enumP(name,
-                 { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "at most once") },
-                   { 1, QT_TRANSLATE_NOOP("CommandCatalog", "at least once") },
-                   { 2, QT_TRANSLATE_NOOP("CommandCatalog", "exactly once") } },
-                 QT_TRANSLATE_NOOP("CommandCatalog", "MQTT quality of service"));
-}
-
-ParamSpec retainP(const char *name = "retain")
-{
-    return enumP(name,
-                 { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "not retained") },
-                   { 1, QT_TRANSLATE_NOOP("CommandCatalog", "retained") } },
-                 QT_TRANSLATE_NOOP("CommandCatalog", "MQTT retain flag"));
-}
-
-ParamSpec portP(const char *name, const char *help)
-{
-    return intP(name, 0, 65535, help);
-}
-
-ParamSpec linkId(qint64 max, const char *help = QT_TRANSLATE_NOOP("CommandCatalog", "network link ID"))
-{
-    return intP("link_id", 0, max, help);
-}
-
-ParamSpec modeOnOff(const char *name, const char *help)
-{
-    return enumP(name, kOnOff, help);
-}
-
-const QList<EnumValue> kSchemes = {
-    { 1, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over TCP") },
-    { 2, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over TLS, no certificate verification") },
-    { 3, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over TLS, verify server certificate") },
-    { 4, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over TLS, provide client certificate") },
-    { 5, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over TLS, verify server and provide client certificate") },
-    { 6, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over WebSocket (TCP)") },
-    { 7, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over WebSocket Secure, no certificate verification") },
-    { 8, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over WebSocket Secure, verify server certificate") },
-    { 9, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over WebSocket Secure, provide client certificate") },
-    { 10,
-      QT_TRANSLATE_NOOP("CommandCatalog", "MQTT over WebSocket Secure, verify server and provide client certificate") },
-};
-
-CommandSpec cmd(const char *name, int forms, int dialects, const char *summary, QList<Signature> signatures = {},
-                int timeoutMs = 2000)
-{
-    CommandSpec c;
-    c.name = name;
-    c.forms = forms;
-    c.dialects = dialects;
-    c.summary = summary;
-    c.signatures = std::move(signatures);
-    c.timeoutMs = timeoutMs;
-    return c;
-}
-
-Signature sig(QList<ParamSpec> params, const char *label = nullptr)
-{
-    return Signature { label, std::move(params) };
 }
 
 // ---- the table ------------------------------------------------------------------------
@@ -241,78 +85,7 @@ QList<CommandSpec> buildTable()
                  { uartSig(80, 5000000) });
     }
 
-    // Wi-Fi -------------------------------------------------------------------------
-    t << cmd("AT+CWMODE", kQuery | kSet, kBoth,
-             QT_TRANSLATE_NOOP("CommandCatalog", "Wi-Fi mode (station, SoftAP, both)"),
-             { sig({ enumP("mode",
-                           { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "Wi-Fi off") },
-                             { 1, QT_TRANSLATE_NOOP("CommandCatalog", "station") },
-                             { 2, QT_TRANSLATE_NOOP("CommandCatalog", "SoftAP") },
-                             { 3, QT_TRANSLATE_NOOP("CommandCatalog", "SoftAP + station") } },
-                           QT_TRANSLATE_NOOP("CommandCatalog", "Wi-Fi mode")),
-                     opt(modeOnOff("auto_connect",
-                                   QT_TRANSLATE_NOOP("CommandCatalog", "connect to the saved AP automatically"))) }) });
-    {
-        const ParamSpec ssid = strP("ssid", 32, QT_TRANSLATE_NOOP("CommandCatalog", "SSID of the access point"));
-        const ParamSpec pwd = opt(secret(strP("pwd", 64,
-                                              QT_TRANSLATE_NOOP("CommandCatalog",
-                                                                "password (8..63 characters, 64 hex digits, "
-                                                                "or empty for an open network)"))));
-        const ParamSpec bssid
-            = opt(strP("bssid", 17, QT_TRANSLATE_NOOP("CommandCatalog", "MAC address of the AP, xx:xx:xx:xx:xx:xx")));
-        t << cmd("AT+CWJAP", kQuery | kSet | kExec, kEsp,
-                 QT_TRANSLATE_NOOP("CommandCatalog", "Connect to an access point"),
-                 { sig({ ssid, pwd, bssid,
-                         opt(enumP("pci_en",
-                                   { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "any security, including open and WEP") },
-                                     { 1, QT_TRANSLATE_NOOP("CommandCatalog", "no open or WEP access points") } },
-                                   QT_TRANSLATE_NOOP("CommandCatalog", "PCI authentication"))),
-                         opt(intP("reconn_interval", 0, 7200,
-                                  QT_TRANSLATE_NOOP("CommandCatalog",
-                                                    "seconds between reconnection attempts, 0 = do not reconnect"))),
-                         opt(intP("listen_interval", 1, 100,
-                                  QT_TRANSLATE_NOOP("CommandCatalog", "listen interval in AP beacons"))),
-                         opt(enumP("scan_mode",
-                                   { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "fast scan") },
-                                     { 1, QT_TRANSLATE_NOOP("CommandCatalog", "all-channel scan") } },
-                                   QT_TRANSLATE_NOOP("CommandCatalog", "scan mode"))),
-                         opt(intP("jap_timeout", 3, 600,
-                                  QT_TRANSLATE_NOOP("CommandCatalog", "connection timeout in seconds"))),
-                         opt(intP("pmf", 0, 3,
-                                  QT_TRANSLATE_NOOP("CommandCatalog",
-                                                    "protected management frames: bit 0 capable, "
-                                                    "bit 1 required"))) }) },
-                 20000);
-        t << cmd("AT+CWJAP", kQuery | kSet | kExec, kBeken,
-                 QT_TRANSLATE_NOOP("CommandCatalog", "Connect to an access point"), { sig({ ssid, pwd, bssid }) },
-                 20000);
-    }
-    t << cmd("AT+CWQAP", kExec, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "Disconnect from the access point"));
-    {
-        CommandSpec c
-            = cmd("AT+CWLAP", kSet | kExec, kEsp, QT_TRANSLATE_NOOP("CommandCatalog", "List available access points"),
-                  { sig({ opt(strP("ssid", 32, QT_TRANSLATE_NOOP("CommandCatalog", "only list this SSID"))),
-                          opt(strP("mac", 17, QT_TRANSLATE_NOOP("CommandCatalog", "only list this BSSID"))),
-                          opt(intP("channel", 1, 14, QT_TRANSLATE_NOOP("CommandCatalog", "only scan this channel"))),
-                          opt(enumP("scan_type",
-                                    { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "active") },
-                                      { 1, QT_TRANSLATE_NOOP("CommandCatalog", "passive") } },
-                                    QT_TRANSLATE_NOOP("CommandCatalog", "scan type"))),
-                          opt(intP("scan_time_min", 0, 1500,
-                                   QT_TRANSLATE_NOOP("CommandCatalog", "minimum scan time per channel, ms"))),
-                          opt(intP("scan_time_max", 0, 1500,
-                                   QT_TRANSLATE_NOOP("CommandCatalog", "maximum scan time per channel, ms"))) }) },
-                  15000);
-        t << c;
-        t << cmd("AT+CWLAP", kExec, kBeken, QT_TRANSLATE_NOOP("CommandCatalog", "List available access points"), {},
-                 15000);
-    }
-    t << cmd("AT+CIFSR", kExec, kEsp, QT_TRANSLATE_NOOP("CommandCatalog", "Show the local IP and MAC addresses"));
-    t << cmd("AT+CIPSTA", kQuery | kSet, kEsp,
-             QT_TRANSLATE_NOOP("CommandCatalog", "Station IP address, gateway and netmask"),
-             { sig({ strP("ip", 15, QT_TRANSLATE_NOOP("CommandCatalog", "IPv4 address")),
-                     opt(strP("gateway", 15, QT_TRANSLATE_NOOP("CommandCatalog", "gateway"))),
-                     opt(strP("netmask", 15, QT_TRANSLATE_NOOP("CommandCatalog", "netmask"))) }) });
+    appendWifiCommands(t);
 
     // TCP/IP ------------------------------------------------------------------------
     {
@@ -494,6 +267,10 @@ QList<CommandSpec> buildTable()
     t << cmd("AT+CIPSERVERMAXCONN", kQuery | kSet, kEsp,
              QT_TRANSLATE_NOOP("CommandCatalog", "Maximum number of clients a server accepts"),
              { sig({ intP("num", 1, 5, QT_TRANSLATE_NOOP("CommandCatalog", "maximum number of connections")) }) });
+    t << cmd("AT+CIPSTO", kQuery | kSet, kEsp,
+             QT_TRANSLATE_NOOP("CommandCatalog", "Timeout after which the TCP server closes an idle client"),
+             { sig({ intP("time", 0, 7200,
+                          QT_TRANSLATE_NOOP("CommandCatalog", "seconds without data; 0 = never close")) }) });
     t << cmd(
         "AT+TRANSINTVL", kQuery | kSet, kEsp,
         QT_TRANSLATE_NOOP("CommandCatalog", "Packet interval in passthrough mode"),
@@ -566,104 +343,7 @@ QList<CommandSpec> buildTable()
                  pskSigs(48));
     }
 
-    // MQTT (seed 004) ---------------------------------------------------------------
-    constexpr int kMqttTimeout = 10000;
-    t << cmd("AT+MQTTUSERCFG", kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT user configuration"),
-             { sig({ mqttLink(), enumP("scheme", kSchemes, QT_TRANSLATE_NOOP("CommandCatalog", "transport scheme")),
-                     strP("client_id", 256, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT client ID")),
-                     strP("username", 64, QT_TRANSLATE_NOOP("CommandCatalog", "user name for the broker")),
-                     secret(strP("password", 64, QT_TRANSLATE_NOOP("CommandCatalog", "password for the broker"))),
-                     intP("cert_key_ID", 0, 0, QT_TRANSLATE_NOOP("CommandCatalog", "client certificate ID; only 0")),
-                     intP("CA_ID", 0, 0, QT_TRANSLATE_NOOP("CommandCatalog", "CA certificate ID; only 0")),
-                     strP("path", 32, QT_TRANSLATE_NOOP("CommandCatalog", "resource path (WebSocket)")) }) },
-             kMqttTimeout);
-    t << cmd("AT+MQTTCLIENTID", kSet, kBoth,
-             QT_TRANSLATE_NOOP("CommandCatalog", "MQTT client ID (longer than AT+MQTTUSERCFG allows)"),
-             { sig({ mqttLink(), strP("client_id", 256, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT client ID")) }) },
-             kMqttTimeout);
-    t << cmd(
-        "AT+MQTTUSERNAME", kSet, kBoth,
-        QT_TRANSLATE_NOOP("CommandCatalog", "MQTT user name (longer than AT+MQTTUSERCFG allows)"),
-        { sig({ mqttLink(), strP("username", -1, QT_TRANSLATE_NOOP("CommandCatalog", "user name for the broker")) }) },
-        kMqttTimeout);
-    t << cmd("AT+MQTTPASSWORD", kSet, kBoth,
-             QT_TRANSLATE_NOOP("CommandCatalog", "MQTT password (longer than AT+MQTTUSERCFG allows)"),
-             { sig({ mqttLink(),
-                     secret(strP("password", -1, QT_TRANSLATE_NOOP("CommandCatalog", "password for the broker"))) }) },
-             kMqttTimeout);
-    t << cmd(
-        "AT+MQTTCONNCFG", kSet, kBoth,
-        QT_TRANSLATE_NOOP("CommandCatalog", "MQTT connection configuration (keep-alive, last will)"),
-        { sig({ mqttLink(),
-                intP("keepalive", 0, 7200, QT_TRANSLATE_NOOP("CommandCatalog", "keep-alive in seconds; 0 means 120")),
-                enumP("disable_clean_session",
-                      { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "clean session") },
-                        { 1, QT_TRANSLATE_NOOP("CommandCatalog", "persistent session") } },
-                      QT_TRANSLATE_NOOP("CommandCatalog", "clean-session flag")),
-                strP("lwt_topic", 128, QT_TRANSLATE_NOOP("CommandCatalog", "last-will topic")),
-                strP("lwt_msg", 64, QT_TRANSLATE_NOOP("CommandCatalog", "last-will message")), qosP("lwt_qos"),
-                retainP("lwt_retain") }) },
-        kMqttTimeout);
-    {
-        ParamSpec count = intP("alpn_counts", 0, 5,
-                               QT_TRANSLATE_NOOP("CommandCatalog", "number of ALPN strings that follow; 0 clears"));
-        count.countsFollowing = true;
-        QList<ParamSpec> params { mqttLink(), count };
-        static const char *const names[] = { "alpn1", "alpn2", "alpn3", "alpn4", "alpn5" };
-        for (const char *n : names)
-            params << opt(nonEmpty(strP(n, -1, QT_TRANSLATE_NOOP("CommandCatalog", "ALPN protocol name"))));
-        t << cmd("AT+MQTTALPN", kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "MQTT ALPN (TLS and WSS only)"),
-                 { sig(params) }, kMqttTimeout);
-    }
-    {
-        CommandSpec c
-            = cmd("AT+MQTTCONN", kQuery | kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "Connect to an MQTT broker"),
-                  { sig({ mqttLink(),
-                          nonEmpty(strP("host", 128, QT_TRANSLATE_NOOP("CommandCatalog", "broker domain name or IP"))),
-                          intP("port", 1, 65535, QT_TRANSLATE_NOOP("CommandCatalog", "broker port")),
-                          enumP("reconnect",
-                                { { 0, QT_TRANSLATE_NOOP("CommandCatalog", "no automatic reconnection") },
-                                  { 1, QT_TRANSLATE_NOOP("CommandCatalog", "reconnect automatically") } },
-                                QT_TRANSLATE_NOOP("CommandCatalog", "automatic reconnection")) }) },
-                  30000);
-        c.note = QT_TRANSLATE_NOOP("CommandCatalog",
-                                   "Connecting can take longer than other MQTT commands (retransmissions, 10 s per TLS "
-                                   "handshake packet).");
-        t << c;
-    }
-    {
-        CommandSpec c = cmd(
-            "AT+MQTTPUB", kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "Publish an MQTT string message"),
-            { sig({ mqttLink(), mqttTopic(),
-                    nonEmpty(strP("data", -1, QT_TRANSLATE_NOOP("CommandCatalog", "message; cannot contain NUL"))),
-                    qosP(), retainP() }) },
-            kMqttTimeout);
-        c.note = QT_TRANSLATE_NOOP(
-            "CommandCatalog",
-            "The whole command line is limited to 256 bytes; use AT+MQTTPUBRAW for longer or binary "
-            "messages.");
-        t << c;
-    }
-    {
-        CommandSpec c
-            = cmd("AT+MQTTPUBRAW", kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "Publish an MQTT binary message"),
-                  { sig({ mqttLink(), mqttTopic(),
-                          dataLen(intP("length", 1, std::numeric_limits<qint32>::max(),
-                                       QT_TRANSLATE_NOOP("CommandCatalog", "message length; limited by free memory"))),
-                          qosP(), retainP() }) },
-                  kMqttTimeout);
-        c.promptForms = kSet;
-        c.note = QT_TRANSLATE_NOOP(
-            "CommandCatalog", "After '>' send exactly <length> bytes; the result is +MQTTPUB:OK or +MQTTPUB:FAIL.");
-        t << c;
-    }
-    t << cmd("AT+MQTTSUB", kQuery | kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "Subscribe to an MQTT topic"),
-             { sig({ mqttLink(), mqttTopic(), qosP() }) }, kMqttTimeout);
-    t << cmd("AT+MQTTUNSUB", kSet, kBoth, QT_TRANSLATE_NOOP("CommandCatalog", "Unsubscribe from an MQTT topic"),
-             { sig({ mqttLink(), mqttTopic() }) }, kMqttTimeout);
-    t << cmd("AT+MQTTCLEAN", kSet, kBoth,
-             QT_TRANSLATE_NOOP("CommandCatalog", "Close the MQTT connection and release its resources"),
-             { sig({ mqttLink() }) }, kMqttTimeout);
+    appendMqttCommands(t);
 
     return t;
 }

@@ -20,6 +20,9 @@ bool CommandRunner::run(const QString &label, const QList<AtCommand> &commands)
     m_current = OperationResult();
     m_current.label = label;
     m_todo = commands;
+    for (AtCommand &c : m_todo)
+        if (c.origin.isEmpty())
+            c.origin = m_origin;
     m_busy = true;
     emit busyChanged(true);
     submitNext();

@@ -35,6 +35,10 @@ public:
     bool isBusy() const { return m_busy; }
     // Returns false (and does nothing) when an operation is already running.
     bool run(const QString &label, const QList<AtCommand> &commands);
+    // Who sends (the service: "wifi", "mqtt", ...): the origin of every command that has none,
+    // so logs and recordings tell which page sent what.
+    void setOrigin(const QString &origin) { m_origin = origin; }
+    QString origin() const { return m_origin; }
     // Why `plan` cannot start now: its own error, nothing to send, or another operation still
     // running. Empty when it can.
     QString refusal(const OperationPlan &plan) const;
@@ -58,6 +62,7 @@ private:
     void finish(bool ok, const QString &message, bool cancelled = false);
 
     QPointer<DeviceSession> m_session;
+    QString m_origin;
     QList<AtCommand> m_todo;
     OperationResult m_current;
     quint64 m_waitingFor = 0;

@@ -8,6 +8,8 @@
 #include <QHostAddress>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace atb {
 
 namespace {
@@ -32,6 +34,7 @@ bool hasLineBreakOrNul(const QByteArray &b)
 MqttService::MqttService(DeviceSession *session, DeviceModel *model, QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_runner(new CommandRunner(session, this))
 {
+    m_runner->setOrigin(QStringLiteral("mqtt"));
     qRegisterMetaType<atb::MqttMessage>();
     connect(m_runner, &CommandRunner::busyChanged, this, &MqttService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, &MqttService::onFinished);
@@ -99,7 +102,7 @@ OperationPlan MqttService::planConfigure(const MqttConfig &c) const
     const QByteArray values[3] = { c.clientId.toUtf8(), c.username.toUtf8(), c.password.toUtf8() };
     static const QByteArray names[3] = { "client_id", "username", "password" };
     static const char *const separate[3] = { "AT+MQTTCLIENTID", "AT+MQTTUSERNAME", "AT+MQTTPASSWORD" };
-    bool moved[3] = { false, false, false };
+    bool moved[3] = { c.separateClientId, c.separateUsername, c.separatePassword };
 
     if (values[0].isEmpty())
         return OperationPlan::failure(tr("The client ID must not be empty."), "client_id");
@@ -132,8 +135,8 @@ OperationPlan MqttService::planConfigure(const MqttConfig &c) const
     plan.add(user.line, dialect, kOrigin,
              movedNames.isEmpty()
                  ? QString()
-                 : tr("%1 does not fit AT+MQTTUSERCFG (256-byte line, 64-byte user name/password): sent "
-                      "here as a placeholder, the real value follows in its own command.")
+                 : tr("%1: a placeholder here, the real value follows in its own command (it does not fit "
+                      "AT+MQTTUSERCFG's 256-byte line or 64-byte user name/password, or the form asks for it).")
                        .arg(movedNames.join(QLatin1String(", "))));
     for (int i = 0; i < 3; ++i) {
         if (!moved[i])
@@ -155,7 +158,7 @@ OperationPlan MqttService::planConfigure(const MqttConfig &c) const
         return failed(conn);
     plan.add(conn.line, dialect, kOrigin, c.keepAlive == 0 ? tr("Keep-alive 0 means 120 s.") : QString());
 
-    const bool clearAlpn = c.alpn.isEmpty() && m_hasLastConfig && !m_lastConfig.alpn.isEmpty();
+    const bool clearAlpn = c.alpn.isEmpty() && (c.clearAlpn || (m_hasLastConfig && !m_lastConfig.alpn.isEmpty()));
     if (!c.alpn.isEmpty() || clearAlpn) {
         QList<AtArg> args { AtArg::integer(0), AtArg::integer(c.alpn.size()) };
         for (const QString &a : c.alpn)
@@ -164,7 +167,7 @@ OperationPlan MqttService::planConfigure(const MqttConfig &c) const
         if (!alpn.ok())
             return OperationPlan::failure(alpn.error, "alpn"); // one field on the page for the whole list
         plan.add(alpn.line, dialect, kOrigin,
-                 clearAlpn                   ? tr("Clears the ALPN list sent before.")
+                 clearAlpn                   ? tr("Clears the module's ALPN list.")
                  : schemeUsesTls(c.scheme) ? QString()
                                              : tr("ALPN only matters for TLS and WSS schemes."));
     }
@@ -193,8 +196,32 @@ OperationPlan MqttService::planConnect(const MqttConnectSettings &s) const
     if (!r.ok())
         return failed(r);
     OperationPlan plan;
+    if (dialect() == Dialect::Esp && (!m_model || m_model->sysLog() != 1))
+        plan.append(planEnableErrorCodes());
     plan.add(r.line, dialect(), kOrigin, s.reconnect ? tr("The module reconnects by itself after a broker loss.") : QString());
     return plan;
+}
+
+OperationPlan MqttService::planConfigureAndConnect(const MqttConfig &config, const MqttConnectSettings &settings) const
+{
+    OperationPlan configure = planConfigure(config);
+    if (!configure.ok())
+        return configure;
+    return configure.append(planConnect(settings));
+}
+
+int MqttService::fieldsThatMustMove(const MqttConfig &config) const
+{
+    MqttConfig inLine = config;
+    inLine.separateClientId = inLine.separateUsername = inLine.separatePassword = false;
+    const OperationPlan p = planConfigure(inLine);
+    int bits = 0;
+    static const char *const commands[3] = { "AT+MQTTCLIENTID=", "AT+MQTTUSERNAME=", "AT+MQTTPASSWORD=" };
+    for (int i = 0; i < 3; ++i)
+        for (const AtCommand &c : p.commands)
+            if (c.line.startsWith(commands[i]))
+                bits |= 1 << i;
+    return bits;
 }
 
 OperationPlan MqttService::planDisconnect() const
@@ -306,7 +333,14 @@ OperationPlan MqttService::planEnableErrorCodes() const
 
 OperationPlan MqttService::run(const QString &label, const OperationPlan &plan, Op op)
 {
-    return m_runner->start(label, plan, [this, op] { m_op = op; });
+    const bool errorCodes = std::any_of(plan.commands.begin(), plan.commands.end(),
+                                        [](const AtCommand &c) { return c.line == "AT+SYSLOG=1"; });
+    return m_runner->start(label, plan, [this, op, errorCodes] {
+        m_op = op;
+        if (errorCodes && m_session && op != Op::Other)
+            m_session->log()->appendInfo(tr("MQTT: AT+SYSLOG=1 first, so that a failure carries its ERR CODE "
+                                            "(0x60xx) and is shown in words."));
+    });
 }
 
 OperationPlan MqttService::configure(const MqttConfig &config)
@@ -319,6 +353,14 @@ OperationPlan MqttService::connectToBroker(const MqttConnectSettings &settings)
 {
     m_pendingConnect = settings;
     return run(tr("Connect to the MQTT broker"), planConnect(settings), Op::Connect);
+}
+
+OperationPlan MqttService::configureAndConnect(const MqttConfig &config, const MqttConnectSettings &settings)
+{
+    m_pendingConfig = config;
+    m_pendingConnect = settings;
+    return run(tr("Configure and connect to the MQTT broker"), planConfigureAndConnect(config, settings),
+               Op::ConfigureConnect);
 }
 
 OperationPlan MqttService::disconnectFromBroker()
@@ -369,6 +411,10 @@ void MqttService::onFinished(const OperationResult &result)
             m_hasLastConfig = true;
             r.message = tr("MQTT configuration accepted.");
             break;
+        case Op::ConfigureConnect:
+            m_lastConfig = m_pendingConfig;
+            m_hasLastConfig = true;
+            Q_FALLTHROUGH();
         case Op::Connect:
             m_lastConnect = m_pendingConnect;
             r.message = tr("Connected to %1:%2.").arg(m_pendingConnect.host).arg(m_pendingConnect.port);

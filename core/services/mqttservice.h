@@ -36,13 +36,22 @@ struct MqttConfig
     bool lwtRetain = false;
     // AT+MQTTALPN (0..5 entries; sent only when non-empty or when it must clear an earlier list)
     QStringList alpn;
+    // With no ALPN entries: clear the module's list (AT+MQTTALPN=0,0), whoever set it.
+    bool clearAlpn = false;
+    // Send these through their own commands (AT+MQTTCLIENTID, AT+MQTTUSERNAME, AT+MQTTPASSWORD,
+    // seed 004) even when they would fit AT+MQTTUSERCFG. Values that do not fit always move.
+    bool separateClientId = false;
+    bool separateUsername = false;
+    bool separatePassword = false;
 
     bool operator==(const MqttConfig &o) const
     {
         return scheme == o.scheme && clientId == o.clientId && username == o.username && password == o.password
             && certKeyId == o.certKeyId && caId == o.caId && path == o.path && keepAlive == o.keepAlive
             && cleanSession == o.cleanSession && lwtTopic == o.lwtTopic && lwtMessage == o.lwtMessage
-            && lwtQos == o.lwtQos && lwtRetain == o.lwtRetain && alpn == o.alpn;
+            && lwtQos == o.lwtQos && lwtRetain == o.lwtRetain && alpn == o.alpn && clearAlpn == o.clearAlpn
+            && separateClientId == o.separateClientId && separateUsername == o.separateUsername
+            && separatePassword == o.separatePassword;
     }
     bool operator!=(const MqttConfig &o) const { return !(*this == o); }
 };
@@ -91,7 +100,15 @@ public:
     // Plans (what would be sent), for "Show AT" and validation. Nothing is sent. errorParam is
     // the catalog parameter name the error is about ("client_id", "keepalive", "topic", ...).
     OperationPlan planConfigure(const MqttConfig &config) const;
+    // AT+MQTTCONN; first AT+SYSLOG=1 on ESP-AT while the model does not know it is on, so a
+    // failure carries its ERR CODE (0x60xx decoded into words).
     OperationPlan planConnect(const MqttConnectSettings &settings) const;
+    // What Connect sends when the form's configuration is not on the module yet: the
+    // configuration, then the connection. Invalid configuration: the plan says why.
+    OperationPlan planConfigureAndConnect(const MqttConfig &config, const MqttConnectSettings &settings) const;
+    // Which of client ID, user name and password do not fit AT+MQTTUSERCFG and must go through
+    // their own commands (bit 0 client ID, 1 user name, 2 password).
+    int fieldsThatMustMove(const MqttConfig &config) const;
     OperationPlan planDisconnect() const;
     OperationPlan planPublish(const MqttPublishSettings &settings) const;
     OperationPlan planSubscribe(const QString &topic, int qos) const;
@@ -103,6 +120,7 @@ public:
     // reason nothing was (invalid, busy); then no finished() follows.
     OperationPlan configure(const MqttConfig &config);
     OperationPlan connectToBroker(const MqttConnectSettings &settings);
+    OperationPlan configureAndConnect(const MqttConfig &config, const MqttConnectSettings &settings);
     OperationPlan disconnectFromBroker(); // AT+MQTTCLEAN=0
     OperationPlan publish(const MqttPublishSettings &settings);
     OperationPlan subscribe(const QString &topic, int qos);
@@ -131,7 +149,7 @@ signals:
     void messageReceived(const atb::MqttMessage &message);
 
 private:
-    enum class Op { None, Configure, Connect, Disconnect, Publish, Subscribe, Unsubscribe, Read, Other };
+    enum class Op { None, Configure, Connect, ConfigureConnect, Disconnect, Publish, Subscribe, Unsubscribe, Read, Other };
     OperationPlan run(const QString &label, const OperationPlan &plan, Op op);
     Dialect dialect() const;
     void onFinished(const OperationResult &result);

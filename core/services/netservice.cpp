@@ -43,6 +43,7 @@ NetService::NetService(DeviceSession *session, DeviceModel *model, QObject *pare
     // Before the runner: a time reading exists before finished() reaches the page.
     connect(session, &DeviceSession::commandFinished, this, &NetService::onCommandFinished);
     m_runner = new CommandRunner(session, this);
+    m_runner->setOrigin(QStringLiteral("net"));
     connect(m_runner, &CommandRunner::busyChanged, this, &NetService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, &NetService::onRunnerFinished);
 }
@@ -137,8 +138,6 @@ OperationPlan NetService::planDns(const DnsSettings &dns) const
             args << AtArg::string(s.toLatin1());
             origin << i;
         }
-        if (seen.isEmpty())
-            return fail(tr("Manual DNS needs at least one server address."), paramName(0));
     }
     const EncodeResult r = enc.set("AT+CIPDNS", args);
     if (!r.ok()) {
@@ -150,7 +149,12 @@ OperationPlan NetService::planDns(const DnsSettings &dns) const
         }
         return fail(r.error, param);
     }
-    p.add(r.line, dialect(), kOrigin);
+    const bool noServer = dns.manual && origin.isEmpty();
+    p.add(r.line, dialect(), kOrigin,
+          noServer ? tr("Manual with no server: the module uses 208.67.222.222 (seed 000).") : QString());
+    if (noServer && dialect() == Dialect::Beken)
+        p.warning = tr("Seed 000 documents AT+CIPDNS=1 alone (208.67.222.222), but the Beken SDK source answers "
+                       "ERROR to it (protocol.md 5.4): give a server if the module refuses.");
     return p;
 }
 

@@ -40,6 +40,7 @@ QString LabSettings::modeName(Mode m)
 ThroughputLab::ThroughputLab(DeviceSession *session, QObject *parent)
     : QObject(parent), m_session(session), m_meter(new ThroughputMeter(this)), m_runner(new CommandRunner(session, this))
 {
+    m_runner->setOrigin(QStringLiteral("throughput"));
     qRegisterMetaType<LabResult>();
     qRegisterMetaType<LabProgress>();
     m_meter->attach(session ? session->traffic() : nullptr);

@@ -4,6 +4,7 @@
 #include "model/devicemodel.h"
 #include "protocol/atencoder.h"
 #include "protocol/cwjapreply.h"
+#include "services/ipv4.h"
 
 #include <QRegularExpression>
 
@@ -60,6 +61,7 @@ WifiService::WifiService(DeviceSession *session, DeviceModel *model, QObject *pa
     // Before the runner: replies are parsed before finished() reaches the page.
     connect(session, &DeviceSession::commandFinished, this, &WifiService::onCommandFinished);
     m_runner = new CommandRunner(session, this);
+    m_runner->setOrigin(QStringLiteral("wifi"));
     connect(m_runner, &CommandRunner::busyChanged, this, &WifiService::busyChanged);
     connect(m_runner, &CommandRunner::finished, this, &WifiService::onRunnerFinished);
     connect(model, &DeviceModel::wifiChanged, this, [this] {
@@ -134,8 +136,62 @@ OperationPlan WifiService::planRead() const
     const AtEncoder enc(d);
     OperationPlan p;
     for (const EncodeResult &r : { enc.query("AT+CWMODE"), enc.query("AT+CWJAP"), enc.execute("AT+CIFSR"),
-                                   enc.query("AT+CIPSTA") })
+                                   enc.query("AT+CIPSTA"), enc.query("AT+CWDHCP") })
         p.addEncoded(r, d, kOrigin);
+    return p;
+}
+
+StationAddressSettings WifiService::address() const
+{
+    StationAddressSettings s;
+    s.dhcp = m_info.dhcp != 0;
+    if (!s.dhcp) {
+        s.ip = m_info.staticIp;
+        s.gateway = m_info.gateway;
+        s.netmask = m_info.netmask;
+    }
+    return s;
+}
+
+OperationPlan WifiService::planAddress(const StationAddressSettings &s) const
+{
+    const Dialect d = dialect();
+    const AtEncoder enc(d);
+    const EncodeResult readBack = enc.query("AT+CIPSTA");
+    if (!readBack.ok())
+        return OperationPlan::failure(tr("Seed 000 (Beken) has no AT+CIPSTA: the address comes from DHCP."), "address");
+    OperationPlan p;
+    if (s.dhcp) {
+        p.addEncoded(enc.set("AT+CWDHCP", { AtArg::integer(1), AtArg::integer(1) }), d, kOrigin,
+                     tr("The station's DHCP client on again; the fixed address is dropped."));
+    } else {
+        const QString ip = s.ip.trimmed(), gateway = s.gateway.trimmed(), netmask = s.netmask.trimmed();
+        if (!isDottedIpv4(ip))
+            return OperationPlan::failure(ip.isEmpty() ? tr("Enter the address, e.g. 192.168.1.50")
+                                                       : tr("\"%1\" is not a valid IPv4 address").arg(ip),
+                                          "ip");
+        if (!gateway.isEmpty() && !isDottedIpv4(gateway))
+            return OperationPlan::failure(tr("\"%1\" is not a valid IPv4 address").arg(gateway), "gateway");
+        if (!netmask.isEmpty() && !isNetmask(netmask))
+            return OperationPlan::failure(tr("\"%1\" is not a netmask (ones, then zeros: 255.255.255.0)").arg(netmask),
+                                          "netmask");
+        if (gateway.isEmpty() && !netmask.isEmpty())
+            return OperationPlan::failure(tr("A netmask goes with a gateway (AT+CIPSTA takes them in that order)"),
+                                          "gateway");
+        if (!gateway.isEmpty() && !netmask.isEmpty() && !sameSubnet(ip, gateway, netmask))
+            return OperationPlan::failure(tr("The gateway %1 is not in the network of %2/%3").arg(gateway, ip, netmask),
+                                          "gateway");
+        QList<AtArg> args { AtArg::string(ip.toUtf8()) };
+        if (!gateway.isEmpty())
+            args << AtArg::string(gateway.toUtf8());
+        if (!netmask.isEmpty())
+            args << AtArg::string(netmask.toUtf8());
+        const EncodeResult r = enc.set("AT+CIPSTA", args);
+        if (!r.ok())
+            return OperationPlan::failure(r.error, r.errorParam);
+        p.add(r.line, d, kOrigin, tr("A fixed address turns the station's DHCP client off."));
+    }
+    p.addEncoded(readBack, d, kOrigin);
     return p;
 }
 
@@ -177,6 +233,11 @@ OperationPlan WifiService::disconnectFromAp()
     return start(Op::Disconnect, tr("Disconnect from the access point"), planDisconnect());
 }
 
+OperationPlan WifiService::applyAddress(const StationAddressSettings &settings)
+{
+    return start(Op::Address, settings.dhcp ? tr("Use DHCP") : tr("Set a fixed address"), planAddress(settings));
+}
+
 void WifiService::cancel()
 {
     m_runner->cancel();
@@ -213,6 +274,11 @@ void WifiService::onCommandFinished(const AtResult &r)
         const QByteArray l = raw.trimmed();
         if (l.startsWith("+CWMODE:")) {
             info.mode = toInt(QString::fromLatin1(l.mid(8)).section(QLatin1Char(','), 0, 0), info.mode);
+        } else if (l.startsWith("+CWDHCP:")) {
+            const int state = toInt(QString::fromLatin1(l.mid(8)), -1);
+            info.dhcp = state < 0 ? info.dhcp : (state & 1);
+        } else if (l.startsWith("+CIPSTA:ip:")) {
+            info.staticIp = DeviceModel::splitFields(QByteArrayView(l).sliced(11)).value(0);
         } else if (l.startsWith("+CIPSTA:gateway:")) {
             info.gateway = DeviceModel::splitFields(QByteArrayView(l).sliced(16)).value(0);
         } else if (l.startsWith("+CIPSTA:netmask:")) {
@@ -245,10 +311,17 @@ void WifiService::onCommandFinished(const AtResult &r)
     }
     if (name == "AT+CIPSTA" && r.command.line.contains('=')) {
         const QStringList args = DeviceModel::splitFields(r.command.line.mid(r.command.line.indexOf('=') + 1));
+        info.dhcp = 0;
+        info.staticIp = args.value(0);
         if (args.size() > 1)
             info.gateway = args[1];
         if (args.size() > 2)
             info.netmask = args[2];
+    }
+    if (name == "AT+CWDHCP" && r.command.line.contains('=')) {
+        const QStringList args = DeviceModel::splitFields(r.command.line.mid(r.command.line.indexOf('=') + 1));
+        if (toInt(args.value(1), 0) & 1)
+            info.dhcp = toInt(args.value(0), info.dhcp) == 1 ? 1 : 0;
     }
     if (name == "AT+CWQAP") {
         info.gateway.clear();
@@ -299,6 +372,9 @@ void WifiService::onRunnerFinished(const OperationResult &result)
         out.message = tr("%n access point(s) found.", "", int(m_aps.size()));
     } else if (op == Op::Disconnect && result.ok) {
         out.message = tr("Disconnected from the access point.");
+    } else if (op == Op::Address && result.ok) {
+        out.message = m_info.dhcp == 0 ? tr("Fixed address %1 set; the station's DHCP client is off.").arg(m_info.staticIp)
+                                       : tr("The station takes its address from DHCP again.");
     } else if (op == Op::Read && result.ok) {
         out.message = tr("Wi-Fi state read from the module.");
     }

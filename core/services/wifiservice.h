@@ -29,6 +29,21 @@ struct WifiSettings
     bool operator!=(const WifiSettings &o) const { return !(*this == o); }
 };
 
+// The station's address: DHCP (AT+CWDHCP=1,1) or fixed (AT+CIPSTA="ip","gateway","netmask",
+// which turns the station's DHCP client off). ESP-AT only.
+struct StationAddressSettings
+{
+    bool dhcp = true;
+    QString ip;
+    QString gateway; // optional with a fixed address
+    QString netmask; // optional with a fixed address
+    bool operator==(const StationAddressSettings &o) const
+    {
+        return dhcp == o.dhcp && (dhcp || (ip == o.ip && gateway == o.gateway && netmask == o.netmask));
+    }
+    bool operator!=(const StationAddressSettings &o) const { return !(*this == o); }
+};
+
 // One row of an AT+CWLAP scan.
 struct AccessPointInfo
 {
@@ -57,15 +72,17 @@ struct WifiInfo
     QString netmask;
     QString bssid;
     int channel = 0;
+    int dhcp = -1;     // the station's DHCP client: -1 unknown, 0 off (fixed address), 1 on
+    QString staticIp;  // the address AT+CIPSTA set (or reported while DHCP is off)
     bool operator==(const WifiInfo &o) const
     {
         return mode == o.mode && gateway == o.gateway && netmask == o.netmask && bssid == o.bssid
-            && channel == o.channel;
+            && channel == o.channel && dhcp == o.dhcp && staticIp == o.staticIp;
     }
 };
 
-// Wi-Fi mode, scan, join, disconnect and IP information (AT+CWMODE, AT+CWLAP, AT+CWJAP,
-// AT+CWQAP, AT+CIFSR, AT+CIPSTA?). Builds every line with AtEncoder (dialect of the model) and
+// Wi-Fi mode, scan, join, disconnect, IP information and the station's address (AT+CWMODE,
+// AT+CWLAP, AT+CWJAP, AT+CWQAP, AT+CIFSR, AT+CIPSTA, AT+CWDHCP). Builds every line with AtEncoder (dialect of the model) and
 // runs it with its own CommandRunner. Messages never contain the password (redacted).
 class WifiService : public QObject
 {
@@ -81,6 +98,11 @@ public:
     OperationPlan planRead() const;       // AT+CWMODE?, AT+CWJAP?, AT+CIFSR, AT+CIPSTA? (what exists)
     OperationPlan planScan() const;       // AT+CWLAP
     OperationPlan planDisconnect() const; // AT+CWQAP
+    // DHCP back on (AT+CWDHCP=1,1), or a fixed address (AT+CIPSTA), then AT+CIPSTA? to read it
+    // back. errorParam "ip", "gateway", "netmask", or "address" (not on this dialect).
+    OperationPlan planAddress(const StationAddressSettings &settings) const;
+    // What the module reported (for the form): DHCP unless known to be off.
+    StationAddressSettings address() const;
 
     // Operations: each runs its plan. The returned plan is what was started, or carries the
     // reason nothing was (invalid, nothing to do, busy); then no finished() follows.
@@ -88,6 +110,7 @@ public:
     OperationPlan read();
     OperationPlan scan();
     OperationPlan disconnectFromAp();
+    OperationPlan applyAddress(const StationAddressSettings &settings);
     void cancel();
 
     bool isBusy() const;
@@ -107,7 +130,7 @@ signals:
     void lastJoinFailureChanged();
 
 private:
-    enum class Op { None, Apply, Read, Scan, Disconnect };
+    enum class Op { None, Apply, Read, Scan, Disconnect, Address };
     OperationPlan start(Op op, const QString &label, const OperationPlan &plan);
     Dialect dialect() const;
     void onCommandFinished(const AtResult &result);

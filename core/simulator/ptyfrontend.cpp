@@ -1,7 +1,7 @@
 #include "simulator/ptyfrontend.h"
 
 #include "simulator/simlogging.h"
-#include "simulator/simulatedmodule.h"
+#include "simulator/deviceendpoint.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -17,7 +17,7 @@
 
 namespace atb::sim {
 
-PtyFrontEnd::PtyFrontEnd(SimulatedModule *module, const QString &linkPath, QObject *parent)
+PtyFrontEnd::PtyFrontEnd(DeviceEndpoint *module, const QString &linkPath, QObject *parent)
     : QObject(parent), m_module(module), m_linkPath(linkPath)
 {
 }
@@ -66,7 +66,7 @@ bool PtyFrontEnd::open(QString *error)
     m_linkCreated = true;
     m_notifier = new QSocketNotifier(m_master, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &PtyFrontEnd::onReadable);
-    connect(m_module, &SimulatedModule::sendToHost, this, &PtyFrontEnd::write);
+    connect(m_module, &DeviceEndpoint::sendToHost, this, &PtyFrontEnd::write);
     qCInfo(lcSimWire).noquote() << "pty" << m_slavePath << "linked as" << m_linkPath;
     return true;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// PtyFrontEnd: exposes a SimulatedModule on a Linux pseudo-terminal.
+// PtyFrontEnd: exposes a DeviceEndpoint (SimulatedModule or ReplayModule) on a Linux pseudo-terminal.
 // openpty() + cfmakeraw(); LINK becomes a symlink to the slave side. The master is written
 // non-blocking: a pty pushes back instead of losing data, but a real UART without flow control
 // loses bytes, so whatever the kernel does not take at once is counted as an overrun and
@@ -16,13 +16,13 @@ class QSocketNotifier;
 
 namespace atb::sim {
 
-class SimulatedModule;
+class DeviceEndpoint;
 
 class PtyFrontEnd : public QObject
 {
     Q_OBJECT
 public:
-    PtyFrontEnd(SimulatedModule *module, const QString &linkPath, QObject *parent = nullptr);
+    PtyFrontEnd(DeviceEndpoint *module, const QString &linkPath, QObject *parent = nullptr);
     ~PtyFrontEnd() override;
 
     bool open(QString *error);
@@ -33,7 +33,7 @@ private:
     void onReadable();
     void write(const QByteArray &bytes);
 
-    SimulatedModule *m_module;
+    DeviceEndpoint *m_module;
     QString m_linkPath, m_slavePath;
     int m_master = -1, m_slave = -1;
     QSocketNotifier *m_notifier = nullptr;

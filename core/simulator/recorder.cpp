@@ -1,7 +1,11 @@
 #include "simulator/recorder.h"
 
+#include "atbench_version.h"
+#include "simulator/recordingfile.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 
 namespace atb::sim {
 
@@ -20,8 +24,11 @@ bool Recorder::open(const QString &path, const QJsonObject &header, QString *err
     }
     m_clock.start();
     QJsonObject h = header;
-    h.insert(QStringLiteral("format"), QStringLiteral("atbench-sim-record"));
+    h.insert(QStringLiteral("format"), QStringLiteral("atbench-recording"));
     h.insert(QStringLiteral("version"), 1);
+    h.insert(QStringLiteral("recorder"), QStringLiteral("atbench-sim " ATBENCH_VERSION));
+    h.insert(QStringLiteral("session"), QString::number(QRandomGenerator::global()->generate64(), 16));
+    h.insert(QStringLiteral("part"), 1);
     h.insert(QStringLiteral("started"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     writeObject(h);
     return true;
@@ -40,16 +47,13 @@ void Recorder::record(const char *dir, const QByteArray &bytes)
 {
     if (!m_file.isOpen() || bytes.isEmpty())
         return;
-    QJsonObject o;
-    o.insert(QStringLiteral("t_ms"), double(m_clock.nsecsElapsed() / 1000) / 1000.0);
-    o.insert(QStringLiteral("dir"), QLatin1String(dir));
-    o.insert(QStringLiteral("hex"), QString::fromLatin1(bytes.toHex()));
-    writeObject(o);
+    const auto [key, value] = RecordingFile::encodeBytes(qstrcmp(dir, "rx") == 0 ? QStringLiteral("host") : QStringLiteral("module"), bytes);
+    writeObject(QJsonObject { { QStringLiteral("t"), double(elapsedUs()) }, { key, value } });
 }
 
 void Recorder::event(const QString &name, QJsonObject fields)
 {
-    fields.insert(QStringLiteral("t_ms"), double(m_clock.nsecsElapsed() / 1000) / 1000.0);
+    fields.insert(QStringLiteral("t"), double(elapsedUs()));
     fields.insert(QStringLiteral("event"), name);
     writeObject(fields);
 }
@@ -62,30 +66,10 @@ void Recorder::close()
 
 bool Recorder::extractDeviceBytes(const QString &recordPath, const QString &outPath, QString *error)
 {
-    QFile in(recordPath);
-    if (!in.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(recordPath, in.errorString());
+    RecordingFile rec;
+    if (!RecordingFile::read(recordPath, &rec, error))
         return false;
-    }
-    QByteArray bytes;
-    int lineNo = 0;
-    while (!in.atEnd()) {
-        const QByteArray line = in.readLine().trimmed();
-        ++lineNo;
-        if (line.isEmpty())
-            continue;
-        QJsonParseError pe;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
-        if (!doc.isObject()) {
-            if (error)
-                *error = QStringLiteral("%1:%2: not a JSON object (%3)").arg(recordPath).arg(lineNo).arg(pe.errorString());
-            return false;
-        }
-        const QJsonObject o = doc.object();
-        if (o.value(QStringLiteral("dir")).toString() == QLatin1String("tx"))
-            bytes += QByteArray::fromHex(o.value(QStringLiteral("hex")).toString().toLatin1());
-    }
+    const QByteArray bytes = rec.moduleBytes();
     QFile out;
     bool ok = outPath == QLatin1String("-") ? out.open(stdout, QIODevice::WriteOnly)
                                              : (out.setFileName(outPath), out.open(QIODevice::WriteOnly | QIODevice::Truncate));

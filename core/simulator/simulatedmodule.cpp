@@ -20,7 +20,7 @@ namespace atb::sim {
 // ---------------------------------------------------------------------------------------------
 
 SimulatedModule::SimulatedModule(const Options &options, QObject *parent)
-    : QObject(parent),
+    : DeviceEndpoint(parent),
       m_options(options),
       m_pacer(new UartPacer(this)),
       m_sendlTimer(this),

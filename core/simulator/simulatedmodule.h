@@ -12,6 +12,7 @@
 // AutoConnection just works). Paho MQTT callbacks arrive on Paho's own threads and are
 // re-posted into the module's thread.
 #include "simulator/commandline.h"
+#include "simulator/deviceendpoint.h"
 #include "simulator/dialect.h"
 #include "simulator/faultspec.h"
 #include "simulator/linktable.h"
@@ -69,9 +70,12 @@ struct SimulatedModuleOptions {
     // host code meets on a typical Wi-Fi network (the default of atbench-sim and the GUI).
     int networkLatencyMs = 0;
     static constexpr int kFieldLatencyMs = 10;
+    // Commands this firmware is built without ("AT+MQTTCONN", upper case): they answer ERROR
+    // (ERR CODE 0x01090000) and AT+CMD? does not list them, like a build without the feature.
+    QStringList disabledCommands;
 };
 
-class SimulatedModule : public QObject
+class SimulatedModule : public DeviceEndpoint
 {
     Q_OBJECT
 public:
@@ -84,10 +88,10 @@ public:
     Dialect dialect() const { return m_options.dialect; }
 
     // Boots the module: emits the dialect's "ready" (after bootDelayMs) and arms the faults.
-    void start();
+    void start() override;
     // Powers the module off: closes links and MQTT, stops timers; no more output.
-    void stop();
-    bool isRunning() const { return m_running; }
+    void stop() override;
+    bool isRunning() const override { return m_running; }
 
     // Pacing (8N1: baud/10 bytes per second, both directions); 0 = unthrottled.
     qint64 baud() const;
@@ -113,11 +117,11 @@ public:
     qint64 bytesToHost() const { return m_bytesToHost; }
     qint64 bytesDroppedByFault() const { return m_faultDropped; }
     // Front ends report bytes a real UART would have lost (host not reading in time).
-    void reportOverrun(qint64 bytes);
+    void reportOverrun(qint64 bytes) override;
     // Bytes queued for the host but not yet emitted (pacing backlog).
     qint64 pendingToHost() const;
     // Bytes received from the host but not yet consumed (pacing backlog).
-    qint64 pendingFromHost() const;
+    qint64 pendingFromHost() const override;
 
     // Optional recorder (not owned); both directions with timestamps, secrets masked.
     void setRecorder(Recorder *recorder) { m_recorder = recorder; }
@@ -132,12 +136,10 @@ public:
     // True while a command executes (further lines get "busy p..."), during boot, and in a data phase.
     bool isExecuting() const { return m_executing || m_booting || m_sendingData; }
 
-public slots:
-    void receiveFromHost(const QByteArray &bytes);
+    void receiveFromHost(const QByteArray &bytes) override;
 
 signals:
-    void sendToHost(const QByteArray &bytes);
-    void booted();             // "ready" has been queued
+    // sendToHost() and booted() ("ready" has been queued) come from DeviceEndpoint.
     void commandExecuted(const QString &name);
     void overrunOccurred(qint64 bytes);
 

@@ -31,10 +31,13 @@ void SimulatedModule::dispatch(const Command &cmd)
     execute(cmd);
 }
 
-// Commands of later ESP-AT releases, and ESP-only ones on Beken, are unknown there.
+// Commands of later ESP-AT releases, and ESP-only ones on Beken, are unknown there; so are the
+// ones the options disable (--disable).
 bool SimulatedModule::hasCommand(const CommandInfo *ci) const
 {
-    return !((ci->avail == CommandInfo::EspOnly && !isEsp()) || (ci->avail == CommandInfo::Esp3Only && !isEsp3()));
+    if ((ci->avail == CommandInfo::EspOnly && !isEsp()) || (ci->avail == CommandInfo::Esp3Only && !isEsp3()))
+        return false;
+    return !m_options.disabledCommands.contains(QLatin1String(ci->name), Qt::CaseInsensitive);
 }
 
 namespace {

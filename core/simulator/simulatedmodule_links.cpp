@@ -202,6 +202,12 @@ void SimulatedModule::cmdCipstart(const Command &c)
             localIp = strParam(c, idx + 5);
         }
     }
+    if (isBeken() && type == QLatin1String("SSL") && localPort > 0) {
+        // A TLS server link needs a server certificate from the flash, which the simulator has
+        // not (like DTLS servers): refused rather than quietly opened as a client.
+        finishError(0x01070000);
+        return;
+    }
     if (!m_wifiConnected) {
         finishError(0x010a0000);
         return;

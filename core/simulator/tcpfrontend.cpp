@@ -1,7 +1,7 @@
 #include "simulator/tcpfrontend.h"
 
 #include "simulator/simlogging.h"
-#include "simulator/simulatedmodule.h"
+#include "simulator/deviceendpoint.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -9,7 +9,7 @@
 
 namespace atb::sim {
 
-TcpFrontEnd::TcpFrontEnd(SimulatedModule *module, quint16 port, QObject *parent)
+TcpFrontEnd::TcpFrontEnd(DeviceEndpoint *module, quint16 port, QObject *parent)
     : QObject(parent), m_module(module), m_port(port)
 {
 }
@@ -23,7 +23,7 @@ bool TcpFrontEnd::open(QString *error)
         return false;
     }
     connect(m_server, &QTcpServer::newConnection, this, &TcpFrontEnd::onNewConnection);
-    connect(m_module, &SimulatedModule::sendToHost, this, &TcpFrontEnd::write);
+    connect(m_module, &DeviceEndpoint::sendToHost, this, &TcpFrontEnd::write);
     return true;
 }
 

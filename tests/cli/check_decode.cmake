@@ -21,6 +21,20 @@ foreach(cap ${captures})
     message(STATUS "decode ${base}: ok")
 endforeach()
 
+# A recording (docs/recording.md; here the simulator's checked-in one): events with t_us, the
+# host's writes as kind "host", the dialect from the header.
+execute_process(COMMAND ${CLI} decode ${DATA}/../sim/esp_session.record.jsonl
+    OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+file(READ ${DATA}/recordings/esp_session.decoded.jsonl expected)
+if(NOT rc EQUAL 0 OR NOT out STREQUAL expected)
+    file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/esp_session.decoded.actual.jsonl "${out}")
+    message(FATAL_ERROR "decode of a recording differs from recordings/esp_session.decoded.jsonl (${rc}: ${err})\n${out}")
+endif()
+if(NOT out MATCHES "\"kind\":\"host\",\"t_us\":[0-9]+,\"text\":\"ATE0\"")
+    message(FATAL_ERROR "decode of a recording: no host line with t_us")
+endif()
+message(STATUS "decode recording: ok")
+
 # stdin
 execute_process(COMMAND ${CLI} decode - INPUT_FILE ${DATA}/esp_basics.bin OUTPUT_VARIABLE out RESULT_VARIABLE rc)
 file(READ ${DATA}/esp_basics.jsonl expected)

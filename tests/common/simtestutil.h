@@ -29,6 +29,21 @@ inline void spin(int ms)
 constexpr int kGuardSilenceMs = 100;
 inline void keepLineSilent(int ms = kGuardSilenceMs) { spin(ms); }
 
+// Processes events until `buffer` (filled by a signal) contains `needle`, then takes everything up
+// to and including it out of the buffer; empty when it did not come in time.
+inline QByteArray takeUntil(QByteArray &buffer, const QByteArray &needle, int timeoutMs = 5000)
+{
+    QDeadlineTimer d(timeoutMs);
+    while (!buffer.contains(needle) && !d.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    const qsizetype i = buffer.indexOf(needle);
+    if (i < 0)
+        return QByteArray();
+    const QByteArray r = buffer.left(i + needle.size());
+    buffer.remove(0, i + needle.size());
+    return r;
+}
+
 // In-process module driver (no pty): collects sendToHost.
 class InProc
 {
@@ -72,18 +87,7 @@ public:
         module->receiveFromHost(line + "\r\n");
         return waitFor(">");
     }
-    QByteArray waitFor(const QByteArray &needle, int timeoutMs = 5000)
-    {
-        QDeadlineTimer d(timeoutMs);
-        while (!out.contains(needle) && !d.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        const qsizetype i = out.indexOf(needle);
-        if (i < 0)
-            return QByteArray();
-        const QByteArray r = out.left(i + needle.size());
-        out.remove(0, i + needle.size());
-        return r;
-    }
+    QByteArray waitFor(const QByteArray &needle, int timeoutMs = 5000) { return takeUntil(out, needle, timeoutMs); }
     std::unique_ptr<atb::sim::SimulatedModule> module;
     QByteArray out;
 };

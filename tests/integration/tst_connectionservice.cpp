@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QUdpSocket>
 #include <QTemporaryFile>
 #include <QtTest>
 
@@ -40,6 +41,15 @@ private slots:
     void bekenStatusFillsTheModel();
     void receiveBufferIsBounded();
     void passiveReceiveIsFetchedAutomatically();
+    void bekenServerLinksOfTheSeedExamples_data();
+    void bekenServerLinksOfTheSeedExamples();
+    void bekenLocalAddressNeedsAPort();
+    void udpSendToAChosenPeer_data();
+    void udpSendToAChosenPeer();
+    void bekenCloseFiveWarnsThatItClosesAll();
+    void pskIsReadBack_data();
+    void pskIsReadBack();
+    void espServerStartsAcceptsAndStops();
 
 private:
     static bool run(ConnectionService &svc, const std::function<OperationPlan()> &start, OperationResult *out = nullptr);
@@ -65,9 +75,11 @@ void tst_ConnectionService::readQueriesModesAndStatus_data()
     QTest::addColumn<int>("dialect");
     QTest::addColumn<QList<QByteArray>>("expected");
     QTest::newRow("esp") << int(atb::sim::Dialect::Esp)
-                         << QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSTATUS" };
+                         << QList<QByteArray> { "AT+CIPMUX?",      "AT+CIPMODE?",         "AT+CIPRECVMODE?",
+                                                "AT+CIPSSLCPSK?",  "AT+CIPSERVER?",       "AT+CIPSERVERMAXCONN?",
+                                                "AT+CIPSTO?",      "AT+CIPSTATUS" };
     QTest::newRow("beken") << int(atb::sim::Dialect::BekenDoc)
-                           << QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPSTATUS?" };
+                           << QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPSSLCPSK?", "AT+CIPSTATUS?" };
 }
 
 void tst_ConnectionService::readQueriesModesAndStatus()
@@ -491,6 +503,247 @@ void tst_ConnectionService::passiveReceiveIsFetchedAutomatically()
     SimHarness b(atb::sim::Dialect::BekenDoc, true);
     ConnectionService bsvc(&b.session, &b.model);
     QCOMPARE(bsvc.planMode(beken).errorParam, QByteArray("recvmode"));
+}
+
+// Seed 000 examples 2 (TCP server: keep-alive, local port, local IP) and 4 (UDP with a local
+// port and IP): entered as settings, sent as the seed writes them, and the module's side
+// listens on the local port (127.0.0.1 whatever the local IP says: the network rule).
+void tst_ConnectionService::bekenServerLinksOfTheSeedExamples_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("keepAlive");
+    QTest::newRow("example 2, TCP server") << QStringLiteral("TCP") << 1800;
+    QTest::newRow("example 4, UDP server") << QStringLiteral("UDP") << 0;
+}
+
+void tst_ConnectionService::bekenServerLinksOfTheSeedExamples()
+{
+    QFETCH(QString, type);
+    QFETCH(int, keepAlive);
+    SimHarness h(atb::sim::Dialect::BekenDoc, true);
+    QVERIFY(h.ready());
+    ConnectionService svc(&h.session, &h.model);
+    const quint16 local = freeLoopbackPort();
+    LinkOpenSettings o;
+    o.linkId = 2;
+    o.type = type;
+    // The seed's remote host for the TCP server (never contacted: it listens); UDP sends to its
+    // remote, so that one is on loopback (the simulator refuses other peers).
+    const QString remote = type == QLatin1String("TCP") ? QStringLiteral("192.168.0.103") : QStringLiteral("127.0.0.1");
+    o.host = remote;
+    o.remotePort = 20108;
+    o.keepAlive = keepAlive;
+    o.localPort = local;
+    o.localIp = QStringLiteral("192.168.0.107");
+    const OperationPlan plan = svc.planOpen(o);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    const QByteArray expected = type == QLatin1String("TCP")
+        ? "AT+CIPSTART=2,\"TCP\",\"192.168.0.103\",20108,1800," + QByteArray::number(local) + ",\"192.168.0.107\""
+        : "AT+CIPSTART=2,\"UDP\",\"127.0.0.1\",20108," + QByteArray::number(local) + ",\"192.168.0.107\"";
+    QCOMPARE(plan.lines().first(), expected);
+    if (type == QLatin1String("TCP"))
+        QVERIFY(plan.warning.contains(QLatin1String("6 #8"))); // what the SDK source does with it
+    h.sent.clear();
+    QVERIFY(run(svc, [&] { return svc.open(o); }));
+    QCOMPARE(h.sent.first(), expected);
+    QTRY_COMPARE(h.model.links().size(), 1);
+    QCOMPARE(h.model.links().first().id, 2);
+    QVERIFY(!h.model.links().first().idInferred);
+    QCOMPARE(h.model.links().first().localPort, int(local));
+
+    if (type == QLatin1String("TCP")) {
+        QCOMPARE(h.model.links().first().server, true);
+        QTcpSocket client;
+        client.connectToHost(QHostAddress::LocalHost, local);
+        QVERIFY(client.waitForConnected(5000));
+        client.write("to the server link");
+        QTRY_COMPARE(svc.received(2), QByteArray("to the server link"));
+    } else {
+        QUdpSocket client;
+        QVERIFY(client.bind(QHostAddress::LocalHost, 0));
+        client.writeDatagram("to the udp link", QHostAddress::LocalHost, local);
+        QTRY_COMPARE(svc.received(2), QByteArray("to the udp link"));
+    }
+}
+
+void tst_ConnectionService::bekenLocalAddressNeedsAPort()
+{
+    SimHarness h(atb::sim::Dialect::BekenDoc, true);
+    ConnectionService svc(&h.session, &h.model);
+    LinkOpenSettings o;
+    o.linkId = 1;
+    o.type = QStringLiteral("TCP");
+    o.host = QStringLiteral("127.0.0.1");
+    o.remotePort = 80;
+    o.localIp = QStringLiteral("192.168.0.107");
+    QCOMPARE(svc.planOpen(o).errorParam, QByteArray("local_port"));
+    o.localPort = 5637;
+    o.localIp = QStringLiteral("192.168.0.300");
+    QCOMPARE(svc.planOpen(o).errorParam, QByteArray("local_ip"));
+    o.type = QStringLiteral("TLS");
+    o.localIp.clear();
+    QVERIFY(svc.planOpen(o).warning.contains(QLatin1String("certificate")));
+
+    SimHarness e(atb::sim::Dialect::Esp, true);
+    ConnectionService esvc(&e.session, &e.model);
+    o.type = QStringLiteral("TCP");
+    o.localPort = 0;
+    o.localIp = QStringLiteral("192.168.0.107");
+    QCOMPARE(esvc.planOpen(o).errorParam, QByteArray("local_ip"));
+}
+
+void tst_ConnectionService::udpSendToAChosenPeer_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::newRow("esp") << int(atb::sim::Dialect::Esp);
+    QTest::newRow("beken") << int(atb::sim::Dialect::BekenDoc);
+}
+
+// AT+CIPSEND=<id>,<len>,"host",port: the datagram goes to the chosen peer, not the link's own.
+void tst_ConnectionService::udpSendToAChosenPeer()
+{
+    QFETCH(int, dialect);
+    UdpPeer own, other;
+    TcpPeer tcp;
+    SimHarness h(atb::sim::Dialect(dialect), true);
+    QVERIFY(h.ready());
+    ConnectionService svc(&h.session, &h.model);
+    QVERIFY(run(svc, [&] { return svc.read(); }));
+    if (svc.effectiveMux() == 0)
+        QVERIFY(run(svc, [&] { return svc.applyMode({ 1, 0 }); }));
+    LinkOpenSettings o;
+    o.linkId = 1;
+    o.type = QStringLiteral("UDP");
+    o.host = QStringLiteral("127.0.0.1");
+    o.remotePort = own.port();
+    o.udpMode = 2; // ESP: the peer may change
+    QVERIFY(run(svc, [&] { return svc.open(o); }));
+    o.linkId = 0;
+    o.type = QStringLiteral("TCP");
+    o.remotePort = tcp.port();
+    QVERIFY(run(svc, [&] { return svc.open(o); }));
+
+    LinkSendSettings s;
+    s.linkId = 1;
+    s.text = QStringLiteral("elsewhere");
+    s.remoteHost = QStringLiteral("127.0.0.1");
+    s.remotePort = other.port();
+    const QByteArray line = "AT+CIPSEND=1,9,\"127.0.0.1\"," + QByteArray::number(other.port());
+    QCOMPARE(svc.planSend(s).lines(), QList<QByteArray> { line });
+    h.sent.clear();
+    QVERIFY(run(svc, [&] { return svc.send(s); }));
+    QCOMPARE(h.sent.first(), line);
+    QTRY_COMPARE(other.received, QByteArray("elsewhere"));
+    QVERIFY(own.received.isEmpty());
+
+    s.remotePort = 0;
+    QCOMPARE(svc.planSend(s).errorParam, QByteArray("remote_port"));
+    s.remotePort = other.port();
+    s.remoteHost = QStringLiteral("bad host");
+    QCOMPARE(svc.planSend(s).errorParam, QByteArray("remote_host"));
+    s.remoteHost = QStringLiteral("127.0.0.1");
+    s.linkId = 0; // a TCP link has one peer
+    QCOMPARE(svc.planSend(s).errorParam, QByteArray("remote_host"));
+}
+
+// On Beken 5 is both a link id and "all": closing link 5 with others open closes them too.
+void tst_ConnectionService::bekenCloseFiveWarnsThatItClosesAll()
+{
+    TcpPeer server;
+    SimHarness h(atb::sim::Dialect::BekenDoc, true);
+    QVERIFY(h.ready());
+    ConnectionService svc(&h.session, &h.model);
+    LinkOpenSettings o;
+    o.type = QStringLiteral("TCP");
+    o.host = QStringLiteral("127.0.0.1");
+    o.remotePort = server.port();
+    o.linkId = 5;
+    QVERIFY(run(svc, [&] { return svc.open(o); }));
+    QVERIFY(svc.planClose(5).warning.isEmpty()); // alone: closing 5 closes only 5
+    o.linkId = 3;
+    QVERIFY(run(svc, [&] { return svc.open(o); }));
+    const OperationPlan p = svc.planClose(5);
+    QVERIFY(p.ok());
+    QVERIFY2(p.warning.contains(QLatin1String("3")), qPrintable(p.warning));
+    QVERIFY(svc.planClose(3).warning.isEmpty());
+    QVERIFY(run(svc, [&] { return svc.close(5); }));
+    QTRY_VERIFY(h.model.links().isEmpty()); // both went, as the warning said
+}
+
+void tst_ConnectionService::pskIsReadBack_data()
+{
+    QTest::addColumn<int>("dialect");
+    QTest::newRow("esp") << int(atb::sim::Dialect::Esp);
+    QTest::newRow("beken") << int(atb::sim::Dialect::BekenDoc);
+}
+
+void tst_ConnectionService::pskIsReadBack()
+{
+    QFETCH(int, dialect);
+    SimHarness h(atb::sim::Dialect(dialect), true);
+    QVERIFY(h.ready());
+    ConnectionService svc(&h.session, &h.model);
+    QVERIFY(run(svc, [&] { return svc.read(); }));
+    QVERIFY(svc.pskStates().isEmpty());
+    QVERIFY(run(svc, [&] { return svc.applyMode({ 1, 0 }); }));
+    PskSettings p;
+    p.linkId = 2;
+    p.psk = QStringLiteral("identity");
+    p.hint = QStringLiteral("hint");
+    QVERIFY(run(svc, [&] { return svc.setPsk(p); }));
+    // A service that did not set it (another run of the program) reads it from the module.
+    ConnectionService fresh(&h.session, &h.model);
+    QVERIFY(fresh.pskStates().isEmpty());
+    QSignalSpy changed(&fresh, &ConnectionService::pskChanged);
+    QCOMPARE(fresh.planReadPsk().lines(), QList<QByteArray> { "AT+CIPSSLCPSK?" });
+    QVERIFY(run(fresh, [&] { return fresh.readPsk(); }));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(fresh.pskStates(), (QList<atb::PskState> { atb::PskState { 2, "identity", "hint" } }));
+    QCOMPARE(svc.pskStates(), fresh.pskStates()); // the first one saw the reply too
+    bool leaked = false;
+    for (const atb::LogRecord &r : h.session.log()->snapshot())
+        leaked = leaked || r.text.contains("identity");
+    QVERIFY(!leaked);
+}
+
+void tst_ConnectionService::espServerStartsAcceptsAndStops()
+{
+    SimHarness h(atb::sim::Dialect::Esp, true);
+    QVERIFY(h.ready());
+    ConnectionService svc(&h.session, &h.model);
+    QVERIFY(run(svc, [&] { return svc.read(); }));
+    QCOMPARE(svc.serverState().enabled, 0);
+    atb::ServerSettings s = svc.serverSettings();
+    s.enabled = true;
+    s.port = freeLoopbackPort();
+    s.maxConnections = 3;
+    s.timeout = 300;
+    QCOMPARE(svc.planServer(s).errorParam, QByteArray("server")); // CIPMUX=0
+    QVERIFY(run(svc, [&] { return svc.applyMode({ 1, 0 }); }));
+    const QList<QByteArray> lines = svc.planServer(s).lines();
+    QCOMPARE(lines, (QList<QByteArray> { "AT+CIPSERVERMAXCONN=3", "AT+CIPSERVER=1," + QByteArray::number(s.port),
+                                         "AT+CIPSTO=300", "AT+CIPSERVER?", "AT+CIPSERVERMAXCONN?", "AT+CIPSTO?" }));
+    h.sent.clear();
+    QVERIFY(run(svc, [&] { return svc.applyServer(s); }));
+    QCOMPARE(h.sent, lines);
+    QCOMPARE(svc.serverState().enabled, 1);
+    QCOMPARE(svc.serverState().port, int(s.port));
+    QCOMPARE(svc.serverState().maxConnections, 3);
+    QCOMPARE(svc.serverState().timeout, 300);
+    QVERIFY(!svc.planServer(s).ok()); // nothing to change
+
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, s.port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(h.model.links().size(), 1); // "0,CONNECT"
+    client.write("hello server");
+    QTRY_COMPARE(svc.received(h.model.links().first().id), QByteArray("hello server"));
+
+    s.enabled = false;
+    QCOMPARE(svc.planServer(s).lines(), (QList<QByteArray> { "AT+CIPSERVER=0,1", "AT+CIPSERVER?" }));
+    QVERIFY(run(svc, [&] { return svc.applyServer(s); }));
+    QCOMPARE(svc.serverState().enabled, 0);
+    QTRY_VERIFY(h.model.links().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionService)

@@ -292,8 +292,12 @@ void tst_MqttService::endToEndWithMosquitto()
     r = runOp(svc, [&] { return svc.connectToBroker(conn); });
     QVERIFY2(r.ok, qPrintable(r.message));
     QCOMPARE(h.sent, connLines);
-    QCOMPARE(connLines, QList<QByteArray> { "AT+MQTTCONN=0,\"127.0.0.1\"," + QByteArray::number(broker.port()) + ",0" });
+    // ESP-AT: error codes on first, so a failed connect would say why.
+    QCOMPARE(connLines, (QList<QByteArray> { "AT+SYSLOG=1",
+                                             "AT+MQTTCONN=0,\"127.0.0.1\"," + QByteArray::number(broker.port()) + ",0" }));
     QCOMPARE(h.model.mqtt().state, 4);
+    QCOMPARE(h.model.sysLog(), 1);
+    QCOMPARE(svc.planConnect(conn).lines().size(), 1); // known to be on now
 
     // Subscribe, then a message from mosquitto_pub arrives byte for byte.
     h.sent.clear();

@@ -115,6 +115,9 @@ private slots:
         QTest::newRow("esp manual, gap skipped") << "esp" << true << QStringList { "1.1.1.1", "", "9.9.9.9" }
                                                  << QByteArray("AT+CIPDNS=1,\"1.1.1.1\",\"9.9.9.9\"")
                                                  << QStringList { "1.1.1.1", "9.9.9.9" };
+        QTest::newRow("beken-doc manual, no server (7.5 #109)")
+            << "beken-doc" << true << QStringList { "", "", "" } << QByteArray("AT+CIPDNS=1")
+            << QStringList { "208.67.222.222" };
         QTest::newRow("beken-doc manual (7.5 #108)")
             << "beken-doc" << true << QStringList { "8.8.8.8", "114.114.114.114" }
             << QByteArray("AT+CIPDNS=1,\"8.8.8.8\",\"114.114.114.114\"")
@@ -155,7 +158,6 @@ private slots:
         QTest::newRow("duplicate after a gap") << "esp" << dnsOnly(true, { "8.8.8.8", "", "8.8.8.8" }) << QByteArray("DNS_IP3");
         QTest::newRow("DNS server not IPv4") << "esp" << dnsOnly(true, { "dns.google" }) << QByteArray("DNS_IP1");
         QTest::newRow("DNS octet 256") << "esp" << dnsOnly(true, { "1.1.1.1", "8.8.8.256" }) << QByteArray("DNS_IP2");
-        QTest::newRow("manual DNS without servers") << "esp" << dnsOnly(true, { "", "", "" }) << QByteArray("DNS_IP1");
         QTest::newRow("esp time zone 15") << "esp" << sntpOnly(true, "15", { "pool.ntp.org" }) << QByteArray("timezone");
         QTest::newRow("esp time zone -13") << "esp" << sntpOnly(true, "-13", { "pool.ntp.org" }) << QByteArray("timezone");
         QTest::newRow("esp hhmm 1500") << "esp" << sntpOnly(true, "1500", { "pool.ntp.org" }) << QByteArray("timezone");

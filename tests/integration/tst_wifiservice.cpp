@@ -39,6 +39,73 @@ class tst_WifiService : public QObject
     Q_OBJECT
 
 private slots:
+    // AT+CIPSTA / AT+CWDHCP from StationAddressSettings: validated before anything is sent.
+    void stationAddressIsValidated_data()
+    {
+        QTest::addColumn<QString>("ip");
+        QTest::addColumn<QString>("gateway");
+        QTest::addColumn<QString>("netmask");
+        QTest::addColumn<QByteArray>("param"); // empty: valid
+        QTest::newRow("all three") << "192.168.4.20" << "192.168.4.1" << "255.255.255.0" << QByteArray();
+        QTest::newRow("address only") << "192.168.4.20" << "" << "" << QByteArray();
+        QTest::newRow("no address") << "" << "" << "" << QByteArray("ip");
+        QTest::newRow("address 300") << "192.168.4.300" << "" << "" << QByteArray("ip");
+        QTest::newRow("short address") << "10.1" << "" << "" << QByteArray("ip");
+        QTest::newRow("bad gateway") << "192.168.4.20" << "gw" << "" << QByteArray("gateway");
+        QTest::newRow("netmask with holes") << "192.168.4.20" << "192.168.4.1" << "255.0.255.0" << QByteArray("netmask");
+        QTest::newRow("netmask without gateway") << "192.168.4.20" << "" << "255.255.255.0" << QByteArray("gateway");
+        QTest::newRow("gateway elsewhere") << "192.168.4.20" << "10.0.0.1" << "255.255.255.0" << QByteArray("gateway");
+    }
+    void stationAddressIsValidated()
+    {
+        QFETCH(QString, ip);
+        QFETCH(QString, gateway);
+        QFETCH(QString, netmask);
+        QFETCH(QByteArray, param);
+        SimHarness h;
+        WifiService svc(&h.session, &h.model);
+        const atb::OperationPlan p = svc.planAddress({ false, ip, gateway, netmask });
+        QCOMPARE(p.errorParam, param);
+        QCOMPARE(p.ok(), param.isEmpty());
+    }
+
+    void stationAddressFixedThenDhcp()
+    {
+        SimHarness h(atb::sim::Dialect::Esp, true);
+        QVERIFY(h.ready());
+        WifiService svc(&h.session, &h.model);
+        QVERIFY(svc.read().ok());
+        QVERIFY(waitFinished(svc).ok);
+        QCOMPARE(svc.info().dhcp, 1);
+        QCOMPARE(svc.address().dhcp, true);
+        const atb::StationAddressSettings fixed { false, "192.168.4.20", "192.168.4.1", "255.255.255.0" };
+        const QList<QByteArray> lines { "AT+CIPSTA=\"192.168.4.20\",\"192.168.4.1\",\"255.255.255.0\"", "AT+CIPSTA?" };
+        QCOMPARE(svc.planAddress(fixed).lines(), lines);
+        h.sent.clear();
+        QVERIFY(svc.applyAddress(fixed).ok());
+        OperationResult r = waitFinished(svc);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(h.sent, lines);
+        QCOMPARE(svc.info().dhcp, 0);
+        QCOMPARE(svc.address(), fixed);
+        QVERIFY(r.message.contains(QLatin1String("192.168.4.20")));
+        // The module agrees: its station DHCP is off now.
+        QVERIFY(svc.read().ok());
+        QVERIFY(waitFinished(svc).ok);
+        QCOMPARE(svc.info().dhcp, 0);
+
+        const atb::StationAddressSettings dhcp;
+        QCOMPARE(svc.planAddress(dhcp).lines(), (QList<QByteArray> { "AT+CWDHCP=1,1", "AT+CIPSTA?" }));
+        QVERIFY(svc.applyAddress(dhcp).ok());
+        QVERIFY(waitFinished(svc).ok);
+        QCOMPARE(svc.info().dhcp, 1);
+        QVERIFY(svc.address().dhcp);
+
+        SimHarness b(atb::sim::Dialect::BekenDoc);
+        WifiService bsvc(&b.session, &b.model);
+        QCOMPARE(bsvc.planAddress(fixed).errorParam, QByteArray("address"));
+    }
+
     void joinSendsModeJoinAndIpQueries()
     {
         SimHarness h;
@@ -205,7 +272,7 @@ private slots:
         QVERIFY(svc.read().ok());
         const OperationResult r = waitFinished(svc);
         QVERIFY2(r.ok, qPrintable(r.message));
-        QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?" }));
+        QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?", "AT+CWDHCP?" }));
         QCOMPARE(svc.info().mode, 1);
         QCOMPARE(svc.info().channel, 6);
         QVERIFY(!svc.info().bssid.isEmpty());

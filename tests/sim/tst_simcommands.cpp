@@ -13,6 +13,7 @@ private slots:
     void echoIsOnAfterBootAndOffAfterAte0();
     void escapedSsidJoinsTheUnescapedName();
     void gmrHasFourLinesOnEspAndTwoOnBeken();
+    void bekenTcpServerLinkOfSeedExample2();
     void secondCommandWhileExecutingGetsBusy();
     void busyFaultAnswersTheNextNCommandsWithBusy();
     void errorFaultFailsTheNextCommandWithThatCode();
@@ -176,6 +177,41 @@ void TstSimCommands::replies()
     else
         QCOMPARE(got, expected);
     QVERIFY(!sim.module->isExecuting());
+}
+
+// Seed 000 example 2 as written (blanks after the commas): a TCP server link on the local port
+// (127.0.0.1 whatever the local IP says); a client's data arrives on its link id, and the
+// status reports it as the server side (tetype 1).
+void TstSimCommands::bekenTcpServerLinkOfSeedExample2()
+{
+    SimulatedModule::Options o;
+    o.dialect = Dialect::BekenDoc;
+    InProc sim(o);
+    sim.run("ATE0");
+    QCOMPARE(sim.run("AT+CWJAP=\"BenchAP\",\"12345678\""), QByteArray("OK\r\nWIFI CONNECTED\r\nWIFI GOT IP\r\n"));
+    const quint16 port = freeLoopbackPort();
+    QCOMPARE(sim.run("AT+CIPSTART=2,\"tcp\",\"192.168.0.103\",20108,1800, " + QByteArray::number(port)
+                     + ", \"192.168.0.107\""),
+             QByteArray("OK\r\n"));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(5000));
+    client.write("ping");
+    QTRY_VERIFY(sim.out.contains("+IPD(2),4:ping") || sim.out.contains("+IPD,2,4:ping"));
+    sim.out.clear();
+    const QByteArray status = sim.run("AT+CIPSTATUS?");
+    QVERIFY2(status.startsWith("+BIPSTATUS:0,127.0.0.1,") && status.endsWith("," + QByteArray::number(port) + ",1\r\n"),
+             status.constData());
+    QCOMPARE(sim.run("AT+CIPCLOSE=2"), QByteArray("OK\r\n"));
+
+    // A TLS link with a local port would be a TLS server, which needs a certificate the
+    // simulator has not: refused at once, never opened as a client to the remote end.
+    TcpPeer remote;
+    QCOMPARE(sim.run("AT+CIPSTART=1,\"TLS\",\"127.0.0.1\"," + QByteArray::number(remote.port()) + ",0,"
+                     + QByteArray::number(freeLoopbackPort()) + ",\"127.0.0.1\""),
+             QByteArray("ERROR\r\n"));
+    QVERIFY(remote.clients.isEmpty());
+    QVERIFY(!remote.hasPendingConnections());
 }
 
 void TstSimCommands::echoIsOnAfterBootAndOffAfterAte0()

@@ -363,15 +363,16 @@ void TstSimPty::recordMasksSecretsAndExtractsDeviceBytes()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = f.readAll().split('\n');
     QVERIFY(lines.size() > 3);
-    QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("format")).toString(), QStringLiteral("atbench-sim-record"));
+    QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("format")).toString(), QStringLiteral("atbench-recording"));
+    // docs/recording.md: "host" = host -> module, "module" = module -> host, as text or *_hex.
     QByteArray rx, tx;
     for (const QByteArray &l : lines) {
         const QJsonObject o = QJsonDocument::fromJson(l).object();
-        if (o.value(QStringLiteral("dir")) == QLatin1String("rx"))
-            rx += QByteArray::fromHex(o.value(QStringLiteral("hex")).toString().toLatin1());
-        if (o.value(QStringLiteral("dir")) == QLatin1String("tx"))
-            tx += QByteArray::fromHex(o.value(QStringLiteral("hex")).toString().toLatin1());
-        QVERIFY(l.isEmpty() || o.contains(QStringLiteral("t_ms")) || o.contains(QStringLiteral("format")));
+        rx += o.value(QStringLiteral("host")).toString().toUtf8();
+        rx += QByteArray::fromHex(o.value(QStringLiteral("host_hex")).toString().toLatin1());
+        tx += o.value(QStringLiteral("module")).toString().toUtf8();
+        tx += QByteArray::fromHex(o.value(QStringLiteral("module_hex")).toString().toLatin1());
+        QVERIFY(l.isEmpty() || o.contains(QStringLiteral("t")) || o.contains(QStringLiteral("format")));
     }
     QVERIFY2(!rx.contains("sup3rSecret") && rx.contains("AT+CWJAP=\"Lab\",\"***********\""), rx.constData());
     QVERIFY2(!tx.contains("sup3rSecret") && tx.contains("WIFI GOT IP"), tx.constData());

@@ -1,5 +1,7 @@
 // The Connections page on a real session, model, ConnectionService and the in-process simulator.
 // Local peers only (127.0.0.1). No AT is typed: everything goes through the page's widgets.
+#include "dialogs/messages.h"
+#include "loopbackpeers.h"
 #include "model/devicemodel.h"
 #include "pages/connectionspage.h"
 #include "services/connectionservice.h"
@@ -77,11 +79,13 @@ public:
 // One page on one simulated module.
 struct Fixture
 {
-    explicit Fixture(atb::sim::Dialect d = atb::sim::Dialect::Esp, SecretStore *secrets = nullptr) : h(d, true)
+    explicit Fixture(atb::sim::Dialect d = atb::sim::Dialect::Esp, SecretStore *secrets = nullptr)
+        : h(d, true), messages(nullptr)
     {
+        messages.setScripted(true);
         h.session.setPassthroughGuards(40, 40, 200);
         service = std::make_unique<ConnectionService>(&h.session, &h.model);
-        page = std::make_unique<ConnectionsPage>(&h.model, service.get(), secrets);
+        page = std::make_unique<ConnectionsPage>(&h.model, service.get(), secrets, &messages);
         page->resize(1110, 700);
         page->show();
     }
@@ -108,6 +112,7 @@ struct Fixture
     }
 
     SimHarness h;
+    Messages messages;
     std::unique_ptr<ConnectionService> service;
     std::unique_ptr<ConnectionsPage> page;
 };
@@ -141,6 +146,11 @@ private slots:
     void shortcutsReadAndApply();
     void pskIsMaskedRememberedAndRedactedInThePreview();
     void fileIsSentInChunksWithProgress();
+    void bekenServerLinkAndLinkFiveAsksFirst();
+    void bekenInferredIdsAreMarked();
+    void udpSendToAnotherPeer();
+    void pskIsReadBackMasked();
+    void espServerFromTheServerTab();
     void screenshots();
 };
 
@@ -150,7 +160,8 @@ void tst_ConnectionsPage::tcpEchoArrivesInTheLinkView()
     Fixture f;
     QVERIFY(f.h.ready());
     QVERIFY(f.clickAndWait("readButton"));
-    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSTATUS" }));
+    QCOMPARE(f.h.sent, (QList<QByteArray> { "AT+CIPMUX?", "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSSLCPSK?",
+                                            "AT+CIPSERVER?", "AT+CIPSERVERMAXCONN?", "AT+CIPSTO?", "AT+CIPSTATUS" }));
     QVERIFY(!f.w<QPushButton>("applyButton")->isEnabled()); // nothing edited yet
 
     // Multiple connections first, through the mode form.
@@ -365,9 +376,10 @@ void tst_ConnectionsPage::passthroughBadgeRawSendAndExit()
     f.h.sent.clear();
     QVERIFY(f.clickAndWait("readButton"));
     // (The harness glues data-phase bytes without CR LF, here "raw!" and "+++", to the next line.)
-    QCOMPARE(f.h.sent.size(), 4);
+    QCOMPARE(f.h.sent.size(), 8);
     QVERIFY(f.h.sent[0].endsWith("+++AT+CIPMUX?"));
-    QCOMPARE(f.h.sent.mid(1), (QList<QByteArray> { "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSTATUS" }));
+    QCOMPARE(f.h.sent.mid(1), (QList<QByteArray> { "AT+CIPMODE?", "AT+CIPRECVMODE?", "AT+CIPSSLCPSK?", "AT+CIPSERVER?",
+                                                   "AT+CIPSERVERMAXCONN?", "AT+CIPSTO?", "AT+CIPSTATUS" }));
     QVERIFY(f.page->statusText().contains(QLatin1String("done")));
     QCOMPARE(f.w<QComboBox>("modeCombo")->currentIndex(), 1);
 }
@@ -552,6 +564,202 @@ void tst_ConnectionsPage::screenshots()
     QTest::keyClick(f.w<QLineEdit>("rawInput"), Qt::Key_Return);
     QTRY_VERIFY(!f.w<LinkDataView>("rawView")->toPlainText().isEmpty());
     QVERIFY(f.page->grab().save(shots.filePath(QStringLiteral("connections_passthrough_en.png"))));
+}
+
+// Seed 000 example 2 from the form: a Beken TCP link with a local port and IP is a server; a
+// client's data arrives on its link. Then link 5: closing it closes every link, so the page asks.
+void tst_ConnectionsPage::bekenServerLinkAndLinkFiveAsksFirst()
+{
+    Fixture f(atb::sim::Dialect::BekenDoc);
+    QVERIFY(f.h.ready());
+    auto *local = f.w<QLineEdit>("openLocalPort");
+    auto *localIp = f.w<QLineEdit>("openLocalIp");
+    QVERIFY(local->isVisibleTo(f.page.get()) && localIp->isVisibleTo(f.page.get())); // TCP on Beken
+    const quint16 port = freeLoopbackPort();
+    f.w<QSpinBox>("openId")->setValue(2);
+    f.setText("openHost", QStringLiteral("192.168.0.103"));
+    f.setText("openPort", QStringLiteral("20108"));
+    f.w<QSpinBox>("openKeepAlive")->setValue(1800);
+    f.setText("openLocalPort", QString::number(port));
+    f.setText("openLocalIp", QStringLiteral("192.168.0.107"));
+    f.w<QToolButton>("showAtButton")->setChecked(true);
+    const QByteArray line
+        = "AT+CIPSTART=2,\"TCP\",\"192.168.0.103\",20108,1800," + QByteArray::number(port) + ",\"192.168.0.107\"";
+    QCOMPARE(f.page->previewLines().first(), line);
+    QVERIFY(f.w<QPlainTextEdit>("atPreview")->toPlainText().contains(QLatin1String("6 #8")));
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("openButton"));
+    QCOMPARE(f.h.sent.first(), line);
+    QAbstractItemModel *table = f.w<QTableView>("linkTable")->model();
+    QCOMPARE(table->index(2, LinkTableModel::Role).data().toString(), QStringLiteral("server"));
+    QCOMPARE(table->index(2, LinkTableModel::Id).data().toString(), QStringLiteral("2"));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(5000));
+    client.write("hi server");
+    QCOMPARE(f.page->selectedLink(), 2);
+    QTRY_COMPARE(f.w<LinkDataView>("rxView")->toPlainText(), QStringLiteral("hi server"));
+
+    // A local IP alone is refused beside the local port (seed 000: both make a server).
+    f.w<QSpinBox>("openId")->setValue(3);
+    f.setText("openLocalPort", QString());
+    f.h.sent.clear();
+    QTest::mouseClick(f.w<QPushButton>("openButton"), Qt::LeftButton);
+    QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Open, "local_port").isEmpty());
+    QVERIFY(f.h.drain() && f.h.sent.isEmpty());
+
+    // Link 5 besides link 2: "Close link" on 5 asks; No keeps both open, Yes closes both.
+    TcpPeer peer;
+    f.w<QSpinBox>("openId")->setValue(5);
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(peer.port()));
+    f.setText("openLocalIp", QString());
+    QVERIFY(f.clickAndWait("openButton"));
+    QTRY_VERIFY(f.service->isLinkOpen(5));
+    f.page->selectLink(5);
+    f.messages.setScriptedAnswer(false);
+    f.h.sent.clear();
+    QTest::mouseClick(f.w<QPushButton>("closeButton"), Qt::LeftButton);
+    QCOMPARE(f.messages.recorded().size(), 1);
+    QVERIFY(f.messages.recorded().first().contains(QLatin1String("closes every link")));
+    QVERIFY(f.h.drain() && f.h.sent.isEmpty());
+    QVERIFY(f.page->statusIsProblem());
+    QVERIFY(f.service->isLinkOpen(2) && f.service->isLinkOpen(5));
+    f.messages.setScriptedAnswer(true);
+    QVERIFY(f.clickAndWait("closeButton"));
+    QCOMPARE(f.messages.recorded().size(), 2);
+    QCOMPARE(f.h.sent.last(), QByteArray("AT+CIPCLOSE=5"));
+    QTRY_VERIFY(f.h.model.links().isEmpty());
+}
+
+// Seed 000's +BIPSTATUS carries no id: links this session did not see opened get the lowest free
+// id, and the table says it is a guess; links it did see keep theirs.
+void tst_ConnectionsPage::bekenInferredIdsAreMarked()
+{
+    TcpPeer a, b;
+    Fixture f(atb::sim::Dialect::BekenDoc);
+    QVERIFY(f.h.ready());
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.w<QSpinBox>("openId")->setValue(3);
+    f.setText("openPort", QString::number(a.port()));
+    QVERIFY(f.clickAndWait("openButton"));
+    QAbstractItemModel *table = f.w<QTableView>("linkTable")->model();
+    QCOMPARE(table->index(3, LinkTableModel::State).data().toString(), QStringLiteral("open"));
+    QCOMPARE(table->index(0, LinkTableModel::State).data().toString(), QStringLiteral("closed"));
+    // As after a restart of the program: the model forgets, the module keeps link 3.
+    f.h.model.reset();
+    QVERIFY(f.clickAndWait("readButton"));
+    QCOMPARE(table->index(0, LinkTableModel::Id).data().toString(), QStringLiteral("0 (inferred)"));
+    QVERIFY(table->index(0, LinkTableModel::Id, QModelIndex()).data(Qt::ToolTipRole).toString().contains(
+        QLatin1String("+BIPSTATUS")));
+    // Opened here: known again.
+    f.w<QSpinBox>("openId")->setValue(4);
+    f.setText("openPort", QString::number(b.port()));
+    QVERIFY(f.clickAndWait("openButton"));
+    QCOMPARE(table->index(4, LinkTableModel::Id).data().toString(), QStringLiteral("4"));
+}
+
+// A UDP link's data may go to another peer (AT+CIPSEND=<id>,<len>,"host",port); the row is
+// only there for UDP links.
+void tst_ConnectionsPage::udpSendToAnotherPeer()
+{
+    UdpEcho own, other;
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    f.w<QComboBox>("openType")->setCurrentText(QStringLiteral("UDP"));
+    f.w<QComboBox>("openUdpMode")->setCurrentIndex(2);
+    f.setText("openHost", QStringLiteral("127.0.0.1"));
+    f.setText("openPort", QString::number(own.localPort()));
+    QVERIFY(f.clickAndWait("openButton"));
+    auto *host = f.w<QLineEdit>("sendPeerHost");
+    QTRY_VERIFY(host->isVisibleTo(f.page.get()));
+    f.setText("sendPeerHost", QStringLiteral("127.0.0.1"));
+    f.setText("sendPeerPort", QString::number(other.localPort()));
+    f.setText("sendText", QStringLiteral("there"));
+    f.w<QCheckBox>("sendCrLf")->setChecked(true); // (the harness splits what it saw at CR LF)
+    const QByteArray line = "AT+CIPSEND=7,\"127.0.0.1\"," + QByteArray::number(other.localPort());
+    QCOMPARE(f.page->previewLines(), QList<QByteArray> { line });
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("sendButton"));
+    QCOMPARE(f.h.sent.first(), line);
+    QTRY_COMPARE(other.received, QByteArray("there\r\n"));
+    QVERIFY(own.received.isEmpty());
+    f.setText("sendPeerPort", QStringLiteral("0"));
+    f.setText("sendText", QStringLiteral("x"));
+    f.h.sent.clear();
+    QTest::mouseClick(f.w<QPushButton>("sendButton"), Qt::LeftButton);
+    QVERIFY(!f.page->fieldError(ConnectionsPage::Form::Send, "remote_port").isEmpty());
+    QVERIFY(f.h.drain() && f.h.sent.isEmpty());
+}
+
+// The PSK tab shows what the module holds, read back with AT+CIPSSLCPSK?, the identity masked.
+void tst_ConnectionsPage::pskIsReadBackMasked()
+{
+    Fixture f(atb::sim::Dialect::BekenDoc);
+    QVERIFY(f.h.ready());
+    auto *state = f.w<QLabel>("pskState");
+    QVERIFY(state->text().contains(QLatin1String("not read")));
+    f.setText("pskEdit", QStringLiteral("identity-42"));
+    f.setText("pskHint", QStringLiteral("the hint"));
+    QVERIFY(f.clickAndWait("pskButton"));
+    // A second page and service, as after a restart of the program: nothing known until read.
+    ConnectionService service(&f.h.session, &f.h.model);
+    ConnectionsPage page(&f.h.model, &service);
+    auto *state2 = page.findChild<QLabel *>(QStringLiteral("pskState"));
+    QVERIFY(state2->text().contains(QLatin1String("not read")));
+    QSignalSpy done(&service, &ConnectionService::finished);
+    f.h.sent.clear();
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("pskReadButton")), Qt::LeftButton);
+    QVERIFY(done.wait(5000));
+    QCOMPARE(f.h.sent, QList<QByteArray> { "AT+CIPSSLCPSK?" });
+    QVERIFY2(state2->text().contains(QLatin1String("the hint")) && state2->text().contains(QLatin1String("11"))
+                 && !state2->text().contains(QLatin1String("identity-42")),
+             qPrintable(state2->text()));
+    QVERIFY(state->text().contains(QLatin1String("the hint"))); // the first page saw the reply too
+}
+
+// ESP-AT's server from the Server tab: refused with CIPMUX=0, started with the limits, clients
+// appear as links, stopped again.
+void tst_ConnectionsPage::espServerFromTheServerTab()
+{
+    Fixture f;
+    QVERIFY(f.h.ready());
+    QVERIFY(f.clickAndWait("readButton"));
+    auto *state = f.w<QLabel>("serverState");
+    QVERIFY2(state->text().contains(QLatin1String("no server")), qPrintable(state->text()));
+    const quint16 port = freeLoopbackPort();
+    f.setText("serverPort", QString::number(port));
+    f.w<QSpinBox>("serverMaxConn")->setValue(2);
+    f.w<QSpinBox>("serverTimeout")->setValue(60);
+    f.h.sent.clear();
+    QTest::mouseClick(f.w<QPushButton>("serverStartButton"), Qt::LeftButton);
+    QVERIFY(f.page->fieldError(ConnectionsPage::Form::Server, "server").contains(QLatin1String("CIPMUX=1")));
+    QVERIFY(f.h.drain() && f.h.sent.isEmpty());
+
+    f.w<QComboBox>("muxCombo")->setCurrentIndex(1);
+    QVERIFY(f.clickAndWait("applyButton"));
+    f.w<QTabWidget>("sideTabs")->setCurrentWidget(f.w<QWidget>("serverPanel"));
+    f.w<QToolButton>("showAtButton")->setChecked(true);
+    QCOMPARE(f.page->currentForm(), ConnectionsPage::Form::Server);
+    const QList<QByteArray> lines { "AT+CIPSERVERMAXCONN=2", "AT+CIPSERVER=1," + QByteArray::number(port),
+                                    "AT+CIPSTO=60", "AT+CIPSERVER?", "AT+CIPSERVERMAXCONN?", "AT+CIPSTO?" };
+    QCOMPARE(f.page->previewLines(), lines);
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("serverStartButton"));
+    QCOMPARE(f.h.sent, lines);
+    QVERIFY2(state->text().contains(QString::number(port)) && state->text().contains(QLatin1String("60 s")),
+             qPrintable(state->text()));
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(client.waitForConnected(5000));
+    QAbstractItemModel *table = f.w<QTableView>("linkTable")->model();
+    QTRY_COMPARE(table->index(0, LinkTableModel::Role).data().toString(), QStringLiteral("server"));
+    f.h.sent.clear();
+    QVERIFY(f.clickAndWait("serverStopButton"));
+    QCOMPARE(f.h.sent.first(), QByteArray("AT+CIPSERVER=0,1"));
+    QVERIFY(state->text().contains(QLatin1String("no server")));
+    QTRY_COMPARE(table->index(0, LinkTableModel::State).data().toString(), QStringLiteral("closed"));
 }
 
 QTEST_MAIN(tst_ConnectionsPage)

@@ -7,6 +7,7 @@
 #include "pages/mqttpage.h"
 #include "secretstore.h"
 #include "services/mqttservice.h"
+#include "loopbackpeers.h"
 #include "simharness.h"
 #include "widgets/mqttmessagemodel.h"
 
@@ -107,6 +108,10 @@ private slots:
     void shortcutsApplyAndRead();
     void feedFilterPauseClearAndBound();
     void passwordIsRememberedInTheSecretStore();
+    void connectAppliesTheFormFirst();
+    void alpnCanBeCleared();
+    void longFieldsHaveExplicitControl();
+    void readRemovesStaleSubscriptions();
     void screenshots();
 
 private:
@@ -150,7 +155,7 @@ void tst_MqttPage::configureAndConnectSendExactlyThePreview()
     const QByteArray port = QByteArray::number(m_broker.port());
     QCOMPARE(preview, (QList<QByteArray> { "AT+MQTTUSERCFG=0,1,\"page-1\",\"bench\",\"s3cr\\,et\",0,0,\"\"",
                                            "AT+MQTTCONNCFG=0,30,0,\"bench/status\",\"offline\",0,0",
-                                           "AT+MQTTCONN=0,\"127.0.0.1\"," + port + ",0" }));
+                                           "AT+SYSLOG=1", "AT+MQTTCONN=0,\"127.0.0.1\"," + port + ",0" }));
 
     f.click("applyButton");
     QVERIFY(f.page.isBusy()); // the form is busy while its commands run
@@ -181,7 +186,7 @@ void tst_MqttPage::longClientIdGoesThroughMqttClientIdAndShowAtSaysSo()
     QVERIFY2(shown.contains(QLatin1String("placeholder")), qPrintable(shown));
     QVERIFY(f.page.fieldError("client_id").isEmpty());
     const QList<QByteArray> preview = f.page.previewLines();
-    QCOMPARE(preview.size(), 4);
+    QCOMPARE(preview.size(), 5); // USERCFG, CLIENTID, CONNCFG, then SYSLOG and CONN
     QCOMPARE(preview.at(1), "AT+MQTTCLIENTID=0,\"" + longId.toUtf8() + "\"");
     f.click("applyButton");
     QVERIFY(f.waitIdle());
@@ -424,15 +429,15 @@ void tst_MqttPage::moduleErrorIsShownInWords()
 {
     Fixture f;
     QVERIFY(f.ready());
-    f.service.enableErrorCodes(); // AT+SYSLOG=1 through the service
-    QVERIFY(f.waitIdle());
-    fillBroker(f, QStringLiteral("page-err"), m_broker.port());
+    const quint16 closed = freeLoopbackPort(); // nobody listens: the module cannot start its client
+    fillBroker(f, QStringLiteral("page-err"), closed);
     f.harness.sent.clear();
-    f.click("connectButton"); // before any user configuration
+    f.click("connectButton"); // Connect turns error codes on first (ESP-AT), then connects
     QVERIFY(f.waitIdle());
-    QCOMPARE(f.harness.sent, QList<QByteArray> { "AT+MQTTCONN=0,\"127.0.0.1\"," + QByteArray::number(m_broker.port()) + ",0" });
+    QCOMPARE(f.harness.sent.mid(2), (QList<QByteArray> { "AT+SYSLOG=1",
+                                                         "AT+MQTTCONN=0,\"127.0.0.1\"," + QByteArray::number(closed) + ",0" }));
     const QString status = f.page.statusText();
-    QVERIFY2(status.contains(QLatin1String("AT_MQTT_NO_CONFIGURED")), qPrintable(status));
+    QVERIFY2(status.contains(QLatin1String("AT_MQTT_CLIENT_START_FAILED")), qPrintable(status));
     QVERIFY2(!status.contains(QLatin1String("0x")), qPrintable(status));
     QCOMPARE(f.w<QLabel>("statusLabel")->text(), status);
 }
@@ -623,6 +628,123 @@ void tst_MqttPage::screenshots()
     f.page.setCurrentTab(MqttPage::BrokerTab);
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     QVERIFY(f.page.grab().save(shots.filePath(QStringLiteral("mqtt_page_small.png"))));
+}
+
+// The issue's case: host and client ID filled in, Apply not pressed. Connect applies the form
+// first (with AT+SYSLOG=1, so a failure would come in words) and connects; with an invalid
+// configuration it says why and sends nothing.
+void tst_MqttPage::connectAppliesTheFormFirst()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    f.set("hostEdit", QStringLiteral("127.0.0.1"));
+    f.setSpin("portSpin", m_broker.port());
+    QVERIFY(f.page.configurationPending());
+    // No client ID yet: Connect says why it cannot, beside the field and on its tooltip.
+    QVERIFY(f.w<QPushButton>("connectButton")->toolTip().contains(QLatin1String("client ID")));
+    f.click("connectButton");
+    QVERIFY(!f.page.isBusy());
+    QVERIFY(f.harness.drain() && f.harness.sent.isEmpty());
+    QVERIFY2(f.page.statusText().contains(QLatin1String("client ID")), qPrintable(f.page.statusText()));
+    QVERIFY(!f.page.fieldError("client_id").isEmpty());
+
+    f.set("clientIdEdit", QStringLiteral("page-direct"));
+    QVERIFY(!f.w<QPushButton>("connectButton")->toolTip().contains(QLatin1String("Fix")));
+    f.w<QToolButton>("showAtButton")->click();
+    QVERIFY(f.w<QPlainTextEdit>("atPreview")->toPlainText().contains(QLatin1String("the configuration first")));
+    f.click("connectButton");
+    QVERIFY(f.waitIdle());
+    const QByteArray port = QByteArray::number(m_broker.port());
+    QCOMPARE(f.harness.sent, (QList<QByteArray> { "AT+MQTTUSERCFG=0,1,\"page-direct\",\"\",\"\",0,0,\"\"",
+                                                  "AT+MQTTCONNCFG=0,0,0,\"\",\"\",0,0", "AT+SYSLOG=1",
+                                                  "AT+MQTTCONN=0,\"127.0.0.1\"," + port + ",0" }));
+    QTRY_VERIFY(f.w<QLabel>("stateLabel")->text().contains(atb::MqttState::stateText(4)));
+    QVERIFY2(f.page.statusText().contains(QLatin1String("Connected")), qPrintable(f.page.statusText()));
+    QVERIFY(!f.page.configurationPending());
+    QCOMPARE(f.harness.model.sysLog(), 1);
+    // The session log says why AT+SYSLOG=1 went out.
+    bool said = false;
+    for (const atb::LogRecord &r : f.harness.session.log()->snapshot())
+        said = said || r.text.contains("AT+SYSLOG=1 first");
+    QVERIFY(said);
+}
+
+// "Clear the module's list" sends AT+MQTTALPN=0,0 although this session never set one; it is
+// only offered with no names in the field.
+void tst_MqttPage::alpnCanBeCleared()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    fillBroker(f, QStringLiteral("page-alpn"), m_broker.port());
+    auto *clear = f.w<QCheckBox>("clearAlpnCheck");
+    QVERIFY(clear->isEnabled());
+    f.set("alpnEdit", QStringLiteral("mqtt"));
+    QVERIFY(!clear->isEnabled());
+    f.set("alpnEdit", QString());
+    QVERIFY(clear->isEnabled());
+    QVERIFY(!f.page.previewLines().join('\n').contains("AT+MQTTALPN"));
+    clear->setChecked(true);
+    QVERIFY(f.page.previewLines().contains("AT+MQTTALPN=0,0"));
+    f.click("applyButton");
+    QVERIFY(f.waitIdle());
+    QVERIFY2(f.page.statusText().contains(QLatin1String("accepted")), qPrintable(f.page.statusText()));
+    QCOMPARE(f.harness.sent.last(), QByteArray("AT+MQTTALPN=0,0"));
+}
+
+// Client ID, user name and password can be sent through their own commands on purpose; values
+// too long for AT+MQTTUSERCFG always are, and their box says so (ticked, locked).
+void tst_MqttPage::longFieldsHaveExplicitControl()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    fillBroker(f, QStringLiteral("page-long"), m_broker.port());
+    f.set("usernameEdit", QStringLiteral("bench"));
+    auto *user = f.w<QCheckBox>("separateUsernameCheck");
+    auto *pass = f.w<QCheckBox>("separatePasswordCheck");
+    QVERIFY(!user->isChecked() && user->isEnabled());
+    user->setChecked(true);
+    QList<QByteArray> lines = f.page.previewLines();
+    QCOMPARE(lines.at(0), QByteArray("AT+MQTTUSERCFG=0,1,\"page-long\",\"\",\"\",0,0,\"\""));
+    QCOMPARE(lines.at(1), QByteArray("AT+MQTTUSERNAME=0,\"bench\""));
+    // A 65-byte password does not fit AT+MQTTUSERCFG (64): forced through AT+MQTTPASSWORD.
+    f.set("passwordEdit", QString(65, QLatin1Char('p')));
+    QVERIFY(pass->isChecked());
+    QVERIFY(!pass->isEnabled());
+    lines = f.page.previewLines();
+    QVERIFY(lines.at(2).startsWith("AT+MQTTPASSWORD=0,\""));
+    f.click("applyButton");
+    QVERIFY(f.waitIdle());
+    QVERIFY2(f.page.statusText().contains(QLatin1String("accepted")), qPrintable(f.page.statusText()));
+    QCOMPARE(f.harness.sent, lines.mid(0, 4));
+    // Short again: the box is the user's once more (unticked: they never ticked it).
+    f.set("passwordEdit", QStringLiteral("short"));
+    QVERIFY(pass->isEnabled());
+    QVERIFY(!pass->isChecked());
+}
+
+// AT+MQTTSUB? lists what the module has: a row it no longer lists goes from the table.
+void tst_MqttPage::readRemovesStaleSubscriptions()
+{
+    Fixture f;
+    QVERIFY(f.ready());
+    fillBroker(f, QStringLiteral("page-subs"), m_broker.port());
+    f.click("connectButton");
+    QVERIFY(f.waitIdle());
+    f.page.setCurrentTab(MqttPage::SubscriptionsTab);
+    f.set("subTopicEdit", QStringLiteral("kept/#"));
+    f.click("subscribeButton");
+    QVERIFY(f.waitIdle());
+    // A row the module does not have (as after a console unsubscribe the model missed).
+    atb::AtResult stale;
+    stale.command = atb::AtCommand::fromLine("AT+MQTTSUB=0,\"stale\",0");
+    stale.status = atb::AtResult::Status::Ok;
+    f.harness.model.applyResult(stale);
+    auto *table = f.w<QTableView>("subscriptionTable");
+    QTRY_COMPARE(table->model()->rowCount(), 2);
+    f.click("readButton");
+    QVERIFY(f.waitIdle());
+    QTRY_COMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("kept/#"));
 }
 
 QTEST_MAIN(tst_MqttPage)

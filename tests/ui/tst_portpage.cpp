@@ -38,6 +38,7 @@ QHash<QByteArray, QByteArray> espTable()
 {
     return {
         { "AT+GMR", "AT version:2.2.0.0(scripted)\r\nSDK version:v4.2\r\ncompile time:Jan 1 2024\r\n\r\nOK\r\n" },
+        { "AT+SYSLOG=1", "\r\nOK\r\n" },
         { "AT+CIPMUX?", "+CIPMUX:1\r\n\r\nOK\r\n" },
         { "AT+CIPMODE?", "+CIPMODE:0\r\n\r\nOK\r\n" },
         { "AT+CWJAP?", "No AP\r\n\r\nOK\r\n" },

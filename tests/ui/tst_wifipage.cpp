@@ -5,6 +5,7 @@
 
 #include "pages/wifipage.h"
 #include "secretstore.h"
+#include "simulatorlink.h"
 #include "services/wifiservice.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -128,6 +130,76 @@ class tst_WifiPage : public QObject
 
 private slots:
     void initTestCase() { QTest::qWait(0); }
+
+    // Station address: a fixed one from the form (the exact AT+CIPSTA line), DHCP again; invalid
+    // input beside its field and nothing sent.
+    void stationAddressFromTheForm()
+    {
+        SimHarness h(atb::sim::Dialect::Esp, true);
+        QVERIFY(h.ready());
+        PageFixture f(&h.session, &h.model);
+        QVERIFY(f.ok);
+        WifiPage *page = f.page;
+        auto *fixed = page->findChild<QRadioButton *>(QStringLiteral("fixedAddressRadio"));
+        auto *ip = page->findChild<QLineEdit *>(QStringLiteral("staticIpEdit"));
+        auto *apply = page->findChild<QPushButton *>(QStringLiteral("addressApplyButton"));
+        QVERIFY(fixed && ip && apply);
+        QVERIFY(!ip->isEnabled()); // DHCP by default
+        fixed->setChecked(true);
+        QVERIFY(ip->isEnabled());
+        typeInto(ip, QStringLiteral("192.168.4.300"));
+        QVERIFY(!page->fieldError("ip", "address").isEmpty()); // beside the field while typing
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(h.drain() && h.sent.isEmpty());
+        typeInto(ip, QStringLiteral("192.168.4.20"));
+        typeInto(page->findChild<QLineEdit *>(QStringLiteral("staticGatewayEdit")), QStringLiteral("192.168.4.1"));
+        typeInto(page->findChild<QLineEdit *>(QStringLiteral("staticNetmaskEdit")), QStringLiteral("255.255.255.0"));
+        QVERIFY(page->fieldError("ip", "address").isEmpty());
+        page->showAtButton()->setChecked(true);
+        QVERIFY(page->atPreview()->toPlainText().contains(
+            QLatin1String("AT+CIPSTA=\"192.168.4.20\",\"192.168.4.1\",\"255.255.255.0\"")));
+        QSignalSpy done(&f.service, &atb::WifiService::finished);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(h.sent, (QList<QByteArray> { "AT+CIPSTA=\"192.168.4.20\",\"192.168.4.1\",\"255.255.255.0\"",
+                                              "AT+CIPSTA?" }));
+        QVERIFY2(page->statusText().contains(QLatin1String("192.168.4.20")), qPrintable(page->statusText()));
+        page->findChild<QRadioButton *>(QStringLiteral("dhcpRadio"))->setChecked(true);
+        h.sent.clear();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(done.wait(5000));
+        QCOMPARE(h.sent.first(), QByteArray("AT+CWDHCP=1,1"));
+        QCOMPARE(f.service.info().dhcp, 1);
+    }
+
+    // The built-in simulated module: the Join box names its access point and password, and
+    // "Fill in" puts them into the form; a real module shows nothing of the kind.
+    void builtInAccessPointIsNamed()
+    {
+        SimHarness h;
+        QVERIFY(h.ready());
+        PageFixture f(&h.session, &h.model);
+        QVERIFY(f.ok);
+        WifiPage *page = f.page;
+        auto *hint = page->findChild<QLabel *>(QStringLiteral("simulatorApHint"));
+        QVERIFY(hint && !hint->isVisible());
+        // What the application hands over when the built-in module is chosen (main's wiring).
+        const QList<SimulatorLink::AccessPoint> aps = SimulatorLink::accessPoints();
+        QVERIFY(!aps.isEmpty());
+        QCOMPARE(aps.first().ssid, QStringLiteral("BenchAP"));
+        page->setBuiltInAccessPoint(aps.first().ssid, aps.first().password);
+        QVERIFY(hint->isVisible());
+        QVERIFY(hint->text().contains(QLatin1String("BenchAP")) && hint->text().contains(QLatin1String("12345678")));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("simulatorApFillButton")), Qt::LeftButton);
+        QCOMPARE(page->ssidEdit()->text(), QStringLiteral("BenchAP"));
+        QCOMPARE(page->passwordEdit()->text(), QStringLiteral("12345678"));
+        QSignalSpy done(&f.service, &atb::WifiService::finished);
+        page->apply();
+        QVERIFY(done.wait(20000));
+        QVERIFY(h.model.wifi().connected); // the hint's password is the module's
+        page->setBuiltInAccessPoint(QString(), QString());
+        QVERIFY(!hint->isVisible());
+    }
 
     // Done-when flow: join a Wi-Fi network from the form.
     void joinWifiFromTheForm()
@@ -333,7 +405,7 @@ private slots:
         QVERIFY(page->isBusy());
         QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), 30000);
         QCOMPARE(h.sent, f.service.planRead().lines());
-        QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?" }));
+        QCOMPARE(h.sent, (QList<QByteArray> { "AT+CWMODE?", "AT+CWJAP?", "AT+CIFSR", "AT+CIPSTA?", "AT+CWDHCP?" }));
         QCOMPARE(page->modeCombo()->currentData().toInt(), 1);
         QCOMPARE(page->ssidEdit()->text(), QStringLiteral("BenchAP")); // loaded from the model
         QVERIFY(page->stateLabel()->text().contains(QStringLiteral("Connected")));

@@ -140,6 +140,25 @@ void tst_AtEncoder::setBuildsLines_data()
         << B << QByteArray("AT+CIPSTART")
         << Args { I(1), S("udp"), S("192.168.0.103"), I(20108), I(5637), S("192.168.0.107") }
         << QByteArray("AT+CIPSTART=1,\"udp\",\"192.168.0.103\",20108,5637,\"192.168.0.107\"") << 1;
+    QTest::newRow("seed-000 CIPSTART tcp server (example 2)")
+        << B << QByteArray("AT+CIPSTART")
+        << Args { I(2), S("tcp"), S("192.168.0.103"), I(20108), I(1800), I(5637), S("192.168.0.107") }
+        << QByteArray("AT+CIPSTART=2,\"tcp\",\"192.168.0.103\",20108,1800,5637,\"192.168.0.107\"") << 0;
+    QTest::newRow("beken CIPSEND udp to a chosen peer")
+        << B << QByteArray("AT+CIPSEND") << Args { I(1), I(4), S("127.0.0.1"), I(5000) }
+        << QByteArray("AT+CIPSEND=1,4,\"127.0.0.1\",5000") << 0;
+    QTest::newRow("esp CWSAP")
+        << E << QByteArray("AT+CWSAP") << Args { S("BenchSoftAP"), S("12345678"), I(6), I(3), I(4), I(0) }
+        << QByteArray("AT+CWSAP=\"BenchSoftAP\",\"12345678\",6,3,4,0") << 0;
+    QTest::newRow("esp CWSAP open") << E << QByteArray("AT+CWSAP") << Args { S("open"), S(""), I(1), I(0) }
+                                    << QByteArray("AT+CWSAP=\"open\",\"\",1,0") << 0;
+    QTest::newRow("esp CIPSTA") << E << QByteArray("AT+CIPSTA")
+                                << Args { S("192.168.4.20"), S("192.168.4.1"), S("255.255.255.0") }
+                                << QByteArray("AT+CIPSTA=\"192.168.4.20\",\"192.168.4.1\",\"255.255.255.0\"") << 0;
+    QTest::newRow("esp CWDHCPS range") << E << QByteArray("AT+CWDHCPS")
+                                       << Args { I(1), I(120), S("192.168.4.10"), S("192.168.4.20") }
+                                       << QByteArray("AT+CWDHCPS=1,120,\"192.168.4.10\",\"192.168.4.20\"") << 0;
+    QTest::newRow("esp CIPSTO") << E << QByteArray("AT+CIPSTO") << Args { I(300) } << QByteArray("AT+CIPSTO=300") << 0;
     QTest::newRow("esp CIPSTART multi tcp")
         << E << QByteArray("AT+CIPSTART") << Args { I(4), S("TCP"), S("example.com"), I(80) }
         << QByteArray("AT+CIPSTART=4,\"TCP\",\"example.com\",80") << 0;
@@ -371,6 +390,12 @@ void tst_AtEncoder::refusals_data()
         << E << QByteArray("AT+CWMODE") << Args { I(7) } << QByteArray("mode") << QString("0, 1, 2, 3");
     QTest::newRow("empty topic") << E << QByteArray("AT+MQTTSUB") << Args { I(0), S(""), I(0) } << QByteArray("topic")
                                  << QString("empty");
+    QTest::newRow("CWSAP WEP") << E << QByteArray("AT+CWSAP") << Args { S("ap"), S("12345678"), I(6), I(1) }
+                               << QByteArray("ecn") << QString("0, 2, 3, 4");
+    QTest::newRow("CWSAP channel 15") << E << QByteArray("AT+CWSAP") << Args { S("ap"), S("12345678"), I(15), I(3) }
+                                      << QByteArray("chl") << QString("14");
+    QTest::newRow("CWSAP not on beken") << B << QByteArray("AT+CWSAP") << Args { S("ap"), S("12345678"), I(6), I(3) }
+                                        << QByteArray() << QString("not available");
     QTest::newRow("CIPSENDEX not on beken")
         << B << QByteArray("AT+CIPSENDEX") << Args { I(0), I(4) } << QByteArray() << QString("not available");
     QTest::newRow("unknown command") << E << QByteArray("AT+NOPE") << Args { I(1) } << QByteArray()
@@ -717,6 +742,8 @@ void tst_AtEncoder::redactHidesSecrets_data()
     QTest::newRow("MQTTUSERCFG password")
         << E << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"1234567890\",0,0,\"\"")
         << QByteArray("AT+MQTTUSERCFG=0,1,\"ESP32\",\"espressif\",\"***\",0,0,\"\"");
+    QTest::newRow("CWSAP pwd") << E << QByteArray("AT+CWSAP=\"ap\",\"12345678\",6,3")
+                               << QByteArray("AT+CWSAP=\"ap\",\"***\",6,3");
     QTest::newRow("MQTTPASSWORD") << E << QByteArray("AT+MQTTPASSWORD=0,\"pw\"")
                                   << QByteArray("AT+MQTTPASSWORD=0,\"***\"");
     QTest::newRow("beken PSK multi") << B << QByteArray("AT+CIPSSLCPSK=0,\"id\",\"hint\"")

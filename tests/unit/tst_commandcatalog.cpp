@@ -129,6 +129,7 @@ void tst_CommandCatalog::everyBriefCommandExistsForEsp()
         "AT+CIPRECVLEN",
         "AT+CIPSERVER",
         "AT+CIPSERVERMAXCONN",
+        "AT+CIPSTO",
         "AT+TRANSINTVL",
         "AT+CIPSNTPCFG",
         "AT+CIPSNTPTIME",
@@ -149,6 +150,13 @@ void tst_CommandCatalog::everyBriefCommandExistsForEsp()
         "AT+MQTTSUB",
         "AT+MQTTUNSUB",
         "AT+MQTTCLEAN",
+        // The SoftAP page and the Wi-Fi page's static address (ESP-AT Wi-Fi commands)
+        "AT+CWDHCP",
+        "AT+CWSAP",
+        "AT+CWLIF",
+        "AT+CWQIF",
+        "AT+CWDHCPS",
+        "AT+CIPAP",
     };
     for (const QByteArray &n : names) {
         const CommandSpec *c = CommandCatalog::builtin().find(n, Dialect::Esp);

@@ -123,6 +123,86 @@ private slots:
         QCOMPARE(m.links()[0].localPort, localPort);
     }
 
+    // Seed 000's +BIPSTATUS has no link id: rows take the ids learnt from AT+CIPSTART/CIPCLOSE
+    // for the same link; a row nobody opened here gets the lowest free id, marked inferred.
+    void bekenIdsFollowStartAndClose_data()
+    {
+        QTest::addColumn<QList<QByteArray>>("commands"); // successful set commands, in order
+        QTest::addColumn<QList<QByteArray>>("status");   // the +BIPSTATUS rows, in module order
+        QTest::addColumn<QList<int>>("ids");
+        QTest::addColumn<QList<bool>>("inferred");
+        QTest::newRow("only link 3 open")
+            << QList<QByteArray> { "AT+CIPSTART=3,\"tcp\",\"127.0.0.1\",20108" }
+            << QList<QByteArray> { "+BIPSTATUS:0,127.0.0.1,20108,50123,0" } << QList<int> { 3 }
+            << QList<bool> { false };
+        QTest::newRow("link 0 closed, 1 open")
+            << QList<QByteArray> { "AT+CIPSTART=0,\"tcp\",\"127.0.0.1\",20108",
+                                   "AT+CIPSTART=1,\"udp\",\"127.0.0.1\",5000", "AT+CIPCLOSE=0" }
+            << QList<QByteArray> { "+BIPSTATUS:1,127.0.0.1,5000,6000,0" } << QList<int> { 1 } << QList<bool> { false };
+        QTest::newRow("two links to one peer keep their ids")
+            << QList<QByteArray> { "AT+CIPSTART=4,\"tcp\",\"127.0.0.1\",7000",
+                                   "AT+CIPSTART=2,\"tcp\",\"127.0.0.1\",7000" }
+            << QList<QByteArray> { "+BIPSTATUS:0,127.0.0.1,7000,40001,0", "+BIPSTATUS:0,127.0.0.1,7000,40002,0" }
+            << QList<int> { 2, 4 } << QList<bool> { false, false };
+        QTest::newRow("server by its local port")
+            << QList<QByteArray> { "AT+CIPSTART=2,\"tcp\",\"192.168.0.103\",20108,1800,5637,\"192.168.0.107\"" }
+            << QList<QByteArray> { "+BIPSTATUS:0,127.0.0.1,41000,5637,1" } << QList<int> { 2 } << QList<bool> { false };
+        QTest::newRow("unknown links: lowest free ids, inferred")
+            << QList<QByteArray> { "AT+CIPSTART=0,\"tcp\",\"127.0.0.1\",20108" }
+            << QList<QByteArray> { "+BIPSTATUS:1,127.0.0.1,9999,6000,0", "+BIPSTATUS:0,127.0.0.1,20108,50123,0" }
+            << QList<int> { 0, 1 } << QList<bool> { false, true };
+    }
+    void bekenIdsFollowStartAndClose()
+    {
+        QFETCH(QList<QByteArray>, commands);
+        QFETCH(QList<QByteArray>, status);
+        QFETCH(QList<int>, ids);
+        QFETCH(QList<bool>, inferred);
+        DeviceModel m;
+        m.setDialect(Dialect::Beken);
+        for (const QByteArray &c : commands)
+            m.applyResult(ok(c.constData()));
+        AtResult r = ok("AT+CIPSTATUS?", status);
+        r.endedOnQuiet = true;
+        m.applyResult(r);
+        QCOMPARE(m.links().size(), ids.size());
+        for (int i = 0; i < ids.size(); ++i) {
+            QCOMPARE(m.links()[i].id, ids[i]);
+            QCOMPARE(m.links()[i].idInferred, inferred[i]);
+        }
+        // A second read keeps the ids (the inferred one is still a guess).
+        m.applyResult(r);
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(m.links()[i].id, ids[i]);
+    }
+
+    void mqttSubscriptionQueryReplacesTheList()
+    {
+        DeviceModel m;
+        m.applyResult(ok("AT+MQTTSUB=0,\"a/b\",1"));
+        m.applyResult(ok("AT+MQTTSUB=0,\"stale\",0"));
+        QCOMPARE(m.mqtt().subscriptions.size(), 2);
+        m.applyResult(ok("AT+MQTTSUB?", { "+MQTTSUB:0,6,\"a/b\",1", "+MQTTSUB:0,6,\"new/#\",2" }));
+        QCOMPARE(m.mqtt().subscriptions,
+                 (QList<MqttSubscription> { MqttSubscription { "a/b", 1 }, MqttSubscription { "new/#", 2 } }));
+        m.applyResult(ok("AT+MQTTSUB?")); // none left on the module
+        QVERIFY(m.mqtt().subscriptions.isEmpty());
+    }
+
+    void sysLogFromSetQueryAndReset()
+    {
+        DeviceModel m;
+        QCOMPARE(m.sysLog(), -1);
+        QSignalSpy spy(&m, &DeviceModel::sysLogChanged);
+        m.applyResult(ok("AT+SYSLOG=1"));
+        QCOMPARE(m.sysLog(), 1);
+        m.applyResult(ok("AT+SYSLOG?", { "+SYSLOG:0" }));
+        QCOMPARE(m.sysLog(), 0);
+        m.applyUrc(urc("ready"));
+        QCOMPARE(m.sysLog(), -1);
+        QCOMPARE(spy.size(), 3);
+    }
+
     void wifiFromUrcsAndReplies()
     {
         DeviceModel m;

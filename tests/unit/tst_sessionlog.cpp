@@ -33,6 +33,8 @@ private slots:
         QTest::newRow("CIPSSLCPSK single") << QByteArray("AT+CIPSSLCPSK=\"psk\",\"hint\"") << QByteArray("AT+CIPSSLCPSK=\"***\",\"hint\"");
         QTest::newRow("CIPSSLCPSK reply") << QByteArray("+CIPSSLCPSK:0,\"psk\",\"hint\"") << QByteArray("+CIPSSLCPSK:0,\"***\",\"hint\"");
         QTest::newRow("CWSAP") << QByteArray("AT+CWSAP=\"ap\",\"pw\",5,3") << QByteArray("AT+CWSAP=\"ap\",\"***\",5,3");
+        QTest::newRow("CWSAP reply") << QByteArray("+CWSAP:\"BenchSoftAP\",\"12345678\",6,3,4,0")
+                                     << QByteArray("+CWSAP:\"BenchSoftAP\",\"***\",6,3,4,0");
         QTest::newRow("other untouched") << QByteArray("AT+CIPSTART=\"TCP\",\"127.0.0.1\",80") << QByteArray("AT+CIPSTART=\"TCP\",\"127.0.0.1\",80");
     }
     void maskLine()

@@ -2,6 +2,7 @@
 
 #include <QFileDialog>
 #include <QMessageBox>
+#include <QPushButton>
 
 Messages::Messages(QWidget *parentWidget) : QObject(parentWidget), m_parent(parentWidget) { }
 
@@ -21,6 +22,19 @@ void Messages::about(const QString &title, const QString &text)
         return;
     }
     QMessageBox::about(m_parent, title, text);
+}
+
+bool Messages::confirm(const QString &title, const QString &text, const QString &action)
+{
+    if (m_scripted) {
+        m_recorded << title + QStringLiteral(": ") + text;
+        return m_answer;
+    }
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, m_parent);
+    QPushButton *yes = box.addButton(action, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == yes;
 }
 
 QString Messages::saveFileName(const QString &title, const QString &suggested, const QString &filters,

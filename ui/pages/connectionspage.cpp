@@ -8,9 +8,9 @@
 #include "protocol/atencoder.h"
 #include "pskpanel.h"
 #include "secretstore.h"
+#include "serverpanel.h"
 #include "widgets/linktablemodel.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -83,6 +83,12 @@ ConnectionsPage::ConnectionsPage(atb::DeviceModel *model, ConnectionService *ser
             load();
     });
     connect(m_service, &ConnectionService::countersChanged, m_tableModel, &LinkTableModel::refreshCounters);
+    connect(m_service, &ConnectionService::pskChanged, this,
+            [this] { m_psk->setModuleState(m_service->pskStates(), m_service->pskKnown()); });
+    connect(m_service, &ConnectionService::serverChanged, this, [this] {
+        m_server->setModuleState(m_service->serverState(), m_service->serverSettings());
+        updatePreview();
+    });
 
     retranslate();
     load();
@@ -100,6 +106,7 @@ QByteArray ConnectionsPage::scope(Form form)
     case Form::Send: return "send";
     case Form::Psk: return "psk";
     case Form::Passthrough: return "passthrough";
+    case Form::Server: return "server";
     }
     return {};
 }
@@ -207,8 +214,10 @@ QTabWidget *ConnectionsPage::buildSideTabs()
     m_tabs->setObjectName(QStringLiteral("sideTabs"));
     m_passthrough = new PassthroughPanel(m_service, &fieldErrors(), scope(Form::Passthrough), m_tabs);
     m_psk = new PskPanel(&fieldErrors(), scope(Form::Psk), m_secrets, m_tabs);
+    m_server = new ServerPanel(&fieldErrors(), scope(Form::Server), m_tabs);
     m_tabs->addTab(m_passthrough, QString());
     m_tabs->addTab(m_psk, QString());
+    m_tabs->addTab(m_server, QString());
     return m_tabs;
 }
 
@@ -221,17 +230,24 @@ void ConnectionsPage::connectInputs()
     connect(m_passiveCheck, &QCheckBox::toggled, this, touch(Form::Mode));
     connect(m_open, &LinkOpenForm::edited, this, touch(Form::Open));
     connect(m_data, &LinkDataPanel::edited, this, touch(Form::Send));
+    requireCommands(m_psk, { QStringLiteral("AT+CIPSSLCPSK") }); // capabilities
     connect(m_psk, &PskPanel::edited, this, touch(Form::Psk));
+    connect(m_server, &ServerPanel::edited, this, touch(Form::Server));
 
     connect(m_closeButton, &QPushButton::clicked, this, &ConnectionsPage::closeLink);
     connect(m_closeAllButton, &QPushButton::clicked, this, &ConnectionsPage::closeAllLinks);
     connect(m_open, &LinkOpenForm::openRequested, this, &ConnectionsPage::openLink);
     connect(m_data, &LinkDataPanel::sendRequested, this, &ConnectionsPage::sendToLink);
     connect(m_psk, &PskPanel::setRequested, this, &ConnectionsPage::setPsk);
+    connect(m_psk, &PskPanel::readRequested, this, &ConnectionsPage::readPsk);
+    connect(m_server, &ServerPanel::startRequested, this, &ConnectionsPage::startServer);
+    connect(m_server, &ServerPanel::stopRequested, this, &ConnectionsPage::stopServer);
+    connect(m_server, &ServerPanel::readRequested, this, &ConnectionsPage::readServer);
     connect(m_passthrough, &PassthroughPanel::enterRequested, this, &ConnectionsPage::enterPassthrough);
     connect(m_passthrough, &PassthroughPanel::leaveRequested, this, &ConnectionsPage::leavePassthrough);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
-        selectForm(m_tabs->widget(i) == m_psk ? Form::Psk : Form::Passthrough);
+        const QWidget *tab = m_tabs->widget(i);
+        selectForm(tab == m_psk ? Form::Psk : tab == m_server ? Form::Server : Form::Passthrough);
     });
 }
 
@@ -261,6 +277,8 @@ void ConnectionsPage::retranslate()
     m_data->retranslate();
     m_tabs->setTabText(m_tabs->indexOf(m_passthrough), tr("Passthrough"));
     m_tabs->setTabText(m_tabs->indexOf(m_psk), tr("TLS PSK"));
+    m_tabs->setTabText(m_tabs->indexOf(m_server), tr("Server"));
+    m_server->retranslate();
     m_passthrough->retranslate();
     m_psk->retranslate();
     showAtButton()->setToolTip(tr("Show the exact command lines the current form sends"));
@@ -286,6 +304,7 @@ void ConnectionsPage::load()
     m_passiveCheck->setChecked(m_service->receiveMode() == 1);
     m_passiveCheck->setVisible(m_model->dialect() == Dialect::Esp);
     m_open->setDialect(m_model->dialect(), m_service->linkTypes());
+    m_server->setDialect(m_model->dialect());
     m_loading = false;
     updateModeHint();
     markDirty();
@@ -310,6 +329,7 @@ void ConnectionsPage::reloadLinks()
         selectLink(0);
     else if (!m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_tableModel->index(m_selectedLink, 0));
+    updatePeerRow();
     updateModeHint();
     updateButtons();
     updatePreview();
@@ -325,7 +345,16 @@ void ConnectionsPage::selectLink(int id)
     if (!m_tableModel->isOpen(id) && m_open->isLinkIdEnabled())
         m_open->setLinkId(id, true);
     m_data->setLink(id);
+    updatePeerRow();
     updatePreview();
+}
+
+void ConnectionsPage::updatePeerRow()
+{
+    bool udp = false;
+    for (const atb::LinkInfo &l : m_model->links())
+        udp = udp || (l.id == m_selectedLink && l.type.startsWith(QLatin1String("UDP")));
+    m_data->setUdp(udp);
 }
 
 void ConnectionsPage::updateModeHint()
@@ -357,6 +386,7 @@ void ConnectionsPage::updateButtons()
     m_open->setEnabled(atOk);
     m_data->setSendEnabled(atOk);
     m_psk->setEnabled(atOk);
+    m_server->setEnabled(atOk);
     m_passthrough->setState(pt, atOk);
     if (pt)
         m_tabs->setCurrentWidget(m_passthrough);
@@ -427,6 +457,7 @@ OperationPlan ConnectionsPage::plan(Form form) const
     case Form::Send: return m_service->planSend(m_data->settings());
     case Form::Psk: return m_service->planPsk(pskSettings());
     case Form::Passthrough: return m_service->planEnterPassthrough();
+    case Form::Server: return m_service->planServer(m_server->settings());
     }
     return {};
 }
@@ -458,6 +489,8 @@ void ConnectionsPage::updatePreview()
     }
     if (p.commands.size() > shown)
         lines << tr("… %n more command(s)", "", int(p.commands.size() - shown));
+    if (!p.warning.isEmpty())
+        lines << QStringLiteral("# ") + tr("Note: %1").arg(p.warning);
     setPreviewText(lines.join(QLatin1Char('\n')));
 }
 
@@ -489,125 +522,4 @@ void ConnectionsPage::onFinished(const atb::OperationResult &r)
     m_action = Action::None;
     updateButtons();
     updatePreview();
-}
-
-// ---- actions -------------------------------------------------------------------------------
-
-void ConnectionsPage::read()
-{
-    m_action = Action::Read;
-    if (refuse(Form::Mode, m_service->planRead()))
-        return;
-    setStatus(tr("Reading…"), false);
-    m_service->read();
-}
-
-void ConnectionsPage::applyFromShortcut()
-{
-    QWidget *f = QApplication::focusWidget();
-    auto inside = [f](QWidget *w) { return f && (f == w || w->isAncestorOf(f)); };
-    if (inside(m_open))
-        openLink();
-    else if (inside(m_data))
-        sendToLink();
-    else if (inside(m_psk))
-        setPsk();
-    else if (inside(m_passthrough) && m_model->passthrough())
-        m_passthrough->sendRaw();
-    else if (inside(m_passthrough))
-        enterPassthrough();
-    else if (inside(m_linksBox))
-        closeLink();
-    else
-        apply();
-}
-
-void ConnectionsPage::apply()
-{
-    selectForm(Form::Mode);
-    const atb::ConnectionModeSettings s = modeSettings();
-    if (refuse(Form::Mode, m_service->planMode(s)))
-        return;
-    m_action = Action::Mode;
-    setStatus(tr("Applying the connection mode…"), false);
-    m_service->applyMode(s);
-}
-
-void ConnectionsPage::revert()
-{
-    load();
-    clearAllFieldErrors();
-}
-
-void ConnectionsPage::openLink()
-{
-    selectForm(Form::Open);
-    const atb::LinkOpenSettings s = openSettings();
-    if (refuse(Form::Open, m_service->planOpen(s)))
-        return;
-    m_action = Action::Open;
-    setStatus(tr("Opening…"), false);
-    if (m_service->open(s).ok()) {
-        const int id = (m_model->dialect() == Dialect::Beken || m_service->effectiveMux() == 1) ? s.linkId : 0;
-        selectLink(id);
-    }
-}
-
-void ConnectionsPage::closeLink()
-{
-    selectForm(Form::Links);
-    if (refuse(Form::Links, m_service->planClose(m_selectedLink)))
-        return;
-    m_action = Action::Close;
-    m_service->close(m_selectedLink);
-}
-
-void ConnectionsPage::closeAllLinks()
-{
-    selectForm(Form::Links);
-    if (refuse(Form::Links, m_service->planClose(ConnectionService::kCloseAll)))
-        return;
-    m_action = Action::Close;
-    m_service->close(ConnectionService::kCloseAll);
-}
-
-void ConnectionsPage::sendToLink()
-{
-    selectForm(Form::Send);
-    const atb::LinkSendSettings s = m_data->settings();
-    const OperationPlan p = m_service->planSend(s);
-    if (refuse(Form::Send, p))
-        return;
-    m_action = Action::Send;
-    setStatus(tr("Sending %n byte(s)…", "", int(p.payloadBytes)), false);
-    if (started(m_service->send(s)))
-        m_data->sendStarted();
-}
-
-void ConnectionsPage::setPsk()
-{
-    selectForm(Form::Psk);
-    const atb::PskSettings s = pskSettings();
-    if (refuse(Form::Psk, m_service->planPsk(s)))
-        return;
-    m_action = Action::Psk;
-    m_psk->sending();
-    m_service->setPsk(s);
-}
-
-void ConnectionsPage::enterPassthrough()
-{
-    selectForm(Form::Passthrough);
-    if (refuse(Form::Passthrough, m_service->planEnterPassthrough()))
-        return;
-    m_action = Action::Passthrough;
-    m_passthrough->clearView();
-    setStatus(tr("Entering passthrough…"), false);
-    m_service->enterPassthrough();
-}
-
-void ConnectionsPage::leavePassthrough()
-{
-    setStatus(tr("Leaving passthrough (\"+++\", then one second of silence)…"), false);
-    m_service->leavePassthrough();
 }

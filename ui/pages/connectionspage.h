@@ -15,6 +15,7 @@ class Messages;
 class PassthroughPanel;
 class PskPanel;
 class SecretStore;
+class ServerPanel;
 class QCheckBox;
 class QComboBox;
 class QGroupBox;
@@ -22,9 +23,11 @@ class QLabel;
 class QTableView;
 class QTabWidget;
 
-// Connections (TCP/UDP/TLS/DTLS): CIPMUX/CIPMODE, the live link table, open/close, send to a
-// link (text, hex or a file, chunked by the service), received data per link, passthrough with
-// an unmistakable badge, and the TLS PSK. Every action builds a settings struct and calls one
+// Connections (TCP/UDP/TLS/DTLS): CIPMUX/CIPMODE, the live link table, open/close (Beken: server
+// links with a local port; closing link 5, which Beken also reads as "all", asks first), send to
+// a link (text, hex or a file, chunked by the service; UDP to a chosen peer), received data per
+// link, passthrough with an unmistakable badge, the TLS PSK (read back masked) and ESP-AT's
+// server (CIPSERVER, CIPSERVERMAXCONN, CIPSTO). Every action builds a settings struct and calls one
 // ConnectionService method; validation errors show beside the field before anything is sent.
 // The footer's Apply and Revert are the connection mode's; Ctrl+Return applies the form that
 // has the focus.
@@ -39,7 +42,7 @@ public:
     void prepareScreenshot() override;
 
     // Which form "Show AT" previews and Ctrl+Return applies. Each is a scope of the field errors.
-    enum class Form { Mode, Links, Open, Send, Psk, Passthrough };
+    enum class Form { Mode, Links, Open, Send, Psk, Passthrough, Server };
 
     atb::ConnectionModeSettings modeSettings() const;
     atb::LinkOpenSettings openSettings() const;
@@ -66,6 +69,10 @@ public slots:
     void closeAllLinks();
     void sendToLink();
     void setPsk();
+    void readPsk();
+    void startServer();
+    void stopServer();
+    void readServer();
     void enterPassthrough();
     void leavePassthrough();
 
@@ -77,6 +84,7 @@ protected:
     void applyFromShortcut() override;
 
 private:
+    enum class Action { None, Mode, Open, Close, Send, Psk, Read, Passthrough, Server };
     QLabel *buildBadge();
     QGroupBox *buildModeBox();
     QGroupBox *buildLinksBox();
@@ -87,6 +95,10 @@ private:
     void updateModeHint();
     void updateBadge();
     void reloadLinks();
+    void updatePeerRow();
+    // Runs `start` once the form's plan is valid (the reason beside the field otherwise).
+    void runForm(Form form, const atb::OperationPlan &plan, Action action, const QString &status,
+                 const std::function<atb::OperationPlan()> &start);
     // Shows why the plan of `form` cannot run (beside its field and in the status line); true then.
     bool refuse(Form form, const atb::OperationPlan &plan);
     void onFinished(const atb::OperationResult &result);
@@ -101,7 +113,7 @@ private:
     Form m_form = Form::Mode;
     int m_selectedLink = 0;
     bool m_loading = false;
-    enum class Action { None, Mode, Open, Close, Send, Psk, Read, Passthrough } m_action = Action::None;
+    Action m_action = Action::None;
 
     QLabel *m_badge;
     // Mode
@@ -124,4 +136,5 @@ private:
     QTabWidget *m_tabs;
     PassthroughPanel *m_passthrough;
     PskPanel *m_psk;
+    ServerPanel *m_server;
 };

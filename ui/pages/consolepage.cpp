@@ -25,6 +25,7 @@
 #include <QPainterPath>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QSettings>
 #include <QStringListModel>
 #include <QStyle>
@@ -201,7 +202,11 @@ ConsolePage::ConsolePage(DeviceSession *session, atb::DeviceModel *model, QWidge
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
     lay->addLayout(tools);
-    lay->addWidget(m_view, 1);
+    m_split = new QSplitter(Qt::Vertical, this);
+    m_split->setObjectName(QStringLiteral("consoleSplitter"));
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(m_view);
+    lay->addWidget(m_split, 1);
     lay->addWidget(m_hint);
     lay->addLayout(inputRow);
     lay->addWidget(m_help);
@@ -422,6 +427,27 @@ void ConsolePage::appendRecords(const QList<atb::LogRecord> &records)
     m_model->appendRecords(records);
     if (atBottom && !m_pause->isChecked())
         m_view->scrollToBottom();
+}
+
+void ConsolePage::addBelowView(QWidget *panel)
+{
+    m_split->addWidget(panel);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 1);
+}
+
+bool ConsolePage::scrollToTime(qint64 timeMs)
+{
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex i = m_filter->index(row, 0);
+        if (i.data(ConsoleModel::TimeRole).toLongLong() < timeMs)
+            continue;
+        m_pause->setChecked(true);
+        m_view->setCurrentIndex(i);
+        m_view->scrollTo(i, QAbstractItemView::PositionAtCenter);
+        return true;
+    }
+    return false;
 }
 
 void ConsolePage::appendNote(const QString &text, bool problem)

@@ -21,6 +21,7 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
+class QSplitter;
 class QStringListModel;
 class QToolButton;
 
@@ -72,6 +73,11 @@ public:
     void submitInput();
     void clear();
     void appendNote(const QString &text, bool problem = false);
+    // Selects and shows the first line at or after `timeMs` (ms since the epoch), pausing
+    // autoscroll so it stays in view; false when no line is that late (the timeline's jump).
+    bool scrollToTime(qint64 timeMs);
+    // A panel under the lines, in a splitter with them (the timeline).
+    void addBelowView(QWidget *panel);
 
     // 0 unless the module waits for the payload of a typed command.
     quint64 awaitingPayloadId() const { return m_promptId; }
@@ -104,6 +110,7 @@ private:
     atb::DeviceModel *m_deviceModel;
     ConsoleModel *m_model;
     QListView *m_view;
+    QSplitter *m_split;
     QLabel *m_hint;
     HistoryLineEdit *m_input;
     QPushButton *m_send;

@@ -1,8 +1,11 @@
 #include "formpage.h"
 
+#include "diagnostics/capabilities.h"
+
 #include "theme.h"
 
 #include <QApplication>
+#include <QScopedValueRollback>
 #include <QBoxLayout>
 #include <QFontDatabase>
 #include <QLabel>
@@ -108,6 +111,101 @@ void FormPage::setBusy(bool busy)
     updateButtons();
     if (!busy && m_focusBeforeBusy && m_focusBeforeBusy->isEnabled() && m_focusBeforeBusy->isVisible())
         m_focusBeforeBusy->setFocus();
+}
+
+FormPage::~FormPage()
+{
+    // The controls die after this object's members: their destroyed() must not reach them.
+    for (const QMetaObject::Connection &c : std::as_const(m_lockConnections))
+        disconnect(c);
+}
+
+void FormPage::requireCommands(QWidget *control, const QStringList &commands)
+{
+    m_required[control] += commands;
+    m_lockConnections << connect(control, &QObject::destroyed, this, [this, control] {
+        m_required.remove(control);
+        m_locks.remove(control);
+        m_wantEnabled.remove(control);
+        m_savedTooltips.remove(control);
+    });
+    updateLocks();
+}
+
+void FormPage::applyCapabilities(const atb::Capabilities *capabilities)
+{
+    m_capabilities = capabilities;
+    updateLocks();
+}
+
+void FormPage::setReadOnly(bool on)
+{
+    if (on == m_readOnly)
+        return;
+    m_readOnly = on;
+    updateLocks();
+}
+
+void FormPage::updateLocks()
+{
+    const QString readOnly = tr("A recording is playing back: the page shows what the module reported then and sends nothing.");
+    for (QWidget *w : { m_form, static_cast<QWidget *>(m_read), static_cast<QWidget *>(m_apply), static_cast<QWidget *>(m_revert) })
+        if (w)
+            setLocked(w, m_readOnly ? readOnly : QString());
+    for (auto it = m_required.cbegin(); it != m_required.cend(); ++it) {
+        QStringList missing;
+        if (m_capabilities)
+            for (const QString &c : it.value())
+                if (!m_capabilities->supports(c))
+                    missing << c;
+        setLocked(it.key(), missing.isEmpty() ? QString()
+                                              : tr("Not available: the module's firmware does not have %1 (its command list, %2).")
+                                                    .arg(missing.join(QStringLiteral(", ")), m_capabilities->source()));
+    }
+}
+
+void FormPage::setLocked(QWidget *w, const QString &reason)
+{
+    const bool locked = m_locks.contains(w);
+    const QScopedValueRollback<bool> guard(m_locking, true);
+    if (reason.isEmpty()) {
+        if (!locked)
+            return;
+        m_locks.remove(w);
+        w->setToolTip(m_savedTooltips.take(w));
+        w->removeEventFilter(this);
+        w->setEnabled(m_wantEnabled.take(w));
+        return;
+    }
+    if (!locked) {
+        m_savedTooltips.insert(w, w->toolTip());
+        m_wantEnabled.insert(w, !w->testAttribute(Qt::WA_ForceDisabled));
+        w->installEventFilter(this);
+    }
+    m_locks.insert(w, reason);
+    w->setToolTip(reason);
+    w->setEnabled(false);
+}
+
+bool FormPage::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *w = qobject_cast<QWidget *>(watched);
+    const auto it = w ? m_locks.constFind(w) : m_locks.constEnd();
+    if (it != m_locks.constEnd() && !m_locking) {
+        if (event->type() == QEvent::EnabledChange) {
+            // The page changed it (its own updates): remember what it wants, keep it off.
+            m_wantEnabled.insert(w, !w->testAttribute(Qt::WA_ForceDisabled));
+            if (w->testAttribute(Qt::WA_ForceDisabled) == false) {
+                const QScopedValueRollback<bool> guard(m_locking, true);
+                w->setEnabled(false);
+            }
+        } else if (event->type() == QEvent::ToolTipChange && w->toolTip() != *it) {
+            m_savedTooltips.insert(w, w->toolTip()); // retranslated by the page: kept for later
+            const QScopedValueRollback<bool> guard(m_locking, true);
+            w->setToolTip(*it);
+        }
+    }
+    return Page::eventFilter(watched, event);
 }
 
 void FormPage::updateButtons()

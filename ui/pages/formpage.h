@@ -4,6 +4,7 @@
 #include "page.h"
 #include "services/operationplan.h"
 
+#include <QHash>
 #include <QList>
 #include <QPointer>
 
@@ -17,6 +18,10 @@ class QProgressBar;
 class QPushButton;
 class QToolButton;
 class QVBoxLayout;
+
+namespace atb {
+class Capabilities;
+}
 
 // The skeleton of a form page: the page's form above a footer with Read (F5) on the left, a
 // busy indicator, Show AT, Revert and Apply (Ctrl+Return) on the right, the AT preview (hidden
@@ -38,6 +43,7 @@ class FormPage : public Page
     Q_OBJECT
 public:
     explicit FormPage(QWidget *parent = nullptr);
+    ~FormPage() override;
 
     bool isBusy() const { return m_busy; }
     bool isScreenshotPending() const override { return m_busy; }
@@ -52,6 +58,17 @@ public:
     {
         return m_fieldErrors.text(param, scope);
     }
+
+    // Capabilities (issue 13): the firmware's command list, once per connection; a control whose
+    // commands (requireCommands) the firmware lacks is disabled with a tooltip saying so.
+    // nullptr or an unknown list disables nothing.
+    void applyCapabilities(const atb::Capabilities *capabilities);
+    // Read-only while a recording plays back: the form shows the recorded state, nothing can be
+    // sent (Read, Apply and Revert off).
+    void setReadOnly(bool on);
+    bool isReadOnly() const { return m_readOnly; }
+    // Why `control` is disabled by the page skeleton (missing command, read-only); empty if not.
+    QString lockReason(QWidget *control) const { return m_locks.value(control); }
 
     QWidget *form() const { return m_form; }
     QPushButton *readButton() const { return m_read; }
@@ -78,6 +95,11 @@ protected:
         m_busyWidgets = widgets;
         m_ownBusyWidgets = true;
     }
+    // `control` needs the firmware to have `commands` ("AT+PING"): see applyCapabilities(). A
+    // page declares its controls' needs once, in its constructor.
+    void requireCommands(QWidget *control, const QStringList &commands);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
     // The footer's button row, for extra buttons (insertWidget(1, ...) puts one after Read).
     QHBoxLayout *footerButtons() const { return m_buttons; }
 
@@ -159,6 +181,17 @@ private:
     bool m_statusProblem = false;
     QPointer<QWidget> m_focusBeforeBusy;
     FieldErrors m_fieldErrors;
+    // Controls kept disabled by the skeleton: the tooltip shown (their own is restored after).
+    void setLocked(QWidget *control, const QString &reason);
+    void updateLocks();
+    QHash<QWidget *, QStringList> m_required;
+    QHash<QWidget *, QString> m_locks;
+    QHash<QWidget *, QString> m_savedTooltips;
+    QHash<QWidget *, bool> m_wantEnabled; // what the page wants once the lock goes
+    QList<QMetaObject::Connection> m_lockConnections;
+    bool m_locking = false;
+    const atb::Capabilities *m_capabilities = nullptr;
+    bool m_readOnly = false;
 };
 
 // The text of a Show AT preview: "# <title>" sections, each with the exact lines an operation

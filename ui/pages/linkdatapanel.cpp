@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -41,6 +42,23 @@ LinkDataPanel::LinkDataPanel(ConnectionService *service, FieldErrors *errors, co
     m_send = new QPushButton(this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setIcon(style()->standardIcon(QStyle::SP_ArrowRight));
+    m_peerRow = new QWidget(this);
+    m_peerLabel = new QLabel(m_peerRow);
+    m_peerHost = new QLineEdit(m_peerRow);
+    m_peerHost->setObjectName(QStringLiteral("sendPeerHost"));
+    m_peerHost->setClearButtonEnabled(true);
+    m_peerPort = new QLineEdit(m_peerRow);
+    m_peerPort->setObjectName(QStringLiteral("sendPeerPort"));
+    m_peerPort->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{0,6}")), m_peerPort));
+    m_peerPort->setMaximumWidth(90);
+    {
+        auto *row = new QHBoxLayout(m_peerRow);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addWidget(m_peerLabel);
+        row->addWidget(m_peerHost, 1);
+        row->addWidget(m_peerPort);
+    }
+    m_peerRow->hide();
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("sendProgress"));
     m_progress->setRange(0, 100);
@@ -65,6 +83,8 @@ LinkDataPanel::LinkDataPanel(ConnectionService *service, FieldErrors *errors, co
     sendRow->addWidget(m_crLf);
     sendRow->addWidget(m_send);
     lay->addLayout(sendRow);
+    lay->addWidget(errors->wrap(m_peerRow, "remote_host", scope, true, m_peerHost));
+    errors->alias("remote_port", "remote_host", scope);
     // One line of reasons under the send row, whichever parameter they are about.
     lay->addWidget(errors->wrap(m_progress, "data", scope, true));
     errors->setFallback("data", scope);
@@ -88,6 +108,8 @@ LinkDataPanel::LinkDataPanel(ConnectionService *service, FieldErrors *errors, co
     connect(m_text, &QLineEdit::textChanged, this, &LinkDataPanel::edited);
     connect(m_file, &QLineEdit::textChanged, this, &LinkDataPanel::edited);
     connect(m_crLf, &QCheckBox::toggled, this, &LinkDataPanel::edited);
+    connect(m_peerHost, &QLineEdit::textChanged, this, &LinkDataPanel::edited);
+    connect(m_peerPort, &QLineEdit::textChanged, this, &LinkDataPanel::edited);
     connect(m_send, &QPushButton::clicked, this, &LinkDataPanel::sendRequested);
     connect(m_text, &QLineEdit::returnPressed, this, &LinkDataPanel::sendRequested);
     connect(m_browse, &QPushButton::clicked, this, [this] {
@@ -135,12 +157,21 @@ atb::LinkSendSettings LinkDataPanel::settings() const
     s.text = m_text->text();
     s.filePath = m_file->text();
     s.appendCrLf = s.format == Format::Text && m_crLf->isChecked();
+    if (m_peerRow->isVisibleTo(this)) {
+        s.remoteHost = m_peerHost->text().trimmed();
+        s.remotePort = m_peerPort->text().toInt();
+    }
     return s;
+}
+
+void LinkDataPanel::setUdp(bool udp)
+{
+    m_peerRow->setVisible(udp);
 }
 
 void LinkDataPanel::setSendEnabled(bool on)
 {
-    for (QWidget *w : std::initializer_list<QWidget *> { m_format, m_text, m_file, m_browse, m_crLf, m_send })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_format, m_text, m_file, m_browse, m_crLf, m_send, m_peerRow })
         w->setEnabled(on);
 }
 
@@ -225,6 +256,11 @@ void LinkDataPanel::retranslate()
     m_crLf->setText(tr("+CR LF"));
     m_crLf->setToolTip(tr("Append CR LF to the text"));
     m_send->setText(tr("Send"));
+    m_peerLabel->setText(tr("To (UDP):"));
+    m_peerHost->setPlaceholderText(tr("the link's own peer; or another host"));
+    m_peerHost->setToolTip(tr("UDP only: send these datagrams to another host and port "
+                              "(AT+CIPSEND=<id>,<length>,\"host\",port)"));
+    m_peerPort->setPlaceholderText(tr("port"));
     m_rxTitle->setText(tr("Received:"));
     m_hex->setText(tr("Hex"));
     m_clear->setText(tr("Clear"));

@@ -17,9 +17,10 @@ class QProgressBar;
 class QPushButton;
 
 // The Connections page's "Data of link N": what to send to the selected link (text with an
-// optional CR LF, hex bytes, or a file, with the progress of a long send) and what the link
-// received (text or hex, with its byte counters). +IPD bursts are shown in one repaint per
-// 40 ms. Reasons not to send show on one line under the send row, in `errors` under `scope`.
+// optional CR LF, hex bytes, or a file, with the progress of a long send; on a UDP link
+// optionally to another peer, AT+CIPSEND=<id>,<len>,"host",port) and what the link received
+// (text or hex, with its byte counters). +IPD bursts are shown in one repaint per 40 ms.
+// Reasons not to send show on one line under the send row, in `errors` under `scope`.
 class LinkDataPanel : public QGroupBox
 {
     Q_OBJECT
@@ -31,6 +32,8 @@ public:
     // The link whose data is shown and to which Send goes.
     int link() const { return m_link; }
     void setLink(int id);
+    // The peer row ("send to host:port") is for UDP links only.
+    void setUdp(bool udp);
     atb::LinkSendSettings settings() const;
     // The send row, while AT commands can be sent.
     void setSendEnabled(bool on);
@@ -66,6 +69,10 @@ private:
     QPushButton *m_browse;
     QCheckBox *m_crLf;
     QPushButton *m_send;
+    QWidget *m_peerRow;
+    QLabel *m_peerLabel;
+    QLineEdit *m_peerHost;
+    QLineEdit *m_peerPort;
     QProgressBar *m_progress;
     QLabel *m_rxTitle;
     QCheckBox *m_hex;

@@ -1,7 +1,7 @@
 #include "linkopenform.h"
 
 #include "fielderrors.h"
-#include "protocol/commandcatalog.h"
+#include "pagecommon.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -42,11 +42,11 @@ LinkOpenForm::LinkOpenForm(FieldErrors *errors, const QByteArray &scope, QWidget
     m_port = portEdit(this, QStringLiteral("openPort"));
     m_keepAlive = new QSpinBox(this);
     m_keepAlive->setObjectName(QStringLiteral("openKeepAlive"));
-    // The range the catalog gives for <keep_alive> (0..7200 s).
-    const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find("AT+CIPSTART", atb::Dialect::Esp);
-    const atb::ParamSpec *ka = spec ? spec->param("keep_alive") : nullptr;
-    m_keepAlive->setRange(0, ka ? int(ka->max) : 7200);
+    setRangeFromCatalog(m_keepAlive, "AT+CIPSTART", "keep_alive", 0, 7200); // 0..7200 s
     m_localPort = portEdit(this, QStringLiteral("openLocalPort"));
+    m_localIp = new QLineEdit(this);
+    m_localIp->setObjectName(QStringLiteral("openLocalIp"));
+    m_localIp->setMaximumWidth(160);
     m_udpMode = new QComboBox(this);
     m_udpMode->setObjectName(QStringLiteral("openUdpMode"));
     m_udpMode->addItems({ QString(), QString(), QString() });
@@ -65,6 +65,7 @@ LinkOpenForm::LinkOpenForm(FieldErrors *errors, const QByteArray &scope, QWidget
     addRow(m_portLabel, m_port, "remote_port");
     addRow(m_keepAliveLabel, m_keepAlive, "keep_alive");
     addRow(m_localPortLabel, m_localPort, "local_port");
+    addRow(m_localIpLabel, m_localIp, "local_ip");
     addRow(m_udpModeLabel, m_udpMode, "mode");
     auto *row = new QHBoxLayout;
     row->addStretch(1);
@@ -84,6 +85,7 @@ LinkOpenForm::LinkOpenForm(FieldErrors *errors, const QByteArray &scope, QWidget
     connect(m_port, &QLineEdit::textChanged, this, changed);
     connect(m_keepAlive, &QSpinBox::valueChanged, this, changed);
     connect(m_localPort, &QLineEdit::textChanged, this, changed);
+    connect(m_localIp, &QLineEdit::textChanged, this, changed);
     connect(m_udpMode, &QComboBox::currentIndexChanged, this, changed);
     connect(m_open, &QPushButton::clicked, this, &LinkOpenForm::openRequested);
     retranslate();
@@ -98,6 +100,8 @@ atb::LinkOpenSettings LinkOpenForm::settings() const
     s.remotePort = m_port->text().toInt();
     s.keepAlive = m_keepAlive->value();
     s.localPort = m_localPort->text().toInt();
+    if (m_dialect == atb::Dialect::Beken)
+        s.localIp = m_localIp->text().trimmed();
     s.udpMode = m_udpMode->currentIndex();
     return s;
 }
@@ -120,9 +124,14 @@ void LinkOpenForm::updateRows()
 {
     const QString type = m_type->currentText();
     const bool udp = type == QLatin1String("UDP") || type == QLatin1String("DTLS");
+    const bool beken = m_dialect == atb::Dialect::Beken;
     m_form->setRowVisible(m_keepAlive->parentWidget(), !udp);
-    m_form->setRowVisible(m_localPort->parentWidget(), udp);
-    m_form->setRowVisible(m_udpMode->parentWidget(), udp && m_dialect == atb::Dialect::Esp);
+    // Beken: a local port makes a TCP/TLS link a server (seed 000 example 2).
+    m_form->setRowVisible(m_localPort->parentWidget(), udp || beken);
+    m_form->setRowVisible(m_localIp->parentWidget(), beken);
+    m_form->setRowVisible(m_udpMode->parentWidget(), udp && !beken);
+    m_localPortLabel->setText(udp || !beken ? tr("Local port:") : tr("Local port (server):"));
+    m_localPort->setPlaceholderText(udp || !beken ? tr("any") : tr("none: a client link"));
 }
 
 void LinkOpenForm::setLinkIdEnabled(bool on)
@@ -154,14 +163,16 @@ void LinkOpenForm::retranslate()
     m_hostLabel->setText(tr("Remote host:"));
     m_portLabel->setText(tr("Remote port:"));
     m_keepAliveLabel->setText(tr("Keep-alive:"));
-    m_localPortLabel->setText(tr("Local port:"));
+    m_localIpLabel->setText(tr("Local IP:"));
+    m_localIp->setPlaceholderText(tr("optional, with a local port"));
+    m_localIp->setToolTip(tr("Beken: the module's own address for a server link (seed 000 examples 2 and 4)"));
     m_udpModeLabel->setText(tr("UDP peer:"));
     m_keepAlive->setSpecialValueText(tr("off"));
     m_keepAlive->setSuffix(tr(" s"));
-    m_localPort->setPlaceholderText(tr("any"));
     m_udpMode->setItemText(0, tr("fixed (0)"));
     m_udpMode->setItemText(1, tr("may change once (1)"));
     m_udpMode->setItemText(2, tr("may change (2)"));
     m_open->setText(tr("Open"));
     m_open->setToolTip(tr("Open the link (Ctrl+Return)"));
+    updateRows();
 }

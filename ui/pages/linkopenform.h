@@ -14,8 +14,9 @@ class QPushButton;
 class QSpinBox;
 
 // The Connections page's "Open a link" (AT+CIPSTART): link ID, type, remote host and port,
-// keep-alive (TCP/SSL/TLS) or local port and UDP peer mode (UDP/DTLS). Its fields report errors
-// in `errors` under `scope`.
+// keep-alive (TCP/SSL/TLS) or local port and UDP peer mode (UDP/DTLS). On Beken also a local
+// port for TCP/TLS (a server link) and a local IP (seed 000 examples 2 and 4). Its fields
+// report errors in `errors` under `scope`.
 class LinkOpenForm : public QGroupBox
 {
     Q_OBJECT
@@ -44,13 +45,15 @@ private:
     atb::Dialect m_dialect = atb::Dialect::Esp;
     bool m_setting = false;
     QFormLayout *m_form;
-    QLabel *m_idLabel, *m_typeLabel, *m_hostLabel, *m_portLabel, *m_keepAliveLabel, *m_localPortLabel, *m_udpModeLabel;
+    QLabel *m_idLabel, *m_typeLabel, *m_hostLabel, *m_portLabel, *m_keepAliveLabel, *m_localPortLabel, *m_localIpLabel,
+        *m_udpModeLabel;
     QSpinBox *m_id;
     QComboBox *m_type;
     QLineEdit *m_host;
     QLineEdit *m_port;
     QSpinBox *m_keepAlive;
     QLineEdit *m_localPort;
+    QLineEdit *m_localIp;
     QComboBox *m_udpMode;
     QPushButton *m_open;
 };

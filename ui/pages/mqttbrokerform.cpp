@@ -80,8 +80,22 @@ MqttBrokerForm::MqttBrokerForm(FieldErrors *errors, SecretStore *secrets, QWidge
         connect(e, &QLineEdit::textChanged, this, changed);
     for (QSpinBox *s : { m_keepAlive, m_lwtQos, m_port })
         connect(s, &QSpinBox::valueChanged, this, changed);
-    for (QCheckBox *c : { m_cleanSession, m_lwtRetain, m_reconnect })
+    for (QCheckBox *c : { m_cleanSession, m_lwtRetain, m_reconnect, m_clearAlpn })
         connect(c, &QCheckBox::toggled, this, changed);
+    for (int i = 0; i < 3; ++i) {
+        connect(m_separate[i], &QCheckBox::toggled, this, [this, i, changed](bool on) {
+            if (m_setting)
+                return;
+            m_userSeparate[i] = on;
+            changed();
+        });
+    }
+    connect(m_alpn, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // Clearing only means something with no names given.
+        m_clearAlpn->setEnabled(splitAlpn(text).isEmpty());
+        if (!splitAlpn(text).isEmpty())
+            m_clearAlpn->setChecked(false);
+    });
     connect(m_scheme, &QComboBox::currentIndexChanged, this, changed);
     connect(m_showPassword, &QToolButton::toggled, this, [this](bool on) {
         m_password->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
@@ -123,7 +137,14 @@ QGroupBox *MqttBrokerForm::buildClientGroup(FieldErrors *errors)
     m_certNote = new QLabel(m_client);
     m_certNote->setObjectName(QStringLiteral("certNote"));
     m_certNote->setWordWrap(true);
-    for (QLabel **l : { &m_schemeLabel, &m_clientIdLabel, &m_usernameLabel, &m_passwordLabel, &m_pathLabel, &m_certsLabel })
+    static const char *const separateNames[3] = { "separateClientIdCheck", "separateUsernameCheck",
+                                                  "separatePasswordCheck" };
+    for (int i = 0; i < 3; ++i) {
+        m_separate[i] = new QCheckBox(m_client);
+        m_separate[i]->setObjectName(QLatin1String(separateNames[i]));
+    }
+    for (QLabel **l : { &m_schemeLabel, &m_clientIdLabel, &m_usernameLabel, &m_passwordLabel, &m_pathLabel, &m_certsLabel,
+                        &m_separateLabel })
         *l = new QLabel(m_client);
 
     auto *f = new QFormLayout(m_client);
@@ -133,6 +154,7 @@ QGroupBox *MqttBrokerForm::buildClientGroup(FieldErrors *errors)
     f->addRow(m_usernameLabel, errors->wrap(m_username, "username", kConfigure));
     f->addRow(m_passwordLabel, errors->wrap(row(m_client, { m_password, m_showPassword, m_rememberPassword }, false),
                                             "password", kConfigure, false, m_password));
+    f->addRow(m_separateLabel, row(m_client, { m_separate[0], m_separate[1], m_separate[2] }));
     f->addRow(m_pathLabel, errors->wrap(m_path, "path", kConfigure));
     f->addRow(m_certsLabel, m_certNote);
     return m_client;
@@ -158,6 +180,8 @@ QGroupBox *MqttBrokerForm::buildSessionGroup(FieldErrors *errors)
     m_lwtRetain->setObjectName(QStringLiteral("lwtRetainCheck"));
     m_alpn = new QLineEdit(m_session);
     m_alpn->setObjectName(QStringLiteral("alpnEdit"));
+    m_clearAlpn = new QCheckBox(m_session);
+    m_clearAlpn->setObjectName(QStringLiteral("clearAlpnCheck")); // enabled while the field is empty
     for (QLabel **l : { &m_keepAliveLabel, &m_lwtTopicLabel, &m_lwtMessageLabel, &m_lwtQosLabel, &m_alpnLabel })
         *l = new QLabel(m_session);
 
@@ -169,7 +193,8 @@ QGroupBox *MqttBrokerForm::buildSessionGroup(FieldErrors *errors)
     f->addRow(m_lwtMessageLabel, errors->wrap(m_lwtMessage, "lwt_msg", kConfigure));
     f->addRow(m_lwtQosLabel, errors->wrap(row(m_session, { m_lwtQos, m_lwtRetain }), "lwt_qos", kConfigure, false,
                                           m_lwtQos));
-    f->addRow(m_alpnLabel, errors->wrap(m_alpn, "alpn", kConfigure));
+    f->addRow(m_alpnLabel, errors->wrap(row(m_session, { m_alpn, m_clearAlpn }, false), "alpn", kConfigure, false,
+                                        m_alpn));
     // Parameters shown beside the field they belong to.
     errors->alias("disable_clean_session", "keepalive", kConfigure);
     errors->alias("lwt_retain", "lwt_qos", kConfigure);
@@ -212,6 +237,10 @@ MqttConfig MqttBrokerForm::config() const
     c.lwtQos = m_lwtQos->value();
     c.lwtRetain = m_lwtRetain->isChecked();
     c.alpn = splitAlpn(m_alpn->text());
+    c.clearAlpn = c.alpn.isEmpty() && m_clearAlpn->isChecked();
+    c.separateClientId = m_separate[0]->isChecked();
+    c.separateUsername = m_separate[1]->isChecked();
+    c.separatePassword = m_separate[2]->isChecked();
     return c;
 }
 
@@ -239,6 +268,12 @@ void MqttBrokerForm::setValues(const MqttConfig &c, const MqttConnectSettings &c
     m_lwtQos->setValue(c.lwtQos);
     m_lwtRetain->setChecked(c.lwtRetain);
     m_alpn->setText(c.alpn.join(QLatin1String(", ")));
+    m_clearAlpn->setChecked(c.clearAlpn);
+    m_userSeparate[0] = c.separateClientId;
+    m_userSeparate[1] = c.separateUsername;
+    m_userSeparate[2] = c.separatePassword;
+    for (int i = 0; i < 3; ++i)
+        m_separate[i]->setChecked(m_userSeparate[i] || (m_mustMove & (1 << i)));
     m_host->setText(conn.host);
     m_port->setValue(conn.port);
     m_reconnect->setChecked(conn.reconnect);
@@ -253,6 +288,26 @@ void MqttBrokerForm::setMqttState(int state, bool busy)
 {
     m_connectButton->setEnabled(!busy && state < 4);
     m_disconnectButton->setEnabled(!busy && state != 0);
+}
+
+void MqttBrokerForm::setMustMove(int bits)
+{
+    m_mustMove = bits;
+    const QScopedValueRollback<bool> setting(m_setting, true);
+    for (int i = 0; i < 3; ++i) {
+        const bool forced = bits & (1 << i);
+        m_separate[i]->setChecked(forced || m_userSeparate[i]);
+        m_separate[i]->setEnabled(!forced);
+        m_separate[i]->setToolTip(forced ? tr("Too long for AT+MQTTUSERCFG: it always goes through its own command")
+                                         : tr("Send it through its own command even though it fits AT+MQTTUSERCFG"));
+    }
+}
+
+void MqttBrokerForm::setConnectHint(const QString &why)
+{
+    m_connectButton->setToolTip(why.isEmpty() ? tr("Apply the client settings when the module does not have them yet, "
+                                                   "then AT+MQTTCONN")
+                                              : tr("Fix the client settings first: %1").arg(why));
 }
 
 // ---- the remembered password ----------------------------------------------------------------
@@ -304,6 +359,14 @@ void MqttBrokerForm::retranslate()
     m_lwtMessageLabel->setText(tr("Last-will message:"));
     m_lwtQosLabel->setText(tr("Last-will QoS:"));
     m_alpnLabel->setText(tr("ALPN:"));
+    m_clearAlpn->setText(tr("Clear the module's list"));
+    m_clearAlpn->setToolTip(tr("With no names: send AT+MQTTALPN=0,0, whoever set the list"));
+    m_separateLabel->setText(tr("Own commands:"));
+    m_separate[0]->setText(tr("client ID"));
+    m_separate[1]->setText(tr("user name"));
+    m_separate[2]->setText(tr("password"));
+    setMustMove(m_mustMove);
+    setConnectHint(QString());
     m_hostLabel->setText(tr("Host:"));
     m_portLabel->setText(tr("Port:"));
     {

@@ -39,6 +39,11 @@ public:
     bool passwordShown() const;
     // Connect while not connected, Disconnect while configured (MQTT state 0..6).
     void setMqttState(int state, bool busy);
+    // Which of client ID (bit 0), user name (1), password (2) do not fit AT+MQTTUSERCFG: their
+    // "own command" box is ticked and locked; the others show the user's choice.
+    void setMustMove(int bits);
+    // Why Connect would not go (the client settings are invalid), as its tooltip; empty: fine.
+    void setConnectHint(const QString &why);
     // Saves (or forgets) the password as "Remember" says; before the configuration is sent.
     void rememberPassword();
 
@@ -80,6 +85,11 @@ private:
     QSpinBox *m_lwtQos;
     QCheckBox *m_lwtRetain;
     QLineEdit *m_alpn;
+    QCheckBox *m_clearAlpn;
+    QLabel *m_separateLabel;
+    QCheckBox *m_separate[3]; // client ID, user name, password through their own commands
+    bool m_userSeparate[3] = { false, false, false };
+    int m_mustMove = 0;
     QLineEdit *m_host;
     QSpinBox *m_port;
     QCheckBox *m_reconnect;

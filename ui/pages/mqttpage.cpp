@@ -126,6 +126,8 @@ MqttPage::MqttPage(atb::DeviceModel *model, atb::MqttService *service, SecretSto
     });
     connect(m_model, &atb::DeviceModel::dialectChanged, this, &MqttPage::validate);
 
+    // Capabilities: firmware built without MQTT has none of the page's commands.
+    requireCommands(m_tabs, { QStringLiteral("AT+MQTTUSERCFG"), QStringLiteral("AT+MQTTCONN") });
     retranslate();
     load();
     onBusyChanged(m_service->isBusy());
@@ -171,6 +173,11 @@ bool MqttPage::canApply() const
     // when this session has not configured the module yet.
     const int state = m_model->mqtt().state;
     return isDirty() || state == 0 || state == 3 || !m_service->hasLastConfig();
+}
+
+bool MqttPage::configurationPending() const
+{
+    return !m_service->hasLastConfig() || m_service->lastConfig() != config() || m_model->mqtt().state == 0;
 }
 
 void MqttPage::setCurrentTab(Tab tab)
@@ -225,6 +232,7 @@ void MqttPage::markDirty()
 {
     if (m_loading)
         return;
+    m_broker->setMustMove(m_service->fieldsThatMustMove(config()));
     updateButtons();
     validate();
 }
@@ -250,7 +258,9 @@ void MqttPage::validate()
 {
     if (m_loading)
         return;
-    check(m_service->planConfigure(config()), kConfigure);
+    const OperationPlan configure = m_service->planConfigure(config());
+    check(configure, kConfigure);
+    m_broker->setConnectHint(configurationPending() ? configure.error : QString());
     check(m_service->planConnect(connectSettings()), kConnect);
     QString payloadError;
     const MqttPublishSettings pub = publishSettings(&payloadError);
@@ -296,7 +306,10 @@ void MqttPage::updatePreview()
     switch (m_tabs->currentIndex()) {
     case BrokerTab:
         text.section(tr("Apply (Ctrl+Return):"), m_service->planConfigure(config()));
-        text.section(tr("Connect:"), m_service->planConnect(connectSettings()));
+        text.section(configurationPending() ? tr("Connect (the configuration first, it is not on the module yet):")
+                                            : tr("Connect:"),
+                     configurationPending() ? m_service->planConfigureAndConnect(config(), connectSettings())
+                                            : m_service->planConnect(connectSettings()));
         text.section(tr("Disconnect:"), m_service->planDisconnect());
         break;
     case PublishTab: {
@@ -364,7 +377,28 @@ void MqttPage::prepareScreenshot()
 
 void MqttPage::connectToBroker()
 {
-    run(m_service->planConnect(connectSettings()), kConnect, [this] { return m_service->connectToBroker(connectSettings()); });
+    const MqttConfig c = config();
+    const MqttConnectSettings s = connectSettings();
+    if (!configurationPending()) {
+        run(m_service->planConnect(s), kConnect, [this, s] { return m_service->connectToBroker(s); });
+        return;
+    }
+    // AT+MQTTCONN alone would fail ("not configured", or the module's older values): Connect
+    // applies what the form shows first, or says why it cannot.
+    if (isBusy())
+        return;
+    {
+        const QScopedValueRollback<bool> insist(m_insist, true);
+        const OperationPlan configure = m_service->planConfigure(c);
+        if (!check(configure, kConfigure)) {
+            setStatus(tr("Not connected: the client settings are sent first, and %1").arg(configure.error), true);
+            return;
+        }
+    }
+    run(m_service->planConnect(s), kConnect, [this, c, s] {
+        m_broker->rememberPassword();
+        return m_service->configureAndConnect(c, s);
+    });
 }
 
 void MqttPage::disconnectFromBroker()
@@ -453,5 +487,5 @@ void MqttPage::retranslate()
     m_subscriptions->retranslate();
     m_feed->retranslate();
     updateState();
-    updatePreview();
+    validate(); // the reasons and the Connect hint in the new language; updates the preview
 }

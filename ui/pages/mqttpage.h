@@ -40,6 +40,9 @@ public:
     atb::MqttPublishSettings publishSettings(QString *error = nullptr) const;
 
     bool isDirty() const override;
+    // The form's client configuration is not on the module yet (this session never applied it,
+    // it differs from what was applied, or the module released it): Connect applies it first.
+    bool configurationPending() const;
     // The exact lines "Show AT" lists for the current tab (without the explanatory comments).
     QList<QByteArray> previewLines() const;
     // fieldError(param): the current tab's ("client_id", "keepalive", "host", "topic", "qos",
@@ -56,7 +59,7 @@ public slots:
     void apply() override; // AT+MQTTUSERCFG (+CLIENTID/USERNAME/PASSWORD) + AT+MQTTCONNCFG (+ALPN)
     void revert() override;
     void read() override;  // AT+MQTTCONN? + AT+MQTTSUB?
-    void connectToBroker();
+    void connectToBroker(); // applies the configuration first when it is pending
     void disconnectFromBroker();
     void publish();
     void subscribe();

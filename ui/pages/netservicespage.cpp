@@ -89,6 +89,11 @@ NetServicesPage::NetServicesPage(atb::DeviceModel *model, NetService *service, Q
     setObjectName(QStringLiteral("netServicesPage"));
     buildUi();
     fillDnsModes();
+    // Capabilities: each group needs its command in the firmware.
+    requireCommands(m_dnsBox, { QStringLiteral("AT+CIPDNS") });
+    requireCommands(m_sntpBox, { QStringLiteral("AT+CIPSNTPCFG") });
+    requireCommands(m_lookupBox, { QStringLiteral("AT+CIPDOMAIN") });
+    requireCommands(m_pingBox, { QStringLiteral("AT+PING") });
     retranslate();
 
     // What the module reports is shown at once; the form follows unless the user is editing it.

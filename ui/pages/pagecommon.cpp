@@ -1,8 +1,11 @@
 #include "pagecommon.h"
 
+#include "protocol/commandcatalog.h"
+
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
+#include <QSpinBox>
 
 QIcon paletteIcon(const std::function<void(QPainter &p, qreal s)> &draw)
 {
@@ -26,4 +29,11 @@ QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap)
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->setWordWrap(wordWrap);
     return l;
+}
+
+void setRangeFromCatalog(QSpinBox *box, const char *command, const char *param, int fallbackMin, int fallbackMax)
+{
+    const atb::CommandSpec *spec = atb::CommandCatalog::builtin().find(command, atb::Dialect::Esp);
+    const atb::ParamSpec *p = spec ? spec->param(param) : nullptr;
+    box->setRange(p ? int(p->min) : fallbackMin, p ? int(p->max) : fallbackMax);
 }

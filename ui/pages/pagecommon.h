@@ -5,6 +5,7 @@
 
 class QLabel;
 class QPainter;
+class QSpinBox;
 class QWidget;
 
 // Small pieces the pages share, so they look alike.
@@ -15,3 +16,7 @@ QIcon paletteIcon(const std::function<void(QPainter &p, qreal s)> &draw);
 
 // A read-only value the user may select and copy.
 QLabel *makeValueLabel(QWidget *parent, const char *objectName, bool wordWrap = false);
+
+// The spin box takes the range the command catalog gives for `param` of ESP-AT's `command`
+// (the firmware's limits, one source); the fallback when the catalog lacks it.
+void setRangeFromCatalog(QSpinBox *box, const char *command, const char *param, int fallbackMin, int fallbackMax);

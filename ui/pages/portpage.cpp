@@ -88,6 +88,14 @@ PortPage::PortPage(atb::DeviceModel *model, ConnectionController *controller, Me
     connect(m_detect, &QPushButton::clicked, m_controller, &ConnectionController::detectDialect);
 
     connect(m_controller, &ConnectionController::choiceChanged, this, [this] { load(); });
+    // Hot-plug: the list follows the adapters without a refresh click.
+    connect(m_controller, &ConnectionController::portsChanged, this, [this](const QList<atb::PortDescription> &ports) {
+        const bool wasLoading = m_loading;
+        m_loading = true;
+        m_port->setPorts(ports);
+        m_loading = wasLoading;
+        updatePortDetails();
+    });
     connect(m_controller, &ConnectionController::dialectOverrideChanged, this, [this] { load(); });
     connect(m_controller, &ConnectionController::autoReconnectChanged, this, [this] { load(); });
     connect(m_controller, &ConnectionController::stateChanged, this, &PortPage::onStateChanged);

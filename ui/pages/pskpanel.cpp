@@ -30,10 +30,21 @@ PskPanel::PskPanel(FieldErrors *errors, const QByteArray &scope, SecretStore *se
     m_remember->setVisible(!m_secrets.isNull());
     m_set = new QPushButton(this);
     m_set->setObjectName(QStringLiteral("pskButton"));
-    for (QLabel **l : { &m_idLabel, &m_pskLabel, &m_hintLabel })
+    m_read = new QPushButton(this);
+    m_read->setObjectName(QStringLiteral("pskReadButton"));
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("pskState"));
+    m_state->setWordWrap(true);
+    m_state->setTextFormat(Qt::PlainText);
+    m_state->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel **l : { &m_idLabel, &m_pskLabel, &m_hintLabel, &m_stateLabel })
         *l = new QLabel(this);
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *stateRow = new QHBoxLayout;
+    stateRow->addWidget(m_state, 1);
+    stateRow->addWidget(m_read, 0, Qt::AlignTop);
+    form->addRow(m_stateLabel, stateRow);
     form->addRow(m_idLabel, errors->wrap(m_id, "link_id", scope, true));
     form->addRow(m_pskLabel, errors->wrap(m_psk, "psk", scope, true));
     form->addRow(m_hintLabel, errors->wrap(m_hint, "hint", scope, true));
@@ -50,6 +61,7 @@ PskPanel::PskPanel(FieldErrors *errors, const QByteArray &scope, SecretStore *se
     connect(m_psk, &QLineEdit::textChanged, this, &PskPanel::edited);
     connect(m_hint, &QLineEdit::textChanged, this, &PskPanel::edited);
     connect(m_set, &QPushButton::clicked, this, &PskPanel::setRequested);
+    connect(m_read, &QPushButton::clicked, this, &PskPanel::readRequested);
     if (m_secrets) {
         connect(m_secrets, &SecretStore::secretLoaded, this, [this](const QString &key, const QString &secret, bool found) {
             if (found && key == secretKey(m_id->value()) && m_psk->text().isEmpty())
@@ -100,6 +112,22 @@ void PskPanel::accepted(bool ok)
     m_pendingPsk.clear();
 }
 
+void PskPanel::setModuleState(const QList<atb::PskState> &psk, bool known)
+{
+    m_moduleState = psk;
+    m_known = known;
+    QStringList rows;
+    for (const atb::PskState &p : psk) {
+        // The identity is a secret: its length only, like the session log's mask.
+        rows << tr("link %1: identity %2 (%n byte(s)), hint \"%3\"", nullptr, int(p.psk.toUtf8().size()))
+                    .arg(p.linkId == ConnectionService::kCloseAll ? tr("5 (all)") : QString::number(p.linkId),
+                         QString(qMin<qsizetype>(p.psk.size(), 12), QChar(0x25CF)), p.hint);
+    }
+    m_state->setText(!known            ? tr("not read yet")
+                     : rows.isEmpty() ? tr("none set")
+                                      : rows.join(QLatin1Char('\n')));
+}
+
 void PskPanel::retranslate()
 {
     m_idLabel->setText(tr("Link ID:"));
@@ -108,4 +136,8 @@ void PskPanel::retranslate()
     m_hintLabel->setText(tr("Hint:"));
     m_remember->setText(tr("Remember in the keychain"));
     m_set->setText(tr("Set PSK"));
+    m_stateLabel->setText(tr("On the module:"));
+    m_read->setText(tr("Read"));
+    m_read->setToolTip(tr("Ask the module which PSKs are set (AT+CIPSSLCPSK?); the identity stays masked"));
+    setModuleState(m_moduleState, m_known);
 }

@@ -7,6 +7,7 @@
 #include "protocol/commandcatalog.h"
 #include "protocol/cwjapreply.h"
 #include "secretstore.h"
+#include "stationaddressform.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -105,6 +106,7 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
     setObjectName(QStringLiteral("wifiPage"));
     buildUi();
     fillModes();
+    requireCommands(m_scan, { QStringLiteral("AT+CWLAP") }); // capabilities
     retranslate();
 
     connect(m_model, &atb::DeviceModel::wifiChanged, this, [this] {
@@ -113,10 +115,12 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
             load();
     });
     connect(m_model, &atb::DeviceModel::dialectChanged, this, [this] {
+        m_address->setAvailable(m_model->dialect() == atb::Dialect::Esp);
         fillModes();
         updatePreview();
     });
     connect(m_service, &WifiService::infoChanged, this, [this] {
+        m_address->load(m_service->address());
         loadState();
         if (!isDirty() && !isBusy())
             load();
@@ -141,6 +145,16 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
         updatePreview();
     });
     connect(m_scan, &QPushButton::clicked, this, &WifiPage::scan);
+    connect(m_address, &StationAddressForm::applyRequested, this, &WifiPage::applyAddress);
+    connect(m_address, &StationAddressForm::edited, this, [this] {
+        showPlanError(m_service->planAddress(m_address->settings()), "address");
+        updatePreview();
+    });
+    connect(m_simFill, &QPushButton::clicked, this, [this] {
+        m_ssid->setText(m_simSsid);
+        m_password->setText(m_simPassword);
+        m_password->setFocus();
+    });
     connect(m_disconnect, &QPushButton::clicked, this, &WifiPage::disconnectFromAp);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString ssid = m_apModel->index(index.row(), SsidColumn).data(Qt::DisplayRole).toString();
@@ -153,6 +167,8 @@ WifiPage::WifiPage(atb::DeviceModel *model, WifiService *service, SecretStore *s
         m_password->setFocus();
     });
 
+    m_address->setAvailable(m_model->dialect() == atb::Dialect::Esp);
+    m_address->load(m_service->address());
     loadState();
     loadAccessPoints();
     load();
@@ -215,6 +231,20 @@ void WifiPage::buildUi()
     m_joinBox = new QGroupBox(form);
     auto *joinForm = new QFormLayout(m_joinBox);
     joinForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    // The built-in simulated module: which access point it sees, and the password (hidden for
+    // a real module).
+    m_simHint = new QLabel(m_joinBox);
+    m_simHint->setObjectName(QStringLiteral("simulatorApHint"));
+    m_simHint->setWordWrap(true);
+    m_simHint->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_simFill = new QPushButton(m_joinBox);
+    m_simFill->setObjectName(QStringLiteral("simulatorApFillButton"));
+    auto *simRow = new QHBoxLayout;
+    simRow->addWidget(m_simHint, 1);
+    simRow->addWidget(m_simFill, 0, Qt::AlignTop);
+    joinForm->addRow(simRow);
+    m_simHint->hide();
+    m_simFill->hide();
     m_ssidLabel = new QLabel(m_joinBox);
     m_ssid = new QLineEdit(m_joinBox);
     m_ssid->setObjectName(QStringLiteral("ssidEdit"));
@@ -280,6 +310,8 @@ void WifiPage::buildUi()
     m_table->horizontalHeader()->resizeSection(SignalColumn, 64);
     scanLay->addWidget(m_table, 1);
 
+    m_address = new StationAddressForm(&fieldErrors(), "address", form);
+
     auto *left = new QVBoxLayout;
     left->addWidget(m_stateBox);
     left->addWidget(m_modeBox);
@@ -288,7 +320,10 @@ void WifiPage::buildUi()
     auto *columns = new QHBoxLayout(form);
     columns->setContentsMargins(0, 0, 0, 0);
     columns->addLayout(left, 5);
-    columns->addWidget(m_scanBox, 6);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_scanBox, 1);
+    right->addWidget(m_address);
+    columns->addLayout(right, 6);
 
     setForm(form);
     applyButton()->setDefault(true);
@@ -357,6 +392,10 @@ void WifiPage::retranslate()
     m_disconnect->setText(tr("&Disconnect"));
     m_disconnect->setToolTip(tr("Leave the access point (AT+CWQAP)"));
     applyButton()->setToolTip(tr("Set the mode and join the network (Ctrl+Return)"));
+    m_simFill->setText(tr("Fill in"));
+    m_simFill->setToolTip(tr("Put this network and password into the form"));
+    setBuiltInAccessPoint(m_simSsid, m_simPassword);
+    m_address->retranslate();
     fillModes();
     loadState();
     loadAccessPoints();
@@ -529,104 +568,6 @@ void WifiPage::updatePreview()
     text.section(tr("Read (F5)"), m_service->planRead());
     text.section(tr("Scan"), m_service->planScan());
     text.section(tr("Disconnect"), m_service->planDisconnect());
+    text.section(tr("Set address"), m_service->planAddress(m_address->settings()));
     setPreviewText(text.text());
-}
-
-void WifiPage::apply()
-{
-    if (isBusy())
-        return;
-    if (!isDirty()) { // the shortcut works while the button is disabled
-        setStatus(tr("Nothing to apply."), false);
-        return;
-    }
-    const WifiSettings s = settings();
-    const atb::OperationPlan p = m_service->planApply(s);
-    m_edited = true;
-    if (!showPlanError(p, QByteArray(), true)) {
-        setStatus(tr("Nothing was sent: %1").arg(p.error), true);
-        return;
-    }
-    if (p.isEmpty()) {
-        setStatus(tr("Nothing to apply."), false);
-        return;
-    }
-    m_pendingSecretSsid = s.ssid;
-    m_pendingSecret = s.password;
-    m_pendingRemember = m_remember->isChecked();
-    m_pendingApply = true;
-    if (!started(m_service->apply(s))) {
-        m_pendingApply = false;
-        m_pendingSecretSsid.clear();
-        m_pendingSecret.clear();
-    }
-}
-
-void WifiPage::read()
-{
-    started(m_service->read());
-}
-
-void WifiPage::scan()
-{
-    started(m_service->scan());
-}
-
-void WifiPage::disconnectFromAp()
-{
-    started(m_service->disconnectFromAp());
-}
-
-void WifiPage::prepareScreenshot()
-{
-    scan();
-}
-
-void WifiPage::onBusyChanged(bool busy)
-{
-    setBusy(busy);
-    m_disconnect->setEnabled(!busy);
-    if (busy)
-        setStatus(tr("Working…"), false);
-}
-
-void WifiPage::onFinished(const atb::OperationResult &result)
-{
-    setStatus(result.message, !result.ok);
-    const bool wasJoin = !m_pendingSecretSsid.isEmpty();
-    const QString ssid = m_pendingSecretSsid;
-    const QString secret = m_pendingSecret;
-    const bool remember = m_pendingRemember;
-    const bool wasApply = m_pendingApply;
-    m_pendingApply = false;
-    m_pendingSecretSsid.clear();
-    m_pendingSecret.clear();
-    if (wasJoin && result.ok && m_secrets) {
-        if (remember)
-            m_secrets->save(secretKey(ssid), secret);
-        else
-            m_secrets->remove(secretKey(ssid));
-    }
-    // After a successful Apply the module holds the form's values: reload. After a failure keep
-    // the form (fix the password and retry). Read/scan results reload an unedited form only.
-    if ((wasApply && result.ok) || !isDirty())
-        load();
-    else
-        markDirty();
-}
-
-void WifiPage::requestSecret()
-{
-    if (!m_secrets || m_ssid->text().isEmpty())
-        return;
-    m_secrets->load(secretKey(m_ssid->text()));
-}
-
-void WifiPage::onSecretLoaded(const QString &key, const QString &secret, bool found)
-{
-    if (key != secretKey(m_ssid->text()))
-        return;
-    m_remember->setChecked(found);
-    if (found && m_password->text().isEmpty() && m_ssid->text() != m_loadedSsid)
-        m_password->setText(secret);
 }

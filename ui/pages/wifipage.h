@@ -14,13 +14,15 @@ class QLineEdit;
 class QStandardItemModel;
 class QTableView;
 class SecretStore;
+class StationAddressForm;
 
 // The Wi-Fi page: the station's live state (from the DeviceModel's Wi-Fi URCs and replies),
 // the Wi-Fi mode (AT+CWMODE, meanings from the command catalog), a scan table (AT+CWLAP:
 // sortable, signal bars, double-click fills the SSID), joining with password (show/hide,
 // "remember" in the SecretStore under "wifi/<ssid>") and optional BSSID, disconnect, and the
-// IP details. Apply (Ctrl+Return) hands a WifiSettings to WifiService::apply(); Read (F5) queries
-// the module. Invalid input is reported beside its field and nothing is sent. "Show AT" lists
+// IP details, and the station's address (DHCP or fixed, AT+CWDHCP/AT+CIPSTA). On the built-in
+// simulated module the Join box names its access point and password. Apply (Ctrl+Return) hands a
+// WifiSettings to WifiService::apply(); Read (F5) queries the module. Invalid input is reported beside its field and nothing is sent. "Show AT" lists
 // the exact lines each button sends (the password masked unless it is shown).
 class WifiPage : public FormPage
 {
@@ -59,6 +61,9 @@ public:
 
     // --screenshot: scans.
     void prepareScreenshot() override;
+    // The module is the built-in simulated one: say which access point it sees and its password
+    // (empty ssid: a real module, nothing to say).
+    void setBuiltInAccessPoint(const QString &ssid, const QString &password);
 
 public slots:
     void load();
@@ -67,6 +72,7 @@ public slots:
     void read() override;
     void scan();
     void disconnectFromAp();
+    void applyAddress();
 
 protected:
     void retranslate() override;
@@ -135,4 +141,9 @@ private:
     QTableView *m_table = nullptr;
     QStandardItemModel *m_apModel = nullptr;
     QPushButton *m_disconnect = nullptr;
+    QLabel *m_simHint = nullptr;
+    QPushButton *m_simFill = nullptr;
+    QString m_simSsid;
+    QString m_simPassword;
+    StationAddressForm *m_address = nullptr;
 };

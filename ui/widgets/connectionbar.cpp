@@ -244,6 +244,13 @@ void ConnectionBar::setController(ConnectionController *controller)
         m_syncing = false;
     });
     connect(controller, &ConnectionController::stateChanged, this, &ConnectionBar::setState);
+    // Hot-plug: the list follows the adapters without a refresh click.
+    connect(controller, &ConnectionController::portsChanged, this, [this](const QList<atb::PortDescription> &ports) {
+        m_syncing = true;
+        m_port->setPorts(ports);
+        m_syncing = false;
+        updateEnabled();
+    });
     for (QComboBox *combo : std::initializer_list<QComboBox *> { m_port, m_baud, m_flow })
         connect(combo, &QComboBox::currentTextChanged, this, &ConnectionBar::pushToController);
     connect(m_tcp, &QLineEdit::textChanged, this, &ConnectionBar::pushToController);

@@ -38,11 +38,26 @@ int LinkCombo::addLink(const QString &text, ConnectionChoice::Kind kind, const Q
 
 void LinkCombo::refresh()
 {
+    setPorts(atb::listSerialPorts());
+}
+
+void LinkCombo::setPorts(QList<atb::PortDescription> ports)
+{
+    // USB adapters first, then by name (as listSerialPorts() orders them).
+    std::stable_sort(ports.begin(), ports.end(), [](const atb::PortDescription &a, const atb::PortDescription &b) {
+        if (a.vendorId.has_value() != b.vendorId.has_value())
+            return a.vendorId.has_value();
+        return a.name < b.name;
+    });
     const QVariant oldKind = currentData(KindRole);
-    const QString oldPath = currentPath();
+    QString oldPath = currentPath();
+    const QString serial = currentData(SerialNumberRole).toString();
+    if (!serial.isEmpty())
+        m_selectedSerial = serial;
+    else if (currentData(AdapterRole).isValid())
+        m_selectedSerial.clear(); // a listed port without serial number
     const QSignalBlocker block(this);
     clear();
-    const QList<atb::PortDescription> ports = atb::listSerialPorts();
     for (const atb::PortDescription &p : ports) {
         const QString path = p.systemLocation.isEmpty() ? p.name : p.systemLocation;
         const int i = addLink(p.label(), ConnectionChoice::Kind::Serial, path);
@@ -61,6 +76,11 @@ void LinkCombo::refresh()
         setItemData(i, details.join(QStringLiteral(" · ")), DetailsRole);
         setItemData(i, details.join(QLatin1Char('\n')), Qt::ToolTipRole);
         setItemData(i, p.vendorId.has_value() || !p.description.isEmpty(), AdapterRole);
+        setItemData(i, p.serialNumber, SerialNumberRole);
+        // The selected adapter came back under another name: follow it.
+        if (!m_selectedSerial.isEmpty() && p.serialNumber == m_selectedSerial && oldKind.isValid()
+            && oldKind.toInt() == int(ConnectionChoice::Kind::Serial))
+            oldPath = path;
     }
     if (!ports.isEmpty())
         insertSeparator(count());

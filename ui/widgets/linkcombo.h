@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectioncontroller.h"
+#include "transport/portlister.h"
 
 #include <QComboBox>
 
@@ -11,12 +12,16 @@ class LinkCombo : public QComboBox
 {
     Q_OBJECT
 public:
-    enum Role { KindRole = Qt::UserRole + 1, PathRole, DetailsRole, AdapterRole };
+    enum Role { KindRole = Qt::UserRole + 1, PathRole, DetailsRole, AdapterRole, SerialNumberRole };
 
     explicit LinkCombo(bool simulators, QWidget *parent = nullptr);
 
     // Lists the ports again, without signals; the selection stays when it is still listed.
     void refresh();
+    // The same from a list (a PortWatcher's, hot-plug): the selection stays when its port is
+    // listed, follows its adapter (same serial number) to another name, and otherwise stays
+    // as "not listed right now" until the adapter comes back.
+    void setPorts(QList<atb::PortDescription> ports);
     // Selects the entry of `kind` (a serial port by name or path; one the system does not list
     // right now, such as a pseudo-terminal, is added first).
     void select(ConnectionChoice::Kind kind, const QString &nameOrPath = QString());
@@ -40,6 +45,7 @@ private:
     int addLink(const QString &text, ConnectionChoice::Kind kind, const QString &path = QString());
 
     bool m_simulators;
+    QString m_selectedSerial; // serial number of the selected adapter, to find it again
 };
 
 // An editable baud-rate box: the common rates to pick, any other rate typed.

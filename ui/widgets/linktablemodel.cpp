@@ -65,6 +65,10 @@ QVariant LinkTableModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignLeft | Qt::AlignVCenter);
         }
     }
+    if (role == Qt::ToolTipRole && open && it->idInferred)
+        return tr("The module's status (+BIPSTATUS) names no link id and this link was not opened here: "
+                  "%1 is the lowest free id, a guess. Close and reopen it from this page to be sure.")
+            .arg(id);
     if (role == Qt::FontRole && open && index.column() == State) {
         QFont f;
         f.setBold(true);
@@ -76,7 +80,7 @@ QVariant LinkTableModel::data(const QModelIndex &index, int role) const
     auto num = [&](int v) { return v >= 0 ? QString::number(v) : none; };
     switch (index.column()) {
     case Id:
-        return id;
+        return open && it->idInferred ? tr("%1 (inferred)").arg(id) : QString::number(id);
     case Type:
         return open ? it->type : QString();
     case RemoteHost:
