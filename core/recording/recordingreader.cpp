@@ -54,7 +54,11 @@ bool RecordingReader::isRecording(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readLine(1 << 20).trimmed());
+    // The first line that is not blank, as read() takes it.
+    QByteArray line;
+    while (line.isEmpty() && !f.atEnd())
+        line = f.readLine(1 << 20).trimmed();
+    const QJsonDocument doc = QJsonDocument::fromJson(line);
     bool old = false;
     return doc.isObject() && isHeader(doc.object(), &old);
 }
@@ -86,6 +90,7 @@ bool RecordingReader::read(const QString &path, Recording *out, QString *error)
         int lineNo = 0;
         bool old = false;
         bool ours = true;
+        bool headerRead = false; // the first line that is not blank is the part's header
         while (!in.atEnd()) {
             const QByteArray line = in.readLine().trimmed();
             ++lineNo;
@@ -99,10 +104,11 @@ bool RecordingReader::read(const QString &path, Recording *out, QString *error)
                 return false;
             }
             const QJsonObject o = doc.object();
-            if (lineNo == 1) {
+            if (!headerRead) {
+                headerRead = true;
                 if (!isHeader(o, &old)) {
                     if (error)
-                        *error = QStringLiteral("%1:1: not a recording (no \"format\":\"%2\" header)").arg(p, QLatin1String(recording::kFormat));
+                        *error = QStringLiteral("%1:%2: not a recording (no \"format\":\"%3\" header)").arg(p).arg(lineNo).arg(QLatin1String(recording::kFormat));
                     return false;
                 }
                 const QString id = o.value(QStringLiteral("session")).toString();

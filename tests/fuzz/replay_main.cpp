@@ -3,6 +3,7 @@
 // it does under the fuzzer. Linked once per target (tests/CMakeLists.txt):
 //   fuzz_parser_replay DIR|FILE...    (directories are read recursively)
 //   fuzz_encoder_replay DIR|FILE...
+//   fuzz_recording_replay DIR|FILE...
 #include <QByteArray>
 #include <QDirIterator>
 #include <QFile>
