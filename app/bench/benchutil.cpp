@@ -11,6 +11,9 @@
 
 #include <cstdlib>
 #include <new>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 
 std::atomic<quint64> atb::bench::g_allocations { 0 };
@@ -113,6 +116,35 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
     return o;
 }
 
+qint64 heapInUseKb()
+{
+#ifdef __GLIBC__
+    const struct mallinfo2 mi = mallinfo2(); // every arena
+    return qint64((mi.uordblks + mi.hblkhd) / 1024);
+#else
+    return -1;
+#endif
+}
+
+namespace {
+
+// Least-squares slope of (s, kB) samples, in MB per hour.
+double slopeMbPerHourOf(const std::vector<std::pair<double, double>> &samples)
+{
+    const double n = double(samples.size());
+    if (n < 3)
+        return 0;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto &[x, y] : samples) {
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    const double den = n * sxx - sx * sx;
+    const double kbPerS = den != 0 ? (n * sxy - sx * sy) / den : 0;
+    return kbPerS * 3600.0 / 1024.0;
+}
+
+} // namespace
+
 void SoakMeter::sample(double t)
 {
     const qint64 kb = rssKb();
@@ -126,8 +158,10 @@ void SoakMeter::sample(double t)
         m_warmupEndS = t;
         m_warmupRssKb = kb;
     }
-    if (warmedUp())
+    if (warmedUp()) {
         m_samples.emplace_back(t, double(kb));
+        m_heapSamples.emplace_back(t, double(heapInUseKb()));
+    }
 }
 
 void SoakMeter::addSessionLogGauge(const SessionLog *log)
@@ -173,16 +207,7 @@ int SoakMeter::samplesAfterWarmup() const
 
 double SoakMeter::slopeMbPerHour() const
 {
-    const double n = double(m_samples.size());
-    if (n < 3)
-        return 0;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (const auto &[x, y] : m_samples) {
-        sx += x, sy += y, sxx += x * x, sxy += x * y;
-    }
-    const double den = n * sxx - sx * sx;
-    const double kbPerS = den != 0 ? (n * sxy - sx * sy) / den : 0;
-    return kbPerS * 3600.0 / 1024.0;
+    return slopeMbPerHourOf(m_samples);
 }
 
 QJsonObject SoakMeter::details() const
@@ -200,6 +225,11 @@ QJsonObject SoakMeter::details() const
         hi = i ? qMax(hi, m_samples[i].second) : m_samples[i].second;
     }
     o.insert(QStringLiteral("rss_range_after_warmup_kb"), hi - lo);
+    // The allocator's live bytes beside RSS: a heap slope near 0 under an RSS slope is the
+    // allocator keeping freed pages, a heap slope like the RSS slope is memory still held.
+    o.insert(QStringLiteral("heap_at_warmup_kb"), m_heapSamples.empty() ? -1.0 : m_heapSamples.front().second);
+    o.insert(QStringLiteral("heap_last_kb"), m_heapSamples.empty() ? double(heapInUseKb()) : m_heapSamples.back().second);
+    o.insert(QStringLiteral("heap_slope_mb_per_h"), slopeMbPerHourOf(m_heapSamples));
     QJsonObject g;
     for (const Gauge &x : m_gauges)
         g.insert(x.name, x.last);

@@ -31,6 +31,9 @@ struct ProcessUsage
 ProcessUsage processUsage();
 // Resident set size now (VmRSS), in kB.
 qint64 rssKb();
+// Bytes the allocator has handed out and not got back (glibc mallinfo2, every arena), in kB; -1
+// where unknown.
+qint64 heapInUseKb();
 
 inline double percentile(std::vector<double> v, double p)
 {
@@ -100,7 +103,7 @@ public:
     double slopeMbPerHour() const;
     int samplesAfterWarmup() const;
     qint64 peakRssKb() const { return m_peakKb; }
-    // warmup_s, measured_s, rss_* (kB), samples, gauges {name: fill} at the last sample.
+    // warmup_s, measured_s, rss_* and heap_* (kB, MB/h), samples, gauges {name: fill} at the last sample.
     QJsonObject details() const;
     // Why the memory part of G12 is missed after a run of runS seconds (empty: met).
     QStringList problems(double runS, double maxMbPerHour, qint64 maxPeakKb) const;
@@ -113,7 +116,8 @@ private:
         double last;
     };
     std::vector<Gauge> m_gauges;
-    std::vector<std::pair<double, double>> m_samples; // (s, kB)
+    std::vector<std::pair<double, double>> m_samples;     // (s, RSS kB)
+    std::vector<std::pair<double, double>> m_heapSamples; // (s, heap in use kB)
     double m_warmupEndS = -1;
     qint64 m_warmupRssKb = 0, m_peakKb = 0;
 };
