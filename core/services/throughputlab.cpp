@@ -1,3 +1,5 @@
+// ThroughputLab: run control, streaming through the session and the result. The AT plans live in
+// throughputlab_plan.cpp, the PC-side peer in throughputlab_peer.cpp.
 #include "throughputlab.h"
 
 #include "engine/devicesession.h"
@@ -13,7 +15,6 @@ namespace atb {
 
 namespace {
 constexpr char kOrigin[] = "throughput";
-constexpr int kPortPlaceholder = 65535;
 
 double percentileOf(std::vector<double> v, double p)
 {
@@ -24,18 +25,6 @@ double percentileOf(std::vector<double> v, double p)
     return v[i];
 }
 } // namespace
-
-QString LabSettings::modeName(Mode m)
-{
-    switch (m) {
-    case Mode::SendNormal: return ThroughputLab::tr("Send (normal mode)");
-    case Mode::SendPassthrough: return ThroughputLab::tr("Send (passthrough)");
-    case Mode::Receive: return ThroughputLab::tr("Receive (+IPD)");
-    case Mode::ReceivePassthrough: return ThroughputLab::tr("Receive (passthrough)");
-    case Mode::Echo: return ThroughputLab::tr("Echo round trip");
-    }
-    return QString();
-}
 
 ThroughputLab::ThroughputLab(DeviceSession *session, QObject *parent)
     : QObject(parent), m_session(session), m_meter(new ThroughputMeter(this)), m_runner(new CommandRunner(session, this))
@@ -80,101 +69,6 @@ ThroughputLab::~ThroughputLab()
     closePeer();
 }
 
-Dialect ThroughputLab::dialect() const
-{
-    return m_session ? m_session->dialect() : Dialect::Esp;
-}
-
-double ThroughputLab::stopAndWaitModel(int chunk, qint64 baud, double turnaroundMs)
-{
-    if (chunk <= 0 || baud <= 0)
-        return 0;
-    const double rate = double(baud) / 10.0;
-    const double payload = double(chunk) / rate;
-    // AT+CIPSEND=L CR LF (~17 B) -> OK + '>' (~9 B) -> L -> Recv L bytes + SEND OK (~29 B).
-    return payload / ((17.0 + 9.0 + double(chunk) + 29.0) / rate + 2.0 * turnaroundMs / 1000.0);
-}
-
-OperationPlan ThroughputLab::planSetup(const LabSettings &s, quint16 port) const
-{
-    const Dialect d = dialect();
-    const AtEncoder enc(d);
-    OperationPlan plan;
-    auto add = [&](const EncodeResult &r) {
-        if (!plan.ok())
-            return;
-        if (!r.ok()) {
-            plan.fail(r.error, r.errorParam);
-            return;
-        }
-        if (plan.warning.isEmpty())
-            plan.warning = r.warning;
-        plan.add(r.line, d, QLatin1String(kOrigin));
-    };
-    const QByteArray type = s.protocol == LabSettings::Protocol::Tcp ? "TCP" : "UDP";
-    const qint64 p = port ? port : kPortPlaceholder;
-    if (d == Dialect::Esp) {
-        add(enc.set("AT+CIPMUX", { AtArg::integer(0) }));
-        add(enc.set("AT+CIPMODE", { AtArg::integer(s.passthrough() ? 1 : 0) }));
-        add(enc.set("AT+CIPSTART", { AtArg::string(type), AtArg::string(s.peerAddress.toUtf8()), AtArg::integer(p) }));
-    } else {
-        add(enc.set("AT+CIPSTART", { AtArg::integer(0), AtArg::string(type), AtArg::string(s.peerAddress.toUtf8()),
-                                     AtArg::integer(p) }));
-    }
-    return plan;
-}
-
-QList<AtCommand> ThroughputLab::teardownCommands(const LabSettings &s) const
-{
-    const Dialect d = dialect();
-    OperationPlan plan;
-    if (d == Dialect::Esp) {
-        if (s.passthrough())
-            plan.add("AT+CIPMODE=0", d, QLatin1String(kOrigin));
-        plan.add("AT+CIPCLOSE", d, QLatin1String(kOrigin));
-    } else {
-        plan.add("AT+CIPCLOSE=0", d, QLatin1String(kOrigin));
-    }
-    return plan.commands;
-}
-
-OperationPlan ThroughputLab::planRun(const LabSettings &s) const
-{
-    const QHostAddress addr(s.peerAddress);
-    if (addr.isNull() || addr.protocol() != QAbstractSocket::IPv4Protocol)
-        return OperationPlan::failure(tr("The peer address must be an IPv4 address of this computer"), "remote_host");
-    if (s.durationMs < 500 || s.durationMs > 3600 * 1000)
-        return OperationPlan::failure(tr("The duration must be between 0.5 s and 1 h"), "duration");
-    if (s.baud <= 0)
-        return OperationPlan::failure(tr("The baud rate must be positive"), "baud");
-    if (dialect() == Dialect::Beken && s.passthrough())
-        return OperationPlan::failure(tr("The lab runs passthrough with ESP-AT only; use a normal-mode run on Beken"),
-                                      "mode");
-    const Dialect d = dialect();
-    const AtEncoder enc(d);
-    const EncodeResult send = d == Dialect::Esp ? enc.set("AT+CIPSEND", { AtArg::integer(s.chunkSize) })
-                                                : enc.set("AT+CIPSEND", { AtArg::integer(0), AtArg::integer(s.chunkSize) });
-    OperationPlan pv = planSetup(s, s.peerPort);
-    if (!pv.ok())
-        return pv;
-    if (!send.ok())
-        return pv.fail(send.error, send.errorParam.isEmpty() ? QByteArray("length") : send.errorParam);
-    if (pv.warning.isEmpty())
-        pv.warning = send.warning;
-    // Port 0 shows as the port a run would pick.
-    for (AtCommand &c : pv.commands) {
-        const QByteArray placeholder = "," + QByteArray::number(kPortPlaceholder);
-        if (s.peerPort == 0 && c.line.startsWith("AT+CIPSTART") && c.line.endsWith(placeholder))
-            c.line = c.line.chopped(placeholder.size() - 1) + "<port>";
-    }
-    if (s.passthrough())
-        pv.add("AT+CIPSEND", d, QLatin1String(kOrigin));
-    else if (s.sendsFromModule())
-        pv.add(send.line, d, QLatin1String(kOrigin));
-    for (const AtCommand &c : teardownCommands(s))
-        pv.add(c.line, d, QLatin1String(kOrigin));
-    return pv;
-}
 
 OperationPlan ThroughputLab::start(const LabSettings &settings)
 {
@@ -222,19 +116,6 @@ void ThroughputLab::stop()
         m_runner->cancel();
 }
 
-OperationPlan ThroughputLab::planReadStatus() const
-{
-    const Dialect d = dialect();
-    const AtEncoder enc(d);
-    OperationPlan plan;
-    if (d == Dialect::Esp) {
-        for (const EncodeResult &e : { enc.query("AT+CIPMUX"), enc.query("AT+CIPMODE"), enc.query("AT+CIPSTATE") })
-            plan.addEncoded(e, d, QLatin1String(kOrigin));
-    } else {
-        plan.addEncoded(enc.execute("AT+CIPSTATUS"), d, QLatin1String(kOrigin));
-    }
-    return plan;
-}
 
 OperationPlan ThroughputLab::readStatus()
 {
@@ -251,147 +132,6 @@ void ThroughputLab::setPhase(Phase p)
     m_phase = p;
 }
 
-bool ThroughputLab::openPeer(QString *error)
-{
-    closePeer();
-    const QHostAddress addr(m_s.peerAddress);
-    if (m_s.protocol == LabSettings::Protocol::Tcp) {
-        m_server = new QTcpServer(this);
-        if (!m_server->listen(addr, m_s.peerPort)) {
-            *error = tr("The PC-side peer cannot listen on %1:%2: %3")
-                         .arg(m_s.peerAddress).arg(m_s.peerPort).arg(m_server->errorString());
-            closePeer();
-            return false;
-        }
-        m_port = m_server->serverPort();
-        connect(m_server, &QTcpServer::newConnection, this, &ThroughputLab::onNewConnection);
-    } else {
-        m_udp = new QUdpSocket(this);
-        if (!m_udp->bind(addr, m_s.peerPort)) {
-            *error = tr("The PC-side peer cannot bind %1:%2: %3")
-                         .arg(m_s.peerAddress).arg(m_s.peerPort).arg(m_udp->errorString());
-            closePeer();
-            return false;
-        }
-        m_port = m_udp->localPort();
-        m_udpRemotePort = 0;
-        connect(m_udp, &QUdpSocket::readyRead, this, &ThroughputLab::onUdpReadable);
-    }
-    return true;
-}
-
-void ThroughputLab::closePeer()
-{
-    m_sourceOn = false;
-    if (m_peer) {
-        m_peer->disconnect(this);
-        m_peer->abort();
-        m_peer->deleteLater();
-        m_peer = nullptr;
-    }
-    if (m_server) {
-        m_server->close();
-        m_server->deleteLater();
-        m_server = nullptr;
-    }
-    if (m_udp) {
-        m_udp->disconnect(this);
-        m_udp->close();
-        m_udp->deleteLater();
-        m_udp = nullptr;
-    }
-}
-
-void ThroughputLab::onNewConnection()
-{
-    while (QTcpSocket *s = m_server->nextPendingConnection()) {
-        if (m_peer) { // one link per run
-            s->abort();
-            s->deleteLater();
-            continue;
-        }
-        m_peer = s;
-        m_peer->setReadBufferSize(0);
-        connect(m_peer, &QTcpSocket::readyRead, this, [this] { onPeerData(m_peer->readAll()); });
-        connect(m_peer, &QTcpSocket::bytesWritten, this, &ThroughputLab::feedSource);
-        feedSource(); // a source run may already be waiting for the peer
-    }
-}
-
-void ThroughputLab::onUdpReadable()
-{
-    while (m_udp && m_udp->hasPendingDatagrams()) {
-        QByteArray d(int(qMax<qint64>(0, m_udp->pendingDatagramSize())), '\0');
-        QHostAddress from;
-        quint16 fromPort = 0;
-        const qint64 n = m_udp->readDatagram(d.data(), d.size(), &from, &fromPort);
-        if (n < 0)
-            break;
-        d.resize(n);
-        m_udpRemote = from;
-        m_udpRemotePort = fromPort;
-        if (m_helloPending && !m_s.sendsFromModule()) {
-            m_helloPending = false; // the module's hello: now the source knows where to send
-            m_meter->add(ThroughputPath::PeerRx, n);
-            m_sourceOn = true;
-            feedSource();
-            continue;
-        }
-        onPeerData(d);
-    }
-}
-
-void ThroughputLab::onPeerData(const QByteArray &bytes)
-{
-    if (bytes.isEmpty())
-        return;
-    m_meter->add(ThroughputPath::PeerRx, bytes.size());
-    if (m_s.mode == LabSettings::Mode::Echo) {
-        if (m_peer)
-            m_peer->write(bytes);
-        else if (m_udp)
-            m_udp->writeDatagram(bytes, m_udpRemote, m_udpRemotePort);
-        m_meter->add(ThroughputPath::PeerTx, bytes.size());
-        return;
-    }
-    if (!m_s.sendsFromModule())
-        return; // a source ignores what comes back
-    m_check.feed(bytes);
-    m_lastDeliveredNs = m_clock.nsecsElapsed();
-    if (m_s.mode == LabSettings::Mode::SendPassthrough && m_phase == Phase::Streaming)
-        pump();
-}
-
-void ThroughputLab::feedSource()
-{
-    if (!m_sourceOn || m_phase != Phase::Streaming || m_s.sendsFromModule())
-        return;
-    const double rate = double(m_s.baud) / 10.0;
-    // Keep at most ~0.2 s of line time (>= 8 KiB) in flight, so the drain after the run is short
-    // and the kernel's socket buffers do not hide megabytes.
-    const qint64 window = qMax<qint64>(8192, qint64(rate * 0.2));
-    const int chunk = qMax(1, m_s.chunkSize);
-    while (m_sent - m_check.received() < window) {
-        // The module reports CONNECT as soon as its connection is made, which can be before this
-        // side has accepted it: generate nothing until there is somewhere to send it, or the
-        // stream would start with a hole the checker reports as misframing.
-        if (!m_peer && !(m_udp && m_udpRemotePort))
-            break;
-        const QByteArray d = m_gen.next(chunk);
-        bool written = true;
-        if (m_peer)
-            m_peer->write(d);
-        else
-            written = m_udp->writeDatagram(d, m_udpRemote, m_udpRemotePort) >= 0;
-        if (m_firstSentNs < 0)
-            m_firstSentNs = m_clock.nsecsElapsed();
-        // A datagram the socket refused still counts as sent, so it shows up as lost.
-        m_sent += d.size();
-        m_meter->add(ThroughputPath::PeerTx, d.size());
-        if (!written)
-            break;
-    }
-}
 
 void ThroughputLab::onSetupFinished(const OperationResult &r)
 {
