@@ -23,9 +23,8 @@ QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
     const QString target = QStringLiteral("<= 2 MB/h after every bounded buffer is full, peak RSS <= 250 MB, "
                                           "0 bytes and 0 MQTT messages lost");
     auto failed = [&](const QString &why) {
-        QJsonObject j = result(QStringLiteral("soak"), 0, QStringLiteral("MB/h RSS slope after warm-up"), 2.0, 0, target, false);
+        QJsonObject j = SoakTraffic::failure(QStringLiteral("soak"), target, why);
         j.insert(QStringLiteral("baud"), kBaud);
-        j.insert(QStringLiteral("error"), why);
         return QList<QJsonObject> { j };
     };
     mqtttest::MosquittoBroker broker;
@@ -48,15 +47,8 @@ QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
     soak.run();
     QJsonObject figures;
     const QStringList why = soak.finish(figures);
-    const double slope = soak.meter().slopeMbPerHour();
-    QJsonObject j = result(QStringLiteral("soak"), slope, QStringLiteral("MB/h RSS slope after warm-up"), 2.0, slope / 2.0,
-                           target, why.isEmpty());
-    for (auto it = figures.begin(); it != figures.end(); ++it)
-        j.insert(it.key(), it.value());
-    j.insert(QStringLiteral("sim_overruns"), rig.overruns());
-    if (!why.isEmpty())
-        j.insert(QStringLiteral("reason"), why.join(QStringLiteral("; ")));
-    return { j };
+    figures.insert(QStringLiteral("sim_overruns"), rig.overruns());
+    return { soak.report(QStringLiteral("soak"), target, figures, why) };
 }
 
 } // namespace atb::bench

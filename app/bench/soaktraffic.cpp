@@ -122,5 +122,25 @@ QStringList SoakTraffic::finish(QJsonObject &j)
     return why;
 }
 
+QJsonObject SoakTraffic::report(const QString &scenario, const QString &target, const QJsonObject &figures,
+                                const QStringList &why) const
+{
+    const double slope = m_meter.slopeMbPerHour();
+    QJsonObject j = result(scenario, slope, QStringLiteral("MB/h RSS slope after warm-up"), kMaxMbPerHour,
+                           slope / kMaxMbPerHour, target, why.isEmpty());
+    for (auto it = figures.begin(); it != figures.end(); ++it)
+        j.insert(it.key(), it.value());
+    if (!why.isEmpty())
+        j.insert(QStringLiteral("reason"), why.join(QStringLiteral("; ")));
+    return j;
+}
+
+QJsonObject SoakTraffic::failure(const QString &scenario, const QString &target, const QString &error)
+{
+    QJsonObject j = result(scenario, 0, QStringLiteral("MB/h RSS slope after warm-up"), kMaxMbPerHour, 0, target, false);
+    j.insert(QStringLiteral("error"), error);
+    return j;
+}
+
 } // namespace atb::bench
 #endif // ATBENCH_HAVE_SIMULATOR

@@ -53,6 +53,12 @@ public:
     // +IPD or MQTT loss; empty: met). Adds the figures to j.
     QStringList finish(QJsonObject &j);
 
+    // The scenario's JSON line: the RSS slope against G12's 2 MB/h, the figures, and "reason"
+    // (why, joined) when missed.
+    QJsonObject report(const QString &scenario, const QString &target, const QJsonObject &figures, const QStringList &why) const;
+    // The line of a run that could not start ("error").
+    static QJsonObject failure(const QString &scenario, const QString &target, const QString &error);
+
 private:
     Stack m_stack;
     qint64 m_baud;

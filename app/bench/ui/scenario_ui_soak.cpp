@@ -41,11 +41,7 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
     constexpr qint64 kBaud = 921600;
     const QString target = QStringLiteral("<= 2 MB/h after every bounded buffer is full, peak RSS <= 250 MB, 0 lost; "
                                           "GUI heartbeat lateness p99 <= 16 ms, max <= 50 ms");
-    auto failed = [&](const QString &why) {
-        QJsonObject j = result(QStringLiteral("soak-ui"), 0, QStringLiteral("MB/h RSS slope after warm-up"), 2.0, 0, target, false);
-        j.insert(QStringLiteral("error"), why);
-        return j;
-    };
+    auto failed = [&](const QString &why) { return SoakTraffic::failure(QStringLiteral("soak-ui"), target, why); };
     mqtttest::MosquittoBroker broker;
     QString err;
     if (!broker.start(&err))
@@ -113,18 +109,11 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
     const double p99 = percentile(lateMs, 0.99), maxLate = percentile(lateMs, 1.0);
     if (p99 > 16 || maxLate > 50)
         why << QStringLiteral("heartbeat late by %1 ms (p99), %2 ms (max)").arg(p99, 0, 'f', 1).arg(maxLate, 0, 'f', 1);
-    const double slope = soak.meter().slopeMbPerHour();
-    QJsonObject j = result(QStringLiteral("soak-ui"), slope, QStringLiteral("MB/h RSS slope after warm-up"), 2.0, slope / 2.0,
-                           target, why.isEmpty());
-    for (auto it = figures.begin(); it != figures.end(); ++it)
-        j.insert(it.key(), it.value());
-    j.insert(QStringLiteral("heartbeat_late_p99_ms"), p99);
-    j.insert(QStringLiteral("heartbeat_late_max_ms"), maxLate);
-    j.insert(QStringLiteral("console_rows"), console->rowCount());
-    j.insert(QStringLiteral("mqtt_feed_rows"), feed->rowCount());
-    if (!why.isEmpty())
-        j.insert(QStringLiteral("reason"), why.join(QStringLiteral("; ")));
-    return j;
+    figures.insert(QStringLiteral("heartbeat_late_p99_ms"), p99);
+    figures.insert(QStringLiteral("heartbeat_late_max_ms"), maxLate);
+    figures.insert(QStringLiteral("console_rows"), console->rowCount());
+    figures.insert(QStringLiteral("mqtt_feed_rows"), feed->rowCount());
+    return soak.report(QStringLiteral("soak-ui"), target, figures, why);
 }
 
 } // namespace atb::bench
