@@ -14,6 +14,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <unistd.h>
 #include <vector>
@@ -116,9 +117,12 @@ public:
     // Returns true for a new, well-formed sequence number.
     bool add(const QByteArray &payload)
     {
-        bool ok = false;
-        const qint64 seq = payload.toLongLong(&ok);
-        if (!ok || payload.size() != 8 || seq < 0 || seq > 100000000) {
+        // Eight digits and nothing else: toLongLong() alone would take "0000009\r" (a digit lost
+        // on the line, the CR read as payload) for message 9.
+        bool ok = payload.size() == 8
+            && std::all_of(payload.begin(), payload.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const qint64 seq = ok ? payload.toLongLong(&ok) : -1;
+        if (!ok || seq < 0 || seq > 100000000) {
             ++malformed;
             return false;
         }

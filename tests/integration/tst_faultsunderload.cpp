@@ -202,7 +202,10 @@ void TstFaultsUnderLoad::faultIsReportedLosesNothingAndRecovers()
              qPrintable(QStringLiteral("sink has %1 B, SEND OK for %2 B").arg(run.deliveredBytes).arg(okBytes)));
     QCOMPARE(run.badBytes, 0);
     QCOMPARE(run.integrityErrors, 0);
-    QCOMPARE(tally.duplicates, 0);
+    // A digit garbled on the UART can turn a message's sequence number into one already seen: a
+    // damaged payload, not a message delivered twice. Without garbling none may repeat.
+    if (fault != FaultKind::Garble)
+        QCOMPARE(tally.duplicates, 0);
 
     // 3. Recovery on the same session: MQTT again (the user reconnects after a reset; a lost
     // broker comes back by itself with reconnect=1) ...
@@ -225,9 +228,11 @@ void TstFaultsUnderLoad::faultIsReportedLosesNothingAndRecovers()
     QVERIFY(labDone.wait(30000) || !labDone.isEmpty());
     const LabResult again = labDone.first().first().value<LabResult>();
     QVERIFY2(again.ok && again.lossFree() && again.chunks > 0, qPrintable(again.message));
-    QCOMPARE(tally.duplicates, 0);
-    // Only bytes garbled on the UART can damage a message's payload (AT has no checksum there).
     if (fault != FaultKind::Garble)
+        QCOMPARE(tally.duplicates, 0);
+    // Only bytes garbled or dropped on the UART can damage a message's payload (AT has no
+    // checksum there; a payload short of a byte takes the CR after it: "0000009\r").
+    if (fault != FaultKind::Garble && fault != FaultKind::Drop)
         QCOMPARE(tally.malformed, 0);
     qInfo("%s: reports %d (failed commands %d, log problems %d, MQTT disconnected %d, ready %d); "
           "SEND OK %lld B, sink %lld B; MQTT %lld received, %lld malformed; recovery run %lld B",
