@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The sanitizer tier: builds everything with -DATBENCH_SANITIZE=ON (AddressSanitizer,
 # UndefinedBehaviorSanitizer, LeakSanitizer) into build-asan (or $1) and runs the whole suite
-# there. Optional and not part of .ci/run: a second full build plus a suite about three times
-# slower (README "Fuzzing and sanitizers" has the measured times). ASan/UBSan stop a test at the
-# first error, LSan fails it at exit; tests/lsan.supp names the few leaks inside system
-# libraries. JOBS sets the build's parallelism (default: all cores); extra arguments go to
+# there. Optional and not part of .ci/run: a second full build plus a slower suite (the unit
+# tier 14 s, unit + integration 110 s at -j2; docs/performance.md 7 has the last results).
+# ASan/UBSan stop a test at the first error, LSan fails it at exit; tests/lsan.supp names the
+# few leaks inside system libraries. JOBS sets the build's parallelism (default: all cores); extra arguments go to
 # ctest, e.g. `JOBS=1 scripts/test-asan.sh build-asan -L unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
