@@ -1,27 +1,17 @@
 #include "secretstore.h"
 
+#include "secrets/keychain.h"
+
 #include <QMetaObject>
 
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
-#include <qt6keychain/keychain.h>
-#endif
-
-namespace {
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
-// Errors that mean "there is no keychain here", as opposed to "this entry is not there".
-bool meansNoKeychain(QKeychain::Error e)
-{
-    return e == QKeychain::NoBackendAvailable || e == QKeychain::NotImplemented || e == QKeychain::OtherError;
-}
-#endif
-} // namespace
+using atb::Keychain;
 
 QString SecretStore::serviceName()
 {
-    return QStringLiteral("AT Bench");
+    return Keychain::serviceName();
 }
 
-SecretStore::SecretStore(QObject *parent) : QObject(parent)
+SecretStore::SecretStore(QObject *parent) : QObject(parent), m_keychain(new Keychain(this))
 {
     if (!keychainReachable())
         m_backend = Backend::SessionOnly;
@@ -31,19 +21,7 @@ SecretStore::~SecretStore() = default;
 
 bool SecretStore::keychainReachable()
 {
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
-    if (qEnvironmentVariableIsSet("ATBENCH_NO_KEYCHAIN"))
-        return false;
-#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
-    // Secret Service and KWallet are D-Bus services: without a session bus (CI, ssh, containers)
-    // a keychain call would only fail, possibly after a D-Bus autolaunch attempt.
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        return false;
-#endif
-    return true;
-#else
-    return false;
-#endif
+    return Keychain::reachable();
 }
 
 bool SecretStore::useKeychain() const
@@ -86,26 +64,24 @@ void SecretStore::save(const QString &key, const QString &secret)
         QMetaObject::invokeMethod(this, [this, key, ok] { emit saved(key, ok); }, Qt::QueuedConnection);
         return;
     }
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
-    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false); // never a plain-text file
-    job->setKey(key);
-    job->setTextData(secret);
-    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
-        if (j->error() == QKeychain::NoError) {
-            setBackend(Backend::Keychain);
-            emit saved(key, true);
-            return;
-        }
-        if (meansNoKeychain(j->error()))
-            setBackend(Backend::SessionOnly);
-        else
-            emit errorOccurred(tr("The keychain did not store the password: %1").arg(j->errorString()));
-        emit saved(key, false);
-    });
-    job->start();
-#endif
+    auto *c = new QObject(this);
+    connect(m_keychain, &Keychain::writeFinished, c,
+            [this, key, c](const QString &k, Keychain::Result r, const QString &error) {
+                if (k != key)
+                    return;
+                delete c;
+                if (r == Keychain::Result::Ok) {
+                    setBackend(Backend::Keychain);
+                    emit saved(key, true);
+                    return;
+                }
+                if (r == Keychain::Result::NoKeychain)
+                    setBackend(Backend::SessionOnly);
+                else
+                    emit errorOccurred(tr("The keychain did not store the password: %1").arg(error));
+                emit saved(key, false);
+            });
+    m_keychain->write(key, secret);
 }
 
 void SecretStore::load(const QString &key)
@@ -116,27 +92,25 @@ void SecretStore::load(const QString &key)
         QMetaObject::invokeMethod(this, [this, key, v, found] { emit secretLoaded(key, v, found); }, Qt::QueuedConnection);
         return;
     }
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
-    auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this, key](QKeychain::Job *j) {
-        auto *r = static_cast<QKeychain::ReadPasswordJob *>(j);
-        if (r->error() == QKeychain::NoError) {
-            setBackend(Backend::Keychain);
-            m_memory.insert(key, r->textData());
-            emit secretLoaded(key, r->textData(), true);
-            return;
-        }
-        // EntryNotFound says little: libsecret answers it even when no collection can store.
-        if (meansNoKeychain(r->error()))
-            setBackend(Backend::SessionOnly);
-        const bool found = m_memory.contains(key);
-        emit secretLoaded(key, m_memory.value(key), found);
-    });
-    job->start();
-#endif
+    auto *c = new QObject(this);
+    connect(m_keychain, &Keychain::readFinished, c,
+            [this, key, c](const QString &k, const QString &secret, Keychain::Result r, const QString &) {
+                if (k != key)
+                    return;
+                delete c;
+                if (r == Keychain::Result::Ok) {
+                    setBackend(Backend::Keychain);
+                    m_memory.insert(key, secret);
+                    emit secretLoaded(key, secret, true);
+                    return;
+                }
+                // NotFound says little: libsecret answers it even when no collection can store.
+                if (r == Keychain::Result::NoKeychain)
+                    setBackend(Backend::SessionOnly);
+                const bool found = m_memory.contains(key);
+                emit secretLoaded(key, m_memory.value(key), found);
+            });
+    m_keychain->read(key);
 }
 
 void SecretStore::remove(const QString &key)
@@ -144,17 +118,15 @@ void SecretStore::remove(const QString &key)
     m_memory.remove(key);
     if (!useKeychain())
         return;
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
-    auto *job = new QKeychain::DeletePasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(key);
-    connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
-        if (meansNoKeychain(j->error()))
+    auto *c = new QObject(this);
+    connect(m_keychain, &Keychain::removeFinished, c, [this, key, c](const QString &k, Keychain::Result r) {
+        if (k != key)
+            return;
+        delete c;
+        if (r == Keychain::Result::NoKeychain)
             setBackend(Backend::SessionOnly);
     });
-    job->start();
-#endif
+    m_keychain->remove(key);
 }
 
 void SecretStore::checkAvailability()
@@ -163,28 +135,21 @@ void SecretStore::checkAvailability()
         QMetaObject::invokeMethod(this, [this] { emit availabilityChanged(m_available); }, Qt::QueuedConnection);
         return;
     }
-#ifdef ATBENCH_HAVE_QTKEYCHAIN
     // Only a write proves the keychain can store (a read of a missing entry "succeeds" with
     // EntryNotFound even when no collection exists). The probe entry is deleted right away.
     const QString probeKey = QStringLiteral("atbench/availability-probe");
-    auto *job = new QKeychain::WritePasswordJob(serviceName(), this);
-    job->setAutoDelete(true);
-    job->setInsecureFallback(false);
-    job->setKey(probeKey);
-    job->setTextData(QStringLiteral("probe"));
-    connect(job, &QKeychain::Job::finished, this, [this, probeKey](QKeychain::Job *j) {
-        const bool answered = j->error() == QKeychain::NoError;
-        if (answered) {
-            auto *del = new QKeychain::DeletePasswordJob(serviceName(), this);
-            del->setAutoDelete(true);
-            del->setKey(probeKey);
-            del->start();
-        }
+    auto *c = new QObject(this);
+    connect(m_keychain, &Keychain::writeFinished, c, [this, probeKey, c](const QString &k, Keychain::Result r) {
+        if (k != probeKey)
+            return;
+        delete c;
+        const bool answered = r == Keychain::Result::Ok;
+        if (answered)
+            m_keychain->remove(probeKey);
         const bool was = m_available;
         setBackend(answered ? Backend::Keychain : Backend::SessionOnly);
         if (was == m_available) // setBackend() only signals a change; the caller waits for an answer
             emit availabilityChanged(m_available);
     });
-    job->start();
-#endif
+    m_keychain->write(probeKey, QStringLiteral("probe"));
 }

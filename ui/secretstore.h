@@ -4,8 +4,12 @@
 #include <QObject>
 #include <QString>
 
-// Passwords (Wi-Fi, MQTT) and PSKs live in the system keychain (QtKeychain: Secret Service or
-// KWallet on Linux, Keychain on macOS, Credential Store on Windows), never in QSettings or logs.
+namespace atb {
+class Keychain;
+}
+
+// Passwords (Wi-Fi, MQTT) and PSKs live in the system keychain (atb::Keychain, core/secrets: the
+// one owner of keychain access, also used by the command line), never in QSettings or logs.
 // When no keychain answers (no D-Bus session, no daemon, library not built in), nothing is
 // written anywhere: secrets are kept in memory for this session only, and pages say "not stored".
 // All calls are asynchronous; answers come as signals (never from inside the call).
@@ -40,7 +44,7 @@ public:
     void setMemoryOnly(bool on) { m_memoryOnly = on; }
     bool isMemoryOnly() const { return m_memoryOnly; }
     // True when this build and this environment can reach a keychain at all (QtKeychain built
-    // in, a D-Bus session on Linux, ATBENCH_NO_KEYCHAIN unset).
+    // in, a D-Bus session on Linux, ATBENCH_NO_KEYCHAIN unset): atb::Keychain::reachable().
     static bool keychainReachable();
 
 signals:
@@ -53,6 +57,7 @@ private:
     bool useKeychain() const;
     void setBackend(Backend b);
 
+    atb::Keychain *m_keychain;
     bool m_available = false;
     bool m_memoryOnly = false;
     Backend m_backend = Backend::Unknown;

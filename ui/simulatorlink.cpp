@@ -123,12 +123,12 @@ bool SimulatorLink::replayNext(const QString &recordingPath, QString *error)
 #endif
 }
 
-std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qint64 baud)
+std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qint64 baud, const QString &stationMac)
 {
     const QString name = displayName(flavour);
     std::shared_ptr<Shared> shared = m_shared;
     QPointer<SimulatorLink> self(this);
-    return [shared, flavour, name, baud, self](QObject *parent) -> Transport * {
+    return [shared, flavour, name, baud, stationMac, self](QObject *parent) -> Transport * {
         auto [host, device] = PipeTransport::createPair(name, parent);
         host->setNominalBytesPerSecond(baud / 10);
         // The device side and the module die with the host end, which the session owns.
@@ -157,6 +157,7 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qi
             options.loopbackOnly = qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
             // Host code meets the timing of a real Wi-Fi network (SEND OK well before the echo).
             options.networkLatencyMs = atb::sim::SimulatedModuleOptions::kFieldLatencyMs;
+            options.stationMac = stationMac;
             module = new atb::sim::SimulatedModule(options, device);
         }
         QObject::connect(device, &Transport::received, module, &atb::sim::DeviceEndpoint::receiveFromHost);
@@ -170,6 +171,7 @@ std::function<Transport *(QObject *)> SimulatorLink::factory(Flavour flavour, qi
 #else
         Q_UNUSED(flavour);
         Q_UNUSED(baud);
+        Q_UNUSED(stationMac);
         auto *module = new CannedResponder(device);
         QObject::connect(host, &Transport::stateChanged, module, [module](Transport::State s) {
             if (s == Transport::State::Open)

@@ -41,7 +41,10 @@ public:
     // session opens the host end.
     // `baud` paces the module like a real UART (baud/10 bytes per second each way; 0 = as fast
     // as possible), so rates and timings in the app look like a real module's.
-    std::function<atb::Transport *(QObject *)> factory(Flavour flavour, qint64 baud = 115200);
+    // `stationMac` ("aa:bb:cc:dd:ee:ff") gives the module a MAC of its own (several modules at
+    // once, a provisioning station); empty: the simulator's default.
+    std::function<atb::Transport *(QObject *)> factory(Flavour flavour, qint64 baud = 115200,
+                                                       const QString &stationMac = QString());
 
     // The next module factory() makes answers from this recording instead of simulating
     // (atb::sim::ReplayModule, the policy of atbench-sim --replay); one connection only. False

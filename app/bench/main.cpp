@@ -36,6 +36,7 @@ int main(int argc, char **argv)
         { QStringLiteral("gui-stall"), throughput(runStallScenario) },
         { QStringLiteral("soak"), throughput(runSoakScenario) },
         { QStringLiteral("mqtt-pub"), throughput(runMqttPubScenario) },
+        { QStringLiteral("provision"), runProvisionScenario },
 #endif
     };
 

@@ -12,6 +12,10 @@ struct Options
 
 QJsonObject runParserScenario(const Options &opt);
 QJsonObject runRoundtripScenario(const Options &opt);
+#ifdef ATBENCH_HAVE_SIMULATOR
+// scenario_provision.cpp: N atbench-sim modules provisioned at once by a Station (N = 1, 4, 16).
+QList<QJsonObject> runProvisionScenario(const Options &opt);
+#endif
 
 // The simulator-backed scenarios, one JSON object per baud rate (or one for the soak).
 struct ThroughputOptions

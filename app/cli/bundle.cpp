@@ -101,7 +101,7 @@ int runBundle(const Subcommand &sub, const QStringList &args)
     in.program = QStringLiteral("atbench-cli");
     in.recordingParts = recorder->parts();
     in.state = SupportBundle::deviceState(*m.model());
-    in.profile = SupportBundle::profileReadBackHook(*m.model());
+    in.profile = SupportBundle::profileReadBack(reader.results(), m.model()->dialect(), spec.toString());
     in.firmware = m.model()->firmware();
     in.capabilities = caps.commands();
     in.capabilitySource = caps.source();

@@ -34,6 +34,9 @@ int main(int argc, char **argv)
         decodeSubcommand(),
         identifySubcommand(),
         runSubcommand(),
+        readSubcommand(),
+        diffSubcommand(),
+        provisionSubcommand(),
         bundleSubcommand(),
     };
 

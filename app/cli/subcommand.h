@@ -38,6 +38,9 @@ QString describe(const Subcommand &sub, const QString &details);
 Subcommand decodeSubcommand();
 Subcommand identifySubcommand();
 Subcommand runSubcommand();
+Subcommand readSubcommand();
+Subcommand diffSubcommand();
+Subcommand provisionSubcommand();
 Subcommand bundleSubcommand();
 
 } // namespace atb::cli

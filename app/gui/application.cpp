@@ -8,6 +8,7 @@
 #include "pages/connectionspage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "pages/provisioningpage.h"
 #include "pages/softappage.h"
 #include "pages/systempage.h"
 #include "pages/throughputpage.h"
@@ -77,6 +78,9 @@ void Application::addPages()
     };
     connect(connection, &ConnectionController::choiceChanged, wifi, followSimulator);
     followSimulator();
+
+    // Its own sessions for the modules it provisions; the main one only for "save module as profile".
+    m_window->addPage(new ProvisioningPage(m_session, m_model, m_mqtt, m_secrets, m_window->messages()));
     addRecipes();
 }
 

@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -118,6 +119,10 @@ int main(int argc, char *argv[])
                                                  "connects); 0 for benchmarks. Default %1.")
                                       .arg(SimulatedModuleOptions::kFieldLatencyMs),
                                   QStringLiteral("MS"), QString::number(SimulatedModuleOptions::kFieldLatencyMs));
+    QCommandLineOption macOpt(QStringLiteral("mac"),
+                              QStringLiteral("Station MAC address of the module (the softAP's is derived from it); default "
+                                             "a fixed one. Give several simulators distinct ones."),
+                              QStringLiteral("aa:bb:cc:dd:ee:ff"));
     QCommandLineOption extractOpt(QStringLiteral("extract-device-bytes"), QStringLiteral("Write the device->host bytes of record FILE to OUT and exit."),
                                   QStringLiteral("FILE"));
     QCommandLineOption replayOpt(QStringLiteral("replay"),
@@ -128,7 +133,7 @@ int main(int argc, char *argv[])
                                   QStringLiteral("Commands the simulated firmware lacks (repeatable, comma-separated, e.g. AT+MQTTCONN,AT+PING): "
                                                  "they answer ERROR and AT+CMD? does not list them."),
                                   QStringLiteral("CMD[,CMD]"));
-    for (const auto *o : { &dialectOpt, &firmwareOpt, &latencyOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &extractOpt, &replayOpt, &strictOpt, &disableOpt })
+    for (const auto *o : { &dialectOpt, &firmwareOpt, &latencyOpt, &ptyOpt, &tcpOpt, &baudOpt, &wifiOpt, &apOpt, &faultOpt, &recordOpt, &loopbackOpt, &seedOpt, &macOpt, &extractOpt, &replayOpt, &strictOpt, &disableOpt })
         p.addOption(*o);
     p.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("Output file for --extract-device-bytes."), QStringLiteral("[OUT]"));
     if (!p.parse(app.arguments()))
@@ -200,6 +205,14 @@ int main(int argc, char *argv[])
     o.loopbackOnly = p.isSet(loopbackOpt) || qEnvironmentVariableIsSet("ATBENCH_SIM_LOOPBACK_ONLY");
     if (p.isSet(seedOpt))
         o.randomSeed = p.value(seedOpt).toUInt();
+    if (p.isSet(macOpt)) {
+        static const QRegularExpression macRe(QStringLiteral("^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}$"));
+        const QString mac = p.value(macOpt);
+        // Unicast only (bit 0 of the first byte clear), as a station address must be.
+        if (!macRe.match(mac).hasMatch() || (mac.left(2).toInt(nullptr, 16) & 1))
+            return fail(QStringLiteral("--mac needs a unicast address like 02:00:00:00:00:01, got '%1'").arg(mac));
+        o.stationMac = mac.toLower();
+    }
     for (const QString &spec : p.values(faultOpt)) {
         Fault f;
         QString error;

@@ -1,6 +1,7 @@
 #include "statereader.h"
 
 #include "engine/devicesession.h"
+#include "provisioning/profilereader.h"
 
 namespace atb {
 
@@ -24,6 +25,11 @@ QList<QByteArray> StateReader::readLines(Dialect dialect)
         lines << "AT+CMD?" << "AT+SYSRAM?";
     lines << "AT+CWMODE?" << "AT+CWJAP?" << "AT+CIFSR" << "AT+CIPMUX?" << "AT+CIPMODE?" << "AT+CIPSTATUS"
           << "AT+CIPDNS?" << "AT+CIPSNTPCFG?" << "AT+CIPSSLCPSK?" << "AT+MQTTUSERCFG?" << "AT+MQTTCONN?" << "AT+MQTTSUB?";
+    // And what the profile reader asks besides (AT+SYSSTORE?, AT+CIPRECVMODE?), so the same read
+    // gives the bundle's module/profile.json (SupportBundle::profileReadBack).
+    for (const QByteArray &l : ProfileReader::queryLines(dialect))
+        if (!lines.contains(l))
+            lines << l;
     return lines;
 }
 

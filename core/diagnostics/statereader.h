@@ -23,7 +23,8 @@ public:
 
     explicit StateReader(DeviceSession *session, QObject *parent = nullptr);
 
-    // AT+GMR, AT+CMD? (ESP), Wi-Fi, IP, links, DNS, SNTP and MQTT queries, RAM (ESP).
+    // AT+GMR, AT+CMD? (ESP), Wi-Fi, IP, links, DNS, SNTP and MQTT queries, RAM (ESP), and every
+    // query of ProfileReader::queryLines() (the bundle's profile read-back).
     static QList<QByteArray> readLines(Dialect dialect);
     void start(const QList<QByteArray> &lines);
     bool isRunning() const { return !m_pending.isEmpty(); }

@@ -4,6 +4,7 @@
 #include "log/redactor.h"
 #include "model/devicemodel.h"
 #include "protocol/errordecoder.h"
+#include "provisioning/profilereader.h"
 #include "recording/recordingreader.h"
 #include "transport/portlister.h"
 
@@ -97,11 +98,11 @@ QJsonObject SupportBundle::deviceState(const DeviceModel &m)
     };
 }
 
-QJsonObject SupportBundle::profileReadBackHook(const DeviceModel &model)
+QJsonObject SupportBundle::profileReadBack(const QList<AtResult> &results, Dialect dialect, const QString &port)
 {
-    return QJsonObject { { QStringLiteral("source"), QStringLiteral("DeviceModel (the profile reader of core/provisioning is not "
-                                                                     "available in this build: the module's state as read)") },
-                         { QStringLiteral("profile"), deviceState(model) } };
+    if (results.isEmpty())
+        return QJsonObject();
+    return ProfileReader::interpret(results, dialect).toProfile(port).toJson();
 }
 
 QJsonObject SupportBundle::portIdentity(const QString &portNameOrPath)
@@ -174,7 +175,8 @@ bool SupportBundle::write(const QString &path, const SupportBundleInput &in, QSt
         "environment.json          program, Qt and OS versions\n"
         "port.json                 the link: port, line settings, USB identity\n"
         "module/state.json         what the module reported (the DeviceModel)\n"
-        "module/profile.json       the module's profile read back\n"
+        "module/profile.json       the module's profile read back (format atbench-profile; secrets are\n"
+        "                          references, never values; absent when the module was not read)\n"
         "module/firmware.txt       AT+GMR\n"
         "module/capabilities.json  the firmware's command list (AT+CMD? or probing)\n"
         "errors.jsonl              the last failed commands, ERR CODEs decoded\n"
@@ -188,7 +190,8 @@ bool SupportBundle::write(const QString &path, const SupportBundleInput &in, QSt
     entries.append({ QStringLiteral("environment.json"), json(environment(in.program)) });
     entries.append({ QStringLiteral("port.json"), json(in.port) });
     entries.append({ QStringLiteral("module/state.json"), json(in.state) });
-    entries.append({ QStringLiteral("module/profile.json"), json(in.profile) });
+    if (!in.profile.isEmpty())
+        entries.append({ QStringLiteral("module/profile.json"), json(in.profile) });
     entries.append({ QStringLiteral("module/firmware.txt"), in.firmware.join(QLatin1Char('\n')).toUtf8() + '\n' });
     entries.append({ QStringLiteral("module/capabilities.json"),
                      json(QJsonObject { { QStringLiteral("known"), !in.capabilities.isEmpty() },

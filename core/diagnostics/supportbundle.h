@@ -1,5 +1,8 @@
 #pragma once
 
+#include "engine/atcommand.h"
+#include "protocol/dialect.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -22,7 +25,7 @@ struct SupportBundleInput
     QString program;              // "atbench", "atbench-cli"
     QStringList recordingParts;   // recording files, in order (copied as they are now)
     QJsonObject state;            // the module's state (deviceState())
-    QJsonObject profile;          // the profile read back (profileReadBackHook())
+    QJsonObject profile;          // the profile read back (profileReadBack()); empty: not read
     QStringList firmware;         // AT+GMR lines
     QStringList capabilities;     // the command list (empty: unknown)
     QString capabilitySource;     // "AT+CMD?", "probing", ""
@@ -50,9 +53,13 @@ public:
     static QJsonObject environment(const QString &program);
     // The DeviceModel as JSON: dialect, firmware, echo, mux/mode, Wi-Fi, links, DNS, SNTP, MQTT.
     static QJsonObject deviceState(const DeviceModel &model);
-    // HOOK(issue 10, ProfileReader): when core/provisioning's ProfileReader is on main, read the
-    // module's profile back here (secrets masked). Until then: the DeviceModel's state, labelled.
-    static QJsonObject profileReadBackHook(const DeviceModel &model);
+    // The module's profile as core/provisioning's ProfileReader reads it, from the replies of
+    // the bundle's read (StateReader::readLines() holds every ProfileReader query): a profile
+    // document (format atbench-profile, docs/provisioning.md) that "atbench-cli provision" and
+    // the Provisioning page take as it is. Passwords and the PSK are secret references
+    // ({"secret":"wifi.password"}), never values. Empty when `results` is empty (nothing read:
+    // a recording played back, no module).
+    static QJsonObject profileReadBack(const QList<AtResult> &results, Dialect dialect, const QString &port);
     // The serial port's USB identity (description, manufacturer, VID:PID, serial number) when
     // the system lists it; the name alone otherwise.
     static QJsonObject portIdentity(const QString &portNameOrPath);

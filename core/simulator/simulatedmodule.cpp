@@ -225,7 +225,8 @@ void SimulatedModule::afterLatency(std::function<void()> action, qint64 bytes)
 void SimulatedModule::restoreSettings()
 {
     m_settings = ModuleSettings();
-    m_settings.staMac = QString::fromLatin1(macFor(QStringLiteral("atbench-sim-station")));
+    m_settings.staMac = m_options.stationMac.isEmpty() ? QString::fromLatin1(macFor(QStringLiteral("atbench-sim-station")))
+                                                       : m_options.stationMac.toLower();
     // ESP-IDF derives the softAP MAC from the station's: the last byte plus one.
     QByteArray ap = m_settings.staMac.toLatin1();
     const int last = ap.right(2).toInt(nullptr, 16);

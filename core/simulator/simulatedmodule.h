@@ -70,6 +70,10 @@ struct SimulatedModuleOptions {
     // host code meets on a typical Wi-Fi network (the default of atbench-sim and the GUI).
     int networkLatencyMs = 0;
     static constexpr int kFieldLatencyMs = 10;
+    // Station MAC address ("aa:bb:cc:dd:ee:ff", lower case) of a fresh module; the softAP's is
+    // derived from it (last byte plus one). Empty = the fixed default every simulator shares.
+    // Several simulated modules at once (a provisioning station) need distinct ones.
+    QString stationMac;
     // Commands this firmware is built without ("AT+MQTTCONN", upper case): they answer ERROR
     // (ERR CODE 0x01090000) and AT+CMD? does not list them, like a build without the feature.
     QStringList disabledCommands;

@@ -18,11 +18,16 @@ class SimHarness
 {
 public:
     explicit SimHarness(atb::sim::Dialect dialect = atb::sim::Dialect::Esp, bool wifiConnected = false)
+        : SimHarness(options(dialect, wifiConnected))
     {
+    }
+
+    // Any module options (access points, MAC, faults, latency); the harness still sets an
+    // unthrottled line, no boot delay and loopback only.
+    explicit SimHarness(atb::sim::SimulatedModule::Options o)
+    {
+        const atb::sim::Dialect dialect = o.dialect;
         model.follow(&session);
-        atb::sim::SimulatedModule::Options o;
-        o.dialect = dialect;
-        o.wifiConnected = wifiConnected;
         o.baud = 0;
         o.bootDelayMs = 0;
         o.loopbackOnly = true; // nothing leaves the machine
@@ -45,6 +50,14 @@ public:
             return host;
         });
         module->start();
+    }
+
+    static atb::sim::SimulatedModule::Options options(atb::sim::Dialect dialect, bool wifiConnected)
+    {
+        atb::sim::SimulatedModule::Options o;
+        o.dialect = dialect;
+        o.wifiConnected = wifiConnected;
+        return o;
     }
 
     ~SimHarness()

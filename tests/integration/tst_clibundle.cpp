@@ -1,7 +1,8 @@
 // atbench-cli bundle as a program against atbench-sim on a pty (issue 13): the bundle holds the
 // recording and the module's state, and none of the secrets the module was given; bad uses fail
-// with the documented exit codes.
+// with the documented exit codes. Its module/profile.json is the provisioning reader's profile.
 #include "diagnostics/supportbundle.h"
+#include "provisioning/profile.h"
 #include "ptysim.h"
 #include "rawpty.h"
 
@@ -95,6 +96,27 @@ void TstCliBundle::bundleHoldsTheRecordingAndNoSecret()
     QVERIFY(zip.value(QStringLiteral("module/capabilities.json")).contains("\"AT+CWJAP\""));
     QVERIFY(zip.value(QStringLiteral("environment.json")).contains("\"qt_runtime\""));
     QVERIFY(zip.value(QStringLiteral("port.json")).contains(sim.link().toUtf8()));
+    // The profile core/provisioning's reader made of the same read: a profile "provision" takes,
+    // the Wi-Fi password and the PSK as references to secrets, never their values.
+    const QByteArray profileText = zip.value(QStringLiteral("module/profile.json"));
+    QVERIFY2(!profileText.isEmpty(), "module/profile.json missing");
+    QVERIFY(!profileText.contains(kWifiSecret));
+    QVERIFY(!profileText.contains(kPskSecret));
+    QList<atb::JsonIssue> issues;
+    const std::optional<atb::Profile> profile = atb::Profile::parse(profileText, &issues);
+    QVERIFY2(profile, issues.isEmpty() ? "" : qPrintable(issues.first().path + QLatin1String(": ") + issues.first().reason));
+    QVERIFY(profile->wifi);
+    QVERIFY(profile->wifi->join);
+    QCOMPARE(profile->wifi->ssid, QStringLiteral("Lab"));
+    QCOMPARE(profile->wifi->password.name, QStringLiteral("wifi.password"));
+    QVERIFY(profile->tlsPsk);
+    QCOMPARE(profile->tlsPsk->psk.name, QStringLiteral("tls.psk"));
+    QCOMPARE(profile->tlsPsk->hint, QStringLiteral("hint"));
+    QVERIFY(profile->connection && profile->connection->multiple);
+    QVERIFY(*profile->connection->multiple);
+    QVERIFY(profile->persistence); // AT+SYSSTORE?: a profile query the state read alone lacked
+    QCOMPARE(profile->source.value(QStringLiteral("port")).toString(), sim.link());
+
     // AT+MQTTUSERCFG? fails on the simulator: a decoded failure (SYSLOG=1 gives ERR CODE).
     const QByteArray errors = zip.value(QStringLiteral("errors.jsonl"));
     QVERIFY2(errors.contains("AT+MQTTUSERCFG?") && errors.contains("\"explanation\""), errors.constData());

@@ -17,6 +17,7 @@
 #include "pages/consolepage.h"
 #include "pages/mqttpage.h"
 #include "pages/netservicespage.h"
+#include "provisioning/profile.h"
 #include "recording/recordingplayer.h"
 #include "recording/sessionrecorder.h"
 #include "services/mqttservice.h"
@@ -57,6 +58,7 @@ private slots:
     void init();
     void cleanup();
     void recordPlayBackBundleAndReplay();
+    void liveBundleHoldsTheModulesProfile();
     void capabilitiesDisableWhatTheFirmwareLacks();
     void portListFollowsAPtyAppearingAndDisappearing();
     void adapterComingBackUnderAnotherNameKeepsTheChoice();
@@ -229,6 +231,41 @@ void tst_Diagnostics::recordPlayBackBundleAndReplay()
     QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
     QTRY_VERIFY_WITH_TIMEOUT(!m_model->firmware().isEmpty(), 10000); // AT+GMR answered from the recording
     QCOMPARE(m_model->firmware(), liveFirmware);
+    m_window->disconnectFromModule();
+    QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Disconnected);
+}
+
+void tst_Diagnostics::liveBundleHoldsTheModulesProfile()
+{
+    // A bundle of a connected module: module/profile.json is the provisioning reader's profile,
+    // the joined network's password a reference to a secret, never its value.
+    Diagnostics *diag = m_window->diagnostics();
+    ConnectionChoice sim;
+    sim.kind = ConnectionChoice::Kind::SimulatorEsp;
+    m_window->connectionController()->connectTo(sim);
+    QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Connected);
+    type(QStringLiteral("AT+CWMODE=1"));
+    type(QStringLiteral("AT+CWJAP=\"BenchAP\",\"%1\"").arg(QString::fromLatin1(kPassword)));
+    QTRY_VERIFY(m_model->wifi().gotIp);
+
+    const QString bundle = m_dir.filePath(QStringLiteral("live.zip"));
+    m_window->messages()->setScriptedFileName(bundle);
+    QSignalSpy done(diag, &Diagnostics::bundleFinished);
+    diag->bundleAction()->trigger();
+    QVERIFY(done.count() == 1 || done.wait(20000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QString error;
+    const QMap<QString, QByteArray> zip = atb::SupportBundle::readAll(bundle, &error);
+    QVERIFY2(!zip.isEmpty(), qPrintable(error));
+    for (auto it = zip.cbegin(); it != zip.cend(); ++it)
+        QVERIFY2(!it.value().contains(kPassword), qPrintable(it.key()));
+    QList<atb::JsonIssue> issues;
+    const std::optional<atb::Profile> profile = atb::Profile::parse(zip.value(QStringLiteral("module/profile.json")), &issues);
+    QVERIFY2(profile, issues.isEmpty() ? "module/profile.json missing" : qPrintable(issues.first().path + QLatin1String(": ") + issues.first().reason));
+    QVERIFY(profile->wifi && profile->wifi->join);
+    QCOMPARE(profile->wifi->ssid, QStringLiteral("BenchAP"));
+    QCOMPARE(profile->wifi->password.name, QStringLiteral("wifi.password"));
+    QCOMPARE(profile->source.value(QStringLiteral("mac")).toString(), m_model->wifi().mac.toLower());
     m_window->disconnectFromModule();
     QTRY_COMPARE(m_window->sessionState(), DeviceSession::State::Disconnected);
 }

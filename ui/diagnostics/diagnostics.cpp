@@ -340,15 +340,15 @@ void Diagnostics::saveSupportBundle(const QString &path)
     }
     auto *reader = new atb::StateReader(m_session, this);
     emit message(tr("Reading the module for the support bundle…"), false);
-    connect(reader, &atb::StateReader::finished, this, [this, reader, path, temporary] {
+    connect(reader, &atb::StateReader::finished, this, [this, reader, path, temporary](const QList<atb::AtResult> &results) {
         reader->deleteLater();
         // The replies reach the model in this thread's next events.
-        QMetaObject::invokeMethod(this, [this, path, temporary] { writeBundle(path, temporary); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, path, temporary, results] { writeBundle(path, temporary, results); }, Qt::QueuedConnection);
     });
     reader->start(atb::StateReader::readLines(m_model->dialect()));
 }
 
-void Diagnostics::writeBundle(const QString &path, const QString &temporaryRecording)
+void Diagnostics::writeBundle(const QString &path, const QString &temporaryRecording, const QList<atb::AtResult> &read)
 {
     atb::SupportBundleInput in;
     in.program = QStringLiteral("atbench");
@@ -369,7 +369,7 @@ void Diagnostics::writeBundle(const QString &path, const QString &temporaryRecor
         in.errors = atb::SupportBundle::lastErrors(rec);
     }
     in.state = atb::SupportBundle::deviceState(*m_model);
-    in.profile = atb::SupportBundle::profileReadBackHook(*m_model);
+    in.profile = atb::SupportBundle::profileReadBack(read, m_model->dialect(), m_connection->choice().displayName());
     in.firmware = m_model->firmware();
     in.capabilities = m_capabilities->commands();
     in.capabilitySource = m_capabilities->source();

@@ -82,7 +82,7 @@ private:
     void startRecording();
     void stopRecording();
     void setReadOnly(bool on);
-    void writeBundle(const QString &path, const QString &temporaryRecording);
+    void writeBundle(const QString &path, const QString &temporaryRecording, const QList<atb::AtResult> &read = {});
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     QWidget *m_window;

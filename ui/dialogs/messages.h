@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QHash>
 #include <QObject>
 #include <QStringList>
 
+class QUrl;
 class QWidget;
 
 // The only place that opens message boxes and file dialogs, so tests can script them:
@@ -35,6 +37,22 @@ public:
 
     // Empty when cancelled. In scripted mode: the preset name (setScriptedFileName).
     QString openFileName(const QString &title, const QString &directory, const QString &filters);
+    // A folder; empty when cancelled. In scripted mode: the preset name (setScriptedFileName).
+    QString existingDirectory(const QString &title, const QString &directory);
+    // A long text to read (a module's log) in a dialog with a read-only view. Scripted: recorded.
+    void showText(const QString &title, const QString &text);
+    // Opens a file or folder with the desktop's program for it. Scripted: recorded.
+    void openUrl(const QUrl &url);
+    // Asks for secret values (hidden input, one field per name); names left empty are not in the
+    // answer, a cancel answers nothing. *remember: the user asked to keep them in the system
+    // keychain (offered only when `canRemember`). Scripted: the preset values (setScriptedSecrets).
+    QHash<QString, QString> askSecrets(const QString &title, const QString &text, const QStringList &names,
+                                       bool canRemember, bool *remember);
+    void setScriptedSecrets(const QHash<QString, QString> &values, bool remember = false)
+    {
+        m_secrets = values;
+        m_rememberSecrets = remember;
+    }
 
 private:
     QWidget *m_parent;
@@ -43,4 +61,6 @@ private:
     QStringList m_recorded;
     QString m_fileName;
     QString m_filter;
+    QHash<QString, QString> m_secrets;
+    bool m_rememberSecrets = false;
 };
