@@ -12,8 +12,11 @@ PACKAGES=(
   # run: platform plugins, a virtual display when there is none, fonts for Chinese, the MQTT
   # loop page's local broker
   qt6-qpa-plugins xvfb xauth fonts-noto-cjk mosquitto
-  # tests: real peers on 127.0.0.1
+  # tests: real peers on 127.0.0.1; a private D-Bus session and a keyring daemon for the
+  # Secret Service test (tests/ui/tst_secretstorekeyring.cpp); clang for the fuzzers and valgrind
+  # for instruction counts (docs/performance.md 8)
   mosquitto-clients openssl python3 socat libxml2-utils
+  dbus-daemon gnome-keyring clang libclang-rt-14-dev valgrind
   # packaging checks
   dpkg-dev file desktop-file-utils appstream
 )

@@ -1,7 +1,19 @@
 #include "benchutil.h"
 
+#include "log/sessionlog.h"
+#include "services/connectionservice.h"
+#include "services/mqttservice.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
 #include <cstdlib>
 #include <new>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/resource.h>
 
 std::atomic<quint64> atb::bench::g_allocations { 0 };
@@ -29,6 +41,64 @@ ProcessUsage processUsage()
     return u;
 }
 
+bool waitFor(const std::function<bool()> &cond, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    QTimer wake;
+    wake.start(1);
+    while (!cond()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
+    }
+    return true;
+}
+
+void waitUntilStill(const std::function<qint64()> &count, qint64 target, int stillMs, int timeoutMs)
+{
+    qint64 last = -1;
+    QElapsedTimer still;
+    still.start();
+    waitFor([&] {
+        const qint64 n = count();
+        if (n != last) {
+            last = n;
+            still.restart();
+        }
+        return n >= target || still.elapsed() > stillMs;
+    }, timeoutMs);
+}
+
+QString connectMqtt(MqttService &mqtt, const QString &host, int port, const QString &clientId, const QString &topic)
+{
+    MqttConfig config;
+    config.clientId = clientId;
+    config.keepAlive = 60;
+    const std::pair<const char *, std::function<OperationPlan()>> steps[] = {
+        { "MQTT configure", [&] { return mqtt.configure(config); } },
+        { "MQTT connect", [&] { return mqtt.connectToBroker({ host, port, false }); } },
+        { "MQTT subscribe", [&] { return mqtt.subscribe(topic, 0); } },
+    };
+    for (const auto &[what, op] : steps) {
+        const QString why = runOperation(mqtt, op, 15000);
+        if (!why.isEmpty())
+            return QStringLiteral("%1: %2").arg(QString::fromLatin1(what), why);
+    }
+    return QString();
+}
+
+qint64 rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &l : f.readAll().split('\n'))
+        if (l.startsWith("VmRSS:"))
+            return l.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,
                    double ratio, const QString &target, bool pass)
 {
@@ -43,6 +113,127 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
     const ProcessUsage u = processUsage();
     o.insert(QStringLiteral("cpu_s"), u.cpuSeconds);
     o.insert(QStringLiteral("peak_rss_kb"), u.peakRssKb);
+    return o;
+}
+
+qint64 heapInUseKb()
+{
+#ifdef __GLIBC__
+    const struct mallinfo2 mi = mallinfo2(); // every arena
+    return qint64((mi.uordblks + mi.hblkhd) / 1024);
+#else
+    return -1;
+#endif
+}
+
+namespace {
+
+// Least-squares slope of (s, kB) samples, in MB per hour.
+double slopeMbPerHourOf(const std::vector<std::pair<double, double>> &samples)
+{
+    const double n = double(samples.size());
+    if (n < 3)
+        return 0;
+    double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    for (const auto &[x, y] : samples) {
+        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    }
+    const double den = n * sxx - sx * sx;
+    const double kbPerS = den != 0 ? (n * sxy - sx * sy) / den : 0;
+    return kbPerS * 3600.0 / 1024.0;
+}
+
+} // namespace
+
+void SoakMeter::sample(double t)
+{
+    const qint64 kb = rssKb();
+    m_peakKb = qMax(m_peakKb, kb);
+    bool full = !m_gauges.empty();
+    for (Gauge &g : m_gauges) {
+        g.last = g.fill();
+        full = full && g.last >= kFull;
+    }
+    if (!warmedUp() && full) {
+        m_warmupEndS = t;
+        m_warmupRssKb = kb;
+    }
+    if (warmedUp()) {
+        m_samples.emplace_back(t, double(kb));
+        m_heapSamples.emplace_back(t, double(heapInUseKb()));
+    }
+}
+
+void SoakMeter::addSessionLogGauge(const SessionLog *log)
+{
+    addGauge(QStringLiteral("session_log"), [log] {
+        return qMax(double(log->size()) / double(log->capacity()), double(log->bytesHeld()) / double(log->byteBudget()));
+    });
+}
+
+void SoakMeter::addLinkBufferGauge(const ConnectionService *connections)
+{
+    addGauge(QStringLiteral("link_receive_buffer"), [connections] {
+        qsizetype most = 0;
+        for (int id = 0; id <= connections->maxLinkId(); ++id)
+            most = qMax(most, connections->received(id).size());
+        return double(most) / double(ConnectionService::kMaxBufferBytes);
+    });
+}
+
+QStringList SoakMeter::problems(double runS, double maxMbPerHour, qint64 maxPeakKb) const
+{
+    QStringList why;
+    if (!warmedUp())
+        why << QStringLiteral("the bounded buffers were not all full after %1 s").arg(runS, 0, 'f', 0);
+    else if (samplesAfterWarmup() < 60)
+        why << QStringLiteral("only %1 s measured after the warm-up (at least 60 s)").arg(measuredSeconds(), 0, 'f', 0);
+    if (slopeMbPerHour() > maxMbPerHour)
+        why << QStringLiteral("RSS slope %1 MB/h").arg(slopeMbPerHour(), 0, 'f', 2);
+    if (peakRssKb() > maxPeakKb)
+        why << QStringLiteral("peak RSS %1 MB").arg(double(peakRssKb()) / 1024.0, 0, 'f', 0);
+    return why;
+}
+
+double SoakMeter::measuredSeconds() const
+{
+    return m_samples.size() < 2 ? 0 : m_samples.back().first - m_samples.front().first;
+}
+
+int SoakMeter::samplesAfterWarmup() const
+{
+    return int(m_samples.size());
+}
+
+double SoakMeter::slopeMbPerHour() const
+{
+    return slopeMbPerHourOf(m_samples);
+}
+
+QJsonObject SoakMeter::details() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("warmup_s"), m_warmupEndS);
+    o.insert(QStringLiteral("measured_s"), measuredSeconds());
+    o.insert(QStringLiteral("samples_after_warmup"), samplesAfterWarmup());
+    o.insert(QStringLiteral("rss_at_warmup_kb"), double(m_warmupRssKb));
+    o.insert(QStringLiteral("rss_last_kb"), m_samples.empty() ? double(rssKb()) : m_samples.back().second);
+    o.insert(QStringLiteral("rss_peak_kb"), double(m_peakKb));
+    double lo = 0, hi = 0;
+    for (size_t i = 0; i < m_samples.size(); ++i) {
+        lo = i ? qMin(lo, m_samples[i].second) : m_samples[i].second;
+        hi = i ? qMax(hi, m_samples[i].second) : m_samples[i].second;
+    }
+    o.insert(QStringLiteral("rss_range_after_warmup_kb"), hi - lo);
+    // The allocator's live bytes beside RSS: a heap slope near 0 under an RSS slope is the
+    // allocator keeping freed pages, a heap slope like the RSS slope is memory still held.
+    o.insert(QStringLiteral("heap_at_warmup_kb"), m_heapSamples.empty() ? -1.0 : m_heapSamples.front().second);
+    o.insert(QStringLiteral("heap_last_kb"), m_heapSamples.empty() ? double(heapInUseKb()) : m_heapSamples.back().second);
+    o.insert(QStringLiteral("heap_slope_mb_per_h"), slopeMbPerHourOf(m_heapSamples));
+    QJsonObject g;
+    for (const Gauge &x : m_gauges)
+        g.insert(x.name, x.last);
+    o.insert(QStringLiteral("buffers_full"), g);
     return o;
 }
 

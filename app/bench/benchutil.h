@@ -1,10 +1,22 @@
 #pragma once
 
+#include "services/commandrunner.h"
+#include "services/operationplan.h"
+
 #include <QJsonObject>
+#include <QObject>
 #include <QString>
+#include <QStringList>
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <vector>
+
+namespace atb {
+class ConnectionService;
+class MqttService;
+class SessionLog;
+} // namespace atb
 
 namespace atb::bench {
 
@@ -17,6 +29,11 @@ struct ProcessUsage
     qint64 peakRssKb = 0;
 };
 ProcessUsage processUsage();
+// Resident set size now (VmRSS), in kB.
+qint64 rssKb();
+// Bytes the allocator has handed out and not got back (glibc mallinfo2, every arena), in kB; -1
+// where unknown.
+qint64 heapInUseKb();
 
 inline double percentile(std::vector<double> v, double p)
 {
@@ -30,6 +47,80 @@ inline double percentile(std::vector<double> v, double p)
 // {"scenario":..., "value":..., "unit":..., "baseline":..., "ratio":..., "target":..., "pass":...}
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,
                    double ratio, const QString &target, bool pass);
+
+// Runs the caller's event loop until cond() holds or timeoutMs passes. The loop sleeps until an
+// event arrives (a 1 ms timer makes sure cond() is looked at again), so a queued signal is
+// handled at once, as in the app's GUI thread, not after a polling sleep.
+bool waitFor(const std::function<bool()> &cond, int timeoutMs);
+// Waits until count() reaches target, or nothing moved for stillMs (a drain at the end of a run).
+void waitUntilStill(const std::function<qint64()> &count, qint64 target, int stillMs, int timeoutMs);
+
+// Runs one service operation (call() returns its OperationPlan) to the service's finished()
+// signal; empty on success, else why not.
+template<typename Service, typename Call>
+QString runOperation(Service &service, Call call, int timeoutMs)
+{
+    bool done = false;
+    OperationResult result;
+    QObject ctx;
+    QObject::connect(&service, &Service::finished, &ctx, [&](const OperationResult &r) {
+        result = r;
+        done = true;
+    });
+    const OperationPlan plan = call();
+    if (!plan.error.isEmpty())
+        return plan.error;
+    if (!waitFor([&done] { return done; }, timeoutMs))
+        return QStringLiteral("no answer within %1 ms").arg(timeoutMs);
+    return result.ok ? QString() : result.message;
+}
+
+// The MQTT page's steps through its service: configure (client id), connect to host:port,
+// subscribe to topic (QoS 0). Empty on success, else the step and why.
+QString connectMqtt(MqttService &mqtt, const QString &host, int port, const QString &clientId, const QString &topic);
+
+// G12 soak bookkeeping, shared by atbench-bench soak and atbench-bench-ui soak. Every bounded
+// buffer of the stack under test is a gauge (its fill, 0..1). The warm-up ends at the first
+// sample where every gauge is full (>= 0.98: byte budgets stop a little short of their bound);
+// the RSS slope is the least-squares fit of the samples after it, so a buffer still filling up
+// cannot pass for a leak, and a leak cannot hide in the warm-up.
+class SoakMeter
+{
+public:
+    static constexpr double kFull = 0.98;
+    void addGauge(const QString &name, std::function<double()> fill) { m_gauges.push_back({ name, std::move(fill), 0 }); }
+    // The session log's record or byte bound, whichever comes first ("session_log").
+    void addSessionLogGauge(const SessionLog *log);
+    // The fullest link's received data in the ConnectionService ("link_receive_buffer").
+    void addLinkBufferGauge(const ConnectionService *connections);
+    // Takes one sample at t seconds (RSS and the gauges).
+    void sample(double t);
+    bool warmedUp() const { return m_warmupEndS >= 0; }
+    double warmupSeconds() const { return m_warmupEndS; }
+    // Seconds of samples after the warm-up.
+    double measuredSeconds() const;
+    // RSS slope after the warm-up in MB/h (0 with fewer than 3 samples).
+    double slopeMbPerHour() const;
+    int samplesAfterWarmup() const;
+    qint64 peakRssKb() const { return m_peakKb; }
+    // warmup_s, measured_s, rss_* and heap_* (kB, MB/h), samples, gauges {name: fill} at the last sample.
+    QJsonObject details() const;
+    // Why the memory part of G12 is missed after a run of runS seconds (empty: met).
+    QStringList problems(double runS, double maxMbPerHour, qint64 maxPeakKb) const;
+
+private:
+    struct Gauge
+    {
+        QString name;
+        std::function<double()> fill;
+        double last;
+    };
+    std::vector<Gauge> m_gauges;
+    std::vector<std::pair<double, double>> m_samples;     // (s, RSS kB)
+    std::vector<std::pair<double, double>> m_heapSamples; // (s, heap in use kB)
+    double m_warmupEndS = -1;
+    qint64 m_warmupRssKb = 0, m_peakKb = 0;
+};
 
 #ifdef ATBENCH_HAVE_SIMULATOR
 // Shared by the simulator-backed scenarios (scenario_throughput.cpp, scenario_mqtt.cpp).
@@ -46,6 +137,7 @@ QJsonObject result(const QString &scenario, double value, const QString &unit, d
 #include <QEventLoop>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <sys/resource.h>
@@ -59,20 +151,6 @@ inline double threadCpuSeconds()
     rusage ru {};
     getrusage(RUSAGE_THREAD, &ru);
     return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
-
-// Spins the caller's event loop until cond() holds or timeoutMs passes.
-inline bool waitFor(const std::function<bool()> &cond, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!cond()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        QThread::usleep(200);
-    }
-    return true;
 }
 
 // Simulator (own thread, pty) + DeviceSession (own I/O thread, QSerialPort on the pty slave).

@@ -1,4 +1,4 @@
-// G1-G4, G10-G12: throughput through the whole host stack against the simulator on a
+// G1-G4, G10, G11: throughput through the whole host stack against the simulator on a
 // pseudo-terminal. The simulated module (atb::sim::SimulatedModule paced at the baud rate, with
 // its PtyFrontEnd counting overruns) runs in its own thread; the host opens the pty slave with
 // the real QSerialPort through a DeviceSession in its own I/O thread (as the app does); the
@@ -19,7 +19,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QJsonArray>
 #include <QThread>
 #include <QTimer>
@@ -29,17 +28,6 @@
 namespace atb::bench {
 
 namespace {
-
-qint64 rssKb()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &l : f.readAll().split('\n'))
-        if (l.startsWith("VmRSS:"))
-            return l.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return 0;
-}
 
 struct RunOutcome
 {
@@ -225,46 +213,6 @@ QList<QJsonObject> runStallScenario(const ThroughputOptions &opt)
                            QStringLiteral("<= 0.60 of one core at 3 Mbaud RX"), cpu <= 0.60);
     out << c;
     return out;
-}
-
-// G12: RSS stays flat during passthrough RX at 921600; the slope (after a third of the run as
-// warm-up) is reported in MB/h.
-QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
-{
-    const qint64 baud = 921600;
-    LabSettings s;
-    s.mode = LabSettings::Mode::ReceivePassthrough;
-    s.chunkSize = 2920;
-    s.durationMs = durationMs(opt, 60);
-    std::vector<std::pair<double, double>> samples; // (s, kB)
-    QElapsedTimer t;
-    RunOutcome o = runLab(baud, s, [&](Rig &, ThroughputLab &lab) {
-        t.start();
-        QTimer sampler;
-        QObject::connect(&sampler, &QTimer::timeout, [&] { samples.emplace_back(t.elapsed() / 1000.0, double(rssKb())); });
-        sampler.start(500);
-        waitFor([&lab] { return !lab.isBusy(); }, s.durationMs + 60000);
-    });
-    // Least squares over the samples after the warm-up third.
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    int n = 0;
-    const double warm = samples.empty() ? 0 : samples.back().first / 3.0;
-    for (const auto &[x, y] : samples) {
-        if (x < warm)
-            continue;
-        sx += x, sy += y, sxx += x * x, sxy += x * y;
-        ++n;
-    }
-    const double slopeKbPerS = n > 2 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : 0;
-    const double mbPerHour = slopeKbPerS * 3600.0 / 1024.0;
-    QJsonObject j = report(QStringLiteral("soak"), baud, o, mbPerHour, QStringLiteral("MB/h RSS slope"), 2.0,
-                           QStringLiteral("<= 2 MB/h after warm-up, no loss"),
-                           mbPerHour <= 2.0 && o.result.lossFree() && n > 2);
-    j.insert(QStringLiteral("rss_first_kb"), samples.empty() ? 0 : samples.front().second);
-    j.insert(QStringLiteral("rss_last_kb"), samples.empty() ? 0 : samples.back().second);
-    j.insert(QStringLiteral("rss_samples"), n);
-    j.insert(QStringLiteral("moved_bytes"), o.result.deliveredBytes);
-    return { j };
 }
 
 } // namespace atb::bench

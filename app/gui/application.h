@@ -34,6 +34,10 @@ public:
     MainWindow *window() const { return m_window.get(); }
     atb::DeviceSession *session() const { return m_session; }
     atb::DeviceModel *model() const { return m_model; }
+    // The services behind the pages (benchmarks drive them as the pages would).
+    atb::ConnectionService *connections() const { return m_connections; }
+    atb::MqttService *mqtt() const { return m_mqtt; }
+    atb::ThroughputLab *lab() const { return m_lab; }
 
 private:
     void addPages();

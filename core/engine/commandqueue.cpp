@@ -148,6 +148,7 @@ void CommandQueue::finish(AtResult::Status status, const QString &message)
     const bool recover = status == AtResult::Status::Timeout || status == AtResult::Status::Cancelled;
     if (recover) {
         m_state = State::Recovering;
+        m_recovering.start();
         m_timer.start(m_settleMs);
     } else {
         m_state = State::Idle;
@@ -184,6 +185,15 @@ void CommandQueue::onTimer()
     }
 }
 
+// Reply lines of the timed-out command may still be arriving: wait for a quiet period again,
+// but recover within kMaxRecoverySettles settle periods whatever the line does (noise, garbled
+// bytes), so the queue never stays stuck.
+void CommandQueue::restartSettle()
+{
+    const qint64 left = qint64(kMaxRecoverySettles) * m_settleMs - m_recovering.elapsed();
+    m_timer.start(int(qBound<qint64>(0, left, qint64(m_settleMs))));
+}
+
 void CommandQueue::onQuiet()
 {
     if (m_state == State::AwaitReply
@@ -196,9 +206,9 @@ void CommandQueue::onQuiet()
 void CommandQueue::handleEvent(const AtEvent &e)
 {
     if (e.kind == AtEvent::Kind::Urc) {
+        // Not the late reply: a steady stream of URCs (+MQTTSUBRECV, +IPD) must not keep the
+        // queue recovering forever.
         emit urcReceived(e);
-        if (m_state == State::Recovering)
-            m_timer.start(m_settleMs);
         return;
     }
     if (e.kind == AtEvent::Kind::Raw || e.kind == AtEvent::Kind::Error) {
@@ -219,7 +229,7 @@ void CommandQueue::handleEvent(const AtEvent &e)
             m_state = State::Idle;
             startNext();
         } else {
-            m_timer.start(m_settleMs);
+            restartSettle();
         }
         return;
     default:

@@ -17,8 +17,8 @@ namespace atb {
 // - "busy p..."/"BUSY" answers are retried with exponential backoff;
 // - the data phase: '>' then exactly the payload, then SEND OK/FAIL or +MQTTPUB:OK/FAIL;
 // - URCs arriving inside a reply are routed to urcReceived() and never become reply lines;
-// - after a timeout or a cancel the queue waits for the late final (or a quiet period) before
-//   sending anything else, and with echo known to be on a final that arrives before the echo of
+// - after a timeout or a cancel the queue waits for the late final (or a quiet period, which
+//   URCs do not interrupt, at most four periods long) before sending anything else, and with echo known to be on a final that arrives before the echo of
 //   the command in flight is not taken as its answer: a late reply is never attributed to the
 //   next command.
 class CommandQueue : public QObject
@@ -90,6 +90,9 @@ private:
     void onQuiet();
     void handlePrompt();
     void handleFinal(const AtEvent &event);
+    void restartSettle();
+
+    static constexpr int kMaxRecoverySettles = 4;
 
     QAtomicInteger<quint64> m_nextId { 1 };
     std::deque<Entry> m_pending;
@@ -99,6 +102,7 @@ private:
     bool m_echoSeen = false;
     EchoState m_echo = EchoState::Unknown;
     int m_settleMs = 400;
+    QElapsedTimer m_recovering; // since the timeout or cancel that started Recovering
     QTimer m_timer { this };
     QTimer m_quiet { this };
 };

@@ -50,6 +50,7 @@ public:
     void setClock(std::function<qint64()> nowMs);
 
     qsizetype capacity() const { return m_capacity; }
+    qsizetype byteBudget() const { return m_byteBudget; }
     qsizetype bytesHeld() const;
     qsizetype size() const;
     QList<LogRecord> snapshot() const;

@@ -139,9 +139,11 @@ void RecipeBridge::end()
     m_cleanup.clear();
     for (const auto &f : cleanups)
         f();
+    // cancel() may finish the command at once, and the result handler erases it from
+    // m_commands: walk a copy of the ids, never the hash itself (ASan saw the erase overflow).
     if (m_services.session)
-        for (auto it = m_commands.cbegin(); it != m_commands.cend(); ++it)
-            m_services.session->cancel(it.key());
+        for (quint64 id : m_commands.keys())
+            m_services.session->cancel(id);
     m_commands.clear();
     for (const QPointer<QObject> &p : std::as_const(m_peers))
         delete p.data();
@@ -157,14 +159,11 @@ void RecipeBridge::abandon(quint64 req)
 {
     if (const auto f = m_cleanup.take(req))
         f();
-    for (auto it = m_commands.begin(); it != m_commands.end();) {
-        if (it.value() == req) {
-            if (m_services.session)
-                m_services.session->cancel(it.key());
-            it = m_commands.erase(it);
-        } else {
-            ++it;
-        }
+    // As in end(): cancel() may erase the command from m_commands on the spot.
+    for (quint64 id : m_commands.keys(req)) {
+        if (m_services.session)
+            m_services.session->cancel(id);
+        m_commands.remove(id);
     }
     m_waiters.removeIf([req](const Waiter &w) { return w.req == req; });
     if (m_asks.removeOne(req))

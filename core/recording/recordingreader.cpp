@@ -11,6 +11,14 @@ namespace atb {
 
 namespace {
 
+// A record's time in microseconds: whatever the file says, within [0, 2^53] (285 years), so
+// that differences of times never overflow (a "t" of 1e300 did, under UBSan).
+qint64 recordTimeUs(double us)
+{
+    constexpr double kMaxUs = 9007199254740992.0;
+    return us > 0 ? qint64(qMin(us, kMaxUs)) : 0; // NaN and negatives: 0
+}
+
 bool isHeader(const QJsonObject &o, bool *old)
 {
     const QString f = o.value(QStringLiteral("format")).toString();
@@ -54,7 +62,11 @@ bool RecordingReader::isRecording(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return false;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readLine(1 << 20).trimmed());
+    // The first line that is not blank, as read() takes it.
+    QByteArray line;
+    while (line.isEmpty() && !f.atEnd())
+        line = f.readLine(1 << 20).trimmed();
+    const QJsonDocument doc = QJsonDocument::fromJson(line);
     bool old = false;
     return doc.isObject() && isHeader(doc.object(), &old);
 }
@@ -86,6 +98,7 @@ bool RecordingReader::read(const QString &path, Recording *out, QString *error)
         int lineNo = 0;
         bool old = false;
         bool ours = true;
+        bool headerRead = false; // the first line that is not blank is the part's header
         while (!in.atEnd()) {
             const QByteArray line = in.readLine().trimmed();
             ++lineNo;
@@ -99,10 +112,11 @@ bool RecordingReader::read(const QString &path, Recording *out, QString *error)
                 return false;
             }
             const QJsonObject o = doc.object();
-            if (lineNo == 1) {
+            if (!headerRead) {
+                headerRead = true;
                 if (!isHeader(o, &old)) {
                     if (error)
-                        *error = QStringLiteral("%1:1: not a recording (no \"format\":\"%2\" header)").arg(p, QLatin1String(recording::kFormat));
+                        *error = QStringLiteral("%1:%2: not a recording (no \"format\":\"%3\" header)").arg(p).arg(lineNo).arg(QLatin1String(recording::kFormat));
                     return false;
                 }
                 const QString id = o.value(QStringLiteral("session")).toString();
@@ -121,7 +135,7 @@ bool RecordingReader::read(const QString &path, Recording *out, QString *error)
             e.fields = o;
             if (old) {
                 // atbench-sim-record v1: t_ms, dir rx (host -> module) / tx, hex.
-                e.tUs = qint64(o.value(QStringLiteral("t_ms")).toDouble() * 1000.0 + 0.5);
+                e.tUs = recordTimeUs(o.value(QStringLiteral("t_ms")).toDouble() * 1000.0 + 0.5);
                 const QString dir = o.value(QStringLiteral("dir")).toString();
                 if (dir.isEmpty()) {
                     e.event = o.value(QStringLiteral("event")).toString();
@@ -130,7 +144,7 @@ bool RecordingReader::read(const QString &path, Recording *out, QString *error)
                     e.bytes = QByteArray::fromHex(o.value(QStringLiteral("hex")).toString().toLatin1());
                 }
             } else {
-                e.tUs = qint64(o.value(QStringLiteral("t")).toDouble());
+                e.tUs = recordTimeUs(o.value(QStringLiteral("t")).toDouble());
                 if (recording::decodeBytes(o, QStringLiteral("host"), &e.bytes))
                     e.kind = RecordingEntry::Kind::Host;
                 else if (recording::decodeBytes(o, QStringLiteral("module"), &e.bytes))

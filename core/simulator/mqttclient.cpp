@@ -189,21 +189,28 @@ bool MqttClient::reconnect()
     return true;
 }
 
-bool MqttClient::publish(const QString &topic, const QByteArray &payload, int qos, bool retain)
+bool MqttClient::publish(const QString &topic, const QByteArray &payload, int qos, bool retain, int *token)
 {
     if (!m_handle)
         return false;
     MQTTAsync_responseOptions r = MQTTAsync_responseOptions_initializer;
-    r.context = m_ctx;
-    r.onSuccess = [](void *c, MQTTAsync_successData *) {
-        ctxOf(c)->post([](MqttClient *self) { emit self->published(true); });
-    };
-    r.onFailure = [](void *c, MQTTAsync_failureData *) {
-        ctxOf(c)->post([](MqttClient *self) { emit self->published(false); });
-    };
+    if (qos > 0) {
+        r.context = m_ctx;
+        r.onSuccess = [](void *c, MQTTAsync_successData *d) {
+            const int t = d ? d->token : 0;
+            ctxOf(c)->post([t](MqttClient *self) { emit self->published(t, true); });
+        };
+        r.onFailure = [](void *c, MQTTAsync_failureData *d) {
+            const int t = d ? d->token : 0;
+            ctxOf(c)->post([t](MqttClient *self) { emit self->published(t, false); });
+        };
+    }
     const QByteArray t = topic.toUtf8();
-    return MQTTAsync_send(m_handle, t.constData(), int(payload.size()), payload.constData(), qos,
-                          retain ? 1 : 0, &r) == MQTTASYNC_SUCCESS;
+    const bool ok = MQTTAsync_send(m_handle, t.constData(), int(payload.size()), payload.constData(), qos,
+                                   retain ? 1 : 0, &r) == MQTTASYNC_SUCCESS;
+    if (token)
+        *token = ok ? r.token : -1;
+    return ok;
 }
 
 bool MqttClient::subscribe(const QString &topic, int qos)

@@ -32,7 +32,11 @@ public:
     ~MqttClient() override;
 
     bool connectToBroker(const Config &config, QString *error);
-    bool publish(const QString &topic, const QByteArray &payload, int qos, bool retain);
+    // Hands the message to Paho. QoS 0 ends there (nothing is reported later, as on a module,
+    // where QoS 0 is done once written to the socket); QoS 1/2 report published(token, ok) once
+    // the broker acknowledged it (PUBACK / PUBCOMP) or the delivery failed. *token (optional)
+    // tells which published() is this message's.
+    bool publish(const QString &topic, const QByteArray &payload, int qos, bool retain, int *token = nullptr);
     bool subscribe(const QString &topic, int qos);
     bool unsubscribe(const QString &topic);
     // Closes the session without telling anyone (used for the broker-drop fault and MQTTCLEAN).
@@ -46,7 +50,7 @@ signals:
     void connectFailed(int rc);
     void connectionLost();
     void messageArrived(const QString &topic, const QByteArray &payload);
-    void published(bool ok);
+    void published(int token, bool ok); // QoS 1/2 only
     void subscribed(bool ok);
     void unsubscribed(bool ok);
 

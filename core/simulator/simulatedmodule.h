@@ -334,6 +334,7 @@ private:
     void mqttDestroy();
     void mqttWireClient();
     void mqttPublishRaw();
+    void whenPublished(int token, std::function<void(bool)> done);
     QByteArray mqttConnectedUrc() const;
 
     // Faults.

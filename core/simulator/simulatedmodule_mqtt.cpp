@@ -227,17 +227,24 @@ void SimulatedModule::cmdMqtt(const Command &c)
             return err(0x604A);
         if (!needConnected())
             return;
-        beginAsync();
-        if (!m_mqttClient->publish(strParam(c, 1), c.params.at(2).value, int(q), r == 1))
+        int token = -1;
+        if (!m_mqttClient->publish(strParam(c, 1), c.params.at(2).value, int(q), r == 1, &token))
             return err(0x600C);
-        connect(m_mqttClient, &MqttClient::published, this, [this](bool ok) {
+        if (q == 0) {
+            // QoS 0 is done once the client has the message: ESP-AT answers OK without waiting
+            // for the network (there is nothing to wait for).
+            finishOk();
+            return;
+        }
+        beginAsync();
+        whenPublished(token, [this](bool ok) {
             afterLatency([this, ok] {
                 if (ok)
                     finishOk();
                 else
                     finishError(kExec | 0x600C);
             });
-        }, Qt::SingleShotConnection);
+        });
         return;
     }
     if (n == "AT+MQTTPUBRAW") {
@@ -482,19 +489,36 @@ void SimulatedModule::mqttPublishRaw()
 {
     const QByteArray payload = m_data;
     m_data.clear();
-    if (!m_mqttClient || m_mqtt.state < 4 || !m_mqttClient->publish(m_dataTopic, payload, m_dataQos, m_dataRetain == 1)) {
+    int token = -1;
+    if (!m_mqttClient || m_mqtt.state < 4
+        || !m_mqttClient->publish(m_dataTopic, payload, m_dataQos, m_dataRetain == 1, &token)) {
         m_executing = false;
         out("\r\n+MQTTPUB:FAIL\r\n");
         finishNone();
         return;
     }
-    connect(m_mqttClient, &MqttClient::published, this, [this](bool ok) {
-        afterLatency([this, ok] {
-            m_executing = false;
-            out(ok ? QByteArray("\r\n+MQTTPUB:OK\r\n") : QByteArray("\r\n+MQTTPUB:FAIL\r\n"));
-            finishNone();
-        });
-    }, Qt::SingleShotConnection);
+    auto done = [this](bool ok) {
+        m_executing = false;
+        out(ok ? QByteArray("\r\n+MQTTPUB:OK\r\n") : QByteArray("\r\n+MQTTPUB:FAIL\r\n"));
+        finishNone();
+    };
+    if (m_dataQos == 0) {
+        done(true); // as AT+MQTTPUB: QoS 0 does not wait for the network
+        return;
+    }
+    whenPublished(token, [this, done](bool ok) { afterLatency([done, ok] { done(ok); }); });
+}
+
+// Runs done(ok) once the broker acknowledged (or failed) the QoS 1/2 publish with this token.
+void SimulatedModule::whenPublished(int token, std::function<void(bool)> done)
+{
+    auto conn = std::make_shared<QMetaObject::Connection>();
+    *conn = connect(m_mqttClient, &MqttClient::published, this, [conn, token, done = std::move(done)](int t, bool ok) {
+        if (t != token)
+            return;
+        QObject::disconnect(*conn);
+        done(ok);
+    });
 }
 
 void SimulatedModule::dropBrokerConnection()

@@ -1,16 +1,20 @@
 #include "simulator/uartpacer.h"
 
+#include <cmath>
+
 namespace atb::sim {
 
 UartPacer::UartPacer(QObject *parent)
     : QObject(parent),
       m_timer(this)
 {
-    m_timer.setTimerType(Qt::PreciseTimer);
-    m_timer.setInterval(1);
-    connect(&m_timer, &QTimer::timeout, this, &UartPacer::tick);
+    connect(&m_timer, &WakeTimer::timeout, this, &UartPacer::tick);
     m_clock.start();
 }
+
+namespace {
+constexpr qint64 kStepNs = 1000000; // a long burst leaves in steps of about 1 ms of line time
+} // namespace
 
 void UartPacer::setBaud(qint64 baud)
 {
@@ -81,8 +85,8 @@ void UartPacer::fromHost(const QByteArray &bytes)
 void UartPacer::keepTicking()
 {
     m_keepTicking = true;
-    if (!m_timer.isActive())
-        m_timer.start();
+    if (!m_timer.isActive() && !m_tickScheduled)
+        m_timer.start(kStepNs);
 }
 
 void UartPacer::clear()
@@ -98,11 +102,9 @@ void UartPacer::clear()
 
 void UartPacer::kick()
 {
-    if (!m_timer.isActive())
-        m_timer.start();
-    // Taken at once rather than at the next 1 ms tick: a real UART starts shifting immediately,
-    // and waiting for a tick on the command and data legs of a CIPSEND round trip costs
-    // normal-mode throughput several percent.
+    // Looked at on the next event-loop turn (not from inside the caller, which may be the
+    // module answering from inside deviceBytes()); the tick then works out when the bytes are
+    // due and sets the wake-up for exactly then.
     if (!m_tickScheduled) {
         m_tickScheduled = true;
         QMetaObject::invokeMethod(this, [this] {
@@ -117,11 +119,9 @@ qint64 UartPacer::budget(qint64 now, qint64 &base, qint64 &sent) const
     const double rate = double(m_baud) / 10.0; // 8N1: 10 bit times per byte
     // Catch up after a late tick, but never burst more than 20 ms worth of line time.
     const qint64 burstCap = qMax<qint64>(1, qint64(rate * 0.020));
-    // Up to 16 byte times (at most one tick) ahead of the line time: a constant shift that
-    // keeps the long-run rate exact. Without it every stop-and-wait leg waits for a tick; with
-    // a whole tick of lookahead short replies would travel faster than the line.
-    const qint64 lookaheadNs = qMin<qint64>(1000000, qint64(16.0 * 1e9 / rate));
-    qint64 allowed = qint64(double(now - base + lookaheadNs) * rate / 1e9) - sent;
+    // A byte is allowed once its whole line time has passed (no lookahead: a reply never
+    // arrives before the line could have carried it).
+    qint64 allowed = qint64(double(now - base) * rate / 1e9) - sent;
     if (allowed > burstCap) {
         base = now - qint64(double(burstCap) * 1e9 / rate);
         sent = 0;
@@ -186,8 +186,39 @@ void UartPacer::tick()
         m_inBaseNs = now;
         m_inTaken = 0;
     }
-    if (pendingToHost() == 0 && pendingFromHost() == 0 && !m_keepTicking)
+    scheduleNext(now);
+}
+
+qint64 UartPacer::stepDueNs(qint64 base, qint64 sent, qint64 pending) const
+{
+    const double rate = double(m_baud) / 10.0;
+    const qint64 step = qMin(pending, qMax<qint64>(1, qint64(rate * double(kStepNs) / 1e9)));
+    // +1 ns so that budget() (which rounds down) already counts the last byte of the step.
+    return base + qint64(std::ceil(double(sent + step) * 1e9 / rate)) + 1;
+}
+
+void UartPacer::scheduleNext(qint64 now)
+{
+    if (m_baud <= 0) {
         m_timer.stop();
+        return;
+    }
+    qint64 next = -1;
+    auto consider = [&next](qint64 t) {
+        if (next < 0 || t < next)
+            next = t;
+    };
+    if (pendingToHost() > 0)
+        consider(stepDueNs(m_outBaseNs, m_outSent, pendingToHost()));
+    if (pendingFromHost() > 0)
+        consider(stepDueNs(m_inBaseNs, m_inTaken, pendingFromHost()));
+    if (m_keepTicking)
+        consider(now + kStepNs);
+    if (next < 0) {
+        m_timer.stop();
+        return;
+    }
+    m_timer.start(next - m_clock.nsecsElapsed());
 }
 
 } // namespace atb::sim

@@ -2,15 +2,19 @@
 // UartPacer: paces both directions of a simulated UART at baud/10 bytes per second (8N1).
 //
 // Bytes handed in with toHost()/fromHost() come out again through hostBytes()/deviceBytes() no
-// faster than the line would carry them. Absolute-deadline 1 ms ticks with a byte budget per
-// direction (performance.md 1.3): a late tick catches up, but never bursts more than 20 ms of
-// line time; bytes may leave up to 16 byte times (at most one tick) ahead of their line time,
-// so a short reply does not wait for the next tick while the long-run rate stays exact.
-// Baud 0 means unthrottled: bytes pass straight through. Lives in its owner's thread.
+// faster than the line would carry them: a byte leaves when its stop bit would have ended on
+// the wire, never earlier. Absolute deadlines with a byte budget per direction (performance.md
+// 1.3): a long burst leaves in steps of about 1 ms of line time, and the last piece of a burst
+// leaves exactly when its line time ends (WakeTimer, sub-millisecond), so a short reply or the
+// tail of a CIPSEND payload does not wait for a millisecond tick. A late wake-up catches up, but
+// never bursts more than 20 ms of line time. Baud 0 means unthrottled: bytes pass straight
+// through. Lives in its owner's thread.
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+
+#include "simulator/waketimer.h"
 
 namespace atb::sim {
 
@@ -34,7 +38,8 @@ public:
     qint64 pendingToHost() const { return m_outQueue.size() - m_outPos; }
     qint64 pendingFromHost() const { return m_inQueue.size() - m_inPos; }
 
-    // Keeps the tick running although nothing is queued (a producer waits for room, see ticked()).
+    // Keeps ticking every millisecond although nothing is queued (a producer waits for room,
+    // see ticked()).
     void keepTicking();
     // Drops everything queued and stops ticking.
     void clear();
@@ -48,13 +53,16 @@ signals:
 private:
     void tick();
     void kick();
+    void scheduleNext(qint64 now);
     qint64 budget(qint64 now, qint64 &base, qint64 &sent) const;
+    // When the next step of a direction is due: base + the line time of sent + step bytes.
+    qint64 stepDueNs(qint64 base, qint64 sent, qint64 pending) const;
 
     qint64 m_baud = 0;
     qint64 m_pendingBaud = -1;
     bool m_keepTicking = false;
     bool m_tickScheduled = false;
-    QTimer m_timer;
+    WakeTimer m_timer;
     QElapsedTimer m_clock;
     QByteArray m_outQueue;
     qsizetype m_outPos = 0;

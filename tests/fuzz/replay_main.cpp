@@ -1,7 +1,10 @@
-// Replays fuzz inputs through a fuzz target's LLVMFuzzerTestOneInput (fuzz_parser.cpp,
-// fuzz_profile.cpp) without libFuzzer, so the corpus runs as an ordinary test in every build
-// (any compiler). A broken invariant aborts, as it does under the fuzzer.
-//   fuzz_parser_replay DIR|FILE...    (directories are read recursively; fuzz_profile_replay too)
+// Replays fuzz inputs through a fuzz target's LLVMFuzzerTestOneInput without libFuzzer, so the
+// corpora run as ordinary tests in every build (any compiler). A broken invariant aborts, as
+// it does under the fuzzer. Linked once per target (tests/CMakeLists.txt):
+//   fuzz_parser_replay DIR|FILE...    (directories are read recursively)
+//   fuzz_encoder_replay DIR|FILE...
+//   fuzz_recording_replay DIR|FILE...
+//   fuzz_profile_replay DIR|FILE...
 #include <QByteArray>
 #include <QDirIterator>
 #include <QFile>
@@ -15,6 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int main(int argc, char **argv)
 {
+    const QByteArray self = QFileInfo(QString::fromLocal8Bit(argv[0])).fileName().toLocal8Bit();
     QStringList files;
     for (int i = 1; i < argc; ++i) {
         const QString arg = QString::fromLocal8Bit(argv[i]);
@@ -28,13 +32,13 @@ int main(int argc, char **argv)
     }
     files.sort();
     if (files.isEmpty()) {
-        std::fprintf(stderr, "%s: no input files (usage: %s DIR|FILE...)\n", argv[0], argv[0]);
+        std::fprintf(stderr, "%s: no input files (usage: %s DIR|FILE...)\n", self.constData(), self.constData());
         return 2;
     }
     for (const QString &name : std::as_const(files)) {
         QFile f(name);
         if (!f.open(QIODevice::ReadOnly)) {
-            std::fprintf(stderr, "%s: cannot read %s\n", argv[0], qPrintable(name));
+            std::fprintf(stderr, "%s: cannot read %s\n", self.constData(), qPrintable(name));
             return 2;
         }
         const QByteArray bytes = f.readAll();

@@ -1,5 +1,6 @@
 // The simulated network's latency: DelayLine alone, and what host code meets through the module
-// (SEND OK well before the echo, CONNECT one latency late, data before the close that followed).
+// (SEND OK well before the echo, CONNECT one latency late, data before the close that followed,
+// MQTT QoS 0 publishes answered without waiting for the network, QoS 1 after the broker's ack).
 #include "simtestutil.h"
 
 #include "simulator/delayline.h"
@@ -19,6 +20,8 @@ private slots:
     void connectIsReportedAfterTheLatency();
     void dataArrivesBeforeTheCloseThatFollowedIt_data();
     void dataArrivesBeforeTheCloseThatFollowedIt();
+    void mqttPublishWaitsForTheNetworkOnlyAboveQos0_data();
+    void mqttPublishWaitsForTheNetworkOnlyAboveQos0();
 };
 
 void TstSimLatency::delayLineKeepsOrderAndDelay()
@@ -143,6 +146,58 @@ void TstSimLatency::dataArrivesBeforeTheCloseThatFollowedIt()
     } else {
         QCOMPARE(sim.waitFor("CLOSED\r\n", 3000), QByteArray("\r\n+IPD,3:byeCLOSED\r\n"));
     }
+}
+
+void TstSimLatency::mqttPublishWaitsForTheNetworkOnlyAboveQos0_data()
+{
+    QTest::addColumn<QByteArray>("command");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<bool>("waits");
+    QTest::newRow("MQTTPUB QoS 0") << QByteArray("AT+MQTTPUB=0,\"bench/lat\",\"hello\",0,0") << QByteArray("OK\r\n") << false;
+    QTest::newRow("MQTTPUB QoS 1") << QByteArray("AT+MQTTPUB=0,\"bench/lat\",\"hello\",1,0") << QByteArray("OK\r\n") << true;
+    QTest::newRow("MQTTPUB QoS 2") << QByteArray("AT+MQTTPUB=0,\"bench/lat\",\"hello\",2,0") << QByteArray("OK\r\n") << true;
+    QTest::newRow("MQTTPUBRAW QoS 0") << QByteArray("AT+MQTTPUBRAW=0,\"bench/lat\",5,0,0") << QByteArray("+MQTTPUB:OK\r\n") << false;
+    QTest::newRow("MQTTPUBRAW QoS 1") << QByteArray("AT+MQTTPUBRAW=0,\"bench/lat\",5,1,0") << QByteArray("+MQTTPUB:OK\r\n") << true;
+}
+
+// ESP-AT answers a QoS 0 publish once the message is handed to its MQTT client: there is no
+// acknowledgement to wait for. QoS 1 and 2 end with the broker's PUBACK / PUBCOMP, which comes
+// back over the (slow) network. Either way the message reaches the broker.
+void TstSimLatency::mqttPublishWaitsForTheNetworkOnlyAboveQos0()
+{
+    QFETCH(QByteArray, command);
+    QFETCH(QByteArray, reply);
+    QFETCH(bool, waits);
+    constexpr int kLatencyMs = 400;
+    Mosquitto broker;
+    QString error;
+    QVERIFY2(broker.start(&error), qPrintable(error));
+    mqtttest::MosquittoSubscriber sub;
+    QVERIFY(sub.start(broker.port(), QStringLiteral("bench/lat")));
+    SimulatedModule::Options o;
+    o.networkLatencyMs = kLatencyMs;
+    o.wifiConnected = true;
+    InProc sim(o);
+    sim.run("ATE0");
+    QVERIFY(sim.run("AT+MQTTUSERCFG=0,1,\"lat\",\"\",\"\",0,0,\"\"").endsWith("OK\r\n"));
+    QVERIFY(sim.run("AT+MQTTCONN=0,\"127.0.0.1\"," + QByteArray::number(broker.port()) + ",0", 10000).endsWith("OK\r\n"));
+    QElapsedTimer t;
+    t.start();
+    QByteArray got;
+    if (command.startsWith("AT+MQTTPUBRAW")) {
+        QVERIFY(sim.prompt(command).endsWith(">"));
+        sim.module->receiveFromHost("hello");
+    } else {
+        sim.module->receiveFromHost(command + "\r\n");
+    }
+    got = sim.waitFor(reply, 10000);
+    const qint64 ms = t.elapsed();
+    QVERIFY2(got.endsWith(reply), sim.out.constData());
+    if (waits)
+        QVERIFY2(ms >= kLatencyMs - 1, qPrintable(QString::number(ms)));
+    else
+        QVERIFY2(ms < kLatencyMs / 2, qPrintable(QString::number(ms))); // no network wait (loaded machines included)
+    QCOMPARE(sub.nextPayload(), QByteArray("hello"));
 }
 
 QTEST_GUILESS_MAIN(TstSimLatency)

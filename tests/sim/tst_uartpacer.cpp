@@ -1,9 +1,14 @@
-// UartPacer alone: rate, order, lookahead, baud changes and flushes of the simulated UART.
+// UartPacer alone: rate, order, exact line times, baud changes and flushes of the simulated UART.
 #include "simulator/uartpacer.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <vector>
 
 using atb::sim::UartPacer;
 
@@ -16,7 +21,9 @@ private slots:
     void outputKeepsTheLineRate();
     void inputKeepsTheLineRate();
     void bytesKeepTheirOrderAcrossChunks();
-    void shortReplyLeavesWithoutWaitingForATick();
+    void shortReplyNeverBeatsTheLine_data();
+    void shortReplyNeverBeatsTheLine();
+    void burstTailLeavesAtItsLineTimeNotAtATick();
     void baudChangeWaitsForQueuedOutput();
     void baudZeroFlushesBothDirections();
     void tickedRepeatsOnlyWhileAskedFor();
@@ -73,10 +80,9 @@ void TstUartPacer::outputKeepsTheLineRate()
     QVERIFY(p.pendingToHost() > 0);
     QTRY_COMPARE_WITH_TIMEOUT(got.size(), data.size(), 5000);
     const double lineMs = bytes * 10.0 * 1000.0 / double(baud);
-    const double lookaheadMs = 16 * 10.0 * 1000.0 / double(baud);
-    // Never faster than the line (less the lookahead of at most 16 byte times); the upper bound
+    // Never faster than the line (1 ms for the rounding of elapsed()); the upper bound
     // leaves room for a loaded machine.
-    QVERIFY2(t.elapsed() >= lineMs - lookaheadMs - 1, qPrintable(QString::number(t.elapsed())));
+    QVERIFY2(t.elapsed() >= lineMs - 1, qPrintable(QString::number(t.elapsed())));
     QVERIFY2(t.elapsed() <= lineMs * 1.5 + 50, qPrintable(QString::number(t.elapsed())));
     QCOMPARE(got, data);
 }
@@ -118,16 +124,76 @@ void TstUartPacer::bytesKeepTheirOrderAcrossChunks()
     QVERIFY(chunks > 1); // it really was paced in pieces
 }
 
-void TstUartPacer::shortReplyLeavesWithoutWaitingForATick()
+void TstUartPacer::shortReplyNeverBeatsTheLine_data()
+{
+    QTest::addColumn<qint64>("baud");
+    QTest::addColumn<QByteArray>("reply");
+    QTest::newRow("OK at 9600") << qint64(9600) << QByteArray("\r\nOK\r\n");
+    QTest::newRow("OK at 115200") << qint64(115200) << QByteArray("\r\nOK\r\n");
+    QTest::newRow("SEND OK at 921600") << qint64(921600) << QByteArray("\r\nRecv 2048 bytes\r\n\r\nSEND OK\r\n");
+    QTest::newRow("prompt at 3000000") << qint64(3000000) << QByteArray("\r\nOK\r\n\r\n>");
+}
+
+// A byte leaves when its stop bit would have ended on the wire: a short reply is never early.
+void TstUartPacer::shortReplyNeverBeatsTheLine()
+{
+    QFETCH(qint64, baud);
+    QFETCH(QByteArray, reply);
+    UartPacer p;
+    p.setBaud(baud);
+    QByteArray got;
+    QElapsedTimer t;
+    qint64 lastByteNs = -1;
+    connect(&p, &UartPacer::hostBytes, this, [&](const QByteArray &b) {
+        got += b;
+        if (got.size() == reply.size())
+            lastByteNs = t.nsecsElapsed();
+    });
+    t.start();
+    p.toHost(reply);
+    QVERIFY(got.isEmpty()); // paced output never leaves synchronously
+    QTRY_COMPARE_WITH_TIMEOUT(got, reply, 3000);
+    const qint64 lineNs = qint64(double(reply.size()) * 10.0 * 1e9 / double(baud));
+    QVERIFY2(lastByteNs >= lineNs, qPrintable(QStringLiteral("%1 ns < line time %2 ns").arg(lastByteNs).arg(lineNs)));
+}
+
+// The last piece of a burst leaves when its line time ends, not at the next millisecond tick:
+// with 1 ms ticks the lateness of a 29-byte reply at 921600 (0.31 ms of line time) would be
+// spread over 0..1 ms (median about 0.5 ms); with exact wake-ups it is the event loop's latency.
+void TstUartPacer::burstTailLeavesAtItsLineTimeNotAtATick()
 {
     UartPacer p;
-    p.setBaud(115200);
+    const qint64 baud = 921600;
+    p.setBaud(baud);
+    const QByteArray reply("\r\nRecv 2048 bytes\r\n\r\nSEND OK\r\n");
+    const qint64 lineNs = qint64(double(reply.size()) * 10.0 * 1e9 / double(baud));
+    std::vector<double> latenessUs;
     QByteArray got;
-    connect(&p, &UartPacer::hostBytes, this, [&](const QByteArray &b) { got += b; });
-    p.toHost("\r\nOK\r\n");
-    QVERIFY(got.isEmpty()); // paced output never leaves synchronously
-    QCoreApplication::processEvents(); // one turn of the event loop, no timer tick needed
-    QCOMPARE(got, QByteArray("\r\nOK\r\n"));
+    QElapsedTimer t;
+    QEventLoop loop; // a real event loop: QTRY_* would sleep 10 ms between its looks
+    connect(&p, &UartPacer::hostBytes, this, [&](const QByteArray &b) {
+        got += b;
+        if (got.size() == reply.size()) {
+            latenessUs.push_back(double(t.nsecsElapsed() - lineNs) / 1000.0);
+            loop.quit();
+        }
+    });
+    for (int i = 0; i < 41; ++i) {
+        got.clear();
+        QTest::qSleep(1 + i % 3); // start at different phases of any millisecond clock
+        t.start();
+        p.toHost(reply);
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(got.size(), reply.size());
+    }
+    std::sort(latenessUs.begin(), latenessUs.end());
+    const double median = latenessUs.at(latenessUs.size() / 2);
+    qInfo("lateness of the last byte: min %.0f us, median %.0f us, max %.0f us", latenessUs.front(), median,
+          latenessUs.back());
+    QVERIFY2(latenessUs.front() >= 0, "a reply left before its line time");
+    // Well under the 500 us a millisecond tick would cost on average (loaded machines included).
+    QVERIFY2(median < 300, qPrintable(QStringLiteral("median lateness %1 us").arg(median)));
 }
 
 void TstUartPacer::baudChangeWaitsForQueuedOutput()
@@ -191,7 +257,7 @@ void TstUartPacer::clearDropsEverything()
     QCOMPARE(p.pendingToHost(), 0);
     QCOMPARE(p.pendingFromHost(), 0);
     QTest::qWait(20);
-    QVERIFY(got.size() <= 16); // at most what the lookahead let out before the clear
+    QVERIFY(got.isEmpty()); // nothing leaves before its line time, and 300 baud is slow
 }
 
 QTEST_GUILESS_MAIN(TstUartPacer)

@@ -95,6 +95,8 @@ private slots:
     void timeoutThenLateReplyIsNotAttributedToNext();
     void finalBeforeEchoIsLateWhenEchoIsOn();
     void timeoutRecoversAfterQuietPeriod();
+    void recoveryEndsWhileTheLineKeepsTalking_data();
+    void recoveryEndsWhileTheLineKeepsTalking();
     void cancelPendingAndInFlight();
     void abortAllOnDisconnect();
     void quietEndForRepliesWithoutFinal();
@@ -300,6 +302,39 @@ void tst_CommandQueue::timeoutRecoversAfterQuietPeriod()
     QTRY_COMPARE(h.results.size(), 1);
     QCOMPARE(h.written.size(), 1);
     QTRY_COMPARE(h.written.size(), 2); // after the settle period
+}
+
+void tst_CommandQueue::recoveryEndsWhileTheLineKeepsTalking_data()
+{
+    QTest::addColumn<bool>("urcs");
+    QTest::addColumn<int>("withinMs");
+    // URCs (an MQTT subscription, +IPD) are not the late reply: the quiet period runs through
+    // them. Other lines may be its tail, but noise or garbled bytes must not block the queue:
+    // at most four settle periods (50 ms here).
+    QTest::newRow("URCs every 5 ms") << true << 50;
+    QTest::newRow("noise lines every 5 ms") << false << 200;
+}
+
+void tst_CommandQueue::recoveryEndsWhileTheLineKeepsTalking()
+{
+    QFETCH(bool, urcs);
+    QFETCH(int, withinMs);
+    Harness h;
+    h.q.enqueue(cmd("AT", 20));
+    h.q.enqueue(cmd("AT+GMR"));
+    QTRY_COMPARE(h.results.size(), 1);
+    QCOMPARE(h.results[0].status, AtResult::Status::Timeout);
+    QElapsedTimer t;
+    t.start();
+    QTimer talk;
+    QObject::connect(&talk, &QTimer::timeout, [&] {
+        h.q.handleEvent(urcs ? urc("+MQTTSUBRECV:0,\"t\",1,x") : line("n#ise"));
+    });
+    talk.start(5);
+    QTRY_COMPARE_WITH_TIMEOUT(h.written.size(), 2, 5000);
+    // The next command went out although the line never fell silent (loaded machines: 10x).
+    QVERIFY2(t.elapsed() < withinMs * 10, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(h.written[1], QByteArray("AT+GMR\r\n"));
 }
 
 void tst_CommandQueue::cancelPendingAndInFlight()

@@ -281,6 +281,25 @@ void TstSessionRecorder::readerRejectsWhatIsNotARecording()
     QVERIFY(!RecordingReader::read(f.fileName(), &r, &error));
     QVERIFY2(error.contains(QStringLiteral("capture.bin")), qPrintable(error));
     QVERIFY(!RecordingReader::read(dir.filePath(QStringLiteral("missing.jsonl")), &r, &error));
+
+    // Blank lines before the first line neither hide a missing header (a record was read
+    // without one: fuzz_recording's invariant, corpus_recording/blank_line_then_record_no_header.bin)
+    // nor a header that is there.
+    QFile headless(dir.filePath(QStringLiteral("headless.jsonl")));
+    QVERIFY(headless.open(QIODevice::WriteOnly));
+    headless.write("\n{\"t\":1,\"event\":\"note\",\"text\":\"x\"}\n");
+    headless.close();
+    QVERIFY(!RecordingReader::isRecording(headless.fileName()));
+    QVERIFY(!RecordingReader::read(headless.fileName(), &r, &error));
+    QVERIFY2(error.contains(QStringLiteral("headless.jsonl:2:")), qPrintable(error));
+    QFile late(dir.filePath(QStringLiteral("late.jsonl")));
+    QVERIFY(late.open(QIODevice::WriteOnly));
+    late.write("\r\n\n{\"format\":\"atbench-recording\",\"version\":1}\n{\"t\":1,\"module\":\"OK\\r\\n\"}\n");
+    late.close();
+    QVERIFY(RecordingReader::isRecording(late.fileName()));
+    QVERIFY2(RecordingReader::read(late.fileName(), &r, &error), qPrintable(error));
+    QCOMPARE(r.moduleBytes(), QByteArray("OK\r\n"));
+    QCOMPARE(r.parts.size(), 1);
 }
 
 void TstSessionRecorder::readerTakesTheSimulatorsOlderFormat()

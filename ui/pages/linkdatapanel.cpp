@@ -204,8 +204,16 @@ void LinkDataPanel::updateCounters()
         tr("%1 bytes received, %2 sent").arg(m_service->receivedTotal(m_link)).arg(m_service->sentTotal(m_link)));
 }
 
+void LinkDataPanel::showEvent(QShowEvent *event)
+{
+    QGroupBox::showEvent(event);
+    if (m_stale)
+        reload();
+}
+
 void LinkDataPanel::reload()
 {
+    m_stale = false;
     m_pending.clear();
     setTitle(tr("Data of link %1").arg(m_link));
     m_view->setBytes(m_service->received(m_link));
@@ -230,11 +238,12 @@ void LinkDataPanel::flush()
     if (m_pending.isEmpty())
         return;
     const QByteArray chunk = std::exchange(m_pending, QByteArray());
-    // The service keeps the last MiB; when the view would grow past it, render the service's copy.
-    if (m_view->bytes().size() + chunk.size() > ConnectionService::kMaxBufferBytes)
-        m_view->setBytes(m_service->received(m_link));
-    else
-        m_view->appendBytes(chunk);
+    if (!isVisible()) {
+        // Nothing to draw on a page that is not shown: catch up from the service when it is.
+        m_stale = true;
+        return;
+    }
+    m_view->appendBytes(chunk); // the view keeps its newest bytes and trims the oldest
 }
 
 void LinkDataPanel::retranslate()

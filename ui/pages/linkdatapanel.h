@@ -46,6 +46,9 @@ signals:
     void edited();
     void sendRequested();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void updateSendRow();
     void reload();
@@ -57,6 +60,7 @@ private:
     QPointer<Messages> m_messages;
     int m_link = 0;
     QByteArray m_pending; // received for the shown link, not yet on screen
+    bool m_stale = false; // data arrived while the panel was hidden
     QTimer m_flushTimer;
 
     QComboBox *m_format;

@@ -23,8 +23,8 @@ void LinkDataView::setHex(bool hex)
 
 void LinkDataView::setBytes(const QByteArray &bytes)
 {
-    m_bytes = bytes;
-    setPlainText(render(bytes));
+    m_bytes = bytes.right(kShownBytes);
+    setPlainText(render(m_bytes, 0));
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
 }
 
@@ -32,19 +32,24 @@ void LinkDataView::appendBytes(const QByteArray &bytes)
 {
     if (bytes.isEmpty())
         return;
-    m_bytes += bytes;
+    if (m_bytes.size() + bytes.size() > 2 * kShownBytes) {
+        setBytes(m_bytes + bytes); // once per kShownBytes received: the cost per byte stays flat
+        return;
+    }
     QScrollBar *sb = verticalScrollBar();
     const bool atBottom = sb->value() >= sb->maximum();
+    const QString text = render(bytes, int(m_bytes.size() % 16));
+    m_bytes += bytes;
     QTextCursor c(document());
     c.movePosition(QTextCursor::End);
-    c.insertText(render(bytes));
+    c.insertText(text);
     if (atBottom)
         sb->setValue(sb->maximum());
 }
 
-QString LinkDataView::render(const QByteArray &bytes) const
+QString LinkDataView::render(const QByteArray &bytes, int column) const
 {
-    return m_hex ? renderHex(bytes) : renderText(bytes);
+    return m_hex ? renderHex(bytes, column) : renderText(bytes);
 }
 
 QString LinkDataView::renderText(const QByteArray &bytes)
@@ -69,7 +74,20 @@ QString LinkDataView::renderText(const QByteArray &bytes)
     return out;
 }
 
-QString LinkDataView::renderHex(const QByteArray &bytes)
+QString LinkDataView::renderHex(const QByteArray &bytes, int column)
 {
-    return QString::fromLatin1(bytes.toHex(' ')) + QLatin1Char(' ');
+    QString out;
+    out.reserve(bytes.size() * 3);
+    static const char digits[] = "0123456789abcdef";
+    for (const char b : bytes) {
+        out += QLatin1Char(digits[(uchar(b) >> 4) & 0xf]);
+        out += QLatin1Char(digits[uchar(b) & 0xf]);
+        if (++column == 16) {
+            out += QLatin1Char('\n');
+            column = 0;
+        } else {
+            out += QLatin1Char(' ');
+        }
+    }
+    return out;
 }

@@ -1,10 +1,13 @@
-// atbench-bench-ui [--quick] [--seconds S] [plot] [console]: widget benchmarks on the offscreen
-// platform, one JSON object per scenario (same shape as atbench-bench).
+// atbench-bench-ui [--quick] [--seconds S] [plot] [console] [soak]: widget benchmarks on the
+// offscreen platform, one JSON object per scenario (same shape as atbench-bench).
 //   plot    (G9): ThroughputPlot 1000x500, 2 series of 100k points each in the visible window,
 //                 full repaint per iteration; also the min/max decimator alone in samples/s.
 //   console (G8): the console's QListView over ConsoleModel (ring of 100k), 20 000 lines/s
 //                 delivered as one batch per 60 Hz frame; frame time = append + repaint.
+//   soak    (G12, G10): the app's window under traffic, RSS slope after the warm-up
+//                 (scenario_ui_soak.cpp); not in the default set (it runs for minutes).
 #include "benchutil.h"
+#include "scenario_ui_soak.h"
 
 #include "console/consolemodel.h"
 #include "widgets/throughputplot.h"
@@ -133,14 +136,17 @@ int main(int argc, char **argv)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("AT Bench widget benchmarks: plot (G9), console (G8)."));
+    p.setApplicationDescription(QStringLiteral("AT Bench widget benchmarks: plot (G9), console (G8), soak (G12 with the "
+                                               "GUI: the app's window under traffic; not run by default)."));
     p.addHelpOption();
     QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smaller inputs (smoke run)."));
-    QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Console: seconds of 60 Hz frames (default 10)."),
+    QCommandLineOption seconds(QStringLiteral("seconds"),
+                               QStringLiteral("Console: seconds of 60 Hz frames (default 10). Soak: the whole run, warm-up "
+                                              "included (default: until every bounded buffer is full, then 300 s; at most 3600)."),
                                QStringLiteral("S"));
     p.addOption(quick);
     p.addOption(seconds);
-    p.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("plot, console (default: both)."));
+    p.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("plot, console, soak (default: plot and console)."));
     p.process(app);
     QStringList names = p.positionalArguments();
     if (names.isEmpty())
@@ -153,6 +159,12 @@ int main(int argc, char **argv)
             o = plotScenario(p.isSet(quick));
         else if (n == QLatin1String("console"))
             o = consoleScenario(p.isSet(quick), p.value(seconds).toDouble());
+#ifdef ATBENCH_HAVE_SIMULATOR
+        else if (n == QLatin1String("soak")) {
+            qputenv("ATBENCH_SIM_LOOPBACK_ONLY", "1"); // the built-in module reaches 127.0.0.1 only
+            o = guiSoakScenario(p.isSet(quick), p.value(seconds).toDouble());
+        }
+#endif
         else {
             QTextStream(stderr) << "atbench-bench-ui: unknown scenario '" << n << "'" << Qt::endl;
             return 2;
