@@ -168,8 +168,16 @@ void CommandQueue::onTimer()
         m_state = State::Idle;
         startNext();
         return;
-    case State::AwaitReply:
     case State::AwaitPrompt:
+        if (m_current.result.lines.contains(QByteArray("OK"))) {
+            // The module said OK, so it is waiting for the data: the '>' was lost on the line.
+            m_current.result.message
+                = tr("The '>' prompt did not arrive after OK; the module was waiting for the data, so it was sent anyway");
+            handlePrompt();
+            return;
+        }
+        [[fallthrough]];
+    case State::AwaitReply:
     case State::AwaitPayload:
     case State::AwaitDataResult: {
         const int ms = m_state == State::AwaitDataResult ? m_current.command.dataTimeoutMs
@@ -294,8 +302,10 @@ void CommandQueue::handleFinal(const AtEvent &e)
         return;
     }
     if (e.isSuccess() && m_state == State::AwaitPrompt) {
-        // ESP answers OK before the '>' of a data-phase command.
+        // ESP answers OK before the '>' of a data-phase command, in the same write.
         m_current.result.lines.append(e.text);
+        if (m_timer.isActive() && m_timer.remainingTime() > kPromptAfterOkMs)
+            m_timer.start(kPromptAfterOkMs);
         return;
     }
     if (e.isSuccess() && m_state == State::AwaitPayload) {

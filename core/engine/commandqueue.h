@@ -15,7 +15,11 @@ namespace atb {
 //
 // - exactly one command in flight; per-command timeout;
 // - "busy p..."/"BUSY" answers are retried with exponential backoff;
-// - the data phase: '>' then exactly the payload, then SEND OK/FAIL or +MQTTPUB:OK/FAIL;
+// - the data phase: '>' then exactly the payload, then SEND OK/FAIL or +MQTTPUB:OK/FAIL; ESP
+//   writes "OK" and '>' together, so a '>' still missing kPromptAfterOkMs after that OK was lost
+//   on the line (a dropped or garbled byte): the module is in its data phase and would swallow
+//   the next commands as data, so the queue goes on as if the '>' had come and says so in the
+//   result's message;
 // - URCs arriving inside a reply are routed to urcReceived() and never become reply lines;
 // - after a timeout or a cancel the queue waits for the late final (or a quiet period, which
 //   URCs do not interrupt, at most four periods long) before sending anything else, and with echo known to be on a final that arrives before the echo of
@@ -93,6 +97,7 @@ private:
     void restartSettle();
 
     static constexpr int kMaxRecoverySettles = 4;
+    static constexpr int kPromptAfterOkMs = 2000;
 
     QAtomicInteger<quint64> m_nextId { 1 };
     std::deque<Entry> m_pending;

@@ -92,6 +92,8 @@ private slots:
     void dataPhaseSendsExactlyThePayloadAfterPrompt();
     void promptWithoutPayloadWaitsForProvidePayload();
     void passthroughEnteredOnPrompt();
+    void lostPromptAfterOk_data();
+    void lostPromptAfterOk();
     void timeoutThenLateReplyIsNotAttributedToNext();
     void finalBeforeEchoIsLateWhenEchoIsOn();
     void timeoutRecoversAfterQuietPeriod();
@@ -257,6 +259,51 @@ void tst_CommandQueue::passthroughEnteredOnPrompt()
     QCOMPARE(h.written.size(), 1);
     h.q.setPaused(false);
     QCOMPARE(h.written.last(), QByteArray("AT\r\n"));
+}
+
+void tst_CommandQueue::lostPromptAfterOk_data()
+{
+    QTest::addColumn<bool>("okSeen");
+    QTest::addColumn<QByteArray>("payload"); // empty: the caller provides it at the prompt
+    QTest::newRow("OK seen, payload given") << true << QByteArray("test");
+    QTest::newRow("OK seen, payload asked for") << true << QByteArray();
+    QTest::newRow("no OK (Beken, or the OK lost too)") << false << QByteArray("test");
+}
+
+// A '>' dropped on the line after ESP's OK: the module waits for the data, so the queue sends it
+// rather than time out and have the module swallow the next commands as data. Without the OK
+// nothing says the module is waiting: a plain timeout, the payload never written.
+void tst_CommandQueue::lostPromptAfterOk()
+{
+    QFETCH(bool, okSeen);
+    QFETCH(QByteArray, payload);
+    Harness h;
+    QSignalSpy prompts(&h.q, &CommandQueue::promptReceived);
+    AtCommand c = cmd("AT+CIPSEND=4", 5000);
+    c.payload = payload;
+    const quint64 id = h.q.enqueue(c);
+    if (okSeen)
+        h.q.handleEvent(ok());
+    QElapsedTimer t;
+    t.start();
+    if (!okSeen) {
+        QTRY_COMPARE_WITH_TIMEOUT(h.results.size(), 1, 8000);
+        QCOMPARE(h.results[0].status, AtResult::Status::Timeout);
+        QCOMPARE(h.written.size(), 1);
+        return;
+    }
+    if (payload.isEmpty()) {
+        QTRY_COMPARE_WITH_TIMEOUT(prompts.size(), 1, 4000);
+        QVERIFY(h.q.providePayload(id, "data"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(h.written.size(), 2, 4000);
+    QVERIFY2(t.elapsed() < 4000, "waited for the whole reply timeout, not the grace after OK");
+    QCOMPARE(h.written[1], payload.isEmpty() ? QByteArray("data") : payload);
+    h.q.handleEvent(line("Recv 4 bytes"));
+    h.q.handleEvent(final("SEND OK", AtEvent::FinalClass::Success));
+    QCOMPARE(h.results.size(), 1);
+    QVERIFY(h.results[0].ok());
+    QVERIFY(h.results[0].message.contains(QLatin1String("'>'")));
 }
 
 void tst_CommandQueue::timeoutThenLateReplyIsNotAttributedToNext()
