@@ -7259,6 +7259,10 @@
         <source>The module stayed busy after %1 attempts</source>
         <translation>尝试 %1 次后模块仍然忙</translation>
     </message>
+    <message>
+        <source>The &apos;&gt;&apos; prompt did not arrive after OK; the module was waiting for the data, so it was sent anyway</source>
+        <translation>OK 之后没有收到 “<translation type="unfinished"></translation>gt;” 提示符；模块正在等待数据，因此仍已发送数据</translation>
+    </message>
 </context>
 <context>
     <name>atb::CommandRunner</name>
