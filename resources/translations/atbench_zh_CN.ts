@@ -7261,7 +7261,7 @@
     </message>
     <message>
         <source>The &apos;&gt;&apos; prompt did not arrive after OK; the module was waiting for the data, so it was sent anyway</source>
-        <translation>OK 之后没有收到 “<translation type="unfinished"></translation>gt;” 提示符；模块正在等待数据，因此仍已发送数据</translation>
+        <translation>OK 之后没有收到 “&gt;” 提示符；模块正在等待数据，因此仍已发送数据</translation>
     </message>
 </context>
 <context>
