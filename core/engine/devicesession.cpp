@@ -43,7 +43,10 @@ DeviceSession::DeviceSession(QObject *parent)
         if (m_tap)
             m_tap->commandFinished(r);
         countResult(r);
-        if (r.status != AtResult::Status::Ok && r.status != AtResult::Status::Error && !r.message.isEmpty())
+        // Host-side explanations go to the log as problems: timeouts, cancels, a lost link, and an
+        // OK whose '>' prompt was lost on the line (the queue sent the data anyway; see
+        // CommandQueue). The module's own failures are in the log already, as its final line.
+        if (r.status != AtResult::Status::Error && !r.message.isEmpty())
             m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
         emit commandFinished(r);
     });
