@@ -1,5 +1,6 @@
 #include "brokerclient.h"
 
+#include "pahohandle.h"
 #include "stats/steadyclock.h"
 
 #include <QDateTime>
@@ -134,14 +135,7 @@ void BrokerClient::destroyHandle()
     m_ctx = nullptr;
     if (!m_handle)
         return;
-    MQTTAsync h = m_handle;
-    m_handle = nullptr;
-    if (MQTTAsync_isConnected(h)) {
-        MQTTAsync_disconnectOptions d = MQTTAsync_disconnectOptions_initializer;
-        d.timeout = 0;
-        MQTTAsync_disconnect(h, &d);
-    }
-    MQTTAsync_destroy(&h);
+    destroyPahoHandle(m_handle);
     m_pendingSubscribe.clear();
     m_pendingUnsubscribe.clear();
 }

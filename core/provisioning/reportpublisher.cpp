@@ -1,5 +1,6 @@
 #include "reportpublisher.h"
 
+#include "mqttclient/pahohandle.h"
 #include "provisioning/placeholders.h"
 
 #include <QJsonDocument>
@@ -116,14 +117,7 @@ void ReportPublisher::destroyHandle()
 {
     if (!m_handle)
         return;
-    MQTTAsync h = m_handle;
-    m_handle = nullptr;
-    if (MQTTAsync_isConnected(h)) {
-        MQTTAsync_disconnectOptions d = MQTTAsync_disconnectOptions_initializer;
-        d.timeout = 0;
-        MQTTAsync_disconnect(h, &d);
-    }
-    MQTTAsync_destroy(&h);
+    destroyPahoHandle(m_handle);
     m_connected = m_connecting = false;
 }
 
