@@ -1,5 +1,6 @@
 #include "devicesession.h"
 
+#include "queuedhandoff.h"
 #include "transport/tcptransport.h"
 
 #include <QLoggingCategory>
@@ -14,6 +15,7 @@ DeviceSession::DeviceSession(QObject *parent)
     : QObject(parent), m_parser(this), m_queue(new CommandQueue(this)), m_log(new SessionLog(100000, this))
 {
     qRegisterMetaType<atb::DeviceSession::State>();
+    tsan::watchQueuedCalls(); // TSan builds only: see queuedhandoff.h
     m_payloadWatchdog.setSingleShot(true);
     m_passthroughTimer.setSingleShot(true);
     m_queue->setPaused(true);
@@ -34,6 +36,7 @@ DeviceSession::DeviceSession(QObject *parent)
     connect(m_queue, &CommandQueue::commandStarted, this, [this](quint64 id, const AtCommand &c) {
         if (m_tap)
             m_tap->commandStarted(id, c);
+        tsan::publishQueued();
         emit commandStarted(id, c);
     });
     connect(m_queue, &CommandQueue::commandFinished, this, [this](const AtResult &finished) {
@@ -48,12 +51,14 @@ DeviceSession::DeviceSession(QObject *parent)
         // CommandQueue). The module's own failures are in the log already, as its final line.
         if (r.status != AtResult::Status::Error && !r.message.isEmpty())
             m_log->appendInfo(QStringLiteral("%1: %2").arg(QString::fromUtf8(r.command.line), r.message), true);
+        tsan::publishQueued();
         emit commandFinished(r);
     });
     connect(m_queue, &CommandQueue::urcReceived, this, [this](const AtEvent &e) {
         if (e.kind == AtEvent::Kind::Urc && e.text == "ready")
             m_queue->setEchoState(CommandQueue::EchoState::On); // a module that just booted echoes
         countUrc(e);
+        tsan::publishQueued();
         emit urcReceived(e);
     });
     connect(m_queue, &CommandQueue::promptReceived, this, &DeviceSession::promptReceived);
@@ -62,6 +67,7 @@ DeviceSession::DeviceSession(QObject *parent)
         setState(State::Passthrough);
     });
     connect(m_queue, &CommandQueue::echoStateChanged, this, [this](CommandQueue::EchoState s) {
+        tsan::publishQueued();
         emit echoStateChanged(s == CommandQueue::EchoState::On);
     });
     connect(&m_payloadWatchdog, &QTimer::timeout, this, [this] {
@@ -124,6 +130,7 @@ void DeviceSession::setState(State s)
     if (int(s) == m_state.loadRelaxed())
         return;
     m_state.storeRelaxed(int(s));
+    tsan::publishQueued();
     emit stateChanged(s);
 }
 
@@ -164,7 +171,13 @@ void DeviceSession::refuse(quint64 id, const AtCommand &command, const QString &
     r.status = AtResult::Status::Refused;
     r.message = message;
     // Always asynchronous, like every other result: the caller holds the id first.
-    QMetaObject::invokeMethod(this, [this, r] { emit commandFinished(r); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, r] {
+            tsan::publishQueued();
+            emit commandFinished(r);
+        },
+        Qt::QueuedConnection);
 }
 
 void DeviceSession::setPassthroughGuards(int beforeMs, int afterMs, int pauseMs)
@@ -229,6 +242,7 @@ void DeviceSession::attach(Transport *t)
         if (t != m_transport)
             return;
         m_log->appendInfo(msg, true);
+        tsan::publishQueued();
         emit errorOccurred(msg);
         if (fatal)
             detach();
@@ -393,6 +407,7 @@ void DeviceSession::onEvent(const AtEventView &view)
     if (e.kind == AtEvent::Kind::Raw) {
         m_log->appendEvent(e, 0);
         m_traffic->add(ThroughputPath::RawRx, e.payload.size());
+        tsan::publishQueued();
         emit rawDataReceived(e.payload);
         return;
     }
