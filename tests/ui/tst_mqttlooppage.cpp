@@ -77,6 +77,20 @@ struct Fixture
     MqttLoopPage page;
 };
 
+// A sanitizer's runtime grows the resident set on its own (ASan's quarantine of freed blocks,
+// TSan's shadow memory and sync metadata), so the RSS bound below only holds in normal builds.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kSanitizerRuntime = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kSanitizerRuntime = true;
+#else
+constexpr bool kSanitizerRuntime = false;
+#endif
+#else
+constexpr bool kSanitizerRuntime = false;
+#endif
+
 qint64 rssKb()
 {
     QFile f(QStringLiteral("/proc/self/status"));
@@ -485,7 +499,8 @@ void tst_MqttLoopPage::tenThousandMessagesOnHash()
     report("feeds shown", took, &p99, &max);
     qInfo("RSS %lld kB -> %lld kB", rss1, rss2);
     QVERIFY2(max <= 200, qPrintable(QString::number(max)));
-    QVERIFY2(rss2 - rss1 < 8 * 1024, qPrintable(QStringLiteral("%1 -> %2 kB").arg(rss1).arg(rss2)));
+    if (!kSanitizerRuntime) // under TSan: +2.7 MB in one run, +17.5 MB in the next
+        QVERIFY2(rss2 - rss1 < 8 * 1024, qPrintable(QStringLiteral("%1 -> %2 kB").arg(rss1).arg(rss2)));
     QVERIFY(tree.nodeCount() - 1 <= tree.limits().maxNodes);
     QCOMPARE(f.page.appFeed()->model()->rowCount(), MqttLoopPage::kFeedCapacity);
 }
