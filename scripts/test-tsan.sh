@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The ThreadSanitizer tier: builds with -DATBENCH_TSAN=ON into build-tsan (or $1) and runs the
-# core (tests/unit), integration, simulator and widget (tests/ui, offscreen) tests under TSan.
+# core (tests/unit), integration, simulator, widget (tests/ui, offscreen) and atbench-cli
+# (tests/cli) tests under TSan. atbench-sim and atbench-cli, started by the tests, are TSan
+# builds too. Every report (the test's own, which also fails it with exit code 66, and a
+# child's, which a test that stops its child does not see) goes to $BUILD_DIR/tsan-reports/;
+# the tier fails when any is there and prints them.
 # A data race in the project's frames fails its test (TSan exits 66); tests/tsan.supp holds
 # only what Debian's uninstrumented Qt hides from TSan. Extra arguments go to ctest, e.g.
 # `scripts/test-tsan.sh build-tsan -R tst_sessionhost`.
@@ -10,11 +14,20 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${1:-build-tsan}
 shift $(( $# > 0 ? 1 : 0 ))
 tests=()
-for f in tests/unit/tst_*.cpp tests/integration/tst_*.cpp tests/sim/tst_*.cpp tests/ui/tst_*.cpp; do
+for f in tests/unit/tst_*.cpp tests/integration/tst_*.cpp tests/sim/tst_*.cpp tests/ui/tst_*.cpp tests/cli/tst_*.cpp; do
   tests+=("$(basename "$f" .cpp)")
 done
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DATBENCH_TSAN=ON >/dev/null
 cmake --build "$BUILD_DIR" -j "$(nproc 2>/dev/null || echo 2)" # the sim tests also run atbench-sim
 regex="^($(IFS='|'; echo "${tests[*]}"))\$"
 cd "$BUILD_DIR"
-QTEST_DISABLE_STACK_DUMP=1 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 -R "$regex" "$@"
+rm -rf tsan-reports && mkdir tsan-reports
+status=0
+QTEST_DISABLE_STACK_DUMP=1 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 -R "$regex" "$@" || status=$?
+reports=(tsan-reports/report.*)
+if [ -e "${reports[0]}" ]; then
+  cat "${reports[@]}"
+  echo "ThreadSanitizer: ${#reports[@]} process(es) reported, in $BUILD_DIR/tsan-reports/" >&2
+  status=1
+fi
+exit "$status"
