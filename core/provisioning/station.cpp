@@ -45,6 +45,13 @@ Station::Station(QObject *parent) : QObject(parent)
 Station::~Station()
 {
     stopWatching();
+    // A finished module's connection is deleted from the event loop (onFinished); when the
+    // station goes first (atbench-cli provision returns right after the last verdict), it is
+    // deleted here, so its host joins the I/O thread now. Left to a turn of the loop that never
+    // comes, the connection leaked and its thread ran on into the program's exit, racing Qt's
+    // teardown of its statics (ASan: a double free in QLibraryInfo, tst_cliprovision).
+    for (const auto &s : m_modules)
+        delete s->retiring.data();
     // Runners and models go with their connections; each host ends its I/O thread.
     m_modules.clear();
 }
