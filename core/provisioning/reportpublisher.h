@@ -53,9 +53,6 @@ signals:
     void published(int index, const QString &topic, bool ok, const QString &error);
     void idle();
 
-public:
-    struct Context; // shared with Paho's threads (public only for the C callbacks)
-
 private:
     struct Item
     {
@@ -70,8 +67,11 @@ private:
     void onLost();
     void destroyHandle();
 
+    // What Paho's callbacks get as their context: this publisher's number in a table (.cpp).
+    void *key() const { return reinterpret_cast<void *>(m_key); }
+
     ReportPublishSettings m_settings;
-    Context *m_ctx;
+    quintptr m_key = 0;
     void *m_handle = nullptr;
     bool m_connecting = false;
     bool m_connected = false;
