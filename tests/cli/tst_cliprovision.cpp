@@ -311,7 +311,7 @@ void TstCliProvision::unreachablePortExitsThree()
     const clitest::CliRun r = runCli({ QStringLiteral("provision"), QStringLiteral("--profile"), file, QStringLiteral("--port"),
                                        s->link(), QStringLiteral("--port"), m_dir.filePath(QStringLiteral("ttyGone")),
                                        QStringLiteral("--open-timeout"), QStringLiteral("2") });
-    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.exitCode == 3, qPrintable(QStringLiteral("exit code %1: %2").arg(r.exitCode).arg(QString::fromUtf8(r.err))));
     const QList<QJsonObject> lines = jsonLines(r.out);
     QCOMPARE(lines.size(), 2);
     int passed = 0;
