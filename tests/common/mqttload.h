@@ -27,8 +27,16 @@ public:
     MqttLoad() : m_worker(new Worker) { m_worker->moveToThread(&m_thread); m_thread.start(); }
     ~MqttLoad()
     {
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->shutdown(); }, Qt::BlockingQueuedConnection);
-        QMetaObject::invokeMethod(m_worker, &QObject::deleteLater);
+        // deleteLater() is called in the worker's thread before quit(), so the thread deletes the
+        // worker as it finishes. Queued as a separate call it could come after quit() and was
+        // then never run: the worker and its timer leaked (LeakSanitizer, tst_faultsunderload).
+        QMetaObject::invokeMethod(
+            m_worker,
+            [w = m_worker] {
+                w->shutdown();
+                w->deleteLater();
+            },
+            Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
