@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <deque>
+#include <functional>
 #include <optional>
 
 namespace atb {
@@ -69,9 +71,15 @@ private:
 
     // What Paho's callbacks get as their context: this publisher's number in a table (.cpp).
     void *key() const { return reinterpret_cast<void *>(m_key); }
+    // Runs the oldest callback's work handed over from Paho's threads (.cpp).
+    Q_INVOKABLE void drainInbox();
+    // From a Paho thread: f(publisher) in the publisher's thread, if publisher `key` still exists.
+    template<typename F>
+    static void postTo(void *key, F f);
 
     ReportPublishSettings m_settings;
     quintptr m_key = 0;
+    std::deque<std::function<void()>> m_inbox; // guarded by the key table's mutex (.cpp)
     void *m_handle = nullptr;
     bool m_connecting = false;
     bool m_connected = false;

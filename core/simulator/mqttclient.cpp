@@ -2,12 +2,14 @@
 
 #include "simulator/simlogging.h"
 
-#include <QMetaObject>
-#include <QMutex>
-#include <QMutexLocker>
+#include <QMetaMethod>
 #include <QPointer>
 
 #include <MQTTAsync.h>
+
+#include <deque>
+#include <functional>
+#include <mutex>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ATB_SIM_HAS_LSAN 1
@@ -24,17 +26,29 @@ namespace atb::sim {
 
 // The Paho context outlives the MqttClient on purpose: a callback already running on a Paho
 // thread when the client is destroyed must still find valid memory. The destructor clears
-// 'client' under the mutex; the few bytes of the Context are then intentionally leaked.
+// 'client' and the inbox under the mutex; the few bytes of the Context are then intentionally
+// leaked.
+//
+// Each callback's work waits in the inbox and a queued call without arguments (drainInbox) runs
+// it in the client's thread. Qt's posted-event queue alone would hand a captured functor over
+// just as safely, but Debian's Qt is not instrumented: ThreadSanitizer cannot see that hand-over
+// and reported the functor's captures as written by Paho's thread and read by the client's
+// (atbench-sim under the TSan tier). The std::mutex makes it visible.
 struct MqttClient::Context {
-    QMutex mutex;
+    std::mutex mutex;
     MqttClient *client = nullptr;
+    std::deque<std::function<void(MqttClient *)>> inbox;
 
     template<typename F>
     void post(F f)
     {
-        QMutexLocker lock(&mutex);
-        if (MqttClient *c = client)
-            QMetaObject::invokeMethod(c, [c, f]() { f(c); }, Qt::QueuedConnection);
+        std::lock_guard<std::mutex> lock(mutex);
+        if (MqttClient *c = client) {
+            inbox.emplace_back(std::move(f));
+            static const QMetaMethod drain
+                = MqttClient::staticMetaObject.method(MqttClient::staticMetaObject.indexOfMethod("drainInbox()"));
+            drain.invoke(c, Qt::QueuedConnection);
+        }
     }
 };
 
@@ -54,8 +68,23 @@ MqttClient::MqttClient(QObject *parent)
 MqttClient::~MqttClient()
 {
     destroyHandle();
-    QMutexLocker lock(&m_ctx->mutex);
+    std::lock_guard<std::mutex> lock(m_ctx->mutex);
     m_ctx->client = nullptr;
+    m_ctx->inbox.clear();
+}
+
+void MqttClient::drainInbox()
+{
+    // One item per queued call (post() queues one per item), oldest first.
+    std::function<void(MqttClient *)> f;
+    {
+        std::lock_guard<std::mutex> lock(m_ctx->mutex);
+        if (m_ctx->inbox.empty())
+            return;
+        f = std::move(m_ctx->inbox.front());
+        m_ctx->inbox.pop_front();
+    }
+    f(this);
 }
 
 void MqttClient::destroyHandle()

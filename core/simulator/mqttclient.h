@@ -58,6 +58,7 @@ public:
     struct Context; // shared with Paho threads (public only for the C callbacks)
 
 private:
+    Q_INVOKABLE void drainInbox(); // runs the oldest callback's work handed over from Paho (.cpp)
     bool createHandle(QString *error);
     void destroyHandle();
 
