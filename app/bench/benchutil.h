@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <atomic>
 #include <functional>
+#include <numeric>
 #include <vector>
 
 namespace atb {
@@ -34,6 +35,11 @@ qint64 rssKb();
 // Bytes the allocator has handed out and not got back (glibc mallinfo2, every arena), in kB; -1
 // where unknown.
 qint64 heapInUseKb();
+
+inline double mean(const std::vector<double> &v)
+{
+    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+}
 
 inline double percentile(std::vector<double> v, double p)
 {
@@ -139,6 +145,7 @@ private:
 #include <QThread>
 #include <QTimer>
 #include <functional>
+#include <numeric>
 #include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -221,6 +228,15 @@ public:
     {
         qint64 v = 0;
         QMetaObject::invokeMethod(module, [this, &v] { v = module->overruns(); }, Qt::BlockingQueuedConnection);
+        return v;
+    }
+    // The module's final result codes so far and their wait for the line in all
+    // (SimulatedModule::finalsQueued(), finalsWaitNs()).
+    std::pair<qint64, qint64> finalsAndWaitNs() const
+    {
+        std::pair<qint64, qint64> v;
+        QMetaObject::invokeMethod(module, [this, &v] { v = { module->finalsQueued(), module->finalsWaitNs() }; },
+                                  Qt::BlockingQueuedConnection);
         return v;
     }
     double simCpuSeconds()
