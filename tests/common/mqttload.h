@@ -136,6 +136,13 @@ public:
         ++received;
         return true;
     }
+    // Makes room for sequence numbers below n at once, so a long run's tally does not grow as
+    // it goes (the soak measures the whole process's memory).
+    void expect(qint64 n)
+    {
+        if (n > 0 && size_t(n) > m_seen.size())
+            m_seen.resize(size_t(n), false);
+    }
     bool has(qint64 seq) const { return seq >= 0 && size_t(seq) < m_seen.size() && m_seen[size_t(seq)]; }
     // Sequence numbers in [from, to) that never arrived.
     qint64 missingIn(qint64 from, qint64 to) const
