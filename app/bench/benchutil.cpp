@@ -126,24 +126,30 @@ qint64 heapInUseKb()
 #endif
 }
 
-namespace {
-
-// Least-squares slope of (s, kB) samples, in MB per hour.
-double slopeMbPerHourOf(const std::vector<std::pair<double, double>> &samples)
+void SoakMeter::Fit::add(double t, double kb)
 {
-    const double n = double(samples.size());
-    if (n < 3)
-        return 0;
-    double sx = 0, sy = 0, sxx = 0, sxy = 0;
-    for (const auto &[x, y] : samples) {
-        sx += x, sy += y, sxx += x * x, sxy += x * y;
+    if (n == 0) {
+        t0 = t;
+        first = lo = hi = kb;
     }
-    const double den = n * sxx - sx * sx;
-    const double kbPerS = den != 0 ? (n * sxy - sx * sy) / den : 0;
-    return kbPerS * 3600.0 / 1024.0;
+    const double x = t - t0; // centred on the first sample: the sums stay well conditioned
+    sx += x, sy += kb, sxx += x * x, sxy += x * kb;
+    ++n;
+    lastT = t;
+    last = kb;
+    lo = qMin(lo, kb);
+    hi = qMax(hi, kb);
 }
 
-} // namespace
+double SoakMeter::Fit::slopeMbPerHour() const
+{
+    if (n < 3)
+        return 0;
+    const double dn = double(n);
+    const double den = dn * sxx - sx * sx;
+    const double kbPerS = den != 0 ? (dn * sxy - sx * sy) / den : 0;
+    return kbPerS * 3600.0 / 1024.0;
+}
 
 void SoakMeter::sample(double t)
 {
@@ -159,8 +165,8 @@ void SoakMeter::sample(double t)
         m_warmupRssKb = kb;
     }
     if (warmedUp()) {
-        m_samples.emplace_back(t, double(kb));
-        m_heapSamples.emplace_back(t, double(heapInUseKb()));
+        m_rss.add(t, double(kb));
+        m_heap.add(t, double(heapInUseKb()));
     }
 }
 
@@ -197,17 +203,17 @@ QStringList SoakMeter::problems(double runS, double maxMbPerHour, qint64 maxPeak
 
 double SoakMeter::measuredSeconds() const
 {
-    return m_samples.size() < 2 ? 0 : m_samples.back().first - m_samples.front().first;
+    return m_rss.n < 2 ? 0 : m_rss.lastT - m_rss.t0;
 }
 
 int SoakMeter::samplesAfterWarmup() const
 {
-    return int(m_samples.size());
+    return int(m_rss.n);
 }
 
 double SoakMeter::slopeMbPerHour() const
 {
-    return slopeMbPerHourOf(m_samples);
+    return m_rss.slopeMbPerHour();
 }
 
 QJsonObject SoakMeter::details() const
@@ -217,19 +223,15 @@ QJsonObject SoakMeter::details() const
     o.insert(QStringLiteral("measured_s"), measuredSeconds());
     o.insert(QStringLiteral("samples_after_warmup"), samplesAfterWarmup());
     o.insert(QStringLiteral("rss_at_warmup_kb"), double(m_warmupRssKb));
-    o.insert(QStringLiteral("rss_last_kb"), m_samples.empty() ? double(rssKb()) : m_samples.back().second);
+    o.insert(QStringLiteral("rss_last_kb"), m_rss.n == 0 ? double(rssKb()) : m_rss.last);
     o.insert(QStringLiteral("rss_peak_kb"), double(m_peakKb));
-    double lo = 0, hi = 0;
-    for (size_t i = 0; i < m_samples.size(); ++i) {
-        lo = i ? qMin(lo, m_samples[i].second) : m_samples[i].second;
-        hi = i ? qMax(hi, m_samples[i].second) : m_samples[i].second;
-    }
-    o.insert(QStringLiteral("rss_range_after_warmup_kb"), hi - lo);
+    o.insert(QStringLiteral("rss_range_after_warmup_kb"), m_rss.hi - m_rss.lo);
     // The allocator's live bytes beside RSS: a heap slope near 0 under an RSS slope is the
     // allocator keeping freed pages, a heap slope like the RSS slope is memory still held.
-    o.insert(QStringLiteral("heap_at_warmup_kb"), m_heapSamples.empty() ? -1.0 : m_heapSamples.front().second);
-    o.insert(QStringLiteral("heap_last_kb"), m_heapSamples.empty() ? double(heapInUseKb()) : m_heapSamples.back().second);
-    o.insert(QStringLiteral("heap_slope_mb_per_h"), slopeMbPerHourOf(m_heapSamples));
+    o.insert(QStringLiteral("heap_at_warmup_kb"), m_heap.n == 0 ? -1.0 : m_heap.first);
+    o.insert(QStringLiteral("heap_last_kb"), m_heap.n == 0 ? double(heapInUseKb()) : m_heap.last);
+    o.insert(QStringLiteral("heap_range_after_warmup_kb"), m_heap.hi - m_heap.lo);
+    o.insert(QStringLiteral("heap_slope_mb_per_h"), m_heap.slopeMbPerHour());
     QJsonObject g;
     for (const Gauge &x : m_gauges)
         g.insert(x.name, x.last);

@@ -9,7 +9,9 @@
 #include <QStringList>
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <functional>
+#include <numeric>
 #include <vector>
 
 namespace atb {
@@ -34,6 +36,11 @@ qint64 rssKb();
 // Bytes the allocator has handed out and not got back (glibc mallinfo2, every arena), in kB; -1
 // where unknown.
 qint64 heapInUseKb();
+
+inline double mean(const std::vector<double> &v)
+{
+    return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+}
 
 inline double percentile(std::vector<double> v, double p)
 {
@@ -115,11 +122,58 @@ private:
         std::function<double()> fill;
         double last;
     };
+    // Least-squares fit of (s, kB) samples kept as running sums, with the range: the meter's
+    // own memory does not grow with the run (an hour at one sample a second), so it cannot
+    // pass for the stack's.
+    struct Fit
+    {
+        void add(double t, double kb);
+        double slopeMbPerHour() const;
+        qint64 n = 0;
+        double t0 = 0, lastT = 0, first = 0, last = 0, lo = 0, hi = 0;
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+    };
     std::vector<Gauge> m_gauges;
-    std::vector<std::pair<double, double>> m_samples;     // (s, RSS kB)
-    std::vector<std::pair<double, double>> m_heapSamples; // (s, heap in use kB)
+    Fit m_rss, m_heap;
     double m_warmupEndS = -1;
     qint64 m_warmupRssKb = 0, m_peakKb = 0;
+};
+
+// Percentiles of a long series in fixed memory: 0.01 ms buckets up to 500 ms, the maximum kept
+// exactly (the soak's GUI heartbeat: 100 samples a second for an hour would be 2.9 MB of
+// doubles, counted in the very RSS slope the soak measures).
+class MsHistogram
+{
+public:
+    MsHistogram() : m_counts(kBuckets + 1, 0) {}
+    void add(double ms)
+    {
+        const double v = qMax(0.0, ms);
+        m_max = qMax(m_max, v);
+        ++m_counts[size_t(qMin<double>(kBuckets, v / kBucketMs))];
+        ++m_n;
+    }
+    qint64 count() const { return m_n; }
+    double max() const { return m_max; }
+    // The upper edge of the bucket holding the p-quantile (p in 0..1), capped at the maximum.
+    double percentile(double p) const
+    {
+        const qint64 rank = qint64(std::ceil(p * double(m_n)));
+        qint64 seen = 0;
+        for (size_t i = 0; i < m_counts.size(); ++i) {
+            seen += m_counts[i];
+            if (seen >= qMax<qint64>(1, rank))
+                return qMin(m_max, double(i + 1) * kBucketMs);
+        }
+        return m_max;
+    }
+
+private:
+    static constexpr double kBucketMs = 0.01;
+    static constexpr int kBuckets = 50000;
+    std::vector<qint64> m_counts;
+    qint64 m_n = 0;
+    double m_max = 0;
 };
 
 #ifdef ATBENCH_HAVE_SIMULATOR
@@ -139,6 +193,7 @@ private:
 #include <QThread>
 #include <QTimer>
 #include <functional>
+#include <numeric>
 #include <memory>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -221,6 +276,15 @@ public:
     {
         qint64 v = 0;
         QMetaObject::invokeMethod(module, [this, &v] { v = module->overruns(); }, Qt::BlockingQueuedConnection);
+        return v;
+    }
+    // The module's final result codes so far and their wait for the line in all
+    // (SimulatedModule::finalsQueued(), finalsWaitNs()).
+    std::pair<qint64, qint64> finalsAndWaitNs() const
+    {
+        std::pair<qint64, qint64> v;
+        QMetaObject::invokeMethod(module, [this, &v] { v = { module->finalsQueued(), module->finalsWaitNs() }; },
+                                  Qt::BlockingQueuedConnection);
         return v;
     }
     double simCpuSeconds()

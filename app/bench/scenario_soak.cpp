@@ -1,8 +1,8 @@
 // G12: memory soak of the app's core stack under mixed traffic. The simulated module (own thread,
 // pty, paced at 921600) talks to a DeviceSession in its own I/O thread; the main thread holds
-// what the GUI thread holds in the app: the DeviceModel, the ConnectionService, the MqttService
-// and the ThroughputLab. The traffic (+IPD filling the line, 200 MQTT messages/s, a publish every
-// 250 ms, a status read every 2 s), the warm-up until every bounded buffer is full and the RSS
+// what the GUI thread holds in the app: the DeviceModel, the ConnectionService, the MqttService,
+// the ThroughputLab and the MemoryTrimmer. The traffic (+IPD filling the line, 200 MQTT
+// messages/s, a publish every 250 ms, a status read every 2 s), the warm-up until every bounded buffer is full and the RSS
 // slope after it are SoakTraffic's (soaktraffic.h). Default: warm-up, then 300 s; --seconds S
 // sets the whole run, warm-up included (3600 for G12's hour).
 #ifdef ATBENCH_HAVE_SIMULATOR
@@ -14,6 +14,7 @@
 #include "model/devicemodel.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
+#include "stats/memorytrimmer.h"
 
 namespace atb::bench {
 
@@ -39,6 +40,7 @@ QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
     ConnectionService connections(rig.session, &model);
     MqttService mqtt(rig.session, &model);
     ThroughputLab lab(rig.session);
+    MemoryTrimmer trimmer; // as the app's composition root has (app/gui/application.cpp)
 
     SoakTraffic soak({ rig.session, &connections, &mqtt, &lab }, kBaud,
                      opt.seconds > 0 ? opt.seconds : (opt.quick ? 20.0 : -1.0), QStringLiteral("bench/soak"));

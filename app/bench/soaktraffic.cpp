@@ -43,6 +43,7 @@ QString SoakTraffic::start(quint16 brokerPort, bool statusReads)
     });
     if (!m_stack.lab->start(s).ok())
         return QStringLiteral("lab: %1").arg(m_stack.lab->lastResult().message);
+    m_tally.expect(qint64((plannedS + 60) * kMqttLoadPerS));
     m_load.start(m_loadTopic, kMqttLoadPerS);
 
     m_meter.addSessionLogGauge(m_stack.session->log());

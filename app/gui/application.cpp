@@ -26,6 +26,7 @@
 #include "services/systemservice.h"
 #include "services/throughputlab.h"
 #include "services/wifiservice.h"
+#include "stats/memorytrimmer.h"
 
 using namespace atb;
 
@@ -36,6 +37,8 @@ Application::Application() : m_host(std::make_unique<SessionHost>())
     m_model->follow(m_session);
     m_window = std::make_unique<MainWindow>(m_session, m_model);
     addPages();
+    // The app stays open for days: free pages go back to the system (performance.md 7, G12).
+    new MemoryTrimmer(this);
 }
 
 // Services live in the GUI thread (their calls into the session are thread-safe); each page

@@ -65,6 +65,9 @@ void SessionLog::append(LogRecord r)
         m_stream.write(m_streamFormat == Format::Text ? formatText(r) : formatJson(r));
         m_stream.flush();
     }
+    // Held for as long as the record is: no spare capacity from escaping (which grows its
+    // buffer as it goes), so the memory held follows the text the bounds count.
+    r.text.squeeze();
     m_bytes += r.text.size();
     m_records.push_back(r);
     while (qsizetype(m_records.size()) > m_capacity || (m_bytes > m_byteBudget && m_records.size() > 1)) {

@@ -311,8 +311,15 @@ void SimulatedModule::emitToHost(QByteArray chunk)
 void SimulatedModule::finishOk()
 {
     m_executing = false;
+    noteFinalQueued();
     out(okToken());
     emit commandExecuted(m_executingName);
+}
+
+void SimulatedModule::noteFinalQueued()
+{
+    ++m_finalsQueued;
+    m_finalsWaitNs += m_pacer->toHostBusyNs();
 }
 
 void SimulatedModule::finishError(quint32 errCode, quint32 extraCode)
@@ -331,6 +338,7 @@ void SimulatedModule::finishError(quint32 errCode, quint32 extraCode)
         bytes = "ERROR\r\n";
     }
     m_executing = false;
+    noteFinalQueued();
     out(bytes);
     emit commandExecuted(m_executingName);
 }

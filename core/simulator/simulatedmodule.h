@@ -117,6 +117,11 @@ public:
     QHash<QString, int> commandCounts() const { return m_commandCounts; } // key: "AT+CIPSEND", "ATE0", ...
     int commandCount(const QString &name) const { return m_commandCounts.value(name); }
     qint64 overruns() const { return m_overruns; }
+    // Final result codes (OK/ERROR) queued on the UART, and how long in all they waited there
+    // for the line behind the module's own earlier output (URCs, +MQTTSUBRECV, +IPD) that was
+    // still to go out when they were queued (UartPacer::toHostBusyNs()).
+    qint64 finalsQueued() const { return m_finalsQueued; }
+    qint64 finalsWaitNs() const { return m_finalsWaitNs; }
     qint64 bytesFromHost() const { return m_bytesFromHost; }
     qint64 bytesToHost() const { return m_bytesToHost; }
     qint64 bytesDroppedByFault() const { return m_faultDropped; }
@@ -185,6 +190,7 @@ private:
     void outLine(const QByteArray &line) { out(line + "\r\n"); }
     void urc(const QByteArray &line);
     void finishOk();
+    void noteFinalQueued(); // finalsQueued() / finalsWaitNs()
     void finishError(quint32 errCode = 0, quint32 extraCode = 0);
     void finishCipSendError();
     void finishNone();
@@ -445,6 +451,7 @@ private:
     // Counters.
     QHash<QString, int> m_commandCounts;
     qint64 m_overruns = 0, m_bytesFromHost = 0, m_bytesToHost = 0, m_faultDropped = 0;
+    qint64 m_finalsQueued = 0, m_finalsWaitNs = 0;
     QStringList m_secrets;
     Recorder *m_recorder = nullptr;
 };

@@ -27,12 +27,16 @@ void UartPacer::setBaud(qint64 baud)
         const QByteArray rest = m_outQueue.mid(m_outPos);
         m_outQueue.clear();
         m_outPos = 0;
+        m_outDone = m_outTotal;
+        m_outEnds.clear();
         emit hostBytes(rest);
     }
     if (pendingFromHost() > 0) {
         const QByteArray rest = m_inQueue.mid(m_inPos);
         m_inQueue.clear();
         m_inPos = 0;
+        m_inDone = m_inTotal;
+        m_inEnds.clear();
         emit deviceBytes(rest);
     }
 }
@@ -61,6 +65,8 @@ void UartPacer::toHost(const QByteArray &bytes)
         m_outSent = 0;
     }
     m_outQueue.append(bytes);
+    m_outTotal += bytes.size();
+    m_outEnds.push_back(m_outTotal);
     kick(); // output starts at once too, like a UART
 }
 
@@ -79,6 +85,8 @@ void UartPacer::fromHost(const QByteArray &bytes)
         m_inTaken = 0;
     }
     m_inQueue.append(bytes);
+    m_inTotal += bytes.size();
+    m_inEnds.push_back(m_inTotal);
     kick();
 }
 
@@ -95,8 +103,12 @@ void UartPacer::clear()
     m_keepTicking = false;
     m_outQueue.clear();
     m_outPos = 0;
+    m_outDone = m_outTotal;
+    m_outEnds.clear();
     m_inQueue.clear();
     m_inPos = 0;
+    m_inDone = m_inTotal;
+    m_inEnds.clear();
     m_pendingBaud = -1;
 }
 
@@ -141,6 +153,7 @@ void UartPacer::tick()
         const qint64 n = qMin(pendingToHost(), budget(now, m_outBaseNs, m_outSent));
         if (n > 0) {
             m_outSent += n;
+            m_outDone += n;
             const QByteArray chunk = m_outQueue.mid(m_outPos, n);
             m_outPos += n;
             if (m_outPos >= m_outQueue.size()) {
@@ -171,6 +184,7 @@ void UartPacer::tick()
         const qint64 n = qMin(pendingFromHost(), budget(now, m_inBaseNs, m_inTaken));
         if (n > 0) {
             m_inTaken += n;
+            m_inDone += n;
             const QByteArray chunk = m_inQueue.mid(m_inPos, n);
             m_inPos += n;
             if (m_inPos >= m_inQueue.size()) {
@@ -189,12 +203,28 @@ void UartPacer::tick()
     scheduleNext(now);
 }
 
+qint64 UartPacer::toHostBusyNs() const
+{
+    if (m_baud <= 0 || pendingToHost() == 0)
+        return 0;
+    const double rate = double(m_baud) / 10.0;
+    const qint64 freeAt = m_outBaseNs + qint64(std::ceil(double(m_outSent + pendingToHost()) * 1e9 / rate));
+    return qMax<qint64>(0, freeAt - m_clock.nsecsElapsed());
+}
+
 qint64 UartPacer::stepDueNs(qint64 base, qint64 sent, qint64 pending) const
 {
     const double rate = double(m_baud) / 10.0;
     const qint64 step = qMin(pending, qMax<qint64>(1, qint64(rate * double(kStepNs) / 1e9)));
     // +1 ns so that budget() (which rounds down) already counts the last byte of the step.
     return base + qint64(std::ceil(double(sent + step) * 1e9 / rate)) + 1;
+}
+
+qint64 UartPacer::untilWriteEnd(std::deque<qint64> &ends, qint64 done, qint64 pending)
+{
+    while (!ends.empty() && ends.front() <= done)
+        ends.pop_front();
+    return ends.empty() ? pending : qMin(pending, ends.front() - done);
 }
 
 void UartPacer::scheduleNext(qint64 now)
@@ -208,10 +238,12 @@ void UartPacer::scheduleNext(qint64 now)
         if (next < 0 || t < next)
             next = t;
     };
+    // A step ends at the latest with the write it is in: bytes queued behind a write never hold
+    // its last byte back.
     if (pendingToHost() > 0)
-        consider(stepDueNs(m_outBaseNs, m_outSent, pendingToHost()));
+        consider(stepDueNs(m_outBaseNs, m_outSent, untilWriteEnd(m_outEnds, m_outDone, pendingToHost())));
     if (pendingFromHost() > 0)
-        consider(stepDueNs(m_inBaseNs, m_inTaken, pendingFromHost()));
+        consider(stepDueNs(m_inBaseNs, m_inTaken, untilWriteEnd(m_inEnds, m_inDone, pendingFromHost())));
     if (m_keepTicking)
         consider(now + kStepNs);
     if (next < 0) {

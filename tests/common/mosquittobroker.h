@@ -19,6 +19,9 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace mqtttest {
 
 // Empty when every tool is there, else what is missing (for QSKIP/QFAIL messages).
@@ -122,6 +125,8 @@ private:
     {
         m_proc.setProgram(program());
         m_proc.setArguments({ QStringLiteral("-c"), m_dir.filePath(QStringLiteral("mosquitto.conf")) });
+        // A test or benchmark killed before its destructor runs takes its broker with it.
+        m_proc.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_proc.start();
         if (!m_proc.waitForStarted(5000))
             return fail(error, QStringLiteral("mosquitto did not start: %1").arg(m_proc.errorString()));

@@ -24,6 +24,8 @@ private slots:
     void shortReplyNeverBeatsTheLine_data();
     void shortReplyNeverBeatsTheLine();
     void burstTailLeavesAtItsLineTimeNotAtATick();
+    void writeLeavesAtItsLineTimeWithOutputQueuedBehindIt_data();
+    void writeLeavesAtItsLineTimeWithOutputQueuedBehindIt();
     void baudChangeWaitsForQueuedOutput();
     void baudZeroFlushesBothDirections();
     void tickedRepeatsOnlyWhileAskedFor();
@@ -194,6 +196,59 @@ void TstUartPacer::burstTailLeavesAtItsLineTimeNotAtATick()
     QVERIFY2(latenessUs.front() >= 0, "a reply left before its line time");
     // Well under the 500 us a millisecond tick would cost on average (loaded machines included).
     QVERIFY2(median < 300, qPrintable(QStringLiteral("median lateness %1 us").arg(median)));
+}
+
+void TstUartPacer::writeLeavesAtItsLineTimeWithOutputQueuedBehindIt_data()
+{
+    QTest::addColumn<qint64>("baud");
+    QTest::newRow("921600") << qint64(921600);
+    QTest::newRow("460800") << qint64(460800);
+}
+
+// An OK with a URC queued right behind it (the module's MQTT client delivering a message while
+// the answer is on the line) leaves when its own line time ends. A step that ran on into the
+// next write held the OK back by the URC's line time: at 921600 a 40-byte +MQTTSUBRECV is 0.43 ms,
+// which cost AT+MQTTPUB a third of its rate under a subscription load (performance.md 6).
+void TstUartPacer::writeLeavesAtItsLineTimeWithOutputQueuedBehindIt()
+{
+    QFETCH(qint64, baud);
+    UartPacer p;
+    p.setBaud(baud);
+    const QByteArray ok("\r\nOK\r\n");
+    const QByteArray urc("+MQTTSUBRECV:0,\"bench/load\",8,00000000\r\n");
+    const double byteNs = 10.0 * 1e9 / double(baud);
+    const qint64 okLineNs = qint64(double(ok.size()) * byteNs);
+    const double urcLineUs = double(urc.size()) * byteNs / 1000.0;
+    std::vector<double> latenessUs;
+    QByteArray got;
+    QElapsedTimer t;
+    QEventLoop loop;
+    connect(&p, &UartPacer::hostBytes, this, [&](const QByteArray &b) {
+        const bool hadOk = got.size() >= ok.size();
+        got += b;
+        if (!hadOk && got.size() >= ok.size())
+            latenessUs.push_back(double(t.nsecsElapsed() - okLineNs) / 1000.0);
+        if (got.size() == ok.size() + urc.size())
+            loop.quit();
+    });
+    for (int i = 0; i < 41; ++i) {
+        got.clear();
+        QTest::qSleep(1 + i % 3);
+        t.start();
+        p.toHost(ok);
+        p.toHost(urc);
+        QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+        loop.exec();
+        QCOMPARE(got, ok + urc);
+    }
+    std::sort(latenessUs.begin(), latenessUs.end());
+    const double median = latenessUs.at(latenessUs.size() / 2);
+    qInfo("OK's last byte after its line time: min %.0f us, median %.0f us, max %.0f us (the URC's line time: %.0f us)",
+          latenessUs.front(), median, latenessUs.back(), urcLineUs);
+    QVERIFY2(latenessUs.front() >= 0, "the OK left before its line time");
+    // Held back behind the URC it would be at least the URC's line time late, every time.
+    QVERIFY2(median < urcLineUs * 0.75 && median < 300,
+             qPrintable(QStringLiteral("median lateness %1 us, URC line time %2 us").arg(median).arg(urcLineUs)));
 }
 
 void TstUartPacer::baudChangeWaitsForQueuedOutput()

@@ -90,12 +90,12 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
     QObject::connect(&pager, &QTimer::timeout, &ctx, [&] { w->showPage(shown.at(next++ % shown.size())); });
     pager.start(2000);
     // Heartbeat: how late a 10 ms timer of the GUI thread fires.
-    std::vector<double> lateMs;
+    MsHistogram lateMs;
     QElapsedTimer beat;
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     QObject::connect(&heartbeat, &QTimer::timeout, &ctx, [&] {
-        lateMs.push_back(qMax(0.0, double(beat.nsecsElapsed()) / 1e6 - 10.0));
+        lateMs.add(double(beat.nsecsElapsed()) / 1e6 - 10.0);
         beat.start();
     });
     beat.start();
@@ -106,7 +106,7 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
     heartbeat.stop();
     QJsonObject figures;
     QStringList why = soak.finish(figures);
-    const double p99 = percentile(lateMs, 0.99), maxLate = percentile(lateMs, 1.0);
+    const double p99 = lateMs.percentile(0.99), maxLate = lateMs.max();
     if (p99 > 16 || maxLate > 50)
         why << QStringLiteral("heartbeat late by %1 ms (p99), %2 ms (max)").arg(p99, 0, 'f', 1).arg(maxLate, 0, 'f', 1);
     figures.insert(QStringLiteral("heartbeat_late_p99_ms"), p99);
