@@ -39,6 +39,16 @@ const QByteArray kLoadTopic = "bench/load";
 const QByteArray kPubTopic = "bench/pub";
 const QByteArray kPubPayload = "21.50";
 
+// The publish the host repeats (without CR LF), and its bytes on the wire (with them).
+QByteArray publishLine()
+{
+    return "AT+MQTTPUB=0,\"" + kPubTopic + "\",\"" + kPubPayload + "\",0,0";
+}
+int publishWireBytes()
+{
+    return int(publishLine().size()) + 2;
+}
+
 // Runs one command on the session and waits for its result (setup only).
 AtResult runCommand(DeviceSession *session, const QByteArray &line, int timeoutMs)
 {
@@ -133,14 +143,13 @@ MqttRun runOnce(qint64 baud, int durationMs, int loadRate)
     // Host publishes, stop-and-wait on the wire; the session's queue is kept a few deep so it
     // sends the next command as soon as the previous one's OK arrives, whenever this thread
     // (which plays the GUI thread) gets to run.
-    const QByteArray pubLine = "AT+MQTTPUB=0,\"" + kPubTopic + "\",\"" + kPubPayload + "\",0,0";
-    const AtCommand pub = AtCommand::fromLine(pubLine);
+    const AtCommand pub = AtCommand::fromLine(publishLine());
     constexpr int kDepth = 8;
     int inFlight = 0;
     bool publishing = false;
     QElapsedTimer pubClock;
     qint64 lastOkNs = 0;
-    const qint64 cmdLineNs = (pubLine.size() + 2) * 10 * 1000000000LL / baud;
+    const qint64 cmdLineNs = publishWireBytes() * 10 * 1000000000LL / baud;
     qint64 prevEndNs = 0;
     QObject::connect(session, &DeviceSession::commandFinished, &ctx, [&](const AtResult &r) {
         if (!r.command.line.startsWith("AT+MQTTPUB="))
@@ -212,9 +221,8 @@ QList<QJsonObject> runMqttPubScenario(const ThroughputOptions &opt)
 {
     QList<QJsonObject> out;
     const int durationMs = int((opt.seconds > 0 ? opt.seconds : (opt.quick ? 2.0 : 10.0)) * 1000);
-    const QByteArray pubLine = "AT+MQTTPUB=0,\"" + kPubTopic + "\",\"" + kPubPayload + "\",0,0\r\n";
     const QByteArray reply = "\r\nOK\r\n"; // ATE0: no echo
-    const int cmdBytes = int(pubLine.size()), replyBytes = int(reply.size());
+    const int cmdBytes = publishWireBytes(), replyBytes = int(reply.size());
     const int subMsgBytes = subMessageBytes();
     for (qint64 baud : opt.bauds) {
         const int loadRate = loadRateFor(baud);

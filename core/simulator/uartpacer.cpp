@@ -207,9 +207,7 @@ qint64 UartPacer::toHostBusyNs() const
 {
     if (m_baud <= 0 || pendingToHost() == 0)
         return 0;
-    const double rate = double(m_baud) / 10.0;
-    const qint64 freeAt = m_outBaseNs + qint64(std::ceil(double(m_outSent + pendingToHost()) * 1e9 / rate));
-    return qMax<qint64>(0, freeAt - m_clock.nsecsElapsed());
+    return qMax<qint64>(0, m_outBaseNs + lineNs(m_outSent + pendingToHost()) - m_clock.nsecsElapsed());
 }
 
 qint64 UartPacer::stepDueNs(qint64 base, qint64 sent, qint64 pending) const
@@ -217,7 +215,12 @@ qint64 UartPacer::stepDueNs(qint64 base, qint64 sent, qint64 pending) const
     const double rate = double(m_baud) / 10.0;
     const qint64 step = qMin(pending, qMax<qint64>(1, qint64(rate * double(kStepNs) / 1e9)));
     // +1 ns so that budget() (which rounds down) already counts the last byte of the step.
-    return base + qint64(std::ceil(double(sent + step) * 1e9 / rate)) + 1;
+    return base + lineNs(sent + step) + 1;
+}
+
+qint64 UartPacer::lineNs(qint64 bytes) const
+{
+    return qint64(std::ceil(double(bytes) * 1e9 / (double(m_baud) / 10.0)));
 }
 
 qint64 UartPacer::untilWriteEnd(std::deque<qint64> &ends, qint64 done, qint64 pending)

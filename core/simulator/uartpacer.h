@@ -62,6 +62,8 @@ private:
     qint64 budget(qint64 now, qint64 &base, qint64 &sent) const;
     // When the next step of a direction is due: base + the line time of sent + step bytes.
     qint64 stepDueNs(qint64 base, qint64 sent, qint64 pending) const;
+    // The line time of `bytes` at the current rate, rounded up (8N1: 10 bits a byte).
+    qint64 lineNs(qint64 bytes) const;
     // Of `pending` bytes, how many up to the end of the write the next one belongs to.
     static qint64 untilWriteEnd(std::deque<qint64> &ends, qint64 done, qint64 pending);
 
