@@ -1,5 +1,6 @@
 #include "sessionlog.h"
 
+#include "recordring.h"
 #include "redactor.h"
 #include "protocol/bytetext.h"
 
@@ -27,7 +28,8 @@ QString LogRecord::kindName(Kind k)
 }
 
 SessionLog::SessionLog(qsizetype capacity, QObject *parent, qsizetype byteBudget)
-    : QObject(parent), m_capacity(qMax<qsizetype>(16, capacity)), m_byteBudget(qMax<qsizetype>(4096, byteBudget))
+    : QObject(parent), m_capacity(qMax<qsizetype>(16, capacity)), m_byteBudget(qMax<qsizetype>(4096, byteBudget)),
+      m_records(std::make_unique<RecordRing>(m_capacity, m_byteBudget))
 {
     qRegisterMetaType<atb::LogRecord>();
     qRegisterMetaType<QList<atb::LogRecord>>();
@@ -65,15 +67,7 @@ void SessionLog::append(LogRecord r)
         m_stream.write(m_streamFormat == Format::Text ? formatText(r) : formatJson(r));
         m_stream.flush();
     }
-    // Held for as long as the record is: no spare capacity from escaping (which grows its
-    // buffer as it goes), so the memory held follows the text the bounds count.
-    r.text.squeeze();
-    m_bytes += r.text.size();
-    m_records.push_back(r);
-    while (qsizetype(m_records.size()) > m_capacity || (m_bytes > m_byteBudget && m_records.size() > 1)) {
-        m_bytes -= m_records.front().text.size();
-        m_records.pop_front();
-    }
+    m_records->push(r);
     m_batch.append(std::move(r));
     lock.unlock();
     if (!m_batchTimer.isActive())
@@ -159,26 +153,29 @@ void SessionLog::appendInfo(const QString &text, bool problem)
 qsizetype SessionLog::size() const
 {
     QMutexLocker lock(&m_mutex);
-    return qsizetype(m_records.size());
+    return m_records->size();
 }
 
 QList<LogRecord> SessionLog::snapshot() const
 {
     QMutexLocker lock(&m_mutex);
-    return QList<LogRecord>(m_records.begin(), m_records.end());
+    QList<LogRecord> records;
+    records.reserve(m_records->size());
+    for (qsizetype i = 0; i < m_records->size(); ++i)
+        records.append(m_records->at(i));
+    return records;
 }
 
 void SessionLog::clear()
 {
     QMutexLocker lock(&m_mutex);
-    m_records.clear();
-    m_bytes = 0;
+    m_records->clear();
 }
 
 qsizetype SessionLog::bytesHeld() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_bytes;
+    return m_records->textBytes();
 }
 
 void SessionLog::flushBatch()

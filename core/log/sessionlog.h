@@ -7,10 +7,12 @@
 #include <QMutex>
 #include <QObject>
 #include <QTimer>
-#include <deque>
 #include <functional>
+#include <memory>
 
 namespace atb {
+
+class RecordRing;
 
 struct LogRecord
 {
@@ -34,8 +36,9 @@ public:
     enum class Format { Text, JsonLines };
     Q_ENUM(Format)
 
-    // At most `capacity` records and about `byteBudget` bytes of text in memory (the oldest go
-    // first); the stream file has everything.
+    // At most `capacity` records and `byteBudget` bytes of text in memory (the oldest go first;
+    // a longer text keeps its first byteBudget bytes); the stream file has everything. The memory
+    // is two rings that grow while the log fills and then stay (RecordRing).
     explicit SessionLog(qsizetype capacity = 100000, QObject *parent = nullptr,
                         qsizetype byteBudget = 32 * 1024 * 1024);
     ~SessionLog() override;
@@ -76,9 +79,8 @@ private:
 
     qsizetype m_capacity;
     qsizetype m_byteBudget;
-    qsizetype m_bytes = 0;
     mutable QMutex m_mutex;
-    std::deque<LogRecord> m_records;
+    std::unique_ptr<RecordRing> m_records;
     QList<LogRecord> m_batch;
     QTimer m_batchTimer { this };
     QFile m_stream;
