@@ -88,6 +88,7 @@ void RecordRing::push(const LogRecord &r)
     m_entries[(m_first + m_count) % m_entries.size()] =
         Entry { r.timeMs, r.commandId, quint32(offset), quint32(length), quint32(pad), quint8(r.kind), r.failure };
     ++m_count;
+    ++m_pushed;
     m_tail = offset + length;
     m_used += pad + length;
     m_textBytes += length;

@@ -23,7 +23,12 @@ public:
     // Stores a copy. A text longer than the whole byte ring keeps its first maxBytes() bytes
     // (the stream file, when there is one, has it all).
     void push(const LogRecord &record);
-    void clear(); // and gives the memory back
+    void clear(); // and gives the memory back; serials go on
+
+    // Every record pushed has a serial (0, 1, ...): the ring holds [firstSerial, endSerial).
+    // A view that maps its rows to serials stays right while records drop out under it.
+    quint64 firstSerial() const { return m_pushed - quint64(m_count); }
+    quint64 endSerial() const { return m_pushed; }
 
     qsizetype size() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }
@@ -60,6 +65,7 @@ private:
     std::vector<Entry> m_entries;    // a ring too; grows by doubling up to m_maxRecords
     qsizetype m_first = 0;
     qsizetype m_count = 0;
+    quint64 m_pushed = 0;
 };
 
 } // namespace atb

@@ -18,6 +18,8 @@ private slots:
     void kindsHaveDistinctReadableColours();
     void linesCarryMillisecondTimestamps();
     void clearRemovesEverything();
+    void byteBudgetDropsOldestRowsConsistently_data();
+    void byteBudgetDropsOldestRowsConsistently();
 
 private:
     static QList<LogRecord> records(int from, int count);
@@ -115,3 +117,41 @@ void tst_ConsoleModel::clearRemovesEverything()
 
 QTEST_MAIN(tst_ConsoleModel)
 #include "tst_consolemodel.moc"
+
+void tst_ConsoleModel::byteBudgetDropsOldestRowsConsistently_data()
+{
+    QTest::addColumn<int>("lineBytes");
+    QTest::addColumn<int>("batch");
+    QTest::newRow("one long line at a time") << 700 << 1;
+    QTest::newRow("batches of three") << 700 << 3;
+    QTest::newRow("a batch over the budget by itself") << 700 << 10;
+    QTest::newRow("lines the size of the budget") << 4096 << 2;
+}
+
+// The console also bounds its text's bytes (+IPD lines are kilobytes each): rows drop out in order,
+// the model's signals stay consistent (QAbstractItemModelTester) and every row shows its own line.
+void tst_ConsoleModel::byteBudgetDropsOldestRowsConsistently()
+{
+    QFETCH(int, lineBytes);
+    QFETCH(int, batch);
+    ConsoleModel model(1000, nullptr, 4096);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    int removed = 0;
+    connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [&](const QModelIndex &, int first, int last) {
+        QCOMPARE(first, 0);
+        removed += last - first + 1;
+    });
+    const int total = 60;
+    for (int i = 0; i < total; i += batch) {
+        QList<LogRecord> lines = records(i, qMin(batch, total - i));
+        for (LogRecord &r : lines)
+            r.text = r.text.leftJustified(lineBytes, '.');
+        model.appendRecords(lines);
+        QVERIFY(model.rowCount() >= 1);
+        QVERIFY(qsizetype(model.rowCount()) * lineBytes <= 4096);
+        const int first = qMin(i + batch, total) - model.rowCount();
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.index(row).data(ConsoleModel::TextRole).toString().startsWith(QStringLiteral("line %1.").arg(first + row)));
+    }
+    QVERIFY(removed > 0);
+}

@@ -11,8 +11,8 @@
 
 using atb::LogRecord;
 
-ConsoleModel::ConsoleModel(int capacity, QObject *parent)
-    : QAbstractListModel(parent), m_capacity(qMax(16, capacity)), m_ring(size_t(m_capacity))
+ConsoleModel::ConsoleModel(int capacity, QObject *parent, qsizetype byteBudget)
+    : QAbstractListModel(parent), m_capacity(qMax(16, capacity)), m_lines(m_capacity, qMax<qsizetype>(4096, byteBudget))
 {
     m_colours = ThemeColours::fromPalette(QPalette());
 }
@@ -38,9 +38,11 @@ QMimeData *ConsoleModel::mimeData(const QModelIndexList &indexes) const
     std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QJsonArray lines;
     for (const QModelIndex &i : std::as_const(rows))
-        if (i.isValid() && i.row() < m_count)
-            lines.append(QJsonObject { { QStringLiteral("kind"), LogRecord::kindName(at(i.row()).kind) },
-                                       { QStringLiteral("text"), at(i.row()).text } });
+        if (i.isValid() && i.row() < m_count && holds(i.row())) {
+            const LogRecord r = at(i.row());
+            lines.append(QJsonObject { { QStringLiteral("kind"), LogRecord::kindName(r.kind) },
+                                       { QStringLiteral("text"), QString::fromUtf8(r.text) } });
+        }
     auto *mime = new QMimeData;
     mime->setData(linesMimeType(), QJsonDocument(lines).toJson(QJsonDocument::Compact));
     mime->setText(plainText(rows));
@@ -65,9 +67,12 @@ QString ConsoleModel::kindTag(LogRecord::Kind kind)
 
 QString ConsoleModel::lineText(int row) const
 {
-    const Line &l = at(row);
+    if (!holds(row))
+        return {};
+    const LogRecord l = at(row);
+    const QString text = QString::fromUtf8(l.text);
     return QDateTime::fromMSecsSinceEpoch(l.timeMs).toString(QStringLiteral("hh:mm:ss.zzz"))
-        + QStringLiteral("  ") + kindTag(l.kind) + QStringLiteral("  ") + (m_hex ? hexForm(l.kind, l.text) : l.text);
+        + QStringLiteral("  ") + kindTag(l.kind) + QStringLiteral("  ") + (m_hex ? hexForm(l.kind, text) : text);
 }
 
 QString ConsoleModel::hexForm(LogRecord::Kind kind, const QString &text)
@@ -132,7 +137,9 @@ void ConsoleModel::setHighlight(const QString &term)
 
 QColor ConsoleModel::lineColour(int row) const
 {
-    const Line &l = at(row);
+    if (!holds(row))
+        return {};
+    const LogRecord l = at(row);
     switch (l.kind) {
     case LogRecord::Kind::Tx: return m_colours.tx;
     case LogRecord::Kind::TxData: return m_colours.txData;
@@ -149,7 +156,7 @@ QColor ConsoleModel::lineColour(int row) const
 
 QVariant ConsoleModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_count || index.column() != 0)
+    if (!index.isValid() || index.row() >= m_count || index.column() != 0 || !holds(index.row()))
         return {};
     const int row = index.row();
     switch (role) {
@@ -164,7 +171,7 @@ QVariant ConsoleModel::data(const QModelIndex &index, int role) const
     case TimeRole:
         return at(row).timeMs;
     case TextRole:
-        return at(row).text;
+        return QString::fromUtf8(at(row).text);
     case CommandIdRole:
         return at(row).commandId;
     case MatchRole:
@@ -183,37 +190,34 @@ void ConsoleModel::appendRecords(const QList<LogRecord> &records)
     const int n = int(records.size());
     if (n == 0)
         return;
-    auto toLine = [](const LogRecord &r) {
-        Line l;
-        l.timeMs = r.timeMs;
-        l.kind = r.kind;
-        l.failure = r.failure;
-        l.commandId = r.commandId;
-        l.text = QString::fromUtf8(r.text);
-        return l;
-    };
     if (n >= m_capacity) {
         beginResetModel();
-        for (int i = 0; i < m_capacity; ++i)
-            m_ring[size_t(i)] = toLine(records[n - m_capacity + i]);
-        m_head = 0;
-        m_count = m_capacity;
+        for (int i = n - m_capacity; i < n; ++i)
+            m_lines.push(records[i]);
+        m_firstSerial = m_lines.firstSerial();
+        m_count = int(m_lines.size());
         endResetModel();
         return;
     }
-    const int overflow = m_count + n - m_capacity;
-    if (overflow > 0) {
-        beginRemoveRows(QModelIndex(), 0, overflow - 1);
-        m_head = (m_head + overflow) % m_capacity;
-        m_count -= overflow;
+    for (const LogRecord &r : records)
+        m_lines.push(r);
+    // The rows whose records the ring dropped (to the count or the byte budget) go first...
+    const int gone = int(qMin<quint64>(quint64(m_count), m_lines.firstSerial() > m_firstSerial ? m_lines.firstSerial() - m_firstSerial : 0));
+    if (gone > 0) {
+        beginRemoveRows(QModelIndex(), 0, gone - 1);
+        m_count -= gone;
+        m_firstSerial += quint64(gone);
         endRemoveRows();
     }
-    beginInsertRows(QModelIndex(), m_count, m_count + n - 1);
-    for (const LogRecord &r : records) {
-        m_ring[size_t((m_head + m_count) % m_capacity)] = toLine(r);
-        ++m_count;
+    if (m_count == 0) // records of this batch may have gone too
+        m_firstSerial = m_lines.firstSerial();
+    // ...then the batch's records still held come in as new rows.
+    const int added = int(m_lines.endSerial() - (m_firstSerial + quint64(m_count)));
+    if (added > 0) {
+        beginInsertRows(QModelIndex(), m_count, m_count + added - 1);
+        m_count += added;
+        endInsertRows();
     }
-    endInsertRows();
 }
 
 void ConsoleModel::appendNote(const QString &text, bool problem)
@@ -229,9 +233,8 @@ void ConsoleModel::appendNote(const QString &text, bool problem)
 void ConsoleModel::clear()
 {
     beginResetModel();
-    for (Line &l : m_ring)
-        l = Line();
-    m_head = 0;
+    m_lines.clear();
+    m_firstSerial = m_lines.endSerial();
     m_count = 0;
     endResetModel();
 }

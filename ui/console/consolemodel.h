@@ -1,21 +1,22 @@
 #pragma once
 
+#include "log/recordring.h"
 #include "log/sessionlog.h"
 #include "theme.h"
 
 #include <QAbstractListModel>
 #include <QColor>
-#include <vector>
 
-// The console's scrollback: a bounded ring buffer of log records (oldest rows drop out when
-// full), appended in batches so the view updates once per batch.
+// The console's scrollback: the newest `capacity` log records within `byteBudget` bytes of text
+// (oldest rows drop out first), kept as UTF-8 in a RecordRing (no allocation per row, however long
+// the window stays open) and appended in batches so the view updates once per batch.
 class ConsoleModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
     enum Role { KindRole = Qt::UserRole + 1, FailureRole, TimeRole, TextRole, CommandIdRole, MatchRole };
 
-    explicit ConsoleModel(int capacity = 50000, QObject *parent = nullptr);
+    explicit ConsoleModel(int capacity = 50000, QObject *parent = nullptr, qsizetype byteBudget = 16 * 1024 * 1024);
 
     int capacity() const { return m_capacity; }
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -55,19 +56,14 @@ public:
     QString plainText(const QModelIndexList &rows) const;
 
 private:
-    struct Line
-    {
-        qint64 timeMs = 0;
-        atb::LogRecord::Kind kind = atb::LogRecord::Kind::Info;
-        bool failure = false;
-        quint64 commandId = 0;
-        QString text;
-    };
-    const Line &at(int row) const { return m_ring[(m_head + row) % m_capacity]; }
+    // Rows map to the ring's serials, so a row that has just dropped out of the ring (between
+    // a batch's push and the rows-removed signal) is known as gone rather than shown wrong.
+    bool holds(int row) const { return m_firstSerial + quint64(row) >= m_lines.firstSerial(); }
+    atb::LogRecord at(int row) const { return m_lines.at(qsizetype(m_firstSerial + quint64(row) - m_lines.firstSerial())); }
 
     int m_capacity;
-    std::vector<Line> m_ring;
-    int m_head = 0;  // index of row 0 in m_ring
+    atb::RecordRing m_lines;
+    quint64 m_firstSerial = 0; // the serial of row 0
     int m_count = 0;
     ThemeColours m_colours;
     bool m_hex = false;
