@@ -43,7 +43,9 @@ void RecordRing::growEntries()
 void RecordRing::growBytes(qsizetype atLeast)
 {
     const qsizetype size = qMin(std::max({ qsizetype(64 * 1024), m_ringSize * 2, atLeast }), m_maxBytes);
-    std::unique_ptr<char[]> grown(new char[size_t(size)]);
+    // Zeroed, so its pages are resident from here on: a log's memory settles while it fills
+    // rather than creeping up as the tail first reaches each page.
+    std::unique_ptr<char[]> grown(new char[size_t(size)]());
     qsizetype at = 0;
     for (qsizetype i = 0; i < m_count; ++i) {
         Entry &e = m_entries[(m_first + i) % m_entries.size()];

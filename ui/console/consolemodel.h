@@ -19,6 +19,8 @@ public:
     explicit ConsoleModel(int capacity = 50000, QObject *parent = nullptr, qsizetype byteBudget = 16 * 1024 * 1024);
 
     int capacity() const { return m_capacity; }
+    qsizetype byteBudget() const { return m_lines.maxBytes(); }
+    qsizetype bytesHeld() const { return m_lines.textBytes(); }
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 

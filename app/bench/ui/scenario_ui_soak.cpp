@@ -76,7 +76,9 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
         return failed(why);
     // The window's own bounded buffers.
     ConsoleModel *console = w->consolePage()->consoleModel();
-    soak.meter().addGauge(QStringLiteral("console_rows"), [console] { return double(console->rowCount()) / double(console->capacity()); });
+    soak.meter().addGauge(QStringLiteral("console_rows"), [console] {
+        return qMax(double(console->rowCount()) / double(console->capacity()), double(console->bytesHeld()) / double(console->byteBudget()));
+    });
     auto *mqttPage = w->findChild<MqttPage *>();
     MqttMessageModel *feed = mqttPage ? mqttPage->feedModel() : nullptr;
     if (!feed)
