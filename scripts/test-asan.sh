@@ -4,7 +4,9 @@
 # there. Optional and not part of .ci/run: a second full build plus a slower suite (the unit
 # tier 14 s, unit + integration 110 s at -j2; docs/performance.md 7 has the last results).
 # ASan/UBSan stop a test at the first error, LSan fails it at exit; tests/lsan.supp names the
-# few leaks inside system libraries. JOBS sets the build's parallelism (default: all cores); extra arguments go to
+# few leaks inside system libraries. Every report (the test's own and a child's: atbench-sim and
+# atbench-cli are ASan builds too, and a test that stops its child does not see its exit code)
+# goes to $BUILD_DIR/asan-reports/; the tier fails when any is there and prints them. JOBS sets the build's parallelism (default: all cores); extra arguments go to
 # ctest, e.g. `JOBS=1 scripts/test-asan.sh build-asan -L unit`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +16,13 @@ shift $(( $# > 0 ? 1 : 0 ))
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DATBENCH_SANITIZE=ON >/dev/null
 cmake --build "$BUILD_DIR" -j "${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 cd "$BUILD_DIR"
-QTEST_DISABLE_STACK_DUMP=1 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 "$@"
+rm -rf asan-reports && mkdir asan-reports
+status=0
+QTEST_DISABLE_STACK_DUMP=1 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 "$@" || status=$?
+reports=(asan-reports/report.*)
+if [ -e "${reports[0]}" ]; then
+  cat "${reports[@]}"
+  echo "AddressSanitizer/LeakSanitizer/UBSan: ${#reports[@]} process(es) reported, in $BUILD_DIR/asan-reports/" >&2
+  status=1
+fi
+exit "$status"
