@@ -265,6 +265,11 @@ bool BrokerClient::startConnect(QString *error)
             ssl.trustStore = m_caFile.constData();
         o.ssl = &ssl;
     }
+    // MQTT 3.1.1, named: left at its default, Paho tries 3.1.1 and then 3.1, and it takes a socket
+    // error on a live connection for a failed attempt, so it connected again with 3.1 (and the
+    // broker took it) although no automatic reconnect was asked for (tst_brokerclient,
+    // lastWillOnlyWhenTheConnectionDies). Every broker in use speaks 3.1.1.
+    o.MQTTVersion = MQTTVERSION_3_1_1;
     o.automaticReconnect = m_settings.autoReconnect ? 1 : 0;
     o.minRetryInterval = 1;
     o.maxRetryInterval = 4;

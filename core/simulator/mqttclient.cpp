@@ -195,6 +195,10 @@ bool MqttClient::reconnect()
         }
         o.ssl = &ssl;
     }
+    // 3.1.1 as ESP-AT speaks it; left at the default, Paho would retry a dropped connection
+    // with 3.1 on its own, where the module reports +MQTTDISCONNECTED and waits for its
+    // reconnect setting (BrokerClient has the same line, and the test that found it).
+    o.MQTTVersion = MQTTVERSION_3_1_1;
     o.automaticReconnect = m_config.autoReconnect ? 1 : 0;
     o.minRetryInterval = 1;
     o.maxRetryInterval = 4;

@@ -101,6 +101,7 @@ public:
         });
     }
     quint16 port() const { return serverPort(); }
+    int connections() const { return int(m_sockets.size() / 2); } // accepted so far
     void cut()
     {
         for (QTcpSocket *s : std::as_const(m_sockets))

@@ -249,8 +249,12 @@ private slots:
         QCOMPARE(messagesOf(got).first().topic, QStringLiteral("will/bench"));
         QCOMPARE(messagesOf(got).first().payload, QByteArray("gone,\"\0", 7));
         QTRY_COMPARE(lost.size(), 1);
-        // No automatic reconnect asked for. (Seen once under load: Connected again after the
-        // loss; the states and reconnect flags below say where it came from if it happens again.)
+        // No automatic reconnect asked for, so nothing may connect again. Nothing to await here:
+        // the relay (this thread's event loop) gets a second connection at once if the client
+        // tries, so a second of it is plenty. (Paho retried with MQTT 3.1 after a socket error
+        // when no version was set, and the broker took it: a silent reconnect.)
+        QTest::qWait(1000);
+        QCOMPARE(relay.connections(), 1);
         QStringList history;
         for (const QList<QVariant> &args : std::as_const(states))
             history << QString::number(int(args[0].value<BrokerClient::State>()));
