@@ -155,6 +155,14 @@ public:
     }
     qint64 count() const { return m_n; }
     double max() const { return m_max; }
+    // How many samples were later than `ms` (to the bucket's resolution).
+    qint64 countAbove(double ms) const
+    {
+        qint64 n = 0;
+        for (size_t i = size_t(qMin<double>(kBuckets, ms / kBucketMs)); i < m_counts.size(); ++i)
+            n += m_counts[i];
+        return n;
+    }
     // The upper edge of the bucket holding the p-quantile (p in 0..1), capped at the maximum.
     double percentile(double p) const
     {

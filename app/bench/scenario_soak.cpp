@@ -50,6 +50,9 @@ QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
     QJsonObject figures;
     const QStringList why = soak.finish(figures);
     figures.insert(QStringLiteral("sim_overruns"), rig.overruns());
+    figures.insert(QStringLiteral("trims"), trimmer.trims());
+    figures.insert(QStringLiteral("trim_longest_ms"), trimmer.longestTrimMs());
+    figures.insert(QStringLiteral("trim_total_ms"), trimmer.totalTrimMs());
     return { soak.report(QStringLiteral("soak"), target, figures, why) };
 }
 

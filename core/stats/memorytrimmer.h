@@ -24,10 +24,15 @@ public:
     // Releases the free pages at once; returns whether anything was given back.
     static bool trimNow();
     int trims() const { return m_trims; }
+    // How long the timer's trims held the owner's thread (the longest, and all of them).
+    double longestTrimMs() const { return m_longestMs; }
+    double totalTrimMs() const { return m_totalMs; }
 
 private:
     QTimer m_timer;
     int m_trims = 0;
+    double m_longestMs = 0;
+    double m_totalMs = 0;
 };
 
 } // namespace atb

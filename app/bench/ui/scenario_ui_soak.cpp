@@ -28,6 +28,7 @@
 #include "pages/consolepage.h"
 #include "pages/mqttpage.h"
 #include "pages/throughputpage.h"
+#include "stats/memorytrimmer.h"
 #include "widgets/mqttmessagemodel.h"
 
 #include <QTimer>
@@ -113,6 +114,14 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
         why << QStringLiteral("heartbeat late by %1 ms (p99), %2 ms (max)").arg(p99, 0, 'f', 1).arg(maxLate, 0, 'f', 1);
     figures.insert(QStringLiteral("heartbeat_late_p99_ms"), p99);
     figures.insert(QStringLiteral("heartbeat_late_max_ms"), maxLate);
+    figures.insert(QStringLiteral("heartbeat_beats"), lateMs.count());
+    figures.insert(QStringLiteral("heartbeat_beats_over_50ms"), lateMs.countAbove(50));
+    if (const MemoryTrimmer *trimmer = app.findChild<MemoryTrimmer *>()) {
+        // malloc_trim runs in the GUI thread: its longest run is a floor for the heartbeat's max.
+        figures.insert(QStringLiteral("trims"), trimmer->trims());
+        figures.insert(QStringLiteral("trim_longest_ms"), trimmer->longestTrimMs());
+        figures.insert(QStringLiteral("trim_total_ms"), trimmer->totalTrimMs());
+    }
     figures.insert(QStringLiteral("console_rows"), console->rowCount());
     figures.insert(QStringLiteral("mqtt_feed_rows"), feed->rowCount());
     return soak.report(QStringLiteral("soak-ui"), target, figures, why);
