@@ -226,6 +226,10 @@ QJsonObject SoakMeter::details() const
     o.insert(QStringLiteral("rss_last_kb"), m_rss.n == 0 ? double(rssKb()) : m_rss.last);
     o.insert(QStringLiteral("rss_peak_kb"), double(m_peakKb));
     o.insert(QStringLiteral("rss_range_after_warmup_kb"), m_rss.hi - m_rss.lo);
+    // The steepest slope the range alone could make over this window: a slope below it may be
+    // the wander, not growth (SoakTraffic::kMeasureAfterWarmupS).
+    if (measuredSeconds() > 0)
+        o.insert(QStringLiteral("slope_resolution_mb_per_h"), (m_rss.hi - m_rss.lo) / 1024.0 / (measuredSeconds() / 3600.0));
     // The allocator's live bytes beside RSS: a heap slope near 0 under an RSS slope is the
     // allocator keeping freed pages, a heap slope like the RSS slope is memory still held.
     o.insert(QStringLiteral("heap_at_warmup_kb"), m_heap.n == 0 ? -1.0 : m_heap.first);

@@ -56,7 +56,7 @@ int main(int argc, char **argv)
                             QStringLiteral("N[,N...]"));
     p.addOption(baud);
     QCommandLineOption seconds(QStringLiteral("seconds"),
-                               QStringLiteral("Data phase per throughput run in seconds (default: 10; gui-stall 5). Soak: the whole run, warm-up included (default: until every bounded buffer is full, then 300 s more; 3600 = G12's hour, the maximum)."),
+                               QStringLiteral("Data phase per throughput run in seconds (default: 10; gui-stall 5). Soak: the whole run, warm-up included (default: until every bounded buffer is full, then 900 s more; 3600 = G12's hour, the maximum)."),
                                QStringLiteral("S"));
     p.addOption(seconds);
     p.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Scenarios to run."), QStringLiteral("[scenario...]"));

@@ -3,7 +3,7 @@
 // what the GUI thread holds in the app: the DeviceModel, the ConnectionService, the MqttService,
 // the ThroughputLab and the MemoryTrimmer. The traffic (+IPD filling the line, 200 MQTT
 // messages/s, a publish every 250 ms, a status read every 2 s), the warm-up until every bounded buffer is full and the RSS
-// slope after it are SoakTraffic's (soaktraffic.h). Default: warm-up, then 300 s; --seconds S
+// slope after it are SoakTraffic's (soaktraffic.h). Default: warm-up, then 900 s; --seconds S
 // sets the whole run, warm-up included (3600 for G12's hour).
 #ifdef ATBENCH_HAVE_SIMULATOR
 #include "scenarios.h"

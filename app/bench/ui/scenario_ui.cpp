@@ -142,7 +142,7 @@ int main(int argc, char **argv)
     QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("Smaller inputs (smoke run)."));
     QCommandLineOption seconds(QStringLiteral("seconds"),
                                QStringLiteral("Console: seconds of 60 Hz frames (default 10). Soak: the whole run, warm-up "
-                                              "included (default: until every bounded buffer is full, then 300 s; at most 3600)."),
+                                              "included (default: until every bounded buffer is full, then 900 s; at most 3600)."),
                                QStringLiteral("S"));
     p.addOption(quick);
     p.addOption(seconds);

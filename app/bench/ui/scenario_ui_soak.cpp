@@ -11,7 +11,7 @@
 // buffer is full (session log, console rows, MQTT feed rows, a link's received data), and the
 // slope is fitted over the rest (SoakMeter). A 10 ms heartbeat timer measures how late the GUI
 // thread answers. The shared part (traffic, gauges of the stack, slope) is SoakTraffic's
-// (soaktraffic.h). --seconds S sets the whole run (default: warm-up, then 300 s).
+// (soaktraffic.h). --seconds S sets the whole run (default: warm-up, then 900 s).
 #ifdef ATBENCH_HAVE_SIMULATOR
 #include "scenario_ui_soak.h"
 
