@@ -15,14 +15,8 @@ BUILD_DIR=${1:-build-asan}
 shift $(( $# > 0 ? 1 : 0 ))
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DATBENCH_SANITIZE=ON >/dev/null
 cmake --build "$BUILD_DIR" -j "${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+source "$PWD/scripts/sanitizer-reports.sh"
 cd "$BUILD_DIR"
-rm -rf asan-reports && mkdir asan-reports
 status=0
-QTEST_DISABLE_STACK_DUMP=1 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 "$@" || status=$?
-reports=(asan-reports/report.*)
-if [ -e "${reports[0]}" ]; then
-  cat "${reports[@]}"
-  echo "AddressSanitizer/LeakSanitizer/UBSan: ${#reports[@]} process(es) reported, in $BUILD_DIR/asan-reports/" >&2
-  status=1
-fi
+run_ctest_with_reports asan-reports "AddressSanitizer/LeakSanitizer/UBSan" "$@" || status=$?
 exit "$status"

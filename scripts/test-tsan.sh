@@ -20,14 +20,8 @@ done
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON -DATBENCH_TSAN=ON >/dev/null
 cmake --build "$BUILD_DIR" -j "$(nproc 2>/dev/null || echo 2)" # the sim tests also run atbench-sim
 regex="^($(IFS='|'; echo "${tests[*]}"))\$"
+source "$PWD/scripts/sanitizer-reports.sh"
 cd "$BUILD_DIR"
-rm -rf tsan-reports && mkdir tsan-reports
 status=0
-QTEST_DISABLE_STACK_DUMP=1 QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j 2 -R "$regex" "$@" || status=$?
-reports=(tsan-reports/report.*)
-if [ -e "${reports[0]}" ]; then
-  cat "${reports[@]}"
-  echo "ThreadSanitizer: ${#reports[@]} process(es) reported, in $BUILD_DIR/tsan-reports/" >&2
-  status=1
-fi
+run_ctest_with_reports tsan-reports ThreadSanitizer -R "$regex" "$@" || status=$?
 exit "$status"
