@@ -31,11 +31,9 @@ void RecordRing::popFront()
 void RecordRing::growEntries()
 {
     const qsizetype size = qsizetype(m_entries.size());
-    std::vector<Entry> grown;
-    grown.reserve(size_t(qMin(qMax<qsizetype>(64, size * 2), m_maxRecords)));
+    std::vector<Entry> grown(size_t(qMin(qMax<qsizetype>(64, size * 2), m_maxRecords)));
     for (qsizetype i = 0; i < m_count; ++i)
-        grown.push_back(entry(i));
-    grown.resize(grown.capacity());
+        grown[size_t(i)] = entry(i);
     m_entries.swap(grown);
     m_first = 0;
 }
