@@ -94,15 +94,22 @@ void RecordRing::push(const LogRecord &r)
     m_textBytes += length;
 }
 
-LogRecord RecordRing::at(qsizetype i) const
+LogRecord RecordRing::header(qsizetype i) const
 {
     const Entry &e = entry(i);
     LogRecord r;
     r.timeMs = e.timeMs;
     r.kind = LogRecord::Kind(e.kind);
-    r.text = QByteArray(m_bytes.get() + e.offset, e.length);
     r.commandId = e.commandId;
     r.failure = e.failure;
+    return r;
+}
+
+LogRecord RecordRing::at(qsizetype i) const
+{
+    LogRecord r = header(i);
+    const Entry &e = entry(i);
+    r.text = QByteArray(m_bytes.get() + e.offset, e.length);
     return r;
 }
 

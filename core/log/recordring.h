@@ -37,6 +37,7 @@ public:
     qsizetype maxBytes() const { return m_maxBytes; }
     qsizetype ringBytes() const { return m_ringSize; } // the byte ring's allocated size
     LogRecord at(qsizetype i) const; // 0 = the oldest
+    LogRecord header(qsizetype i) const; // the same without its text (no copy, no allocation)
 
 private:
     struct Entry

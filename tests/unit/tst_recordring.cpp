@@ -68,6 +68,12 @@ private slots:
                     QCOMPARE(got.kind, want.kind);
                     QCOMPARE(got.commandId, want.commandId);
                     QCOMPARE(got.failure, want.failure);
+                    const LogRecord head = ring.header(k);
+                    QVERIFY(head.text.isNull());
+                    QCOMPARE(head.timeMs, want.timeMs);
+                    QCOMPARE(head.kind, want.kind);
+                    QCOMPARE(head.commandId, want.commandId);
+                    QCOMPARE(head.failure, want.failure);
                     sum += got.text.size();
                 }
                 QCOMPARE(ring.textBytes(), sum);

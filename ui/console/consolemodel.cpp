@@ -139,7 +139,7 @@ QColor ConsoleModel::lineColour(int row) const
 {
     if (!holds(row))
         return {};
-    const LogRecord l = at(row);
+    const LogRecord l = header(row);
     switch (l.kind) {
     case LogRecord::Kind::Tx: return m_colours.tx;
     case LogRecord::Kind::TxData: return m_colours.txData;
@@ -165,15 +165,15 @@ QVariant ConsoleModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         return lineColour(row);
     case KindRole:
-        return int(at(row).kind);
+        return int(header(row).kind);
     case FailureRole:
-        return at(row).failure;
+        return header(row).failure;
     case TimeRole:
-        return at(row).timeMs;
+        return header(row).timeMs;
     case TextRole:
         return QString::fromUtf8(at(row).text);
     case CommandIdRole:
-        return at(row).commandId;
+        return header(row).commandId;
     case MatchRole:
         return !m_highlight.isEmpty() && lineText(row).contains(m_highlight, Qt::CaseInsensitive);
     case Qt::BackgroundRole:

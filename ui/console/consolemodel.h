@@ -61,7 +61,9 @@ private:
     // Rows map to the ring's serials, so a row that has just dropped out of the ring (between
     // a batch's push and the rows-removed signal) is known as gone rather than shown wrong.
     bool holds(int row) const { return m_firstSerial + quint64(row) >= m_lines.firstSerial(); }
-    atb::LogRecord at(int row) const { return m_lines.at(qsizetype(m_firstSerial + quint64(row) - m_lines.firstSerial())); }
+    qsizetype ringIndex(int row) const { return qsizetype(m_firstSerial + quint64(row) - m_lines.firstSerial()); }
+    atb::LogRecord at(int row) const { return m_lines.at(ringIndex(row)); }
+    atb::LogRecord header(int row) const { return m_lines.header(ringIndex(row)); } // no text
 
     int m_capacity;
     atb::RecordRing m_lines;
