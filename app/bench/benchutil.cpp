@@ -1,5 +1,7 @@
 #include "benchutil.h"
 
+#include "stats/memorytrimmer.h"
+
 #include "log/sessionlog.h"
 #include "services/connectionservice.h"
 #include "services/mqttservice.h"
@@ -97,6 +99,13 @@ qint64 rssKb()
         if (l.startsWith("VmRSS:"))
             return l.mid(6).trimmed().split(' ').value(0).toLongLong();
     return 0;
+}
+
+void addTrimFigures(QJsonObject &figures, const MemoryTrimmer &trimmer)
+{
+    figures.insert(QStringLiteral("trims"), trimmer.trims());
+    figures.insert(QStringLiteral("trim_longest_ms"), trimmer.longestTrimMs());
+    figures.insert(QStringLiteral("trim_total_ms"), trimmer.totalTrimMs());
 }
 
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,

@@ -17,6 +17,7 @@
 namespace atb {
 class ConnectionService;
 class MqttService;
+class MemoryTrimmer;
 class SessionLog;
 } // namespace atb
 
@@ -50,6 +51,9 @@ inline double percentile(std::vector<double> v, double p)
     const size_t i = size_t(std::min<double>(double(v.size() - 1), p * double(v.size() - 1) + 0.5));
     return v[i];
 }
+
+// How long a MemoryTrimmer's trims held its thread: "trims", "trim_longest_ms", "trim_total_ms".
+void addTrimFigures(QJsonObject &figures, const MemoryTrimmer &trimmer);
 
 // {"scenario":..., "value":..., "unit":..., "baseline":..., "ratio":..., "target":..., "pass":...}
 QJsonObject result(const QString &scenario, double value, const QString &unit, double baseline,

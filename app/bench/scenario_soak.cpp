@@ -50,9 +50,7 @@ QList<QJsonObject> runSoakScenario(const ThroughputOptions &opt)
     QJsonObject figures;
     const QStringList why = soak.finish(figures);
     figures.insert(QStringLiteral("sim_overruns"), rig.overruns());
-    figures.insert(QStringLiteral("trims"), trimmer.trims());
-    figures.insert(QStringLiteral("trim_longest_ms"), trimmer.longestTrimMs());
-    figures.insert(QStringLiteral("trim_total_ms"), trimmer.totalTrimMs());
+    addTrimFigures(figures, trimmer);
     return { soak.report(QStringLiteral("soak"), target, figures, why) };
 }
 

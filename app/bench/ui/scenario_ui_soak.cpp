@@ -116,12 +116,9 @@ QJsonObject guiSoakScenario(bool quick, double seconds)
     figures.insert(QStringLiteral("heartbeat_late_max_ms"), maxLate);
     figures.insert(QStringLiteral("heartbeat_beats"), lateMs.count());
     figures.insert(QStringLiteral("heartbeat_beats_over_50ms"), lateMs.countAbove(50));
-    if (const MemoryTrimmer *trimmer = app.findChild<MemoryTrimmer *>()) {
-        // malloc_trim runs in the GUI thread: its longest run is a floor for the heartbeat's max.
-        figures.insert(QStringLiteral("trims"), trimmer->trims());
-        figures.insert(QStringLiteral("trim_longest_ms"), trimmer->longestTrimMs());
-        figures.insert(QStringLiteral("trim_total_ms"), trimmer->totalTrimMs());
-    }
+    // malloc_trim runs in the GUI thread: its longest run is a floor for the heartbeat's max.
+    if (const MemoryTrimmer *trimmer = app.findChild<MemoryTrimmer *>())
+        addTrimFigures(figures, *trimmer);
     figures.insert(QStringLiteral("console_rows"), console->rowCount());
     figures.insert(QStringLiteral("mqtt_feed_rows"), feed->rowCount());
     return soak.report(QStringLiteral("soak-ui"), target, figures, why);
